@@ -27,16 +27,21 @@ function reportCharAsText(result: pg.QueryResult | undefined) {
   return result;
 }
 
+/** A pg client whose query results (callback form, used by pg.Pool, and promise form) report "char" as text. */
 class CatalogClient extends pg.Client {
-  // @ts-expect-error pg's overloads cannot be re-declared; this wraps both the callback form (used by
-  // pg.Pool) and the promise form, and returns exactly what super returns.
-  override query(...args: unknown[]) {
-    const last = args.at(-1);
-    if (typeof last === "function") {
-      args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => last(error, reportCharAsText(result));
-    }
-    const result: unknown = (super.query as (...a: unknown[]) => unknown)(...args);
-    return result instanceof Promise ? result.then(reportCharAsText) : result;
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    Object.assign(this, {
+      query: (...args: unknown[]) => {
+        const last = args.at(-1);
+        if (typeof last === "function") {
+          args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => last(error, reportCharAsText(result));
+        }
+        const result = query(...args);
+        return result instanceof Promise ? result.then(reportCharAsText) : result;
+      },
+    });
   }
 }
 

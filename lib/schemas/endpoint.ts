@@ -1,0 +1,58 @@
+// An endpoint contract: method, path, who may call it and the zod schemas of its inputs and output.
+// Contracts are isomorphic: the route wrapper enforces them, the OpenAPI document is generated from
+// them, the typed client calls them, and the permission matrix test enumerates them.
+import type { z } from "zod";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** What the caller must be allowed to do in the workspace (API.md, Roles and permissions). */
+export type Permission = "read" | "write" | "admin" | "consentHistory";
+
+export type Access =
+  /** No authentication (health, the OpenAPI document). */
+  | { kind: "public" }
+  /** Any signed-in user or API client, outside a workspace (e.g. /me, listing workspaces). */
+  | { kind: "authenticated" }
+  /** A member of the `{ws}` workspace with this permission; `writeKey` also admits its sources' write keys. */
+  | { kind: "workspace"; permission: Permission; writeKey?: boolean };
+
+export interface EndpointContract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType | null = z.ZodType | null,
+  A extends Access = Access,
+> {
+  method: HttpMethod;
+  /** OpenAPI-style path, e.g. /api/v1/workspaces/{ws}/customers/{id}. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  access: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Largest accepted body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Success status and body schema; `null` schema for an empty body (204). */
+  success: { status: number; schema: R; description?: string };
+  /** Error statuses this endpoint may answer besides 400/401/403/404/422/500. */
+  errors?: number[];
+  /** Also answers text/csv when asked with Accept: text/csv. */
+  csv?: boolean;
+}
+
+export function defineEndpoint<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType | null,
+  const A extends Access,
+>(contract: EndpointContract<P, Q, B, R, A>): EndpointContract<P, Q, B, R, A> {
+  return contract;
+}
+
+export function isEndpoint(value: unknown): value is EndpointContract {
+  return typeof value === "object" && value !== null && "operationId" in value && "access" in value && "method" in value;
+}

@@ -1,0 +1,51 @@
+// Step "authenticate" of the route wrapper: turns request credentials into a Principal (or null).
+import { db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/http/errors";
+import { hashWriteKey, looksLikeWriteKey } from "@/lib/server/sources/write-keys";
+import type { Principal } from "./principal";
+
+/** Credential verifiers beyond write keys (OAuth2 access tokens, the UI session) register here. */
+export interface CredentialVerifiers {
+  bearer?: (token: string) => Promise<Principal | null>;
+  session?: (req: Request) => Promise<Principal | null>;
+}
+
+const verifiers: CredentialVerifiers = {};
+
+export function registerCredentialVerifiers(more: CredentialVerifiers): void {
+  Object.assign(verifiers, more);
+}
+
+function bearerTokenOf(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError("unauthenticated", "Use Authorization: Bearer <token>");
+  return match[1];
+}
+
+async function principalFromWriteKey(key: string, req: Request): Promise<Principal | null> {
+  const source = await db().source.findUnique({
+    where: { writeKeyHash: hashWriteKey(key) },
+    select: { id: true, name: true, workspaceId: true, allowedOrigins: true },
+  });
+  if (!source) return null;
+  const origin = req.headers.get("origin");
+  if (origin && source.allowedOrigins.length > 0 && !source.allowedOrigins.includes(origin)) {
+    throw new AppError("forbidden", "This write key is not allowed from this origin");
+  }
+  return { type: "writeKey", sourceId: source.id, sourceName: source.name, workspaceId: source.workspaceId };
+}
+
+/** Null when no credentials were sent; 401 when credentials were sent but are not valid. */
+export async function authenticate(req: Request): Promise<Principal | null> {
+  const token = bearerTokenOf(req);
+  if (token) {
+    const principal = looksLikeWriteKey(token)
+      ? await principalFromWriteKey(token, req)
+      : ((await verifiers.bearer?.(token)) ?? null);
+    if (!principal) throw new AppError("unauthenticated", "The access token or write key is not valid");
+    return principal;
+  }
+  return (await verifiers.session?.(req)) ?? null;
+}

@@ -1,0 +1,29 @@
+// zod validation of params, query and body, turned into 422 problems that name each bad field.
+import type { z } from "zod";
+import { validationFailed, type FieldError } from "./errors";
+
+export type Location = "body" | "query" | "path";
+
+export function issuesToFieldErrors(issues: z.core.$ZodIssue[], prefix?: Location): FieldError[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    const full = prefix && prefix !== "body" ? [prefix, path].filter(Boolean).join(".") : path;
+    return { path: full || prefix || "", message: issue.message };
+  });
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, location: Location): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationFailed(issuesToFieldErrors(result.error.issues, location));
+  return result.data;
+}
+
+/** URLSearchParams as an object; repeated keys become arrays. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+// The one route wrapper. Each exported verb of a route file is `route(contract, handler)`; the steps run
+// in order: request id → authenticate → workspace membership → permission → parse path, query, body
+// (zod, size limits) → handler → serialize; anything thrown becomes a problem+json response.
+import { z } from "zod";
+import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
+import { authenticate } from "@/lib/server/auth/authenticate";
+import type { Principal, WorkspaceAccess } from "@/lib/server/auth/principal";
+import { authorizeWorkspace } from "@/lib/server/auth/workspace-access";
+import { readJsonBody, DEFAULT_BODY_LIMIT } from "./body";
+import { AppError } from "./errors";
+import { parseOrThrow, searchParamsToObject } from "./parse";
+import { errorToResponse } from "./problem";
+import { requestIdOf } from "./request-id";
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type In<S> = S extends z.ZodType ? z.input<S> : undefined;
+
+type PrincipalFor<A extends Access> = A extends { kind: "public" } ? Principal | null : Principal;
+type WorkspaceFor<A extends Access> = A extends { kind: "workspace" } ? WorkspaceAccess : null;
+
+export interface RouteContext<C extends EndpointContract> {
+  req: Request;
+  requestId: string;
+  principal: PrincipalFor<C["access"]>;
+  workspace: WorkspaceFor<C["access"]>;
+  params: Out<C["params"]>;
+  query: Out<C["query"]>;
+  body: Out<C["body"]>;
+}
+
+/** A reply other than the contract's default status, or with extra headers (e.g. 201 + Location). */
+export class Reply<T> {
+  constructor(
+    readonly body: T,
+    readonly status: number,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+type SuccessBody<C extends EndpointContract> = C["success"]["schema"] extends z.ZodType ? In<C["success"]["schema"]> : void;
+
+type HandlerResult<C extends EndpointContract> = SuccessBody<C> | Reply<SuccessBody<C>> | Response;
+
+interface RouteSegment {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+async function authorize(req: Request, access: Access, params: Record<string, unknown>) {
+  const principal = access.kind === "public" ? await authenticate(req).catch(() => null) : await authenticate(req);
+  if (access.kind === "public") return { principal, workspace: null };
+  if (!principal) throw new AppError("unauthenticated", "Sign in or send an access token");
+  if (access.kind === "authenticated") return { principal, workspace: null };
+  const workspace = await authorizeWorkspace(principal, access, String(params.ws ?? ""));
+  return { principal, workspace };
+}
+
+function serialize(body: unknown, status: number, requestId: string, headers: Record<string, string>): Response {
+  const base = { "x-request-id": requestId, "cache-control": "no-store", ...headers };
+  if (status === 204 || body === undefined) return new Response(null, { status, headers: base });
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...base } });
+}
+
+export function route<C extends EndpointContract>(
+  contract: C,
+  handler: (ctx: RouteContext<C>) => Promise<HandlerResult<C>>,
+): (req: Request, segment: RouteSegment) => Promise<Response> {
+  return async (req, segment) => {
+    const requestId = requestIdOf(req);
+    try {
+      const rawParams = (await segment?.params) ?? {};
+      const { principal, workspace } = await authorize(req, contract.access, rawParams);
+      const params = contract.params ? parseOrThrow(contract.params, rawParams, "path") : undefined;
+      const query = contract.query
+        ? parseOrThrow(contract.query, searchParamsToObject(new URL(req.url).searchParams), "query")
+        : undefined;
+      const body = contract.body
+        ? parseOrThrow(contract.body, await readJsonBody(req, contract.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
+        : undefined;
+      const ctx = { req, requestId, principal, workspace, params, query, body } as RouteContext<C>;
+      const result = await handler(ctx);
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
+      if (result instanceof Reply) return serialize(result.body, result.status, requestId, result.headers);
+      return serialize(result, contract.success.status, requestId, {});
+    } catch (error) {
+      return errorToResponse(error, requestId);
+    }
+  };
+}

@@ -1,0 +1,45 @@
+// npm start — runs Atrium: database (embedded when DATABASE_URL is unset) → migrations → demo data on
+// first run → build when needed → HTTP server on PORT. Ctrl-C stops everything, the embedded database too.
+// `--dev` runs Next in development mode instead of building.
+import { buildIfNeeded } from "@/lib/server/runtime/build";
+import { migrateDatabase, resolveDatabase, runScript } from "@/lib/server/runtime/database";
+import { startHttpServer } from "@/lib/server/runtime/http-server";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const say = (line: string) => console.log(`[atrium] ${line}`);
+
+const database = await resolveDatabase(say);
+let stopping = false;
+const stopDatabase = async () => {
+  if (database.embedded) {
+    say("Stopping the embedded PostgreSQL…");
+    await database.embedded.stop();
+  }
+};
+
+try {
+  process.env.DATABASE_URL = database.url;
+  await migrateDatabase(database.url);
+  if (process.env.ATRIUM_SEED !== "off") await runScript("prisma/seed/main.ts", { DATABASE_URL: database.url, ATRIUM_SEED_IF_EMPTY: "1" });
+  if (!dev) buildIfNeeded(say);
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+  const server = await startHttpServer({ port, hostname, dev });
+  say(`Atrium is running at ${server.url} (API reference: ${server.url}/docs/api)`);
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: shutting down…`);
+    await server.close().catch(() => {});
+    await stopDatabase().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+} catch (error) {
+  console.error("[atrium] failed to start:", error instanceof Error ? error.message : error);
+  await stopDatabase().catch(() => {});
+  process.exit(1);
+}
