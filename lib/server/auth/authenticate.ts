@@ -2,19 +2,9 @@
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/http/errors";
 import { hashWriteKey, looksLikeWriteKey } from "@/lib/server/sources/write-keys";
+import { principalFromAccessToken } from "./access-tokens";
 import type { Principal } from "./principal";
-
-/** Credential verifiers beyond write keys (OAuth2 access tokens, the UI session) register here. */
-export interface CredentialVerifiers {
-  bearer?: (token: string) => Promise<Principal | null>;
-  session?: (req: Request) => Promise<Principal | null>;
-}
-
-const verifiers: CredentialVerifiers = {};
-
-export function registerCredentialVerifiers(more: CredentialVerifiers): void {
-  Object.assign(verifiers, more);
-}
+import { principalFromSession } from "./session";
 
 function bearerTokenOf(req: Request): string | null {
   const header = req.headers.get("authorization");
@@ -43,9 +33,9 @@ export async function authenticate(req: Request): Promise<Principal | null> {
   if (token) {
     const principal = looksLikeWriteKey(token)
       ? await principalFromWriteKey(token, req)
-      : ((await verifiers.bearer?.(token)) ?? null);
+      : await principalFromAccessToken(token);
     if (!principal) throw new AppError("unauthenticated", "The access token or write key is not valid");
     return principal;
   }
-  return (await verifiers.session?.(req)) ?? null;
+  return principalFromSession(req);
 }

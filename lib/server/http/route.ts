@@ -49,7 +49,10 @@ async function authorize(req: Request, access: Access, params: Record<string, un
   const principal = access.kind === "public" ? await authenticate(req).catch(() => null) : await authenticate(req);
   if (access.kind === "public") return { principal, workspace: null };
   if (!principal) throw new AppError("unauthenticated", "Sign in or send an access token");
-  if (access.kind === "authenticated") return { principal, workspace: null };
+  if (access.kind === "authenticated") {
+    if (principal.type === "writeKey") throw new AppError("forbidden", "Write keys may only be used to send customers and events");
+    return { principal, workspace: null };
+  }
   const workspace = await authorizeWorkspace(principal, access, String(params.ws ?? ""));
   return { principal, workspace };
 }

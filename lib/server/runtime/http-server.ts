@@ -1,7 +1,10 @@
-// The HTTP server: Next.js (the REST API and the admin app's shell). The OAuth2 authorization server is
-// mounted in front of it at /oauth by the authentication module.
+// The HTTP server: the OAuth2 authorization server at /oauth, and Next.js (the REST API, NextAuth and
+// the admin app's shell) for everything else.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { OAUTH_MOUNT, publicUrl } from "@/lib/server/auth/oidc/config";
+import { createOAuthMount } from "@/lib/server/auth/oidc/mount";
+import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { ROOT_DIR } from "./database";
 
 /** Handlers mounted ahead of Next by path prefix (e.g. the OAuth2 server at /oauth). */
@@ -13,10 +16,16 @@ export async function startHttpServer(options: {
   dev: boolean;
   mounts?: Record<string, PrefixHandler>;
 }): Promise<{ url: string; close: () => Promise<void> }> {
+  // Secrets shared by the authorization server and NextAuth (which reads them from the environment).
+  process.env.PORT ??= String(options.port);
+  const secrets = await loadInstallationSecrets();
+  process.env.NEXTAUTH_SECRET ??= secrets.nextAuthSecret;
+  process.env.ATRIUM_ADMIN_CLIENT_SECRET ??= secrets.adminClientSecret;
+  process.env.NEXTAUTH_URL ??= publicUrl();
   const app = next({ dev: options.dev, dir: ROOT_DIR, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const mounts = Object.entries(options.mounts ?? {});
+  const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
   const server = createServer((req, res) => {
     const mount = mounts.find(([prefix]) => req.url === prefix || req.url?.startsWith(`${prefix}/`) || req.url?.startsWith(`${prefix}?`));
     const pending = mount ? mount[1](req, res) : handle(req, res);

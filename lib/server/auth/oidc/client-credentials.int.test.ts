@@ -1,0 +1,96 @@
+// The authorization server over real HTTP: discovery, client credentials, token use on the API,
+// revocation of a token and of its API client.
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getMe } from "@/app/api/v1/me/route";
+import { db } from "@/lib/server/db/client";
+import { createTestWorkspace } from "@/test/fixtures";
+import { hashClientSecret } from "./client-secrets";
+import { createOAuthMount } from "./mount";
+
+let server: Server;
+let base: string;
+let workspaceId: string;
+const clientId = `ac_${randomBytes(6).toString("hex")}`;
+const clientSecret = randomBytes(32).toString("base64url");
+
+async function requestToken(id = clientId, secret = clientSecret) {
+  return fetch(`${base}/oauth/token`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+  });
+}
+
+const callMe = (token: string) =>
+  getMe(new Request("http://atrium.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+
+beforeAll(async () => {
+  let handler: Awaited<ReturnType<typeof createOAuthMount>> | undefined;
+  server = createServer((req, res) => void handler!(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.PUBLIC_URL = base;
+  handler = await createOAuthMount();
+  const workspace = await createTestWorkspace("OAuth");
+  workspaceId = workspace.id;
+  await db().apiClient.create({ data: { workspaceId, clientId, secretHash: hashClientSecret(clientSecret), name: "Shop sync", role: "USER" } });
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("built-in authorization server", () => {
+  it("publishes discovery and signing keys at /oauth", async () => {
+    const discovery = await (await fetch(`${base}/oauth/.well-known/openid-configuration`)).json();
+    expect(discovery.issuer).toBe(`${base}/oauth`);
+    expect(discovery.token_endpoint).toBe(`${base}/oauth/token`);
+    expect(discovery.grant_types_supported).toEqual(expect.arrayContaining(["authorization_code", "client_credentials", "refresh_token"]));
+    const jwks = await (await fetch(discovery.jwks_uri)).json();
+    expect(jwks.keys[0]).toMatchObject({ kty: "RSA", use: "sig" });
+    expect(jwks.keys[0].d).toBeUndefined();
+  });
+
+  it("issues client-credentials tokens that act in the client's workspace with its role", async () => {
+    const res = await requestToken();
+    expect(res.status).toBe(200);
+    const token = await res.json();
+    expect(token).toMatchObject({ token_type: "Bearer", expires_in: expect.any(Number) });
+    const me = await callMe(token.access_token);
+    expect(me.status).toBe(200);
+    const body = await me.json();
+    expect(body.client).toMatchObject({ clientId, workspaceId });
+    expect(body.memberships[0]).toMatchObject({ role: "user", permissions: ["read", "write"] });
+  });
+
+  it("refuses a wrong secret and an unknown client", async () => {
+    expect((await requestToken(clientId, "wrong-secret")).status).toBe(401);
+    expect((await requestToken("ac_unknown", clientSecret)).status).toBe(401);
+  });
+
+  it("stops accepting a token once it is revoked", async () => {
+    const { access_token: token } = await (await requestToken()).json();
+    expect((await callMe(token)).status).toBe(200);
+    const revoke = await fetch(`${base}/oauth/token/revocation`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ token, token_type_hint: "access_token" }).toString(),
+    });
+    expect(revoke.status).toBe(200);
+    expect((await callMe(token)).status).toBe(401);
+  });
+
+  it("stops accepting tokens of a revoked API client, and issues it no more", async () => {
+    const { access_token: token } = await (await requestToken()).json();
+    await db().apiClient.updateMany({ where: { workspaceId, clientId }, data: { revokedAt: new Date() } });
+    expect((await callMe(token)).status).toBe(401);
+    expect((await requestToken()).status).toBe(401);
+  });
+});

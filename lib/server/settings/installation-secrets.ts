@@ -1,0 +1,40 @@
+// Installation-wide secrets (OAuth2 signing keys, cookie keys, the admin UI's client secret, the
+// NextAuth secret), generated on first use and kept in the database so every app instance and every
+// restart agrees on them. Environment variables override them where an operator wants to manage them.
+import { randomBytes } from "node:crypto";
+import { exportJWK, generateKeyPair, type JWK } from "jose";
+import { db } from "@/lib/server/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface InstallationSecrets {
+  cookieKeys: string[];
+  jwks: { keys: JWK[] };
+  adminClientSecret: string;
+  nextAuthSecret: string;
+}
+
+const KEY = "secrets.v1";
+
+async function generateSecrets(): Promise<InstallationSecrets> {
+  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), alg: "RS256", use: "sig", kid: randomBytes(8).toString("hex") };
+  return {
+    cookieKeys: [randomBytes(32).toString("base64url")],
+    jwks: { keys: [jwk] },
+    adminClientSecret: randomBytes(32).toString("base64url"),
+    nextAuthSecret: randomBytes(32).toString("base64url"),
+  };
+}
+
+/** Reads the secrets, creating them once (concurrent first starts agree through the primary key). */
+export async function loadInstallationSecrets(): Promise<InstallationSecrets> {
+  const existing = await db().installationSetting.findUnique({ where: { key: KEY } });
+  if (existing) return existing.value as unknown as InstallationSecrets;
+  const fresh = await generateSecrets();
+  await db().installationSetting.createMany({
+    data: [{ key: KEY, value: fresh as unknown as Prisma.InputJsonValue }],
+    skipDuplicates: true,
+  });
+  const stored = await db().installationSetting.findUniqueOrThrow({ where: { key: KEY } });
+  return stored.value as unknown as InstallationSecrets;
+}

@@ -1,0 +1,36 @@
+// Finds the route handler of an endpoint contract the way Next.js does: from the file system.
+import path from "node:path";
+import type { EndpointContract } from "@/lib/schemas/endpoint";
+
+type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export function routeFileOf(endpoint: EndpointContract): string {
+  const segments = endpoint.path.replace(/^\//, "").split("/").map((s) => s.replace(/^\{(.+)\}$/, "[$1]"));
+  return path.join("app", ...segments, "route.ts");
+}
+
+export async function handlerOf(endpoint: EndpointContract): Promise<Handler> {
+  const module = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<string, Handler | undefined>;
+  const handler = module[endpoint.method];
+  if (!handler) throw new Error(`${routeFileOf(endpoint)} does not export ${endpoint.method}`);
+  return handler;
+}
+
+/** Calls an endpoint with path parameters filled in (ws given, other ids random). */
+export async function callEndpoint(
+  endpoint: EndpointContract,
+  options: { ws?: string; headers?: Record<string, string>; body?: unknown; params?: Record<string, string> },
+): Promise<Response> {
+  const params: Record<string, string> = {};
+  for (const [, name] of endpoint.path.matchAll(/\{(\w+)\}/g)) {
+    params[name] = options.params?.[name] ?? (name === "ws" ? (options.ws ?? crypto.randomUUID()) : crypto.randomUUID());
+  }
+  const url = `http://atrium.test${endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name])}`;
+  const hasBody = endpoint.method !== "GET" && endpoint.method !== "DELETE";
+  const req = new Request(url, {
+    method: endpoint.method,
+    headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...options.headers },
+    body: hasBody ? JSON.stringify(options.body ?? {}) : undefined,
+  });
+  return (await handlerOf(endpoint))(req, { params: Promise.resolve(params) });
+}
