@@ -1,6 +1,6 @@
 // Every registered endpoint, checked for every kind of caller. A route added without the right access
 // check fails here: the list comes from the endpoint registry, not from this file.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EndpointContract, Permission } from "@/lib/schemas/endpoint";
 import { endpoints } from "@/lib/schemas/endpoints";
 import { apiClientToken, memberSession, writeKeyFor, type Credentials } from "./auth-fixtures";
@@ -26,34 +26,40 @@ function expectation(endpoint: EndpointContract, caller: Caller): "allowed" | 40
   return ROLE_ALLOWS[caller].has(access.permission) ? "allowed" : 403;
 }
 
+/** Each case gets its own workspace, so destructive endpoints (e.g. deleting the workspace) cannot affect others. */
+async function setUp(caller: Caller): Promise<{ ws: string; credentials: Credentials }> {
+  const ws = (await createTestWorkspace("Matrix")).id;
+  switch (caller) {
+    case "none":
+      return { ws, credentials: {} };
+    case "guest":
+      return { ws, credentials: await memberSession(ws, "GUEST") };
+    case "user":
+      return { ws, credentials: await memberSession(ws, "USER") };
+    case "admin":
+      return { ws, credentials: await memberSession(ws, "ADMIN") };
+    case "writeKey":
+      return { ws, credentials: await writeKeyFor(ws) };
+    case "otherWorkspaceToken":
+      return { ws, credentials: await apiClientToken((await createTestWorkspace("Matrix other")).id, "ADMIN") };
+  }
+}
+
+const CALLERS: Caller[] = ["none", "guest", "user", "admin", "writeKey", "otherWorkspaceToken"];
+
 describe("permission matrix over every registered endpoint", () => {
-  let ws: string;
-  const callers = {} as Record<Caller, Credentials>;
-
-  beforeAll(async () => {
-    const workspace = await createTestWorkspace("Matrix");
-    const other = await createTestWorkspace("Matrix other");
-    ws = workspace.id;
-    callers.none = {};
-    callers.guest = await memberSession(ws, "GUEST");
-    callers.user = await memberSession(ws, "USER");
-    callers.admin = await memberSession(ws, "ADMIN");
-    callers.writeKey = await writeKeyFor(ws);
-    callers.otherWorkspaceToken = await apiClientToken(other.id, "ADMIN");
-  });
-
   it("covers a non-trivial registry", () => {
     expect(endpoints.length).toBeGreaterThan(1);
   });
 
   for (const endpoint of endpoints) {
-    for (const caller of Object.keys(ROLE_ALLOWS).concat(["none", "writeKey", "otherWorkspaceToken"]) as Caller[]) {
+    for (const caller of CALLERS) {
       const expected = expectation(endpoint, caller);
       it(`${endpoint.method} ${endpoint.path} as ${caller} → ${expected}`, async () => {
-        const { cookie, authorization } = callers[caller];
+        const { ws, credentials } = await setUp(caller);
         const headers: Record<string, string> = {};
-        if (cookie) headers.cookie = cookie;
-        if (authorization) headers.authorization = authorization;
+        if (credentials.cookie) headers.cookie = credentials.cookie;
+        if (credentials.authorization) headers.authorization = credentials.authorization;
         const res = await callEndpoint(endpoint, { ws, headers });
         if (expected === "allowed") {
           expect([401, 403], `unexpected ${res.status}: ${await res.clone().text()}`).not.toContain(res.status);

@@ -12,8 +12,9 @@ import { parseOrThrow, searchParamsToObject } from "./parse";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-type In<S> = S extends z.ZodType ? z.input<S> : undefined;
+// Contract fields are optional properties, so their types include undefined: look through it.
+type Out<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
+type In<S> = NonNullable<S> extends z.ZodType ? z.input<NonNullable<S>> : undefined;
 
 type PrincipalFor<A extends Access> = A extends { kind: "public" } ? Principal | null : Principal;
 type WorkspaceFor<A extends Access> = A extends { kind: "workspace" } ? WorkspaceAccess : null;

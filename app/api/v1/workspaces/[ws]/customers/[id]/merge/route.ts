@@ -1,0 +1,15 @@
+// POST /api/v1/workspaces/{ws}/customers/{id}/merge — merge other customers into this one (admin).
+import * as endpoints from "@/lib/schemas/customers";
+import { actorOf } from "@/lib/server/auth/principal";
+import { route } from "@/lib/server/http/route";
+import { mergeCustomersManually } from "@/lib/server/identity/merge-customers-manually";
+
+export const POST = route(endpoints.mergeCustomers, async ({ workspace, principal, params, body, requestId }) =>
+  mergeCustomersManually({
+    workspaceId: workspace.workspaceId,
+    survivorId: params.id,
+    customerIds: body.customerIds,
+    actor: actorOf(principal),
+    requestId,
+  }),
+);

@@ -1,0 +1,16 @@
+// GET|PATCH|PUT /api/v1/workspaces/{ws}/customers/{id} — read, patch (JSON merge patch) or replace a customer.
+import * as endpoints from "@/lib/schemas/customers";
+import { actorOf } from "@/lib/server/auth/principal";
+import { getCustomer } from "@/lib/server/customers/get-customer";
+import { updateCustomer } from "@/lib/server/customers/update-customer";
+import { route } from "@/lib/server/http/route";
+
+export const GET = route(endpoints.getCustomer, async ({ workspace, params }) => getCustomer({ workspaceId: workspace.workspaceId, customerId: params.id }));
+
+export const PATCH = route(endpoints.patchCustomer, async ({ workspace, principal, params, body, requestId }) =>
+  updateCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, change: { mode: "patch", patch: body }, actor: actorOf(principal), requestId }),
+);
+
+export const PUT = route(endpoints.replaceCustomer, async ({ workspace, principal, params, body, requestId }) =>
+  updateCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, change: { mode: "replace", replacement: body }, actor: actorOf(principal), requestId }),
+);

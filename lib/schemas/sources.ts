@@ -1,0 +1,159 @@
+// Sources: where data comes from. Each has a write key that authorises ingestion only.
+import { z } from "zod";
+import { defineEndpoint } from "./endpoint";
+import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
+
+export const ZSourceType = z
+  .enum(["web", "mobile", "ecommerce", "retail", "crm", "api"])
+  .meta({ id: "SourceType", description: "Kind of source" });
+
+/** Write keys are checked against the browser's Origin header, which is always a bare origin. */
+function isBareOrigin(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    !url.username &&
+    !url.password &&
+    url.pathname === "/" &&
+    !url.search &&
+    !url.hash &&
+    !value.endsWith("?") &&
+    !value.endsWith("#")
+  );
+}
+
+export const ZOrigin = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(isBareOrigin, "Must be an http(s) origin such as https://shop.example.com (no path, query or fragment)")
+  // "https://Shop.example.com/" → "https://shop.example.com", the form browsers send.
+  .overwrite((value) => (isBareOrigin(value) ? new URL(value).origin : value))
+  .meta({ example: "https://shop.example.com" });
+
+const ZSourceName = z.string().trim().min(1, "Must not be empty").max(100, "Must be at most 100 characters");
+const ZAllowedOrigins = z
+  .array(ZOrigin)
+  .max(100, "At most 100 origins")
+  .meta({ description: "Browser origins allowed to use the write key; empty = any" });
+const ZPriority = z.int32().meta({ description: "Used by the `priority` merge policy: higher wins" });
+
+export const ZSourceCreate = z
+  .object({
+    name: ZSourceName,
+    type: ZSourceType.optional().meta({ description: "Default api" }),
+    allowedOrigins: ZAllowedOrigins.optional(),
+    priority: ZPriority.optional(),
+  })
+  .meta({ id: "SourceCreate" });
+
+export const ZSourceUpdate = z
+  .object({
+    name: ZSourceName.optional(),
+    type: ZSourceType.optional(),
+    allowedOrigins: ZAllowedOrigins.optional(),
+    priority: ZPriority.optional(),
+  })
+  .meta({ id: "SourceUpdate" });
+
+export const ZSource = z
+  .object({
+    id: ZId,
+    name: z.string(),
+    type: ZSourceType,
+    allowedOrigins: z.array(z.string()),
+    priority: z.number().int(),
+    writeKeyPrefix: z.string().meta({ description: "First characters of the write key, to recognise it" }),
+    createdAt: ZTimestamp,
+    updatedAt: ZTimestamp,
+  })
+  .meta({ id: "Source" });
+
+/** The answer to creating a source or rotating its key: the only time the write key is shown. */
+export const ZSourceWithWriteKey = ZSource.extend({
+  writeKey: z.string().meta({ description: "The write key (wk_…); shown once, store it now" }),
+}).meta({ id: "SourceWithWriteKey" });
+
+export type SourceType = z.infer<typeof ZSourceType>;
+export type SourceCreate = z.infer<typeof ZSourceCreate>;
+export type SourceUpdate = z.infer<typeof ZSourceUpdate>;
+export type Source = z.infer<typeof ZSource>;
+export type SourceWithWriteKey = z.infer<typeof ZSourceWithWriteKey>;
+
+// ── Endpoints ──
+const ZSourceParams = ZWorkspaceParams.extend({ id: ZId });
+
+export const listSourcesEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/workspaces/{ws}/sources",
+  operationId: "listSources",
+  summary: "Sources of the workspace",
+  tag: "Sources",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZWorkspaceParams,
+  query: ZPageQuery,
+  success: { status: 200, schema: ZPage(ZSource) },
+});
+
+export const createSourceEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/workspaces/{ws}/sources",
+  operationId: "createSource",
+  summary: "Create a source; the answer holds its write key, once",
+  tag: "Sources",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZWorkspaceParams,
+  body: ZSourceCreate,
+  success: { status: 201, schema: ZSourceWithWriteKey },
+});
+
+export const getSourceEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/workspaces/{ws}/sources/{id}",
+  operationId: "getSource",
+  summary: "A source",
+  tag: "Sources",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZSourceParams,
+  success: { status: 200, schema: ZSource },
+});
+
+export const updateSourceEndpoint = defineEndpoint({
+  method: "PATCH",
+  path: "/api/v1/workspaces/{ws}/sources/{id}",
+  operationId: "updateSource",
+  summary: "Rename a source or change its type, allowed origins or priority",
+  tag: "Sources",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZSourceParams,
+  body: ZSourceUpdate,
+  success: { status: 200, schema: ZSource },
+});
+
+export const deleteSourceEndpoint = defineEndpoint({
+  method: "DELETE",
+  path: "/api/v1/workspaces/{ws}/sources/{id}",
+  operationId: "deleteSource",
+  summary: "Delete a source (its write key stops working)",
+  tag: "Sources",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZSourceParams,
+  success: { status: 204, schema: null },
+  errors: [409],
+});
+
+export const rotateWriteKeyEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/workspaces/{ws}/sources/{id}/write-key",
+  operationId: "rotateWriteKey",
+  summary: "Replace the source's write key; the old one stops working at once",
+  tag: "Sources",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZSourceParams,
+  success: { status: 200, schema: ZSourceWithWriteKey },
+});

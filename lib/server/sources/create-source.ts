@@ -1,0 +1,41 @@
+// Creating a source with a fresh write key; the key is returned this once and only its hash is kept.
+import type { SourceCreate, SourceWithWriteKey } from "@/lib/schemas/sources";
+import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { db } from "@/lib/server/db/client";
+import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { serializeSourceWithWriteKey } from "./serialize-source";
+import { toApiSourceType, toDbSourceType } from "./source-types";
+import { generateWriteKey } from "./write-keys";
+
+export interface CreateSourceInput {
+  workspaceId: string;
+  input: SourceCreate;
+  actor?: Actor;
+}
+
+export async function createSource({ workspaceId, input, actor = SYSTEM_ACTOR }: CreateSourceInput): Promise<SourceWithWriteKey> {
+  const writeKey = generateWriteKey();
+  return db().$transaction(async (tx) => {
+    await lockWorkspace(tx, workspaceId, "share");
+    const row = await tx.source.create({
+      data: {
+        workspaceId,
+        name: input.name,
+        type: input.type && toDbSourceType(input.type),
+        allowedOrigins: input.allowedOrigins,
+        priority: input.priority,
+        writeKeyHash: writeKey.hash,
+        writeKeyPrefix: writeKey.prefix,
+      },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "source.created",
+      targetType: "source",
+      targetId: row.id,
+      details: { name: row.name, type: toApiSourceType(row.type), writeKeyPrefix: row.writeKeyPrefix },
+    });
+    return serializeSourceWithWriteKey(row, writeKey.key);
+  });
+}

@@ -1,0 +1,26 @@
+// Deleting a workspace removes everything in it (the schema cascades); its audit entries stay.
+import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { db } from "@/lib/server/db/client";
+import { isUuid } from "@/lib/server/db/ids";
+import { isRecordNotFound } from "@/lib/server/db/prisma-errors";
+import { notFound } from "@/lib/server/http/errors";
+
+export async function deleteWorkspace({ workspaceId, actor = SYSTEM_ACTOR }: { workspaceId: string; actor?: Actor }): Promise<void> {
+  if (!isUuid(workspaceId)) throw notFound("Workspace");
+  try {
+    await db().$transaction(async (tx) => {
+      const row = await tx.workspace.delete({ where: { id: workspaceId }, select: { name: true, slug: true } });
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: "workspace.deleted",
+        targetType: "workspace",
+        targetId: workspaceId,
+        details: { name: row.name, slug: row.slug },
+      });
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw notFound("Workspace");
+    throw error;
+  }
+}
