@@ -9,6 +9,8 @@ if (!url) {
 try {
   const applied = await applyMigrations(url);
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  // The wasm engine keeps a pooled connection checked out after free(); don't wait for its idle timeout.
+  process.exit(0);
 } catch (error) {
   console.error("db:migrate failed:", error instanceof Error ? error.message : error);
   process.exit(1);

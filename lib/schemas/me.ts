@@ -1,14 +1,13 @@
 // GET /api/v1/me — who the caller is and where they may work.
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint";
-
-export const ZRoleName = z.enum(["admin", "user", "guest"]).meta({ id: "Role" });
+import { ZRole } from "./members";
 export const ZPermissionName = z.enum(["read", "write", "admin", "consentHistory"]);
 
 export const ZMembershipSummary = z
   .object({
     workspace: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
-    role: ZRoleName,
+    role: ZRole,
     permissions: z.array(ZPermissionName),
   })
   .meta({ id: "MembershipSummary" });

@@ -34,7 +34,7 @@ export const ZOrigin = z
   .refine(isBareOrigin, "Must be an http(s) origin such as https://shop.example.com (no path, query or fragment)")
   // "https://Shop.example.com/" → "https://shop.example.com", the form browsers send.
   .overwrite((value) => (isBareOrigin(value) ? new URL(value).origin : value))
-  .meta({ example: "https://shop.example.com" });
+  .meta({ examples: ["https://shop.example.com"] });
 
 const ZSourceName = z.string().trim().min(1, "Must not be empty").max(100, "Must be at most 100 characters");
 const ZAllowedOrigins = z

@@ -9,7 +9,7 @@ export const ZEmail = z
   .toLowerCase()
   .max(254, "Must be at most 254 characters")
   .pipe(z.email("Must be an e-mail address"))
-  .meta({ description: "E-mail address (stored lower-cased)", example: "jane@example.com" });
+  .meta({ description: "E-mail address (stored lower-cased)", examples: ["jane@example.com"] });
 
 export const ZPassword = z
   .string()

@@ -33,7 +33,7 @@ export const ZTimezone = z
   .trim()
   .refine(isTimeZone, "Must be an IANA time zone name such as Europe/Prague or UTC")
   .overwrite(canonicalTimeZone)
-  .meta({ description: "IANA time zone name", example: "Europe/Prague" });
+  .meta({ description: "IANA time zone name", examples: ["Europe/Prague"] });
 
 export const ZCurrency = z
   .string()
@@ -41,7 +41,7 @@ export const ZCurrency = z
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "Must be a three-letter ISO 4217 currency code such as EUR")
   .refine((code) => !knownCurrencies || knownCurrencies.has(code), "Must be an ISO 4217 currency code in use, such as EUR")
-  .meta({ description: "ISO 4217 currency code", example: "EUR" });
+  .meta({ description: "ISO 4217 currency code", examples: ["EUR"] });
 
 export const ZSlug = z
   .string()
@@ -49,7 +49,7 @@ export const ZSlug = z
   .min(2, "Must be at least 2 characters")
   .max(50, "Must be at most 50 characters")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Must be lowercase letters, digits and single hyphens (not at the start or end)")
-  .meta({ description: "URL-friendly unique name", example: "acme-europe" });
+  .meta({ description: "URL-friendly unique name", examples: ["acme-europe"] });
 
 export const ZWorkspaceName = z.string().trim().min(1, "Must not be empty").max(100, "Must be at most 100 characters");
 

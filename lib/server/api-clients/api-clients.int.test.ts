@@ -22,7 +22,9 @@ describe("API clients", () => {
 
     const row = await db().apiClient.findUniqueOrThrow({ where: { clientId: created.clientId } });
     expect(row.secretHash).not.toContain(created.clientSecret);
-    expect(await verifyApiClientSecret(created.clientId, created.clientSecret)).toMatchObject({ id: created.id, workspaceId: workspace.id, role: "USER" });
+    const verified = await verifyApiClientSecret(created.clientId, created.clientSecret);
+    expect(verified).toMatchObject({ id: created.id, workspaceId: workspace.id, role: "USER" });
+    expect(verified).not.toHaveProperty("secretHash");
     expect(await verifyApiClientSecret(created.clientId, `${created.clientSecret}x`)).toBeNull();
     expect(await verifyApiClientSecret("ac_unknown", created.clientSecret)).toBeNull();
 

@@ -45,14 +45,22 @@ class CatalogClient extends pg.Client {
   }
 }
 
-async function openEngine(connectionString: string): Promise<SchemaEngine> {
+/** The engine and a way to close it and its connections (an open pool would keep the process alive). */
+async function openEngine(connectionString: string): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const pool = new pg.Pool({ connectionString, Client: CatalogClient });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool, { disposeExternalPool: true }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const log = (message: string) => {
     if (process.env.ATRIUM_DEBUG_MIGRATIONS) console.error(message);
   };
-  return SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, log, adapter);
+  const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, log, adapter);
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await pool.end();
+    },
+  };
 }
 
 export async function loadMigrationList(): Promise<MigrationList> {
@@ -77,12 +85,12 @@ export async function loadMigrationList(): Promise<MigrationList> {
 
 /** Applies every committed migration not yet applied; returns the names applied now. */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const engine = await openEngine(connectionString);
+  const { engine, close } = await openEngine(connectionString);
   try {
     const result = await engine.applyMigrations({ migrationsList: await loadMigrationList(), filters: NO_FILTERS });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -92,7 +100,7 @@ export async function applyMigrations(connectionString: string): Promise<string[
  */
 export async function diffSchemaAgainst(shadowConnectionString: string): Promise<string> {
   await applyMigrations(shadowConnectionString);
-  const engine = await openEngine(shadowConnectionString);
+  const { engine, close } = await openEngine(shadowConnectionString);
   try {
     const schema = await readFile(SCHEMA_PATH, "utf8");
     const result = await engine.diff({
@@ -105,6 +113,6 @@ export async function diffSchemaAgainst(shadowConnectionString: string): Promise
     });
     return (result.stdout ?? "").trim();
   } finally {
-    engine.free();
+    await close();
   }
 }

@@ -4,12 +4,19 @@ import { validationFailed, type FieldError } from "./errors";
 
 export type Location = "body" | "query" | "path";
 
+function fieldPath(segments: PropertyKey[], prefix?: Location): string {
+  const path = segments.map(String).join(".");
+  const full = prefix && prefix !== "body" ? [prefix, path].filter(Boolean).join(".") : path;
+  return full || prefix || "";
+}
+
 export function issuesToFieldErrors(issues: z.core.$ZodIssue[], prefix?: Location): FieldError[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    const full = prefix && prefix !== "body" ? [prefix, path].filter(Boolean).join(".") : path;
-    return { path: full || prefix || "", message: issue.message };
-  });
+  return issues.flatMap((issue) =>
+    // An unknown key is reported at its own path ("address.stret"), where a typo is easiest to see.
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: fieldPath([...issue.path, key], prefix), message: "Unknown field" }))
+      : [{ path: fieldPath(issue.path, prefix), message: issue.message }],
+  );
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, location: Location): z.output<S> {
