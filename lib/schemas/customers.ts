@@ -1,0 +1,285 @@
+// Customers: the unified profile (standard `base`, workspace `extended`, tags), its identities and merges.
+import { z } from "zod";
+import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
+import { ZCustomerBase } from "./customer-base";
+import { defineEndpoint } from "./endpoint";
+import { ZIdentityType } from "./identity-rules";
+
+// ───── Consents (stored as given for now; the consents capability will route them through its registry)
+
+const ZConsentLeaf = z
+  .strictObject({
+    status: z.boolean().optional().meta({ description: "Consent given" }),
+    limitation: z.boolean().optional().meta({ description: "Processing restricted" }),
+    objection: z.boolean().optional().meta({ description: "The customer objected" }),
+  })
+  .meta({ id: "ConsentLeaf" });
+const leaf = ZConsentLeaf.optional();
+
+export const ZCustomerConsents = z
+  .strictObject({
+    marketing: z
+      .strictObject({
+        traditional: z.strictObject({ telephonic: leaf, papery: leaf }).optional(),
+        automatic: z.strictObject({ sms: leaf, email: leaf, push: leaf, im: leaf, telephonic: leaf }).optional(),
+      })
+      .optional(),
+    profiling: z.strictObject({ classic: leaf, online: leaf }).optional(),
+    softSpam: z.strictObject({ email: leaf, papery: leaf }).optional(),
+    thirdPartyTransfer: z.strictObject({ profiling: leaf, marketing: leaf }).optional(),
+    disclaimer: z
+      .strictObject({
+        date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+        version: z.string().trim().min(1).max(100).optional(),
+      })
+      .optional()
+      .meta({ description: "The privacy notice the customer accepted" }),
+  })
+  .meta({ id: "CustomerConsents" });
+
+// ───── Profiles
+
+const ZExternalId = z.string().trim().min(1, "Must not be empty").max(255, "Must be at most 255 characters");
+const ZTag = z.string().trim().min(1, "Must not be empty").max(64, "Must be at most 64 characters");
+const ZExtended = z
+  .record(z.string(), z.unknown())
+  .meta({ description: "Workspace-declared properties; checked against the customer schema (GET …/schema)" });
+
+export const ZCustomerWrite = z
+  .strictObject({
+    externalId: ZExternalId.nullable().optional().meta({ description: "The customer's id in the sending system" }),
+    base: ZCustomerBase.optional(),
+    extended: ZExtended.optional(),
+    tags: z.array(ZTag).max(100, "At most 100 tags").optional(),
+    consents: ZCustomerConsents.optional(),
+    anonymousId: z.string().trim().min(1).max(255).optional().meta({ description: "Links this visitor's earlier anonymous events" }),
+    sourceId: ZId.optional().meta({ description: "The source the data comes from (implied by a write key)" }),
+  })
+  .meta({ id: "CustomerWrite" });
+
+/** RFC 7396: members replace, objects merge, null removes. The result is validated as a CustomerWrite. */
+export const ZCustomerPatch = z
+  .record(z.string(), z.unknown())
+  .meta({ id: "CustomerPatch", description: "JSON merge patch (RFC 7396) of a CustomerWrite; null removes a field" });
+
+export const ZCustomerIdentity = z
+  .object({
+    id: ZId,
+    type: z.string().meta({ example: "email" }),
+    value: z.string().meta({ description: "Normalised value" }),
+    sourceId: ZId.nullable(),
+    firstSeenAt: ZTimestamp,
+  })
+  .meta({ id: "CustomerIdentity" });
+
+export const ZCustomer = z
+  .object({
+    id: ZId,
+    externalId: z.string().nullable(),
+    base: ZCustomerBase,
+    extended: z.record(z.string(), z.unknown()),
+    tags: z.array(z.string()),
+    identities: z.array(ZCustomerIdentity),
+    sourceIds: z.array(ZId),
+    createdAt: ZTimestamp,
+    updatedAt: ZTimestamp,
+  })
+  .meta({ id: "Customer" });
+
+export const ZCustomerSort = z
+  .enum(["createdAt", "-createdAt", "updatedAt", "-updatedAt"])
+  .meta({ description: "Sort field; a leading - sorts descending" });
+
+export const ZCustomerListQuery = ZPageQuery.extend({
+  externalId: ZExternalId.optional().meta({ description: "Exact external id (any the customer has had)" }),
+  email: z.string().trim().min(1).max(320).optional().meta({ description: "Exact e-mail (normalised like identities)" }),
+  tag: z
+    .union([ZTag, z.array(ZTag).max(20)])
+    .optional()
+    .meta({ description: "Customers with this tag; repeat for customers with all of them" }),
+  sort: ZCustomerSort.default("-createdAt"),
+});
+
+export const ZIdentityCreate = z
+  .strictObject({
+    type: ZIdentityType,
+    value: z.string().min(1, "Must not be empty").max(512, "Must be at most 512 characters"),
+    sourceId: ZId.optional(),
+  })
+  .meta({ id: "IdentityCreate" });
+
+// ───── Merges
+
+export const ZMergeRequest = z
+  .strictObject({ customerIds: z.array(ZId).min(1, "Name at least one customer").max(50, "At most 50 customers at once") })
+  .meta({ id: "MergeRequest" });
+
+export const ZUnmergeRequest = z.strictObject({ mergeId: ZId }).meta({ id: "UnmergeRequest" });
+
+export const ZMerge = z
+  .object({
+    id: ZId,
+    survivorId: ZId,
+    absorbedId: ZId,
+    kind: z.enum(["AUTOMATIC", "MANUAL"]),
+    reason: z.record(z.string(), z.unknown()).meta({ description: "The identities that matched, or the user's request" }),
+    actor: z.object({ type: z.enum(["USER", "API_CLIENT", "SOURCE", "SYSTEM"]), id: z.string().nullable() }),
+    createdAt: ZTimestamp,
+    undoneAt: ZTimestamp.nullable(),
+    undoneById: z.string().nullable(),
+  })
+  .meta({ id: "Merge" });
+
+export const ZUnmergeResult = z.object({ survivor: ZCustomer, restored: ZCustomer }).meta({ id: "UnmergeResult" });
+
+export const ZCustomerParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Customer id" }) });
+export const ZCustomerIdentityParams = ZCustomerParams.extend({ identityId: ZId.meta({ description: "Identity id" }) });
+
+export type CustomerWrite = z.infer<typeof ZCustomerWrite>;
+export type CustomerConsents = z.infer<typeof ZCustomerConsents>;
+export type CustomerIdentity = z.infer<typeof ZCustomerIdentity>;
+export type Customer = z.input<typeof ZCustomer>;
+export type CustomerListQuery = z.infer<typeof ZCustomerListQuery>;
+export type CustomerSort = z.infer<typeof ZCustomerSort>;
+export type IdentityCreate = z.infer<typeof ZIdentityCreate>;
+export type Merge = z.infer<typeof ZMerge>;
+
+// ───── Endpoints (paths under /api/v1/workspaces/{ws})
+
+const CUSTOMERS = "/api/v1/workspaces/{ws}/customers";
+const TAG = "Customers";
+
+export const createCustomer = defineEndpoint({
+  method: "POST",
+  path: CUSTOMERS,
+  operationId: "createCustomer",
+  summary: "Send a customer: runs identity resolution (201 created, 200 matched and updated, 409 blocked)",
+  tag: TAG,
+  access: { kind: "workspace", permission: "write", writeKey: true },
+  params: ZWorkspaceParams,
+  body: ZCustomerWrite,
+  success: { status: 201, schema: ZCustomer, description: "Created (201, with Location) or the matched customer, updated (200)" },
+  errors: [409],
+});
+
+export const listCustomers = defineEndpoint({
+  method: "GET",
+  path: CUSTOMERS,
+  operationId: "listCustomers",
+  summary: "List customers, newest first by default",
+  tag: TAG,
+  access: { kind: "workspace", permission: "read" },
+  params: ZWorkspaceParams,
+  query: ZCustomerListQuery,
+  success: { status: 200, schema: ZPage(ZCustomer) },
+});
+
+export const getCustomer = defineEndpoint({
+  method: "GET",
+  path: `${CUSTOMERS}/{id}`,
+  operationId: "getCustomer",
+  summary: "A customer; an id that was merged away answers with the surviving customer",
+  tag: TAG,
+  access: { kind: "workspace", permission: "read" },
+  params: ZCustomerParams,
+  success: { status: 200, schema: ZCustomer },
+});
+
+export const patchCustomer = defineEndpoint({
+  method: "PATCH",
+  path: `${CUSTOMERS}/{id}`,
+  operationId: "patchCustomer",
+  summary: "Change a customer with a JSON merge patch (null removes a field)",
+  tag: TAG,
+  access: { kind: "workspace", permission: "write" },
+  params: ZCustomerParams,
+  body: ZCustomerPatch,
+  success: { status: 200, schema: ZCustomer },
+  errors: [409],
+});
+
+export const replaceCustomer = defineEndpoint({
+  method: "PUT",
+  path: `${CUSTOMERS}/{id}`,
+  operationId: "replaceCustomer",
+  summary: "Replace a customer's properties (consents are kept unless sent)",
+  tag: TAG,
+  access: { kind: "workspace", permission: "write" },
+  params: ZCustomerParams,
+  body: ZCustomerWrite,
+  success: { status: 200, schema: ZCustomer },
+  errors: [409],
+});
+
+export const listCustomerIdentities = defineEndpoint({
+  method: "GET",
+  path: `${CUSTOMERS}/{id}/identities`,
+  operationId: "listCustomerIdentities",
+  summary: "A customer's identities",
+  tag: TAG,
+  access: { kind: "workspace", permission: "read" },
+  params: ZCustomerParams,
+  success: { status: 200, schema: ZPage(ZCustomerIdentity) },
+});
+
+export const addCustomerIdentity = defineEndpoint({
+  method: "POST",
+  path: `${CUSTOMERS}/{id}/identities`,
+  operationId: "addCustomerIdentity",
+  summary: "Attach an identity to a customer (409 when another customer has it)",
+  tag: TAG,
+  access: { kind: "workspace", permission: "write" },
+  params: ZCustomerParams,
+  body: ZIdentityCreate,
+  success: { status: 201, schema: ZCustomerIdentity, description: "Attached (201), or already the customer's (200)" },
+  errors: [409],
+});
+
+export const removeCustomerIdentity = defineEndpoint({
+  method: "DELETE",
+  path: `${CUSTOMERS}/{id}/identities/{identityId}`,
+  operationId: "removeCustomerIdentity",
+  summary: "Detach an identity from a customer",
+  tag: TAG,
+  access: { kind: "workspace", permission: "write" },
+  params: ZCustomerIdentityParams,
+  success: { status: 204, schema: null },
+});
+
+export const mergeCustomers = defineEndpoint({
+  method: "POST",
+  path: `${CUSTOMERS}/{id}/merge`,
+  operationId: "mergeCustomers",
+  summary: "Merge other customers into this one; answers with the survivor",
+  tag: TAG,
+  access: { kind: "workspace", permission: "admin" },
+  params: ZCustomerParams,
+  body: ZMergeRequest,
+  success: { status: 200, schema: ZCustomer },
+  errors: [409],
+});
+
+export const listCustomerMerges = defineEndpoint({
+  method: "GET",
+  path: `${CUSTOMERS}/{id}/merges`,
+  operationId: "listCustomerMerges",
+  summary: "Merges this customer took part in, newest first",
+  tag: TAG,
+  access: { kind: "workspace", permission: "read" },
+  params: ZCustomerParams,
+  query: ZPageQuery,
+  success: { status: 200, schema: ZPage(ZMerge) },
+});
+
+export const unmergeCustomer = defineEndpoint({
+  method: "POST",
+  path: `${CUSTOMERS}/{id}/unmerge`,
+  operationId: "unmergeCustomer",
+  summary: "Undo a merge: restores the absorbed customer with its identities, events and consents",
+  tag: TAG,
+  access: { kind: "workspace", permission: "admin" },
+  params: ZCustomerParams,
+  body: ZUnmergeRequest,
+  success: { status: 200, schema: ZUnmergeResult },
+  errors: [409],
+});

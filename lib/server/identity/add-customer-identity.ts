@@ -1,0 +1,57 @@
+// POST …/customers/{id}/identities: attaching an identity by hand, normalised like resolution does it.
+// An identity belongs to one customer: one owned by another customer is a 409 naming that customer.
+import type { CustomerIdentity, IdentityCreate } from "@/lib/schemas/customers";
+import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { assertSourceInWorkspace } from "@/lib/server/customers/assert-source";
+import { attachAnonymousEvents } from "@/lib/server/customers/attach-customer-data";
+import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { lockCustomers } from "@/lib/server/customers/lock-customers";
+import { serializeIdentity } from "@/lib/server/customers/serialize-customer";
+import { db } from "@/lib/server/db/client";
+import { AppError, validationFailed } from "@/lib/server/http/errors";
+import { getIdentityRules } from "./get-identity-rules";
+import { normalizeCandidate } from "./identity-candidates";
+import { lockIdentities } from "./lock-identities";
+
+export interface AddCustomerIdentityInput {
+  workspaceId: string;
+  customerId: string;
+  input: IdentityCreate;
+  actor: Actor;
+  requestId?: string;
+}
+
+export async function addCustomerIdentity({ workspaceId, customerId, input, actor, requestId }: AddCustomerIdentityInput): Promise<{ identity: CustomerIdentity; created: boolean }> {
+  const id = await resolveCustomerId(workspaceId, customerId);
+  const rules = await getIdentityRules({ workspaceId });
+  const candidate = normalizeCandidate(input.type, input.value, rules);
+  if (!candidate) {
+    throw validationFailed([{ path: "value", message: `Not usable as ${input.type}: empty, blocked by the identity rules, or not a valid value of that type` }]);
+  }
+  return db().$transaction(async (tx) => {
+    await assertSourceInWorkspace(tx, workspaceId, input.sourceId);
+    await lockIdentities(tx, workspaceId, [candidate]);
+    if ((await lockCustomers(tx, workspaceId, [id])).get(id)?.status !== "ACTIVE") {
+      throw new AppError("conflict", "The customer was merged while this request ran; send it again");
+    }
+    const existing = await tx.identity.findUnique({ where: { workspaceId_type_value: { workspaceId, type: candidate.type, value: candidate.value } } });
+    if (existing && existing.customerId !== id) {
+      throw new AppError("conflict", `Another customer already has this ${candidate.type}`, { extra: { existingCustomerId: existing.customerId } });
+    }
+    if (existing) return { identity: serializeIdentity(existing), created: false };
+    const row = await tx.identity.create({
+      data: { workspaceId, customerId: id, type: candidate.type, value: candidate.value, sourceId: input.sourceId ?? null },
+    });
+    if (candidate.type === "anonymousId") await attachAnonymousEvents(tx, { workspaceId, customerId: id });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "customer.identityAdded",
+      targetType: "customer",
+      targetId: id,
+      details: { identityId: row.id, type: row.type },
+      requestId,
+    });
+    return { identity: serializeIdentity(row), created: true };
+  });
+}

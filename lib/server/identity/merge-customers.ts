@@ -1,0 +1,127 @@
+// Merging customers into a survivor: everything the absorbed profiles own moves to it, their properties
+// combine per policy, and a Merge row keeps what unmerge needs to undo it exactly.
+import type { MergeKind, Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { combineProperties, type MergeSide } from "@/lib/server/customers/combine-properties";
+import { propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
+import { getExtendedProperties } from "@/lib/server/customers/get-extended-properties";
+import { lockCustomers } from "@/lib/server/customers/lock-customers";
+import type { Tx } from "@/lib/server/db/client";
+import { AppError, notFound, validationFailed } from "@/lib/server/http/errors";
+import type { MergeSnapshot } from "./merge-snapshot";
+
+export interface MergeCustomersInput {
+  workspaceId: string;
+  survivorId: string;
+  absorbedIds: string[];
+  kind: MergeKind;
+  reason: Prisma.InputJsonObject;
+  actor: Actor;
+  requestId?: string;
+}
+
+/** Highest priority among each customer's sources (0 without sources), for the `priority` policy. */
+async function sourcePriorities(tx: Tx, workspaceId: string, customerIds: string[]): Promise<Map<string, number>> {
+  const links = await tx.customerSource.findMany({
+    where: { workspaceId, customerId: { in: customerIds } },
+    select: { customerId: true, source: { select: { priority: true } } },
+  });
+  const out = new Map<string, number>();
+  for (const link of links) out.set(link.customerId, Math.max(out.get(link.customerId) ?? link.source.priority, link.source.priority));
+  return out;
+}
+
+/** Moves the absorbed customer's rows to the survivor; returns exactly what moved, for the snapshot. */
+async function moveOwnedRows(tx: Tx, workspaceId: string, absorbedId: string, survivorId: string) {
+  const from = { workspaceId, customerId: absorbedId };
+  const to = { customerId: survivorId };
+  // UPDATE … RETURNING: rows inserted concurrently are either moved and recorded, or not moved at all.
+  const identities = await tx.identity.updateManyAndReturn({ where: from, data: to, select: { id: true } });
+  const events = await tx.event.updateManyAndReturn({ where: from, data: to, select: { id: true } });
+  const consentRecords = await tx.consentRecord.updateManyAndReturn({ where: from, data: to, select: { id: true } });
+  const sourceLinks = await tx.customerSource.findMany({ where: from, select: { sourceId: true, firstSeenAt: true } });
+  const survivorSources = await tx.customerSource.findMany({ where: { workspaceId, customerId: survivorId }, select: { sourceId: true } });
+  await tx.customerSource.createMany({
+    data: sourceLinks.map((link) => ({ workspaceId, customerId: survivorId, sourceId: link.sourceId, firstSeenAt: link.firstSeenAt })),
+    skipDuplicates: true,
+  });
+  await tx.customerSource.deleteMany({ where: from });
+  return {
+    identityIds: identities.map((r) => r.id),
+    eventIds: events.map((r) => r.id),
+    consentRecordIds: consentRecords.map((r) => r.id),
+    sourceLinks: sourceLinks.map((link) => ({ sourceId: link.sourceId, firstSeenAt: link.firstSeenAt.toISOString() })),
+    survivorSourceIds: survivorSources.map((r) => r.sourceId),
+  };
+}
+
+/**
+ * Merges `absorbedIds` into `survivorId` inside the caller's transaction (one Merge row each, so each
+ * can be undone on its own). Every customer must be an ACTIVE customer of the workspace: 404 when one
+ * is not a customer there, 409 when one was already merged.
+ */
+export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promise<{ mergeIds: string[] }> {
+  const { workspaceId, survivorId, kind, reason, actor, requestId } = input;
+  const absorbedIds = [...new Set(input.absorbedIds)];
+  if (absorbedIds.includes(survivorId)) throw validationFailed([{ path: "customerIds", message: "A customer cannot be merged into itself" }]);
+  const locked = await lockCustomers(tx, workspaceId, [survivorId, ...absorbedIds]);
+  for (const id of [survivorId, ...absorbedIds]) {
+    const row = locked.get(id);
+    if (!row) throw notFound("Customer");
+    if (row.status !== "ACTIVE") throw new AppError("conflict", `Customer ${id} was already merged into another customer`, { extra: { customerId: id } });
+  }
+
+  const { mergePolicies } = await getExtendedProperties({ workspaceId }, tx);
+  const priorities = await sourcePriorities(tx, workspaceId, [survivorId, ...absorbedIds]);
+  const rows = await tx.customer.findMany({ where: { workspaceId, id: { in: [survivorId, ...absorbedIds] } } });
+  const sideOf = (row: (typeof rows)[number]): MergeSide => ({ ...propertiesOf(row), updatedAt: row.updatedAt, sourcePriority: priorities.get(row.id) ?? 0 });
+  const survivorRow = rows.find((r) => r.id === survivorId);
+  if (!survivorRow) throw notFound("Customer");
+  // Oldest first: the combined profile's recency is the newest of its parts, so later ones can still win.
+  const absorbedRows = rows.filter((r) => r.id !== survivorId).sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
+
+  let survivor = sideOf(survivorRow);
+  const mergeIds: string[] = [];
+  for (const absorbedRow of absorbedRows) {
+    const absorbed = sideOf(absorbedRow);
+    const before: CustomerProperties = propertiesOf(survivor);
+    const after = combineProperties(survivor, absorbed, mergePolicies);
+    const moved = await moveOwnedRows(tx, workspaceId, absorbedRow.id, survivorId);
+    await updateCustomerRow(tx, workspaceId, survivorId, after);
+    await tx.customer.update({
+      where: { workspaceId_id: { workspaceId, id: absorbedRow.id } },
+      data: { status: "MERGED", mergedIntoId: survivorId },
+    });
+    const snapshot: MergeSnapshot = { version: 1, absorbed: propertiesOf(absorbedRow), survivorBefore: before, survivorAfter: after, ...moved };
+    const merge = await tx.merge.create({
+      data: {
+        workspaceId,
+        survivorId,
+        absorbedId: absorbedRow.id,
+        kind,
+        reason,
+        snapshot: snapshot as Prisma.InputJsonObject,
+        actorType: actor.type,
+        actorId: actor.id ?? null,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "customer.merged",
+      targetType: "customer",
+      targetId: survivorId,
+      // No identity values here: the audit log outlives erasure, so personal data stays in the Merge row.
+      details: { mergeId: merge.id, absorbedId: absorbedRow.id, kind, moved: { identities: moved.identityIds.length, events: moved.eventIds.length } },
+      requestId,
+    });
+    mergeIds.push(merge.id);
+    survivor = {
+      ...after,
+      updatedAt: new Date(Math.max(survivor.updatedAt.getTime(), absorbed.updatedAt.getTime())),
+      sourcePriority: Math.max(survivor.sourcePriority, absorbed.sourcePriority),
+    };
+  }
+  return { mergeIds };
+}

@@ -1,0 +1,139 @@
+// POST …/customers: identity resolution on write. Under the identities' advisory locks, in one
+// transaction: find who owns the write's identities, then create, update, merge or refuse per the rules.
+import type { Customer, CustomerWrite } from "@/lib/schemas/customers";
+import type { IdentityPolicy } from "@/lib/schemas/identity-rules";
+import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { assertSourceInWorkspace } from "@/lib/server/customers/assert-source";
+import { attachAnonymousEvents, attachIdentities, linkSource } from "@/lib/server/customers/attach-customer-data";
+import { createCustomerRow, propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
+import { deepMergeNonEmpty, unionOf } from "@/lib/server/customers/deep-merge-base";
+import { getExtendedProperties } from "@/lib/server/customers/get-extended-properties";
+import { compactObject, isEmptyValue, type JsonObject } from "@/lib/server/customers/json-values";
+import { loadCustomer } from "@/lib/server/customers/load-customer";
+import { lockCustomers } from "@/lib/server/customers/lock-customers";
+import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
+import { validateExtended } from "@/lib/server/customers/validate-extended";
+import { db, type Tx } from "@/lib/server/db/client";
+import { AppError, validationFailed } from "@/lib/server/http/errors";
+import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { chooseResolution, type Resolution } from "./choose-resolution";
+import { findIdentityOwners } from "./find-identity-owners";
+import { getIdentityRules } from "./get-identity-rules";
+import { identityCandidates, type IdentityCandidate } from "./identity-candidates";
+import { lockIdentities } from "./lock-identities";
+import { mergeCustomers } from "./merge-customers";
+
+export interface ResolveCustomerWriteInput {
+  workspaceId: string;
+  input: CustomerWrite;
+  actor: Actor;
+  requestId?: string;
+}
+
+/** Long enough for a burst of writes for one person, which queue on the same advisory lock. */
+export const RESOLUTION_TRANSACTION = { maxWait: 20_000, timeout: 30_000 } as const;
+
+/** The incoming properties; empty and null values carry no information and are dropped. */
+function incomingProperties(input: CustomerWrite): CustomerProperties {
+  return {
+    externalId: input.externalId ?? null,
+    base: compactObject((input.base ?? {}) as JsonObject),
+    extended: compactObject(input.extended ?? {}),
+    tags: unionOf([], input.tags ?? []),
+    consents: compactObject((input.consents ?? {}) as JsonObject),
+  };
+}
+
+/** An update from a write: non-empty incoming values win, nothing known is erased, tags accumulate. */
+export function applyIncoming(existing: CustomerProperties, incoming: CustomerProperties): CustomerProperties {
+  return {
+    externalId: isEmptyValue(incoming.externalId) ? existing.externalId : incoming.externalId,
+    base: deepMergeNonEmpty(existing.base, incoming.base),
+    extended: deepMergeNonEmpty(existing.extended, incoming.extended),
+    tags: unionOf(existing.tags, incoming.tags),
+    consents: deepMergeNonEmpty(existing.consents, incoming.consents),
+  };
+}
+
+/**
+ * Decides under the locks. A matched owner can be merged away or lose the identity between reading the
+ * owners and locking its row (a concurrent manual merge or unmerge), so the owners are read again once
+ * their rows are locked, until both reads agree.
+ */
+async function resolveUnderLocks(
+  tx: Tx,
+  workspaceId: string,
+  policy: IdentityPolicy,
+  candidates: IdentityCandidate[],
+): Promise<{ resolution: Resolution; owners: Map<string, string> }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const owners = await findIdentityOwners(tx, workspaceId, candidates);
+    const resolution = chooseResolution(policy, candidates, owners);
+    if (resolution.action === "create" || resolution.action === "block") return { resolution, owners };
+    const ids = resolution.action === "update" ? [resolution.customerId] : [resolution.survivorId, ...resolution.absorbedIds];
+    const locked = await lockCustomers(tx, workspaceId, ids);
+    const ownersNow = await findIdentityOwners(tx, workspaceId, candidates);
+    const again = chooseResolution(policy, candidates, ownersNow);
+    if (ids.every((id) => locked.get(id)?.status === "ACTIVE") && JSON.stringify(again) === JSON.stringify(resolution)) {
+      // A merge moves the absorbed customers' identities to the survivor.
+      const merged = new Map([...ownersNow].map(([key, id]) => [key, ids.includes(id) ? ids[0] : id]));
+      return { resolution, owners: merged };
+    }
+  }
+  throw new AppError("conflict", "The matching customers changed while this write ran; send it again");
+}
+
+export async function resolveCustomerWrite({ workspaceId, input, actor, requestId }: ResolveCustomerWriteInput): Promise<{ customer: Customer; created: boolean }> {
+  const [rules, extendedProperties] = await Promise.all([getIdentityRules({ workspaceId }), getExtendedProperties({ workspaceId })]);
+  const errors = validateExtended(input.extended, extendedProperties.enabled);
+  if (errors.length > 0) throw validationFailed(errors);
+  const candidates = identityCandidates(input, rules);
+  const incoming = incomingProperties(input);
+  const sourceId = input.sourceId ?? null;
+
+  return db().$transaction(async (tx) => {
+    await lockWorkspace(tx, workspaceId, "share");
+    await assertSourceInWorkspace(tx, workspaceId, sourceId);
+    await lockIdentities(tx, workspaceId, candidates);
+    const { resolution, owners } = await resolveUnderLocks(tx, workspaceId, rules.policy, candidates);
+    if (resolution.action === "block") {
+      throw new AppError("conflict", "A customer with these identities already exists and the identity rules block merging", {
+        extra: { existingCustomerId: resolution.existingCustomerId },
+      });
+    }
+
+    let customerId: string;
+    if (resolution.action === "create") {
+      customerId = await createCustomerRow(tx, workspaceId, incoming);
+    } else {
+      customerId = resolution.action === "update" ? resolution.customerId : resolution.survivorId;
+      if (resolution.action === "merge") {
+        await mergeCustomers(tx, {
+          workspaceId,
+          survivorId: customerId,
+          absorbedIds: resolution.absorbedIds,
+          kind: "AUTOMATIC",
+          reason: { matched: resolution.matched },
+          actor,
+          requestId,
+        });
+      }
+      const existing = await tx.customer.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId, id: customerId } } });
+      await updateCustomerRow(tx, workspaceId, customerId, applyIncoming(propertiesOf(existing), incoming));
+    }
+    await attachIdentities(tx, { workspaceId, customerId, identities: candidates, sourceId, owners });
+    await linkSource(tx, { workspaceId, customerId, sourceId });
+    await attachAnonymousEvents(tx, { workspaceId, customerId });
+    const created = resolution.action === "create";
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: created ? "customer.created" : "customer.updated",
+      targetType: "customer",
+      targetId: customerId,
+      details: { via: "resolution", resolution: resolution.action },
+      requestId,
+    });
+    return { customer: serializeCustomer(await loadCustomer(tx, workspaceId, customerId)), created };
+  }, RESOLUTION_TRANSACTION);
+}
