@@ -1,0 +1,45 @@
+// The admin app's screens by path. Every path here is served by app/(admin)/[[...path]]/page.tsx.
+import { Navigate, Route, Routes } from "react-router";
+import { ApiClientsScreen } from "@/components/api-clients/api-clients-screen";
+import { AuditLogScreen } from "@/components/audit/audit-log-screen";
+import { CustomerScreen } from "@/components/customers/customer-screen";
+import { CustomersScreen } from "@/components/customers/customers-screen";
+import { EventsScreen } from "@/components/events/events-screen";
+import { IdentityRulesScreen } from "@/components/identity-rules/identity-rules-screen";
+import { MembersScreen } from "@/components/members/members-screen";
+import { ReportsScreen } from "@/components/reports/reports-screen";
+import { SchemaScreen } from "@/components/schema/schema-screen";
+import { SettingsLayout } from "@/components/settings/settings-layout";
+import { SourcesScreen } from "@/components/sources/sources-screen";
+import { ViewsScreen } from "@/components/views/views-screen";
+import { WorkspaceSettingsScreen } from "@/components/workspaces/workspace-settings-screen";
+import { AppShell } from "./app-shell";
+import { NotFoundScreen } from "./not-found-screen";
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        {/* Customers is the marketers' home until there is a dashboard. */}
+        <Route index element={<Navigate to="/customers" replace />} />
+        <Route path="customers" element={<CustomersScreen />} />
+        <Route path="customers/:id" element={<CustomerScreen />} />
+        <Route path="events" element={<EventsScreen />} />
+        <Route path="views" element={<ViewsScreen />} />
+        <Route path="reports" element={<ReportsScreen />} />
+        <Route path="settings" element={<SettingsLayout />}>
+          <Route index element={<Navigate to="workspace" replace />} />
+          <Route path="workspace" element={<WorkspaceSettingsScreen />} />
+          <Route path="members" element={<MembersScreen />} />
+          <Route path="api-clients" element={<ApiClientsScreen />} />
+          <Route path="sources" element={<SourcesScreen />} />
+          <Route path="schema" element={<SchemaScreen />} />
+          <Route path="identity-rules" element={<IdentityRulesScreen />} />
+          <Route path="audit-log" element={<AuditLogScreen />} />
+          <Route path="*" element={<NotFoundScreen />} />
+        </Route>
+        <Route path="*" element={<NotFoundScreen />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,18 @@
+// The product's main navigation, in the order marketers use it.
+import { IconChartBar, IconFilter, IconSettings, IconTimeline, IconUsers, type Icon } from "@tabler/icons-react";
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: Icon;
+}
+
+export const mainNavItems: readonly NavItem[] = [
+  { label: "Customers", to: "/customers", icon: IconUsers },
+  { label: "Events", to: "/events", icon: IconTimeline },
+  { label: "Views", to: "/views", icon: IconFilter },
+  { label: "Reports", to: "/reports", icon: IconChartBar },
+];
+
+/** Kept apart from the daily screens, at the bottom of the navbar. */
+export const settingsNavItem: NavItem = { label: "Settings", to: "/settings", icon: IconSettings };

@@ -1,0 +1,23 @@
+// An admin path no screen matches (e.g. a stale bookmark).
+import { Button } from "@mantine/core";
+import { IconCompass } from "@tabler/icons-react";
+import { Link } from "react-router";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Page } from "@/components/ui/page";
+
+export function NotFoundScreen() {
+  return (
+    <Page title="Page not found">
+      <EmptyState
+        icon={IconCompass}
+        title="There is no page at this address"
+        description="The link may be outdated or mistyped. Use the navigation on the left, or go back to your customers."
+        actions={
+          <Button component={Link} to="/customers" variant="light">
+            Go to customers
+          </Button>
+        }
+      />
+    </Page>
+  );
+}

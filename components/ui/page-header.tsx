@@ -1,0 +1,34 @@
+// The heading block every screen starts with: title, one sentence on what the screen is for, actions.
+import { Group, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+
+export interface PageHeaderProps {
+  title: ReactNode;
+  description?: ReactNode;
+  /** Buttons on the right (e.g. "New view"). */
+  actions?: ReactNode;
+  /** 1 for a screen, 2 for a section inside a screen (e.g. one settings page). */
+  order?: 1 | 2;
+}
+
+export function PageHeader({ title, description, actions, order = 1 }: PageHeaderProps) {
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg" mb={order === 1 ? "xl" : "lg"}>
+      <Stack gap={6}>
+        <Title order={order} fz={order === 1 ? 26 : 20} lh={1.25}>
+          {title}
+        </Title>
+        {description ? (
+          <Text c="dimmed" size={order === 1 ? "md" : "sm"} maw={720}>
+            {description}
+          </Text>
+        ) : null}
+      </Stack>
+      {actions ? (
+        <Group gap="sm" wrap="nowrap">
+          {actions}
+        </Group>
+      ) : null}
+    </Group>
+  );
+}
