@@ -10,8 +10,8 @@ export function routeFileOf(endpoint: EndpointContract): string {
 }
 
 export async function handlerOf(endpoint: EndpointContract): Promise<Handler> {
-  const module = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<string, Handler | undefined>;
-  const handler = module[endpoint.method];
+  const routeModule = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<string, Handler | undefined>;
+  const handler = routeModule[endpoint.method];
   if (!handler) throw new Error(`${routeFileOf(endpoint)} does not export ${endpoint.method}`);
   return handler;
 }

@@ -31,12 +31,13 @@ const callMe = (token: string) =>
   getMe(new Request("http://atrium.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
 
 beforeAll(async () => {
-  let handler: Awaited<ReturnType<typeof createOAuthMount>> | undefined;
-  server = createServer((req, res) => void handler!(req, res));
+  // The issuer URL contains the port, so the server listens before the provider is created.
+  const mount: { handle?: Awaited<ReturnType<typeof createOAuthMount>> } = {};
+  server = createServer((req, res) => void mount.handle!(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.PUBLIC_URL = base;
-  handler = await createOAuthMount();
+  mount.handle = await createOAuthMount();
   const workspace = await createTestWorkspace("OAuth");
   workspaceId = workspace.id;
   await db().apiClient.create({ data: { workspaceId, clientId, secretHash: hashClientSecret(clientSecret), name: "Shop sync", role: "USER" } });
