@@ -1,41 +1,15 @@
 // Customers: the unified profile (standard `base`, workspace `extended`, tags), its identities and merges.
 import { z } from "zod";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
+import { ZConsentState } from "./consents";
 import { ZCustomerBase } from "./customer-base";
 import { defineEndpoint } from "./endpoint";
+import { ZFilter } from "./filters";
 import { ZIdentityType } from "./identity-rules";
 
-// ───── Consents (stored as given for now; the consents capability will route them through its registry)
+// ───── Consents: one schema with the consents capability (lib/schemas/consents.ts); writes go through its registry.
 
-const ZConsentLeaf = z
-  .strictObject({
-    status: z.boolean().optional().meta({ description: "Consent given" }),
-    limitation: z.boolean().optional().meta({ description: "Processing restricted" }),
-    objection: z.boolean().optional().meta({ description: "The customer objected" }),
-  })
-  .meta({ id: "ConsentLeaf" });
-const leaf = ZConsentLeaf.optional();
-
-export const ZCustomerConsents = z
-  .strictObject({
-    marketing: z
-      .strictObject({
-        traditional: z.strictObject({ telephonic: leaf, papery: leaf }).optional(),
-        automatic: z.strictObject({ sms: leaf, email: leaf, push: leaf, im: leaf, telephonic: leaf }).optional(),
-      })
-      .optional(),
-    profiling: z.strictObject({ classic: leaf, online: leaf }).optional(),
-    softSpam: z.strictObject({ email: leaf, papery: leaf }).optional(),
-    thirdPartyTransfer: z.strictObject({ profiling: leaf, marketing: leaf }).optional(),
-    disclaimer: z
-      .strictObject({
-        date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-        version: z.string().trim().min(1).max(100).optional(),
-      })
-      .optional()
-      .meta({ description: "The privacy notice the customer accepted" }),
-  })
-  .meta({ id: "CustomerConsents" });
+export const ZCustomerConsents = ZConsentState;
 
 // ───── Profiles
 
@@ -97,8 +71,29 @@ export const ZCustomerListQuery = ZPageQuery.extend({
     .union([ZTag, z.array(ZTag).max(20)])
     .optional()
     .meta({ description: "Customers with this tag; repeat for customers with all of them" }),
+  q: z
+    .string()
+    .trim()
+    .min(2, "Type at least 2 characters")
+    .max(200, "Must be at most 200 characters")
+    .optional()
+    .meta({
+      description:
+        "Free text over names, e-mail, phones and external id: every word must appear somewhere (case and accents ignored); " +
+        "words of 1–2 characters match the start of a word. Results follow `sort`, not relevance",
+    }),
+  viewId: ZId.optional().meta({ description: "Only customers matching this view's filter (masked when the view masks personal data)" }),
   sort: ZCustomerSort.default("-createdAt"),
 });
+
+export const ZCustomerSearch = z
+  .strictObject({
+    filter: ZFilter.meta({ description: "Filter language (API.md)" }),
+    sort: ZCustomerSort.default("-createdAt"),
+    limit: z.int().min(1).max(200).default(50).meta({ description: "Page size (1–200)" }),
+    cursor: z.string().max(512).optional().meta({ description: "Opaque cursor from the previous page's nextCursor" }),
+  })
+  .meta({ id: "CustomerSearch" });
 
 export const ZIdentityCreate = z
   .strictObject({
@@ -141,6 +136,7 @@ export type CustomerIdentity = z.infer<typeof ZCustomerIdentity>;
 export type Customer = z.input<typeof ZCustomer>;
 export type CustomerListQuery = z.infer<typeof ZCustomerListQuery>;
 export type CustomerSort = z.infer<typeof ZCustomerSort>;
+export type CustomerSearch = z.infer<typeof ZCustomerSearch>;
 export type IdentityCreate = z.infer<typeof ZIdentityCreate>;
 export type Merge = z.infer<typeof ZMerge>;
 
@@ -166,12 +162,26 @@ export const listCustomers = defineEndpoint({
   method: "GET",
   path: CUSTOMERS,
   operationId: "listCustomers",
-  summary: "List customers, newest first by default",
+  summary: "List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
   params: ZWorkspaceParams,
   query: ZCustomerListQuery,
   success: { status: 200, schema: ZPage(ZCustomer) },
+  csv: true,
+});
+
+export const searchCustomers = defineEndpoint({
+  method: "POST",
+  path: `${CUSTOMERS}/search`,
+  operationId: "searchCustomers",
+  summary: "Customers matching a filter. Accept: text/csv exports all of them (needs the write permission)",
+  tag: TAG,
+  access: { kind: "workspace", permission: "read" },
+  params: ZWorkspaceParams,
+  body: ZCustomerSearch,
+  success: { status: 200, schema: ZPage(ZCustomer) },
+  csv: true,
 });
 
 export const getCustomer = defineEndpoint({

@@ -1,26 +1,13 @@
 // The filter language of views, search and segments (API.md "Filter language"). This file checks the
 // structure; lib/server/query compiles a filter to SQL and checks fields and value types there.
 import { z } from "zod";
+import { CONSENT_KEYS } from "./consents";
 
 export const FILTER_OPS = ["eq", "neq", "in", "nin", "gt", "gte", "lt", "lte", "between", "exists", "contains", "startsWith"] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
-export const CONSENT_KEYS = [
-  "marketing.traditional.telephonic",
-  "marketing.traditional.papery",
-  "marketing.automatic.sms",
-  "marketing.automatic.email",
-  "marketing.automatic.push",
-  "marketing.automatic.im",
-  "marketing.automatic.telephonic",
-  "profiling.classic",
-  "profiling.online",
-  "softSpam.email",
-  "softSpam.papery",
-  "thirdPartyTransfer.profiling",
-  "thirdPartyTransfer.marketing",
-] as const;
-export type ConsentKey = (typeof CONSENT_KEYS)[number];
+// The consent keys live with the consents capability; re-exported for the filter compiler.
+export { CONSENT_KEYS, type ConsentKey } from "./consents";
 
 // Limits that keep one filter from turning into a query that hurts the database.
 export const MAX_FILTER_DEPTH = 10;

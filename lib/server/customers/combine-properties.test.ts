@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combineProperties, combineValue, type MergeSide } from "./combine-properties";
+import { combineProperties, combineValue, latestOfBoth, type MergeSide } from "./combine-properties";
 
 const older = new Date("2026-01-01T00:00:00Z");
 const newer = new Date("2026-02-01T00:00:00Z");
@@ -40,6 +40,27 @@ describe("combineProperties: tags and consents", () => {
       marketing: { automatic: { email: { status: false }, sms: { status: true } } },
       profiling: { online: { status: true } },
     });
+  });
+});
+
+describe("combineProperties: consents by registry date", () => {
+  const email = (status: boolean) => ({ marketing: { automatic: { email: { status } } } });
+  it("takes each leaf from the side whose registry entry is the most recent, whatever the profiles' updatedAt", () => {
+    const survivor = side({ consents: { ...email(true), profiling: { online: { status: true } } }, updatedAt: older, consentChangedAt: { "marketing.automatic.email": 2_000 } });
+    const absorbed = side({ consents: { ...email(false), profiling: { online: { status: false } } }, updatedAt: newer, consentChangedAt: { "marketing.automatic.email": 1_000 } });
+    // E-mail: the survivor changed it later. Profiling: no dates on both sides, so the newer profile wins.
+    expect(combineProperties(survivor, absorbed, {}).consents).toEqual({ ...email(true), profiling: { online: { status: false } } });
+  });
+  it("falls back to the newer profile when only one side has a date for the key", () => {
+    const survivor = side({ consents: email(true), updatedAt: older, consentChangedAt: { "marketing.automatic.email": 5_000 } });
+    const absorbed = side({ consents: email(false), updatedAt: newer });
+    expect(combineProperties(survivor, absorbed, {}).consents).toEqual(email(false));
+  });
+  it("dates the disclaimer like any leaf, and latestOfBoth keeps the later date per key", () => {
+    const survivor = side({ consents: { disclaimer: { version: "2.0" } }, updatedAt: newer, consentChangedAt: { disclaimer: 1 } });
+    const absorbed = side({ consents: { disclaimer: { version: "2.1" } }, updatedAt: older, consentChangedAt: { disclaimer: 2 } });
+    expect(combineProperties(survivor, absorbed, {}).consents).toEqual({ disclaimer: { version: "2.1" } });
+    expect(latestOfBoth({ a: 1, b: 5 }, { b: 3, c: 2 })).toEqual({ a: 1, b: 5, c: 2 });
   });
 });
 

@@ -15,6 +15,8 @@ export interface MergeSide {
   updatedAt: Date;
   /** Highest priority among the profile's sources: decides the `priority` policy. */
   sourcePriority: number;
+  /** Consent key → when it last changed (epoch ms, from the registry); decides consent leaves both sides have dates for. */
+  consentChangedAt?: Readonly<Record<string, number>>;
 }
 
 export interface CombinedProperties {
@@ -43,15 +45,33 @@ function isConsentLeaf(value: JsonObject): boolean {
   return Object.values(value).every((item) => !isPlainObject(item));
 }
 
-/** Per consent leaf: the newer profile's leaf as a whole when it has one (a leaf's flags belong together). */
-function latestConsentLeaves(newer: JsonObject, older: JsonObject): JsonObject {
+/** Per key, the later of the two registry dates. */
+export function latestOfBoth(a: Readonly<Record<string, number>> = {}, b: Readonly<Record<string, number>> = {}): Record<string, number> {
+  const out: Record<string, number> = { ...a };
+  for (const [key, at] of Object.entries(b)) out[key] = Math.max(out[key] ?? at, at);
+  return out;
+}
+
+/**
+ * Per consent leaf: the leaf as a whole (a leaf's flags belong together) of the side that changed it
+ * last according to the registry; when either side has no registry entry for it, the newer profile's.
+ */
+function latestConsentLeaves(sides: Sides, newerNode: JsonObject, olderNode: JsonObject, path: string[] = []): JsonObject {
+  const { newer, older } = sides;
   const out: JsonObject = {};
-  for (const key of unionOf(Object.keys(older), Object.keys(newer))) {
-    const a = newer[key];
-    const b = older[key];
-    if (isPlainObject(a) && isPlainObject(b) && !(isConsentLeaf(a) && isConsentLeaf(b))) out[key] = latestConsentLeaves(a, b);
-    else if (!isEmptyValue(a)) out[key] = a;
-    else if (!isEmptyValue(b)) out[key] = b;
+  for (const key of unionOf(Object.keys(olderNode), Object.keys(newerNode))) {
+    const keyPath = [...path, key];
+    const a = newerNode[key];
+    const b = olderNode[key];
+    if (isPlainObject(a) && isPlainObject(b) && !(isConsentLeaf(a) && isConsentLeaf(b))) {
+      out[key] = latestConsentLeaves(sides, a, b, keyPath);
+      continue;
+    }
+    const newerAt = newer.consentChangedAt?.[keyPath.join(".")];
+    const olderAt = older.consentChangedAt?.[keyPath.join(".")];
+    const [first, second] = newerAt !== undefined && olderAt !== undefined && olderAt > newerAt ? [b, a] : [a, b];
+    if (!isEmptyValue(first)) out[key] = first;
+    else if (!isEmptyValue(second)) out[key] = second;
   }
   return out;
 }
@@ -125,6 +145,6 @@ export function combineProperties(survivor: MergeSide, absorbed: MergeSide, poli
     base: latestLeaves(sides.newer.base, sides.older.base),
     extended,
     tags: unionOf(survivor.tags, absorbed.tags),
-    consents: latestConsentLeaves(sides.newer.consents, sides.older.consents),
+    consents: latestConsentLeaves(sides, sides.newer.consents, sides.older.consents),
   };
 }

@@ -3,6 +3,7 @@
 // edit of one profile must not silently merge or steal another's.
 import { ZCustomerWrite, type Customer, type CustomerWrite } from "@/lib/schemas/customers";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
 import { db } from "@/lib/server/db/client";
 import { AppError, validationFailed } from "@/lib/server/http/errors";
 import { parseOrThrow } from "@/lib/server/http/parse";
@@ -87,7 +88,10 @@ export async function updateCustomer({ workspaceId, customerId, change, actor, r
       if (taken) {
         throw new AppError("conflict", `Another customer already has this ${taken.type}`, { extra: { existingCustomerId: owners.get(identityKey(taken)) } });
       }
-      await updateCustomerRow(tx, workspaceId, id, props);
+      // Consents change only through their registry, which diffs and records each changed leaf.
+      await updateCustomerRow(tx, workspaceId, id, { ...props, consents: propertiesOf(row).consents });
+      const source = `${change.mode === "patch" ? "PATCH" : "PUT"} /customers/{id}`;
+      await recordConsentChange(tx, { workspaceId, customerId: id, change: { mode: "replace", state: props.consents }, actor, meta: { source } });
       await attachIdentities(tx, { workspaceId, customerId: id, identities: candidates, sourceId, owners });
       await linkSource(tx, { workspaceId, customerId: id, sourceId });
       await attachAnonymousEvents(tx, { workspaceId, customerId: id });

@@ -2,10 +2,12 @@
 // combine per policy, and a Merge row keeps what unmerge needs to undo it exactly.
 import type { MergeKind, Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { combineProperties, type MergeSide } from "@/lib/server/customers/combine-properties";
+import { combineProperties, latestOfBoth, type MergeSide } from "@/lib/server/customers/combine-properties";
 import { propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
 import { getExtendedProperties } from "@/lib/server/customers/get-extended-properties";
 import { lockCustomers } from "@/lib/server/customers/lock-customers";
+import { latestConsentChanges } from "@/lib/server/consents/latest-consent-changes";
+import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
 import type { Tx } from "@/lib/server/db/client";
 import { AppError, notFound, validationFailed } from "@/lib/server/http/errors";
 import type { MergeSnapshot } from "./merge-snapshot";
@@ -38,7 +40,10 @@ async function moveOwnedRows(tx: Tx, workspaceId: string, absorbedId: string, su
   // UPDATE … RETURNING: rows inserted concurrently are either moved and recorded, or not moved at all.
   const identities = await tx.identity.updateManyAndReturn({ where: from, data: to, select: { id: true } });
   const events = await tx.event.updateManyAndReturn({ where: from, data: to, select: { id: true } });
-  const consentRecords = await tx.consentRecord.updateManyAndReturn({ where: from, data: to, select: { id: true } });
+  // The registry is append-only in the database; a merge may move its entries (customerId only).
+  const consentRecords = await withConsentRegistryMaintenance(tx, "merge", () =>
+    tx.consentRecord.updateManyAndReturn({ where: from, data: to, select: { id: true } }),
+  );
   const sourceLinks = await tx.customerSource.findMany({ where: from, select: { sourceId: true, firstSeenAt: true } });
   const survivorSources = await tx.customerSource.findMany({ where: { workspaceId, customerId: survivorId }, select: { sourceId: true } });
   await tx.customerSource.createMany({
@@ -74,7 +79,14 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
   const { mergePolicies } = await getExtendedProperties({ workspaceId }, tx);
   const priorities = await sourcePriorities(tx, workspaceId, [survivorId, ...absorbedIds]);
   const rows = await tx.customer.findMany({ where: { workspaceId, id: { in: [survivorId, ...absorbedIds] } } });
-  const sideOf = (row: (typeof rows)[number]): MergeSide => ({ ...propertiesOf(row), updatedAt: row.updatedAt, sourcePriority: priorities.get(row.id) ?? 0 });
+  // Each consent leaf takes the most recent change: the registry knows when each key last changed.
+  const consentChanges = await latestConsentChanges(tx, workspaceId, [survivorId, ...absorbedIds]);
+  const sideOf = (row: (typeof rows)[number]): MergeSide => ({
+    ...propertiesOf(row),
+    updatedAt: row.updatedAt,
+    sourcePriority: priorities.get(row.id) ?? 0,
+    consentChangedAt: consentChanges.get(row.id) ?? {},
+  });
   const survivorRow = rows.find((r) => r.id === survivorId);
   if (!survivorRow) throw notFound("Customer");
   // Oldest first: the combined profile's recency is the newest of its parts, so later ones can still win.
@@ -121,6 +133,7 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
       ...after,
       updatedAt: new Date(Math.max(survivor.updatedAt.getTime(), absorbed.updatedAt.getTime())),
       sourcePriority: Math.max(survivor.sourcePriority, absorbed.sourcePriority),
+      consentChangedAt: latestOfBoth(survivor.consentChangedAt, absorbed.consentChangedAt),
     };
   }
   return { mergeIds };

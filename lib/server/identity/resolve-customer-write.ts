@@ -3,6 +3,7 @@
 import type { Customer, CustomerWrite } from "@/lib/schemas/customers";
 import type { IdentityPolicy } from "@/lib/schemas/identity-rules";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
 import { assertSourceInWorkspace } from "@/lib/server/customers/assert-source";
 import { attachAnonymousEvents, attachIdentities, linkSource } from "@/lib/server/customers/attach-customer-data";
 import { createCustomerRow, propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
@@ -51,7 +52,8 @@ export function applyIncoming(existing: CustomerProperties, incoming: CustomerPr
     base: deepMergeNonEmpty(existing.base, incoming.base),
     extended: deepMergeNonEmpty(existing.extended, incoming.extended),
     tags: unionOf(existing.tags, incoming.tags),
-    consents: deepMergeNonEmpty(existing.consents, incoming.consents),
+    // Consents change only through their registry (recordConsentChange in resolveCustomerWrite).
+    consents: existing.consents,
   };
 }
 
@@ -104,7 +106,7 @@ export async function resolveCustomerWrite({ workspaceId, input, actor, requestI
 
     let customerId: string;
     if (resolution.action === "create") {
-      customerId = await createCustomerRow(tx, workspaceId, incoming);
+      customerId = await createCustomerRow(tx, workspaceId, { ...incoming, consents: {} });
     } else {
       customerId = resolution.action === "update" ? resolution.customerId : resolution.survivorId;
       if (resolution.action === "merge") {
@@ -120,6 +122,10 @@ export async function resolveCustomerWrite({ workspaceId, input, actor, requestI
       }
       const existing = await tx.customer.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId, id: customerId } } });
       await updateCustomerRow(tx, workspaceId, customerId, applyIncoming(propertiesOf(existing), incoming));
+    }
+    if (Object.keys(incoming.consents).length > 0) {
+      const change = { mode: "patch", patch: incoming.consents } as const;
+      await recordConsentChange(tx, { workspaceId, customerId, change, actor, meta: { source: "POST /customers" } });
     }
     await attachIdentities(tx, { workspaceId, customerId, identities: candidates, sourceId, owners });
     await linkSource(tx, { workspaceId, customerId, sourceId });

@@ -1,6 +1,7 @@
 // Undoing a merge: the absorbed customer comes back with exactly the identities, events, consent records
 // and source links it brought, and the survivor gets back what the merge changed and nobody touched since.
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
 import { propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
 import { loadCustomer, resolveCustomerId } from "@/lib/server/customers/load-customer";
 import { lockCustomers } from "@/lib/server/customers/lock-customers";
@@ -39,7 +40,9 @@ async function moveRowsBack(tx: Tx, workspaceId: string, survivorId: string, abs
   const to = { customerId: absorbedId };
   await tx.identity.updateMany({ where: { ...on, id: { in: snapshot.identityIds } }, data: to });
   await tx.event.updateMany({ where: { ...on, id: { in: snapshot.eventIds } }, data: to });
-  await tx.consentRecord.updateMany({ where: { ...on, id: { in: snapshot.consentRecordIds } }, data: to });
+  await withConsentRegistryMaintenance(tx, "merge", () =>
+    tx.consentRecord.updateMany({ where: { ...on, id: { in: snapshot.consentRecordIds } }, data: to }),
+  );
   const linked = await tx.customerSource.findMany({
     where: { ...on, sourceId: { in: snapshot.sourceLinks.map((l) => l.sourceId) } },
     select: { sourceId: true },

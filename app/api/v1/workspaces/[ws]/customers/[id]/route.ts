@@ -1,9 +1,11 @@
-// GET|PATCH|PUT /api/v1/workspaces/{ws}/customers/{id} — read, patch (JSON merge patch) or replace a customer.
+// GET|PATCH|PUT|DELETE /api/v1/workspaces/{ws}/customers/{id} — read, patch (JSON merge patch), replace or erase a customer.
 import * as endpoints from "@/lib/schemas/customers";
+import { eraseCustomer as eraseCustomerEndpoint } from "@/lib/schemas/privacy";
 import { actorOf } from "@/lib/server/auth/principal";
 import { getCustomer } from "@/lib/server/customers/get-customer";
 import { updateCustomer } from "@/lib/server/customers/update-customer";
 import { route } from "@/lib/server/http/route";
+import { eraseCustomer } from "@/lib/server/privacy/erase-customer";
 
 export const GET = route(endpoints.getCustomer, async ({ workspace, params }) => getCustomer({ workspaceId: workspace.workspaceId, customerId: params.id }));
 
@@ -13,4 +15,8 @@ export const PATCH = route(endpoints.patchCustomer, async ({ workspace, principa
 
 export const PUT = route(endpoints.replaceCustomer, async ({ workspace, principal, params, body, requestId }) =>
   updateCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, change: { mode: "replace", replacement: body }, actor: actorOf(principal), requestId }),
+);
+
+export const DELETE = route(eraseCustomerEndpoint, async ({ workspace, principal, params, requestId }) =>
+  eraseCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, actor: actorOf(principal), requestId }),
 );

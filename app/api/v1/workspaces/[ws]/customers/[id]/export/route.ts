@@ -1,0 +1,9 @@
+// GET /api/v1/workspaces/{ws}/customers/{id}/export — everything held about the person, as one streamed JSON document.
+import * as endpoints from "@/lib/schemas/privacy";
+import { actorOf } from "@/lib/server/auth/principal";
+import { route } from "@/lib/server/http/route";
+import { exportCustomer } from "@/lib/server/privacy/export-customer";
+
+export const GET = route(endpoints.exportCustomer, async ({ workspace, principal, params, requestId }) =>
+  exportCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, actor: actorOf(principal), requestId }),
+);

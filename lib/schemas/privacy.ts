@@ -1,0 +1,76 @@
+// Data-subject rights on one customer: export ("download all data") and erasure ("right to be forgotten").
+// Separate from ./customers because the export document gathers customers, events, consents and audit.
+import { z } from "zod";
+import { ZAuditEntry } from "./audit";
+import { ZId, ZTimestamp } from "./common";
+import { ZConsentHistoryEntry, ZConsentState } from "./consents";
+import { ZCustomer, ZCustomerParams, ZMerge } from "./customers";
+import { defineEndpoint } from "./endpoint";
+import { ZEvent } from "./events";
+
+export const ZExportIdentity = z
+  .object({ id: ZId, type: z.string(), value: z.string(), sourceId: ZId.nullable(), firstSeenAt: ZTimestamp, lastSeenAt: ZTimestamp })
+  .meta({ id: "ExportIdentity" });
+
+export const ZExportSource = z
+  .object({ id: ZId, name: z.string(), type: z.string(), firstSeenAt: ZTimestamp })
+  .meta({ id: "ExportSource", description: "A source the customer's data came from" });
+
+export const ZExportAbsorbedCustomer = z
+  .object({
+    id: ZId,
+    externalId: z.string().nullable(),
+    base: z.record(z.string(), z.unknown()),
+    extended: z.record(z.string(), z.unknown()),
+    tags: z.array(z.string()),
+    consents: z.record(z.string(), z.unknown()),
+    mergedIntoId: ZId.nullable(),
+    createdAt: ZTimestamp,
+  })
+  .meta({ id: "ExportAbsorbedCustomer", description: "A profile merged into this customer, as it is kept for undoing the merge" });
+
+export const ZCustomerExport = z
+  .object({
+    exportedAt: ZTimestamp,
+    customer: ZCustomer,
+    identities: z.array(ZExportIdentity),
+    sources: z.array(ZExportSource),
+    events: z.array(ZEvent).meta({ description: "Every event of the customer, oldest first" }),
+    consents: z.object({ state: ZConsentState, history: z.array(ZConsentHistoryEntry).meta({ description: "Newest first" }) }),
+    merges: z.array(ZMerge),
+    absorbedCustomers: z.array(ZExportAbsorbedCustomer),
+    auditEntries: z.array(ZAuditEntry).meta({ description: "Audit entries about this customer and the profiles merged into it" }),
+  })
+  .meta({ id: "CustomerExport" });
+
+export type CustomerExport = z.infer<typeof ZCustomerExport>;
+export type ExportIdentity = z.infer<typeof ZExportIdentity>;
+export type ExportSource = z.infer<typeof ZExportSource>;
+export type ExportAbsorbedCustomer = z.infer<typeof ZExportAbsorbedCustomer>;
+
+const CUSTOMER = "/api/v1/workspaces/{ws}/customers/{id}";
+
+// "write", not "admin": API.md gives Users "export CSV", and handing a person their own data is routine
+// service work. The export is audited ("customer.exported") like every other access to personal data.
+export const exportCustomer = defineEndpoint({
+  method: "GET",
+  path: `${CUSTOMER}/export`,
+  operationId: "exportCustomer",
+  summary: "Everything held about the person as one JSON document (streamed); a merged-away id exports its survivor",
+  tag: "Privacy",
+  access: { kind: "workspace", permission: "write" },
+  params: ZCustomerParams,
+  success: { status: 200, schema: ZCustomerExport },
+});
+
+export const eraseCustomer = defineEndpoint({
+  method: "DELETE",
+  path: CUSTOMER,
+  operationId: "eraseCustomer",
+  summary:
+    "Erase the person: profile, identities, events, consents and the profiles merged into it; the registry keeps a pseudonymous erasure record. A merged-away id answers 404",
+  tag: "Privacy",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZCustomerParams,
+  success: { status: 204, schema: null },
+});

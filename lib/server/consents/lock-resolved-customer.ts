@@ -1,0 +1,17 @@
+// The ACTIVE customer an id stands for, locked FOR UPDATE: consent writes must not land on a profile
+// that a concurrent merge is absorbing.
+import { lockCustomers } from "@/lib/server/customers/lock-customers";
+import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import type { Tx } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/http/errors";
+
+/** 404 when the id is not a customer of the workspace. */
+export async function lockResolvedCustomer(tx: Tx, workspaceId: string, customerId: string): Promise<string> {
+  // A merge that commits between resolving and locking makes the locked row MERGED: resolve again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = await resolveCustomerId(workspaceId, customerId, tx);
+    const locked = (await lockCustomers(tx, workspaceId, [id])).get(id);
+    if (locked?.status === "ACTIVE") return id;
+  }
+  throw new AppError("conflict", "The customer is being merged; send the request again");
+}

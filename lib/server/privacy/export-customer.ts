@@ -1,0 +1,95 @@
+// GET …/customers/{id}/export: everything held about the person as one JSON document. All but the
+// events is read in one REPEATABLE READ transaction (a consistent picture) together with the
+// "customer.exported" audit entry; the events are then streamed page by page, so memory stays bounded
+// however long the person's history is (see export-stream.ts).
+import type { Customer as CustomerRow, Prisma } from "@/lib/generated/prisma/client";
+import type { ConsentState } from "@/lib/schemas/consents";
+import type { CustomerExport, ExportAbsorbedCustomer } from "@/lib/schemas/privacy";
+import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
+import { serializeAuditEntry } from "@/lib/server/audit/serialize-audit-entry";
+import { serializeConsentRecord } from "@/lib/server/consents/serialize-consent-record";
+import { asObject } from "@/lib/server/customers/json-values";
+import { loadCustomer, resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
+import { db, type Tx } from "@/lib/server/db/client";
+import { serializeMerge } from "@/lib/server/identity/list-customer-merges";
+import { absorbedCustomerIds } from "./absorbed-customer-ids";
+import { streamExport } from "./export-stream";
+
+export interface ExportCustomerInput {
+  workspaceId: string;
+  customerId: string;
+  actor: Actor;
+  requestId?: string;
+}
+
+export type ExportWithoutEvents = Omit<CustomerExport, "events">;
+
+/** Which events are the person's: their own, and anonymous ones of their anonymous ids not yet attached. */
+export function personEvents(workspaceId: string, customerId: string, anonymousIds: string[]): Prisma.EventWhereInput {
+  return { workspaceId, OR: [{ customerId }, ...(anonymousIds.length > 0 ? [{ customerId: null, anonymousId: { in: anonymousIds } }] : [])] };
+}
+
+function serializeAbsorbed(row: CustomerRow): ExportAbsorbedCustomer {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    base: asObject(row.base),
+    extended: asObject(row.extended),
+    tags: row.tags,
+    consents: asObject(row.consents),
+    mergedIntoId: row.mergedIntoId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function readPerson(tx: Tx, workspaceId: string, id: string): Promise<ExportWithoutEvents & { anonymousIds: string[] }> {
+  const customer = await loadCustomer(tx, workspaceId, id);
+  const absorbedIds = await absorbedCustomerIds(tx, workspaceId, id);
+  const people = [id, ...absorbedIds];
+  // One after the other: an interactive transaction is one connection, so parallel queries would only queue.
+  const links = await tx.customerSource.findMany({ where: { workspaceId, customerId: id }, include: { source: true }, orderBy: { firstSeenAt: "asc" } });
+  const records = await tx.consentRecord.findMany({ where: { workspaceId, customerId: id, kind: "CHANGE" }, orderBy: [{ changedAt: "desc" }, { id: "desc" }] });
+  const merges = await tx.merge.findMany({ where: { workspaceId, OR: [{ survivorId: { in: people } }, { absorbedId: { in: people } }] }, orderBy: { id: "desc" } });
+  const absorbed = await tx.customer.findMany({ where: { workspaceId, id: { in: absorbedIds } }, orderBy: { id: "asc" } });
+  const audit = await tx.auditEntry.findMany({ where: { workspaceId, targetType: "customer", targetId: { in: people } }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+  return {
+    exportedAt: new Date().toISOString(),
+    customer: serializeCustomer(customer),
+    identities: customer.identities.map((row) => ({
+      id: row.id,
+      type: row.type,
+      value: row.value,
+      sourceId: row.sourceId,
+      firstSeenAt: row.firstSeenAt.toISOString(),
+      lastSeenAt: row.lastSeenAt.toISOString(),
+    })),
+    sources: links.map((link) => ({ id: link.sourceId, name: link.source.name, type: link.source.type, firstSeenAt: link.firstSeenAt.toISOString() })),
+    consents: { state: asObject(customer.consents) as ConsentState, history: records.map(serializeConsentRecord) },
+    merges: merges.map(serializeMerge),
+    absorbedCustomers: absorbed.map(serializeAbsorbed),
+    auditEntries: audit.map(serializeAuditEntry),
+    anonymousIds: customer.identities.filter((row) => row.type === "anonymousId").map((row) => row.value),
+  };
+}
+
+/** A merged-away id exports its survivor, the profile that now holds the person's data. */
+export async function exportCustomer({ workspaceId, customerId, actor, requestId }: ExportCustomerInput): Promise<Response> {
+  const id = await resolveCustomerId(workspaceId, customerId);
+  const { anonymousIds, ...document } = await db().$transaction(
+    async (tx) => {
+      const person = await readPerson(tx, workspaceId, id);
+      await recordAudit(tx, { workspaceId, actor, action: "customer.exported", targetType: "customer", targetId: id, requestId });
+      return person;
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+  return new Response(streamExport(document, personEvents(workspaceId, id, anonymousIds)), {
+    status: 200,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="customer-${id}.json"`,
+      "cache-control": "no-store",
+    },
+  });
+}
