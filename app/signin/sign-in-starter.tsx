@@ -1,6 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import styles from "./sign-in.module.css";
 
 const MESSAGES: Record<string, string> = {
@@ -11,9 +11,14 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function SignInStarter({ callbackUrl, error }: { callbackUrl: string; error: string | null }) {
-  // Without an error there is nothing to choose: go straight to the authorization server.
+  // Without an error there is nothing to choose: go straight to the authorization server. Only once:
+  // a second start (React runs effects twice in development) would replace the first one's OAuth state
+  // cookie and make its callback fail with a state mismatch.
+  const started = useRef(false);
   useEffect(() => {
-    if (!error) void signIn("atrium", { callbackUrl });
+    if (error || started.current) return;
+    started.current = true;
+    void signIn("atrium", { callbackUrl });
   }, [callbackUrl, error]);
 
   return (

@@ -1,15 +1,86 @@
-// /events — the event stream across all customers.
-import { Button } from "@mantine/core";
-import { IconBook2, IconTimeline } from "@tabler/icons-react";
+// /events — the workspace's recent events across all customers, newest first, with the timeline's filters.
+import { Alert, Button, Paper, Skeleton, Stack } from "@mantine/core";
+import { IconAlertTriangle, IconBook2, IconTimeline } from "@tabler/icons-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { dateRangeError } from "@/components/ui/date-range";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
+import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
+import { callEndpoint } from "@/lib/client/api-client";
+import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
+import { queryKeys } from "@/lib/client/query-keys";
+import { listEvents, type Event } from "@/lib/schemas/events";
+import { EventDetailDrawer } from "./event-detail-drawer";
+import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
+import { EventFilters } from "./event-filters";
+import { EventsTable } from "./events-table";
+import { useEventPresenter } from "./use-event-presenter";
+
+const PAGE_SIZE = 50;
+
+function TableSkeleton() {
+  return (
+    <Stack gap="sm" p="md" aria-busy="true" aria-label="Loading events">
+      {Array.from({ length: 8 }, (_, index) => (
+        <Skeleton key={index} height={28} />
+      ))}
+    </Stack>
+  );
+}
 
 export function EventsScreen() {
-  return (
-    <Page
-      title="Events"
-      description="What your customers did and what you did towards them — page views, orders, campaign opens — from every channel."
-    >
+  const ws = useCurrentWorkspace().workspace.id;
+  const toScreen = useWorkspacePath();
+  const presenter = useEventPresenter(ws);
+  const [filters, setFilters] = useState<EventFilterValue>(NO_EVENT_FILTERS);
+  const [selected, setSelected] = useState<Event | null>(null);
+  const rangeError = dateRangeError(filters.range);
+  const query = toEventQuery(filters);
+
+  const events = useInfiniteQuery({
+    queryKey: queryKeys.events.list(ws, query),
+    queryFn: ({ pageParam, signal }) =>
+      callEndpoint(listEvents, { params: { ws }, query: { ...query, limit: PAGE_SIZE, cursor: pageParam } }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: rangeError === null,
+  });
+  const items = useMemo(() => events.data?.pages.flatMap((page) => page.data) ?? [], [events.data]);
+  const customerHref = (customerId: string) => toScreen(`/customers/${encodeURIComponent(customerId)}`);
+
+  let body;
+  if (rangeError) {
+    body = null;
+  } else if (events.isPending) {
+    body = (
+      <Paper withBorder radius="md">
+        <TableSkeleton />
+      </Paper>
+    );
+  } else if (events.isError) {
+    body = (
+      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The events could not be loaded">
+        {errorMessage(events.error)}{" "}
+        <Button variant="subtle" size="compact-sm" onClick={() => void events.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  } else if (items.length === 0) {
+    body = hasEventFilters(filters) ? (
+      <EmptyState
+        icon={IconTimeline}
+        title="No events match these filters"
+        description="Try other event types or contexts, or a longer period."
+        actions={
+          <Button variant="light" onClick={() => setFilters(NO_EVENT_FILTERS)}>
+            Clear filters
+          </Button>
+        }
+      />
+    ) : (
       <EmptyState
         icon={IconTimeline}
         title="No events yet"
@@ -19,6 +90,37 @@ export function EventsScreen() {
             API reference
           </Button>
         }
+      />
+    );
+  } else {
+    body = (
+      <Paper withBorder radius="md" style={{ overflow: "clip" }}>
+        <EventsTable events={items} presenter={presenter} onOpen={setSelected} customerHref={customerHref} />
+        <InfiniteSentinel
+          hasNextPage={events.hasNextPage}
+          isFetchingNextPage={events.isFetchingNextPage}
+          fetchNextPage={events.fetchNextPage}
+          endLabel="No older events."
+        />
+      </Paper>
+    );
+  }
+
+  return (
+    <Page
+      title="Events"
+      description="What your customers did and what you did towards them — page views, orders, campaign opens — from every channel."
+    >
+      <Stack gap="md">
+        <EventFilters value={filters} onChange={setFilters} typeOptions={presenter.options} />
+        {body}
+      </Stack>
+      <EventDetailDrawer
+        event={selected}
+        meta={presenter.meta}
+        summary={presenter.summary}
+        customerHref={customerHref}
+        onClose={() => setSelected(null)}
       />
     </Page>
   );

@@ -1,0 +1,148 @@
+// <CustomerTimeline ws customerId /> — one customer's activity, newest first, grouped by day, with
+// filters, infinite scroll and a details drawer. Self-contained: mount it anywhere on a customer page.
+import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle, IconTimeline } from "@tabler/icons-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { dateRangeError } from "@/components/ui/date-range";
+import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
+import { errorMessage } from "@/components/ui/notify";
+import { callEndpoint } from "@/lib/client/api-client";
+import { queryKeys } from "@/lib/client/query-keys";
+import { listCustomerEvents, type Event } from "@/lib/schemas/events";
+import { groupByDay } from "./day-groups";
+import { EventDetailDrawer } from "./event-detail-drawer";
+import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
+import { EventFilters } from "./event-filters";
+import { EventLine } from "./event-line";
+import classes from "./timeline.module.css";
+import { useEventPresenter } from "./use-event-presenter";
+
+const PAGE_SIZE = 50;
+
+export interface CustomerTimelineProps {
+  /** Workspace id. */
+  ws: string;
+  customerId: string;
+}
+
+function TimelineSkeleton() {
+  return (
+    <Stack gap="md" p="sm" aria-busy="true" aria-label="Loading events">
+      {Array.from({ length: 6 }, (_, index) => (
+        <Group key={index} gap="sm" wrap="nowrap">
+          <Skeleton circle height={32} />
+          <Stack gap={6} style={{ flex: 1 }}>
+            <Skeleton height={12} width={`${60 - index * 5}%`} />
+            <Skeleton height={10} width="25%" />
+          </Stack>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
+  const presenter = useEventPresenter(ws);
+  const [filters, setFilters] = useState<EventFilterValue>(NO_EVENT_FILTERS);
+  const [selected, setSelected] = useState<Event | null>(null);
+  const rangeError = dateRangeError(filters.range);
+  const query = toEventQuery(filters);
+
+  const events = useInfiniteQuery({
+    queryKey: queryKeys.customers.events(ws, customerId, query),
+    queryFn: ({ pageParam, signal }) =>
+      callEndpoint(
+        listCustomerEvents,
+        { params: { ws, id: customerId }, query: { ...query, limit: PAGE_SIZE, cursor: pageParam } },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: rangeError === null,
+  });
+
+  const items = useMemo(() => events.data?.pages.flatMap((page) => page.data) ?? [], [events.data]);
+  const days = useMemo(() => groupByDay(items, (event) => event.occurredAt), [items]);
+
+  let body;
+  if (rangeError) {
+    body = null;
+  } else if (events.isPending) {
+    body = (
+      <Paper withBorder radius="md">
+        <TimelineSkeleton />
+      </Paper>
+    );
+  } else if (events.isError) {
+    body = (
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The events could not be loaded">
+        {errorMessage(events.error)}{" "}
+        <Button variant="subtle" size="compact-sm" onClick={() => void events.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  } else if (items.length === 0) {
+    body = hasEventFilters(filters) ? (
+      <EmptyState
+        icon={IconTimeline}
+        title="No events match these filters"
+        description="Try other event types or contexts, or a longer period."
+        actions={
+          <Button variant="light" onClick={() => setFilters(NO_EVENT_FILTERS)}>
+            Clear filters
+          </Button>
+        }
+      />
+    ) : (
+      <EmptyState
+        icon={IconTimeline}
+        title="No activity yet"
+        description="Events this person triggers on your site, app, stores or campaigns appear here as soon as a source sends them."
+      />
+    );
+  } else {
+    body = (
+      <Paper withBorder radius="md" style={{ overflow: "clip" }}>
+        {days.map((day) => (
+          <section key={day.key} className={classes.day} aria-label={day.label}>
+            <div className={classes.dayHeader}>
+              <Group justify="space-between">
+                <Text size="sm" fw={600}>
+                  {day.label}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {day.items.length === 1 ? "1 event" : `${day.items.length} events`}
+                  {events.hasNextPage && day === days[days.length - 1] ? " so far" : ""}
+                </Text>
+              </Group>
+            </div>
+            <ol className={classes.lines} style={{ listStyle: "none", margin: 0 }}>
+              {day.items.map((event) => (
+                <li key={event.id}>
+                  <EventLine event={event} presenter={presenter} onOpen={setSelected} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+        <InfiniteSentinel
+          hasNextPage={events.hasNextPage}
+          isFetchingNextPage={events.isFetchingNextPage}
+          fetchNextPage={events.fetchNextPage}
+          endLabel="That is everything."
+        />
+      </Paper>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <EventFilters value={filters} onChange={setFilters} typeOptions={presenter.options} />
+      {body}
+      <EventDetailDrawer event={selected} meta={presenter.meta} summary={presenter.summary} onClose={() => setSelected(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+// The workspace's recent events as a table: when, what (icon and summary), where, and whose — with a link
+// to the customer. A row opens the event's details; the customer link goes to the profile instead.
+import { Anchor, Badge, Group, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
+import { Link } from "react-router";
+import { formatDateTime } from "@/components/ui/format-time";
+import type { Event } from "@/lib/schemas/events";
+import { EVENT_CONTEXT_LABELS } from "./event-filter-state";
+import { shortId } from "./event-values";
+import classes from "./timeline.module.css";
+import type { EventPresenter } from "./use-event-presenter";
+
+export interface EventsTableProps {
+  events: Event[];
+  presenter: EventPresenter;
+  onOpen: (event: Event) => void;
+  customerHref: (customerId: string) => string;
+}
+
+export function EventsTable({ events, presenter, onOpen, customerHref }: EventsTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={170}>When</Table.Th>
+            <Table.Th>Event</Table.Th>
+            <Table.Th w={150}>Context</Table.Th>
+            <Table.Th w={140}>Customer</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((event) => {
+            const meta = presenter.meta(event.type);
+            const TypeIcon = meta.icon;
+            const summary = presenter.summary(event);
+            return (
+              <Table.Tr
+                key={event.id}
+                onClick={() => onOpen(event)}
+                onKeyDown={(keyEvent) => {
+                  if (keyEvent.target === keyEvent.currentTarget && (keyEvent.key === "Enter" || keyEvent.key === " ")) {
+                    keyEvent.preventDefault();
+                    onOpen(event);
+                  }
+                }}
+                tabIndex={0}
+                aria-label={`${summary}. Show details`}
+                className={classes.line}
+                style={{ cursor: "pointer" }}
+              >
+                <Table.Td>
+                  <Text size="sm" style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
+                    <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="sm" wrap="nowrap">
+                    <ThemeIcon variant="light" size={28} radius="xl" style={{ flexShrink: 0 }}>
+                      <TypeIcon size={15} stroke={1.7} />
+                    </ThemeIcon>
+                    <div style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={500} lineClamp={1}>
+                        {summary}
+                      </Text>
+                      {summary !== meta.label ? (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {meta.label}
+                        </Text>
+                      ) : null}
+                    </div>
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="outline" color="gray" tt="none">
+                    {EVENT_CONTEXT_LABELS[event.context]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {event.customerId ? (
+                    <Tooltip label={event.customerId} withArrow>
+                      <Anchor
+                        component={Link}
+                        to={customerHref(event.customerId)}
+                        size="sm"
+                        ff="monospace"
+                        aria-label={`Customer ${event.customerId}`}
+                        onClick={(clickEvent) => clickEvent.stopPropagation()}
+                        style={{ whiteSpace: "nowrap" }}
+                      >
+                        {shortId(event.customerId)}
+                      </Anchor>
+                    </Tooltip>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      Anonymous visitor
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
