@@ -1,12 +1,40 @@
-// GET|POST /api/v1/workspaces/{ws}/customers — list customers; send a customer through identity resolution.
+// GET|POST /api/v1/workspaces/{ws}/customers — list, look up, search or export customers; send a customer through identity resolution.
 import * as endpoints from "@/lib/schemas/customers";
+import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
 import { actorOf } from "@/lib/server/auth/principal";
-import { listCustomers } from "@/lib/server/customers/list-customers";
+import { listConditions, listCustomers } from "@/lib/server/customers/list-customers";
 import { writeSourceOf } from "@/lib/server/customers/write-source";
 import { Reply, route } from "@/lib/server/http/route";
 import { resolveCustomerWrite } from "@/lib/server/identity/resolve-customer-write";
+import { csvExportRequested } from "@/lib/server/search/accepts-csv";
+import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
+import { loadViewSelection } from "@/lib/server/views/view-selection";
 
-export const GET = route(endpoints.listCustomers, async ({ workspace, query }) => listCustomers({ workspaceId: workspace.workspaceId, ...query }));
+export const GET = route(endpoints.listCustomers, async ({ req, workspace, principal, query, requestId }) => {
+  const { workspaceId } = workspace;
+  const csv = csvExportRequested(req, workspace);
+  const { viewId, ...list } = query;
+  // A view narrows the list to its filter and shows its customers as it does (masked when it masks).
+  const view = viewId ? await loadViewSelection({ workspaceId, viewId }) : null;
+  const input = { workspaceId, ...list, condition: view?.condition };
+  if (csv) {
+    return exportCustomersCsv({
+      workspaceId,
+      conditions: await listConditions(input),
+      sort: list.sort,
+      columns: view?.columns ?? DEFAULT_VIEW_COLUMNS,
+      transform: view?.present,
+      actor: actorOf(principal),
+      requestId,
+      target: view ? { type: "view", id: view.viewId } : undefined,
+      // Which lookups were used, not their values: the audit log should not become a copy of personal data.
+      details: { query: Object.keys(query).filter((key) => key !== "limit" && key !== "cursor" && query[key as keyof typeof query] !== undefined) },
+      filename: view ? `view-${view.name}` : "customers",
+    });
+  }
+  const page = await listCustomers(input);
+  return view ? { data: page.data.map(view.present), nextCursor: page.nextCursor } : page;
+});
 
 export const POST = route(endpoints.createCustomer, async ({ workspace, principal, body, requestId }) => {
   const { workspaceId } = workspace;
