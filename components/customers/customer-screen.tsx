@@ -1,31 +1,140 @@
-// /customers/:id — one customer's profile, identities, events and consents.
-import { Button, Code } from "@mantine/core";
-import { IconArrowLeft, IconUserSearch } from "@tabler/icons-react";
-import { Link, useParams } from "react-router";
+// /customers/:id — one customer's profile: who they are, the workspace's own properties, tags,
+// identities, sources and merge history, with the changes the viewer's role allows. An id that was
+// merged away opens the surviving profile and says so.
+import { Alert, Button, Grid, Stack } from "@mantine/core";
+import { IconArrowLeft, IconGitMerge, IconInfoCircle, IconUserQuestion } from "@tabler/icons-react";
+import { useState } from "react";
+import { Link, Navigate, useLocation, useNavigate, useParams } from "react-router";
+import { CenteredLoader } from "@/components/ui/centered-loader";
 import { EmptyState } from "@/components/ui/empty-state";
+import { errorMessage, notifySuccess } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
+import { ApiError } from "@/lib/client/api-client";
+import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
+import { usePermissions } from "@/lib/client/use-permissions";
+import { formatTimestamp } from "./customer-columns";
+import { customerName, shortId } from "./customer-display";
+import { PrivacyActions } from "@/components/privacy/privacy-actions";
+import { CustomerActivityTabs } from "./customer-activity-tabs";
+import { CustomerExtendedCard } from "./customer-extended-card";
+import { CustomerIdentitiesCard } from "./customer-identities-card";
+import { CustomerMergesCard } from "./customer-merges-card";
+import { CustomerProfileCard } from "./customer-profile-card";
+import { CustomerSourcesCard, useSourceNames } from "./customer-sources-card";
+import { CustomerTagsCard } from "./customer-tags-card";
+import { MergeCustomersModal } from "./merge-customers-modal";
+import { useCustomer } from "./use-customer";
+
+interface LocationState {
+  /** The merged-away id that was asked for, when this page shows its survivor instead. */
+  mergedFrom?: string;
+}
+
+function BackButton() {
+  const toScreen = useWorkspacePath();
+  return (
+    <Button component={Link} to={toScreen("/customers")} variant="default" leftSection={<IconArrowLeft size={16} />}>
+      All customers
+    </Button>
+  );
+}
 
 export function CustomerScreen() {
   const { id = "" } = useParams();
+  const ws = useCurrentWorkspace().workspace.id;
+  const toScreen = useWorkspacePath();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { canWrite, canAdmin } = usePermissions();
+  const customer = useCustomer(ws, id);
+  const sourceName = useSourceNames(ws, canAdmin);
+  const [mergeOpen, setMergeOpen] = useState(false);
+  const mergedFrom = (location.state as LocationState | null)?.mergedFrom;
+
+  if (customer.isPending) {
+    return (
+      <Page title="Customer" actions={<BackButton />}>
+        <CenteredLoader label="Loading the profile" />
+      </Page>
+    );
+  }
+  if (customer.error) {
+    const missing = customer.error instanceof ApiError && customer.error.status === 404;
+    return (
+      <Page title="Customer" actions={<BackButton />}>
+        <EmptyState
+          icon={IconUserQuestion}
+          title={missing ? "No such customer" : "The profile could not be loaded"}
+          description={missing ? "This customer does not exist in this workspace, or was erased." : errorMessage(customer.error)}
+        />
+      </Page>
+    );
+  }
+  const data = customer.data;
+  // The API answers a merged-away id with the survivor: show the survivor under its own address.
+  if (data.id !== id) return <Navigate to={toScreen(`/customers/${data.id}`)} replace state={{ mergedFrom: id } satisfies LocationState} />;
+
+  const name = customerName(data);
   return (
     <Page
-      title="Customer"
-      description={
+      title={name}
+      description={`Customer since ${formatTimestamp(data.createdAt)} · last updated ${formatTimestamp(data.updatedAt)}${data.externalId ? ` · external id ${data.externalId}` : ""}`}
+      actions={
         <>
-          Profile, identities, events and consent history of customer <Code>{id}</Code>.
+          <BackButton />
+          <PrivacyActions ws={ws} customer={{ id: data.id, displayName: name }} />
+          {canAdmin ? (
+            <Button leftSection={<IconGitMerge size={16} />} onClick={() => setMergeOpen(true)}>
+              Merge with…
+            </Button>
+          ) : null}
         </>
       }
-      actions={
-        <Button component={Link} to="/customers" variant="default" leftSection={<IconArrowLeft size={16} />}>
-          All customers
-        </Button>
-      }
     >
-      <EmptyState
-        icon={IconUserSearch}
-        title="No profile to show"
-        description="This customer's profile could not be loaded here yet. Its base and extended properties, identities, events and consents will be shown on this page."
-      />
+      <Stack gap="md">
+        {mergedFrom ? (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title={`This profile was merged into ${name}`}>
+            The profile {shortId(mergedFrom)} you opened was merged into this one, which now holds its identities, events and consents.
+          </Alert>
+        ) : null}
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Stack gap="md">
+              <CustomerProfileCard customer={data} />
+              <CustomerExtendedCard ws={ws} customer={data} />
+              <CustomerIdentitiesCard ws={ws} customer={data} canWrite={canWrite} sourceName={sourceName} />
+              <CustomerMergesCard
+                ws={ws}
+                customer={data}
+                canAdmin={canAdmin}
+                // The notice about a merged-away id is out of date once a merge is undone.
+                onUndone={() => mergedFrom && navigate(location.pathname, { replace: true, state: null })}
+              />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="md">
+              <CustomerTagsCard ws={ws} customer={data} canWrite={canWrite} />
+              <CustomerSourcesCard customer={data} sourceName={sourceName} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        <CustomerActivityTabs ws={ws} customerId={data.id} />
+      </Stack>
+      {canAdmin ? (
+        <MergeCustomersModal
+          key={data.id}
+          ws={ws}
+          customer={data}
+          opened={mergeOpen}
+          onClose={() => setMergeOpen(false)}
+          onMerged={(survivor) => {
+            setMergeOpen(false);
+            notifySuccess(`Merged into ${customerName(survivor)}.`);
+            if (survivor.id !== data.id) navigate(toScreen(`/customers/${survivor.id}`));
+          }}
+        />
+      ) : null}
     </Page>
   );
 }

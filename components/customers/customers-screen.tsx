@@ -1,31 +1,234 @@
-// /customers — the customer explorer. The list, search and filters arrive with the customers API.
-import { Button } from "@mantine/core";
-import { IconBook2, IconPlugConnected, IconUsers } from "@tabler/icons-react";
-import { Link } from "react-router";
-import { EmptyState } from "@/components/ui/empty-state";
+// /customers — the customer explorer: free-text search, a visual filter over every customer field,
+// chosen columns, saved views, cursor paging through any number of customers, and CSV export.
+import { Alert, Button, Divider, Paper, Stack } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconDownload, IconInfoCircle } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { FilterBuilder } from "@/components/filters/filter-builder";
+import { filterToBuilder } from "@/components/filters/filter-convert";
+import { FilterJsonEditor } from "@/components/filters/filter-json-editor";
+import { useFilterFields } from "@/components/filters/use-filter-fields";
+import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { SaveViewModal } from "@/components/views/save-view-modal";
+import { useCreateView, useDeleteView, useUpdateView, useViews } from "@/components/views/use-views";
+import { ViewBar } from "@/components/views/view-bar";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import { downloadCsv } from "@/lib/client/download-csv";
+import { usePermissions } from "@/lib/client/use-permissions";
+import type { CustomerSort } from "@/lib/schemas/customers";
+import { columnOptions as buildColumnOptions, knownColumns } from "./customer-columns";
+import { explorerErrors } from "./explorer-errors";
+import { csvRequest, explorerRequest, usableSearch, type ExplorerRequest } from "./explorer-request";
+import { ExplorerResults } from "./explorer-results";
+import { ExplorerToolbar } from "./explorer-toolbar";
+import { useCustomerPages } from "./use-customer-pages";
+import { useExplorerDraft } from "./use-explorer-draft";
+
+/** Typing and filter edits settle for this long before a request goes out. */
+const DEBOUNCE_MS = 350;
 
 export function CustomersScreen() {
+  const ws = useCurrentWorkspace().workspace.id;
+  const { canWrite } = usePermissions();
+  const [params, setParams] = useSearchParams();
+  const viewId = params.get("view");
+  const views = useViews(ws);
+  const { fields, fieldOf, eventTypes, ready: fieldsReady } = useFilterFields(ws);
+  const selected = views.data?.find((view) => view.id === viewId) ?? null;
+  const explorer = useExplorerDraft({ ws, view: selected, ready: fieldsReady && (!viewId || !views.isPending), fieldOf });
+  const { draft } = explorer;
+
+  const [search, setSearch] = useState("");
+  const [sort, setSort] = useState<CustomerSort>("-createdAt");
+  const [pageSize, setPageSize] = useState(50);
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+
+  const unchangedViewId = selected && !explorer.filterChanged ? selected.id : undefined;
+  const { filter } = explorer;
+  // As JSON text so that an equal request is the same value and does not restart the debounce.
+  const requestText = filter ? JSON.stringify(explorerRequest({ unchangedViewId, filter, q: search, sort })) : "";
+  const [settledText] = useDebouncedValue(requestText, DEBOUNCE_MS);
+  const request = useMemo(() => (settledText ? (JSON.parse(settledText) as ExplorerRequest) : null), [settledText]);
+  const pages = useCustomerPages(ws, draft ? request : null, pageSize);
+
+  const createView = useCreateView(ws);
+  const updateView = useUpdateView(ws);
+  const deleteView = useDeleteView(ws);
+
+  const options = useMemo(() => buildColumnOptions(fields), [fields]);
+  const columns = draft ? knownColumns(draft.columns, options) : [];
+  const paths = explorer.built?.paths ?? new Map<string, string>();
+  const searchErrors = explorerErrors([{ error: pages.query.error, prefix: request?.kind === "search" ? request.prefix : null }], paths);
+  const saveErrors = explorerErrors([{ error: createView.error ?? updateView.error, prefix: "filter" }], paths);
+  const rowErrors = new Map([...searchErrors.byRow, ...saveErrors.byRow]);
+  const builderUnavailable = useMemo(() => draft?.mode === "json" && filter !== null && filterToBuilder(filter, fieldOf) === null, [draft?.mode, filter, fieldOf]);
+
+  const selectView = (id: string | null) => {
+    createView.reset();
+    updateView.reset();
+    setParams(id ? { view: id } : {});
+  };
+  // Without a view, columns are remembered as they change; only the filter can be "changed" then.
+  const changed = explorer.filterChanged || (selected !== null && explorer.columnsChanged);
+
+  const saveAs = (input: { name: string; maskPersonalData: boolean }) => {
+    if (!filter || !draft) return;
+    createView.mutate(
+      { ...input, filter, columns: draft.columns },
+      {
+        onSuccess: (view) => {
+          setSaveOpen(false);
+          notifySuccess(`Saved the view “${view.name}”.`);
+          setParams({ view: view.id });
+        },
+      },
+    );
+  };
+  const update = () => {
+    if (!selected || !filter || !draft) return;
+    updateView.mutate(
+      { id: selected.id, body: { filter, columns: draft.columns } },
+      { onSuccess: (view) => notifySuccess(`Updated the view “${view.name}”.`), onError: (error) => notifyError(error, "The view was not updated") },
+    );
+  };
+  const remove = () => {
+    if (!selected) return;
+    deleteView.mutate(selected, {
+      onSuccess: () => {
+        setDeleteOpen(false);
+        notifySuccess(`Deleted the view “${selected.name}”.`);
+        setParams({});
+      },
+      onError: (error) => notifyError(error, "The view was not deleted"),
+    });
+  };
+  const download = async () => {
+    if (!request) return;
+    setDownloading(true);
+    try {
+      await downloadCsv(csvRequest(ws, request, selected?.name));
+    } catch (error) {
+      notifyError(error, "The CSV export failed");
+    } finally {
+      setDownloading(false);
+    }
+  };
+  const clearAll = () => {
+    setSearch("");
+    if (selected) selectView(null);
+    else explorer.reset();
+  };
+
   return (
     <Page
       title="Customers"
       description="Every person your brand knows, with one consent-aware profile per real person across all your sources."
+      actions={
+        canWrite ? (
+          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={download} loading={downloading} disabled={!request}>
+            Download CSV
+          </Button>
+        ) : null
+      }
     >
-      <EmptyState
-        icon={IconUsers}
-        title="No customers yet"
-        description="Send profiles through the API or connect a source such as your shop, CRM or web site. Each person appears here once, however many identities they arrive with."
-        actions={
-          <>
-            <Button component={Link} to="/settings/sources" leftSection={<IconPlugConnected size={16} />}>
-              Set up a source
-            </Button>
-            <Button component="a" href="/docs/api" target="_blank" variant="default" leftSection={<IconBook2 size={16} />}>
-              API reference
-            </Button>
-          </>
-        }
+      <Stack gap="md">
+        <Paper withBorder radius="md" p="md">
+          <Stack gap="sm">
+            <ViewBar
+              views={views.data ?? []}
+              selected={selected}
+              onSelect={selectView}
+              canWrite={canWrite}
+              changed={changed}
+              onSaveAs={() => setSaveOpen(true)}
+              onUpdate={update}
+              updating={updateView.isPending}
+              onReset={explorer.reset}
+              onDelete={() => setDeleteOpen(true)}
+              loading={views.isPending}
+            />
+            {viewId && views.isSuccess && !selected ? (
+              <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />}>
+                This view no longer exists; showing all customers.
+              </Alert>
+            ) : null}
+            <Divider />
+            {draft ? (
+              <>
+                <ExplorerToolbar
+                  search={search}
+                  onSearch={setSearch}
+                  sort={sort}
+                  onSort={setSort}
+                  columns={draft.columns}
+                  columnOptions={options}
+                  onColumns={explorer.setColumns}
+                  mode={draft.mode}
+                  onToggleMode={() => (draft.mode === "json" ? explorer.editInBuilder() : explorer.editAsJson())}
+                />
+                {draft.mode === "builder" ? (
+                  <FilterBuilder
+                    state={draft.builder}
+                    onChange={explorer.setBuilder}
+                    fields={fields}
+                    eventTypes={eventTypes}
+                    rowErrors={rowErrors}
+                    incomplete={explorer.built?.incomplete}
+                  />
+                ) : (
+                  <FilterJsonEditor
+                    value={draft.json}
+                    onChange={explorer.setJson}
+                    error={explorer.jsonError}
+                    apiErrors={[...rowErrors.values()].flat()}
+                    onEditInBuilder={explorer.editInBuilder}
+                    builderUnavailable={builderUnavailable}
+                  />
+                )}
+              </>
+            ) : null}
+          </Stack>
+        </Paper>
+
+        <ExplorerResults
+          pages={pages}
+          columns={columns}
+          columnOptions={options}
+          masked={Boolean(selected?.maskPersonalData)}
+          narrowed={Boolean(usableSearch(search)) || explorer.filterChanged || Boolean(selected)}
+          onClear={clearAll}
+          errors={searchErrors.other}
+          pending={requestText !== settledText}
+          pageSize={pageSize}
+          onPageSize={setPageSize}
+        />
+      </Stack>
+
+      <SaveViewModal
+        opened={saveOpen}
+        onClose={() => {
+          setSaveOpen(false);
+          createView.reset();
+        }}
+        onSave={saveAs}
+        saving={createView.isPending}
+        error={createView.error}
       />
+      <ConfirmModal
+        opened={deleteOpen}
+        onClose={() => setDeleteOpen(false)}
+        onConfirm={remove}
+        title="Delete view"
+        confirmLabel="Delete view"
+        loading={deleteView.isPending}
+      >
+        Delete the view “{selected?.name}”? Its customers are not affected, but reports and integrations that use this view will stop working.
+      </ConfirmModal>
     </Page>
   );
 }

@@ -1,0 +1,93 @@
+// The explorer's result area: the table with its pager, or what to show instead — a skeleton while the
+// first page loads, the API's error, "no customers yet" for an empty workspace, "no match" for a search.
+import { Alert, Button, Paper, Stack } from "@mantine/core";
+import { IconAlertTriangle, IconBook2, IconFilterOff, IconPlugConnected, IconUsers } from "@tabler/icons-react";
+import { Link } from "react-router";
+import { EmptyState } from "@/components/ui/empty-state";
+import { useWorkspacePath } from "@/lib/client/current-workspace";
+import type { ColumnOption } from "./customer-columns";
+import { CustomersTable, CustomersTableSkeleton } from "./customers-table";
+import { ExplorerPager } from "./explorer-pager";
+import type { CustomerPages } from "./use-customer-pages";
+
+export interface ExplorerResultsProps {
+  pages: CustomerPages;
+  columns: readonly string[];
+  columnOptions: readonly ColumnOption[];
+  masked: boolean;
+  /** Something narrows the list (a search, a filter or a view). */
+  narrowed: boolean;
+  onClear: () => void;
+  /** Errors of the request that are not shown next to a filter row. */
+  errors: readonly string[];
+  /** The search or filter changed and the rows on screen are from before. */
+  pending: boolean;
+  pageSize: number;
+  onPageSize: (size: number) => void;
+}
+
+export function ExplorerResults({ pages, columns, columnOptions, masked, narrowed, onClear, errors, pending, pageSize, onPageSize }: ExplorerResultsProps) {
+  const toScreen = useWorkspacePath();
+  const { query } = pages;
+  const rows = query.data?.data ?? [];
+  const errorBox =
+    errors.length > 0 ? (
+      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The customers could not be listed">
+        {errors.map((message) => (
+          <div key={message}>{message}</div>
+        ))}
+      </Alert>
+    ) : null;
+
+  if (!query.data) {
+    if (query.error && !errorBox) {
+      // A 422 whose every error sits next to its filter row: nothing more to say here.
+      return null;
+    }
+    return <Stack gap="md">{errorBox ?? <CustomersTableSkeleton columns={columns.length + 1} />}</Stack>;
+  }
+  if (rows.length === 0 && pages.pageNumber === 1) {
+    return (
+      <Stack gap="md">
+        {errorBox}
+        {narrowed ? (
+          <EmptyState
+            icon={IconFilterOff}
+            title="No customers match"
+            description="Nobody matches this search and filter. Loosen a condition, or clear them to see everyone."
+            actions={
+              <Button variant="default" onClick={onClear}>
+                Clear search and filter
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState
+            icon={IconUsers}
+            title="No customers yet"
+            description="Send profiles through the API or connect a source such as your shop, CRM or web site. Each person appears here once, however many identities they arrive with."
+            actions={
+              <>
+                <Button component={Link} to={toScreen("/settings/sources")} leftSection={<IconPlugConnected size={16} />}>
+                  Set up a source
+                </Button>
+                <Button component="a" href="/docs/api" target="_blank" variant="default" leftSection={<IconBook2 size={16} />}>
+                  API reference
+                </Button>
+              </>
+            }
+          />
+        )}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="md">
+      {errorBox}
+      <Paper withBorder radius="md">
+        <CustomersTable customers={rows} columns={columns} columnOptions={columnOptions} masked={masked} stale={pending || query.isPlaceholderData} />
+      </Paper>
+      <ExplorerPager pages={pages} rowsOnPage={rows.length} pageSize={pageSize} onPageSize={onPageSize} />
+    </Stack>
+  );
+}
