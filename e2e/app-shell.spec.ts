@@ -1,18 +1,23 @@
 // The admin app's shell loads in a real browser: the document, the client bundle and the navigation.
 import { expect, test } from "@playwright/test";
+import { addMember, createUser, createWorkspace } from "./helpers/accounts";
+import { signIn } from "./helpers/sign-in";
 
 test.describe("admin app shell", () => {
   test("renders the main navigation with the Customers screen", async ({ page }) => {
+    test.setTimeout(90_000);
     const pageErrors: Error[] = [];
     page.on("pageerror", (error) => pageErrors.push(error));
 
-    // TODO(lead): when the UI requires a session, sign in first (OAuth2 journey, seeded user) — this
-    // spec then covers the signed-in shell, and a separate one the redirect to /signin.
-    await page.goto("/");
+    // The app needs a session: sign in through the OAuth2 flow (e2e/auth.spec.ts covers that flow itself).
+    const user = await createUser("Shell Viewer");
+    const workspace = await createWorkspace("Shell Workspace");
+    await addMember(workspace, user, "user");
+    await signIn(page, user, "/");
 
     await expect(page).toHaveTitle(/Atrium/);
     // The shell is mounted client-side (app/(admin)/admin-spa.tsx); the navigation appearing proves the
-    // bundle loaded and react-router resolved "/" (which redirects to /customers).
+    // bundle loaded and react-router resolved "/" (which redirects to /w/<workspace>/customers).
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav).toBeVisible();
     await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();

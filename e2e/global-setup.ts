@@ -1,14 +1,16 @@
 // Playwright global setup: a fresh migrated database, then the real server (scripts/start.ts, the same
 // code path as `npm start`) on a free port, building the app first when needed into its own dist dir
 // (.next-e2e) so that it never replaces a developer's .next. Returns the teardown.
-// With ATRIUM_E2E_BASE_URL already set, the specs run against that server and nothing is started.
+// With ATRIUM_E2E_BASE_URL already set, the specs run against that server and nothing is started (set
+// ATRIUM_E2E_DATABASE_URL to its database too, for the specs that create users with the CLI).
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../test/test-database";
 
 const ROOT_DIR = path.resolve(import.meta.dirname, "..");
-const E2E_DIST_DIR = ".next-e2e";
+// Overridable so that two people (or agents) running the suite on one checkout do not build into the same directory.
+const E2E_DIST_DIR = process.env.ATRIUM_E2E_DIST_DIR ?? ".next-e2e";
 /** A first build on a 2-core CI machine takes a few minutes; a later start takes seconds. */
 const STARTUP_TIMEOUT_MS = 10 * 60_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -102,6 +104,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     await waitUntilHealthy(baseUrl, server);
     // Workers start after the global setup and inherit this; playwright.config.ts reads it as baseURL.
     process.env.ATRIUM_E2E_BASE_URL = baseUrl;
+    // Specs create their own users and workspaces with the atrium CLI against the server's database.
+    process.env.ATRIUM_E2E_DATABASE_URL = database.url;
     return teardown;
   } catch (error) {
     await teardown();

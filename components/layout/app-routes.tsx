@@ -1,4 +1,6 @@
 // The admin app's screens by path. Every path here is served by app/(admin)/[[...path]]/page.tsx.
+// Screens live under the workspace they show: /w/<slug>/customers, /w/<slug>/settings/members. Inside
+// them, use useCurrentWorkspace() for the workspace id and useWorkspacePath() to build links.
 import { Navigate, Route, Routes } from "react-router";
 import { ApiClientsScreen } from "@/components/api-clients/api-clients-screen";
 import { AuditLogScreen } from "@/components/audit/audit-log-screen";
@@ -15,30 +17,40 @@ import { ViewsScreen } from "@/components/views/views-screen";
 import { WorkspaceSettingsScreen } from "@/components/workspaces/workspace-settings-screen";
 import { AppShell } from "./app-shell";
 import { NotFoundScreen } from "./not-found-screen";
+import { OpenWorkspace } from "./open-workspace";
+import { SessionGate } from "./session-gate";
+import { WorkspaceScope } from "./workspace-scope";
 
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<AppShell />}>
-        {/* Customers is the marketers' home until there is a dashboard. */}
-        <Route index element={<Navigate to="/customers" replace />} />
-        <Route path="customers" element={<CustomersScreen />} />
-        <Route path="customers/:id" element={<CustomerScreen />} />
-        <Route path="events" element={<EventsScreen />} />
-        <Route path="views" element={<ViewsScreen />} />
-        <Route path="reports" element={<ReportsScreen />} />
-        <Route path="settings" element={<SettingsLayout />}>
-          <Route index element={<Navigate to="workspace" replace />} />
-          <Route path="workspace" element={<WorkspaceSettingsScreen />} />
-          <Route path="members" element={<MembersScreen />} />
-          <Route path="api-clients" element={<ApiClientsScreen />} />
-          <Route path="sources" element={<SourcesScreen />} />
-          <Route path="schema" element={<SchemaScreen />} />
-          <Route path="identity-rules" element={<IdentityRulesScreen />} />
-          <Route path="audit-log" element={<AuditLogScreen />} />
-          <Route path="*" element={<NotFoundScreen />} />
+      <Route element={<SessionGate />}>
+        <Route path="w/:ws" element={<WorkspaceScope />}>
+          <Route element={<AppShell />}>
+            {/* Customers is the marketers' home until there is a dashboard. */}
+            <Route index element={<Navigate to="customers" replace />} />
+            <Route path="customers" element={<CustomersScreen />} />
+            <Route path="customers/:id" element={<CustomerScreen />} />
+            <Route path="events" element={<EventsScreen />} />
+            <Route path="views" element={<ViewsScreen />} />
+            <Route path="reports" element={<ReportsScreen />} />
+            <Route path="settings" element={<SettingsLayout />}>
+              <Route index element={<Navigate to="workspace" replace />} />
+              <Route path="workspace" element={<WorkspaceSettingsScreen />} />
+              <Route path="members" element={<MembersScreen />} />
+              <Route path="api-clients" element={<ApiClientsScreen />} />
+              <Route path="sources" element={<SourcesScreen />} />
+              <Route path="schema" element={<SchemaScreen />} />
+              <Route path="identity-rules" element={<IdentityRulesScreen />} />
+              <Route path="audit-log" element={<AuditLogScreen />} />
+              <Route path="*" element={<NotFoundScreen />} />
+            </Route>
+            <Route path="*" element={<NotFoundScreen />} />
+          </Route>
         </Route>
-        <Route path="*" element={<NotFoundScreen />} />
+        {/* "/" and paths without a workspace (old bookmarks): the last used workspace, or "create one". */}
+        <Route index element={<OpenWorkspace />} />
+        <Route path="*" element={<OpenWorkspace />} />
       </Route>
     </Routes>
   );

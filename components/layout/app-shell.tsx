@@ -2,6 +2,7 @@
 import { AppShell as MantineAppShell, Box, Burger, Group, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet } from "react-router";
+import { useWorkspacePath } from "@/lib/client/current-workspace";
 import { AtriumLogo } from "./atrium-logo";
 import { HeaderActions } from "./header-actions";
 import { MainNav } from "./main-nav";
@@ -9,6 +10,7 @@ import { MainNav } from "./main-nav";
 export function AppShell() {
   // Only matters below the `sm` breakpoint, where the navbar becomes a drawer.
   const [navOpen, { toggle, close }] = useDisclosure(false);
+  const toScreen = useWorkspacePath();
   return (
     <MantineAppShell
       header={{ height: 60 }}
@@ -19,7 +21,7 @@ export function AppShell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <UnstyledButton component={Link} to="/" aria-label="Atrium home">
+            <UnstyledButton component={Link} to={toScreen("/customers")} aria-label="Atrium home">
               <AtriumLogo />
             </UnstyledButton>
           </Group>

@@ -1,18 +1,16 @@
-// The right-hand side of the header. Authentication replaces the two placeholders with
-// <WorkspaceSwitcher /> and <UserMenu />; nothing else in the shell needs to change.
+// The right-hand side of the header: colour scheme, the workspace switcher and the account menu.
 import { Divider, Group } from "@mantine/core";
-import { UserMenuPlaceholder, WorkspaceSwitcherPlaceholder } from "./account-placeholders";
 import { ColorSchemeToggle } from "./color-scheme-toggle";
+import { UserMenu } from "./user-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export function HeaderActions() {
   return (
     <Group gap="xs" wrap="nowrap">
       <ColorSchemeToggle />
       <Divider orientation="vertical" my={6} mx={4} visibleFrom="xs" />
-      {/* slot: <WorkspaceSwitcher /> */}
-      <WorkspaceSwitcherPlaceholder />
-      {/* slot: <UserMenu /> */}
-      <UserMenuPlaceholder />
+      <WorkspaceSwitcher />
+      <UserMenu />
     </Group>
   );
 }

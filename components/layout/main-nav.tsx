@@ -2,21 +2,23 @@
 import { AppShell, NavLink, ScrollArea, Stack } from "@mantine/core";
 import { IconBook2, IconExternalLink } from "@tabler/icons-react";
 import { RouterNavLink } from "@/components/ui/router-nav-link";
+import { useWorkspacePath } from "@/lib/client/current-workspace";
 import { mainNavItems, settingsNavItem } from "./nav-items";
 
 export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
+  const toScreen = useWorkspacePath();
   return (
     <>
       <AppShell.Section grow component={ScrollArea} p="sm">
         <Stack gap={4} component="nav" aria-label="Main">
           {mainNavItems.map((item) => (
-            <RouterNavLink key={item.to} {...item} onNavigate={onNavigate} />
+            <RouterNavLink key={item.to} {...item} to={toScreen(item.to)} onNavigate={onNavigate} />
           ))}
         </Stack>
       </AppShell.Section>
       <AppShell.Section p="sm" style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}>
         <Stack gap={4}>
-          <RouterNavLink {...settingsNavItem} onNavigate={onNavigate} />
+          <RouterNavLink {...settingsNavItem} to={toScreen(settingsNavItem.to)} onNavigate={onNavigate} />
           {/* The reference is a separate page (not part of the SPA), so a plain link. */}
           <NavLink
             href="/docs/api"

@@ -3,6 +3,7 @@ import { IconChartBar, IconFilter, IconSettings, IconTimeline, IconUsers, type I
 
 export interface NavItem {
   label: string;
+  /** The screen's path inside a workspace; links prefix it with /w/<slug> (useWorkspacePath). */
   to: string;
   icon: Icon;
 }

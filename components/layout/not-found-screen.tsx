@@ -4,8 +4,10 @@ import { IconCompass } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Page } from "@/components/ui/page";
+import { useWorkspacePath } from "@/lib/client/current-workspace";
 
 export function NotFoundScreen() {
+  const toScreen = useWorkspacePath();
   return (
     <Page title="Page not found">
       <EmptyState
@@ -13,7 +15,7 @@ export function NotFoundScreen() {
         title="There is no page at this address"
         description="The link may be outdated or mistyped. Use the navigation on the left, or go back to your customers."
         actions={
-          <Button component={Link} to="/customers" variant="light">
+          <Button component={Link} to={toScreen("/customers")} variant="light">
             Go to customers
           </Button>
         }

@@ -1,20 +1,48 @@
-// /settings/members — people in the workspace and their roles.
-import { IconUsersGroup } from "@tabler/icons-react";
-import { EmptyState } from "@/components/ui/empty-state";
+// /settings/members — people in the workspace, their roles and who may read the consent history.
+import { Alert, Button } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconUserPlus } from "@tabler/icons-react";
+import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { CenteredLoader } from "@/components/ui/centered-loader";
+import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import { usePermissions } from "@/lib/client/use-permissions";
+import { AddMemberModal } from "./add-member-modal";
+import { MembersTable } from "./members-table";
+import { useMembers } from "./use-members";
 
 export function MembersScreen() {
+  const { workspace } = useCurrentWorkspace();
+  const { canAdmin, role } = usePermissions();
+  const members = useMembers(workspace.id, canAdmin);
+  const [adding, { open, close }] = useDisclosure(false);
+
   return (
     <Page
       order={2}
       title="Members"
       description="People who can work in this workspace and their role — Admin, User or Guest — plus who may read the consent history."
+      actions={
+        canAdmin ? (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
+            Add member
+          </Button>
+        ) : null
+      }
     >
-      <EmptyState
-        icon={IconUsersGroup}
-        title="No members to show"
-        description="Members of the open workspace are listed here. Admins add people by e-mail address and choose their role."
-      />
+      {!canAdmin ? (
+        <AdminOnlyNotice what="members" role={role} />
+      ) : members.isPending ? (
+        <CenteredLoader />
+      ) : members.isError ? (
+        <Alert color="red" variant="light" title="The members could not be loaded">
+          {errorMessage(members.error)}
+        </Alert>
+      ) : (
+        <MembersTable members={members.data} />
+      )}
+      {canAdmin ? <AddMemberModal opened={adding} onClose={close} /> : null}
     </Page>
   );
 }

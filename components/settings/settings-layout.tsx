@@ -3,11 +3,13 @@ import { Box, Flex, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
 import { RouterNavLink } from "@/components/ui/router-nav-link";
+import { useWorkspacePath } from "@/lib/client/current-workspace";
 import { settingsNavItems } from "./settings-nav-items";
 
 export function SettingsLayout() {
   const navRef = useRef<HTMLDivElement>(null);
   const { pathname } = useLocation();
+  const toScreen = useWorkspacePath();
   // On phones the sections are a row wider than the screen: bring the open one into view.
   useEffect(() => {
     const nav = navRef.current;
@@ -35,7 +37,7 @@ export function SettingsLayout() {
           style={{ flexShrink: 0, overflowX: "auto", whiteSpace: "nowrap" }}
         >
           {settingsNavItems.map((item) => (
-            <RouterNavLink key={item.to} {...item} w={{ base: "auto", md: "100%" }} />
+            <RouterNavLink key={item.to} {...item} to={toScreen(item.to)} w={{ base: "auto", md: "100%" }} />
           ))}
         </Flex>
         <Box style={{ flex: 1, minWidth: 0 }} w="100%">

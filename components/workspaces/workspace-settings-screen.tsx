@@ -1,16 +1,41 @@
-// /settings/workspace — the open workspace's name and identifier, and actions on all of its data.
-import { IconBuilding } from "@tabler/icons-react";
-import { EmptyState } from "@/components/ui/empty-state";
+// /settings/workspace — the open workspace's name, slug, time zone and currency, and deleting it.
+import { Alert, Paper, Stack } from "@mantine/core";
+import { useLocation } from "react-router";
+import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { CenteredLoader } from "@/components/ui/centered-loader";
+import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import { usePermissions } from "@/lib/client/use-permissions";
+import { screenPath } from "@/lib/client/workspace-paths";
+import { DeleteWorkspaceSection } from "./delete-workspace-section";
+import { useWorkspaceDetails } from "./use-workspace-mutations";
+import { WorkspaceForm } from "./workspace-form";
 
 export function WorkspaceSettingsScreen() {
+  const { workspace } = useCurrentWorkspace();
+  const { canAdmin, role } = usePermissions();
+  const { pathname } = useLocation();
+  const details = useWorkspaceDetails(workspace.id);
+
   return (
-    <Page order={2} title="Workspace" description="The name and identifier of this workspace. Its data never mixes with any other workspace's.">
-      <EmptyState
-        icon={IconBuilding}
-        title="No workspace open"
-        description="Choose a workspace with the switcher at the top of the page to see and change its settings."
-      />
+    <Page order={2} title="Workspace" description="The name and identifier of this workspace, and the time zone and currency its reports use.">
+      <Stack gap="lg">
+        {!canAdmin ? <AdminOnlyNotice what="workspace settings" role={role} /> : null}
+        {details.isPending ? (
+          <CenteredLoader />
+        ) : details.isError ? (
+          <Alert color="red" variant="light" title="The workspace settings could not be loaded">
+            {errorMessage(details.error)}
+          </Alert>
+        ) : (
+          <Paper withBorder radius="lg" p="lg">
+            {/* Keyed by the version: a save or another tab's change starts the form afresh from the server. */}
+            <WorkspaceForm key={details.data.updatedAt} workspace={details.data} readOnly={!canAdmin} screen={screenPath(pathname) ?? ""} />
+          </Paper>
+        )}
+        {canAdmin && details.data ? <DeleteWorkspaceSection workspace={details.data} /> : null}
+      </Stack>
     </Page>
   );
 }

@@ -3,11 +3,12 @@
 // its notifications (Mantine), and client-side routing (react-router).
 import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { BrowserRouter } from "react-router";
 import { cssVariablesResolver, theme } from "@/components/ui/theme";
 import { ApiError } from "./api-client";
+import { isUnauthenticated, redirectToSignIn } from "./sign-in-redirect";
 
 /** Retrying cannot fix a request the server rejected (4xx), only transient failures. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -15,8 +16,15 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
+/** A 401 from any call means the session is gone (expired, signed out in another tab): sign in again. */
+function signInWhenUnauthenticated(error: unknown): void {
+  if (isUnauthenticated(error)) redirectToSignIn();
+}
+
 function createQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: signInWhenUnauthenticated }),
+    mutationCache: new MutationCache({ onError: signInWhenUnauthenticated }),
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry },
       mutations: { retry: false },

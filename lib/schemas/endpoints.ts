@@ -2,14 +2,22 @@
 // list, and a test checks that it matches the route files under app/api exactly.
 import { isEndpoint, type EndpointContract } from "./endpoint";
 import * as apiClients from "./api-clients";
+import * as audit from "./audit";
+import * as consents from "./consents";
 import * as customers from "./customers";
+import * as eventTypes from "./event-types";
+import * as events from "./events";
 import * as identityRules from "./identity-rules";
 import * as me from "./me";
 import * as members from "./members";
 import * as operations from "./operations";
+import * as privacy from "./privacy";
+import * as reports from "./reports";
+import * as schema from "./schema";
 import * as sources from "./sources";
+import * as views from "./views";
 import * as workspaces from "./workspaces";
 
-const modules = [operations, me, workspaces, members, apiClients, sources, customers, identityRules];
+const modules = [operations, me, workspaces, members, apiClients, sources, customers, consents, privacy, audit, identityRules, events, eventTypes, schema, views, reports];
 
 export const endpoints: EndpointContract[] = modules.flatMap((module) => (Object.values(module) as unknown[]).filter(isEndpoint));

@@ -12,7 +12,6 @@ import type { WorkspacePlan } from "./plans";
 import { finishProfile, vipThreshold } from "./profiles";
 import { DAY, type Rng } from "./random";
 import type { Person, SourceKey } from "./types";
-import { localDay } from "./zones";
 
 export const DEFAULT_IDENTITY_MATCH = [
   { identity: "externalId", caseSensitive: true, priority: 1 },
@@ -33,7 +32,6 @@ export interface WorkspaceData {
   events: Prisma.EventCreateManyInput[];
   consentRecords: ConsentRecordRow[];
   merges: Prisma.MergeCreateManyInput[];
-  dailyStats: Prisma.DailyCustomerStatCreateManyInput[];
 }
 
 export interface WorkspaceInput {
@@ -137,17 +135,6 @@ export function generateWorkspace({ rng, plan, ref, admin }: WorkspaceInput): Wo
   const customerSources = [...links].flatMap(([customerId, seen]) =>
     [...seen].map(([sourceId, firstSeen]) => ({ workspaceId, customerId, sourceId, firstSeenAt: at(firstSeen) })));
 
-  // Customers created (and merged away) per day in the workspace's time zone.
-  const days = new Map<string, { created: number; removed: number }>();
-  const count = (time: number, field: "created" | "removed") => {
-    const day = localDay(plan.timezone, time);
-    const entry = days.get(day) ?? { created: 0, removed: 0 };
-    entry[field] += 1;
-    days.set(day, entry);
-  };
-  for (const customer of customers) count((customer.createdAt as Date).getTime(), "created");
-  for (const merge of mergePlans) count(merge.at, "removed");
-
   return {
     workspace: { id: workspaceId, name: plan.name, slug: plan.slug, timezone: plan.timezone, currency: plan.currency, createdAt: at(createdAt), updatedAt: at(createdAt) },
     sources,
@@ -163,6 +150,5 @@ export function generateWorkspace({ rng, plan, ref, admin }: WorkspaceInput): Wo
     events: events.sort(byId),
     consentRecords: [...consents.values()].flatMap((result) => result?.records ?? []).sort(byId),
     merges,
-    dailyStats: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, entry]) => ({ workspaceId, day: new Date(`${day}T00:00:00Z`), ...entry })),
   };
 }

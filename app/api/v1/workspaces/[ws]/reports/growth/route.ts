@@ -1,0 +1,10 @@
+// GET /api/v1/workspaces/{ws}/reports/growth — new and total customers per period (JSON or CSV).
+import * as endpoints from "@/lib/schemas/reports";
+import { route } from "@/lib/server/http/route";
+import { getGrowthReport } from "@/lib/server/reports/growth-report";
+import { growthCsv, wantsCsv } from "@/lib/server/reports/report-csv";
+
+export const GET = route(endpoints.getGrowthReport, async ({ req, workspace, query }) => {
+  const report = await getGrowthReport({ workspaceId: workspace.workspaceId, query });
+  return wantsCsv(req) ? growthCsv(report) : report;
+});

@@ -1,0 +1,119 @@
+// "New API client": a name and a role, then the client id and secret — the secret only this once (it is
+// stored hashed). The modal stays on the credentials until the admin says they have saved them.
+import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import { notifySuccess } from "@/components/ui/notify";
+import { isRole, ROLE_HINT, ROLE_LABEL, ROLE_OPTIONS } from "@/components/ui/role-badge";
+import { SecretValue, ShownOnceWarning } from "@/components/ui/secret-value";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import type { ApiClientCreated } from "@/lib/schemas/api-clients";
+import type { Role } from "@/lib/schemas/members";
+import { useCreateApiClient } from "./use-api-clients";
+
+const FIELDS = ["name", "role", "consentHistory"] as const;
+
+export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { workspace } = useCurrentWorkspace();
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("user");
+  const [consentHistory, setConsentHistory] = useState(false);
+  const [created, setCreated] = useState<ApiClientCreated | null>(null);
+  const create = useCreateApiClient(workspace.id);
+
+  const close = () => {
+    setName("");
+    setRole("user");
+    setConsentHistory(false);
+    setCreated(null);
+    create.reset();
+    onClose();
+  };
+
+  const general = formError(create.error, FIELDS);
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<Text fw={650}>{created ? `Credentials for ${created.name}` : "New API client"}</Text>}
+      centered
+      size={created ? "lg" : "md"}
+      // Clicking beside the modal must not throw away a secret that cannot be shown again.
+      closeOnClickOutside={!created}
+    >
+      {created ? (
+        <Stack gap="md">
+          <ShownOnceWarning>
+            Atrium keeps only a hash of the secret. Store it in your integration&apos;s secret manager now; if it is lost, revoke this
+            client and create a new one.
+          </ShownOnceWarning>
+          <SecretValue label="Client id" value={created.clientId} />
+          <SecretValue label="Client secret" value={created.clientSecret} />
+          <Text size="sm" c="dimmed">
+            Get an access token with <code>POST /oauth/token</code> and <code>grant_type=client_credentials</code>, authenticating with this
+            id and secret (HTTP Basic). It acts with the {ROLE_LABEL[created.role]} role in {workspace.name}.
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={close}>I have saved the secret</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            create.mutate(
+              { name, role, consentHistory: role === "admin" ? undefined : consentHistory },
+              {
+                onSuccess: (client) => {
+                  setCreated(client);
+                  notifySuccess(`${client.name} was created. Copy its secret now.`, "API client created");
+                },
+              },
+            );
+          }}
+        >
+          <Stack gap="md">
+            <TextInput
+              label="Name"
+              description="Who uses it, e.g. “Shop order sync”."
+              required
+              data-autofocus
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={fieldError(create.error, "name")}
+            />
+            <Select
+              label="Role"
+              description={ROLE_HINT[role]}
+              data={ROLE_OPTIONS}
+              value={role}
+              allowDeselect={false}
+              onChange={(value) => isRole(value) && setRole(value)}
+              error={fieldError(create.error, "role")}
+            />
+            {role === "admin" ? null : (
+              <Switch
+                label="May read the consent history"
+                checked={consentHistory}
+                onChange={(event) => setConsentHistory(event.currentTarget.checked)}
+              />
+            )}
+            {general ? (
+              <Alert color="red" variant="light">
+                {general}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close} disabled={create.isPending}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+                Create API client
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

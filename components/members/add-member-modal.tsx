@@ -1,0 +1,96 @@
+// "Add member": an existing Atrium user, by e-mail, with a role. Users are created by an operator (the
+// atrium CLI), so an unknown address is explained next to the field rather than failing silently.
+import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import { errorMessage, notifySuccess } from "@/components/ui/notify";
+import { isRole, ROLE_HINT, ROLE_OPTIONS } from "@/components/ui/role-badge";
+import { ApiError } from "@/lib/client/api-client";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import type { Role } from "@/lib/schemas/members";
+import { useAddMember } from "./use-members";
+
+const FIELDS = ["email", "role", "consentHistory"] as const;
+
+export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { workspace } = useCurrentWorkspace();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("user");
+  const [consentHistory, setConsentHistory] = useState(false);
+  const add = useAddMember(workspace.id);
+
+  const close = () => {
+    setEmail("");
+    setRole("user");
+    setConsentHistory(false);
+    add.reset();
+    onClose();
+  };
+
+  // No such user (404) and already a member (409) are both about the address typed.
+  const aboutEmail = add.error instanceof ApiError && (add.error.status === 404 || add.error.status === 409) ? errorMessage(add.error) : undefined;
+  const general = aboutEmail ? undefined : formError(add.error, FIELDS);
+
+  return (
+    <Modal opened={opened} onClose={close} title={<Text fw={650}>Add member</Text>} centered>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          add.mutate(
+            { email, role, consentHistory: role === "admin" ? undefined : consentHistory },
+            {
+              onSuccess: (member) => {
+                notifySuccess(`${member.user.name ?? member.user.email} can now work in ${workspace.name}.`, "Member added");
+                close();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="md">
+          <TextInput
+            label="E-mail"
+            description="The address the person signs in to Atrium with."
+            placeholder="jane@example.com"
+            type="email"
+            required
+            data-autofocus
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={fieldError(add.error, "email") ?? aboutEmail}
+          />
+          <Select
+            label="Role"
+            description={ROLE_HINT[role]}
+            data={ROLE_OPTIONS}
+            value={role}
+            allowDeselect={false}
+            onChange={(value) => isRole(value) && setRole(value)}
+            error={fieldError(add.error, "role")}
+          />
+          {role === "admin" ? null : (
+            <Switch
+              label="May read the consent history"
+              description="For the data-protection officer: who changed which consent, when. Admins always may."
+              checked={consentHistory}
+              onChange={(event) => setConsentHistory(event.currentTarget.checked)}
+            />
+          )}
+          {general ? (
+            <Alert color="red" variant="light">
+              {general}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close} disabled={add.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={add.isPending} disabled={!email.trim()}>
+              Add member
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

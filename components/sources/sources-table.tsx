@@ -1,0 +1,167 @@
+// The sources table, with edit, key rotation and deletion per row. Rotation and deletion ask first:
+// both stop the current key at once, and whatever still uses it starts failing.
+import { ActionIcon, Badge, Button, Code, Group, Menu, Modal, Paper, Table, Text, VisuallyHidden } from "@mantine/core";
+import { IconDots, IconKey, IconPencil, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { notifyError, notifySuccess } from "@/components/ui/notify";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import type { Source, SourceWithWriteKey } from "@/lib/schemas/sources";
+import { SourceFormModal } from "./source-form-modal";
+import { SOURCE_TYPE_LABEL } from "./source-types";
+import { useDeleteSource, useRotateWriteKey } from "./use-sources";
+import { WriteKeyPanel } from "./write-key-panel";
+
+type Pending = { action: "edit" | "rotate" | "delete"; source: Source } | null;
+
+export function SourcesTable({ sources }: { sources: Source[] }) {
+  const { workspace } = useCurrentWorkspace();
+  const rotate = useRotateWriteKey(workspace.id);
+  const remove = useDeleteSource(workspace.id);
+  const [pending, setPending] = useState<Pending>(null);
+  const [rotated, setRotated] = useState<SourceWithWriteKey | null>(null);
+  const close = () => setPending(null);
+
+  return (
+    <Paper withBorder radius="lg" style={{ overflow: "hidden" }}>
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Write key</Table.Th>
+              <Table.Th>Allowed origins</Table.Th>
+              <Table.Th ta="right">Priority</Table.Th>
+              <Table.Th w={60}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sources.map((source) => (
+              <Table.Tr key={source.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {source.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color="gray" radius="sm" style={{ whiteSpace: "nowrap" }}>
+                    {SOURCE_TYPE_LABEL[source.type]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Code style={{ whiteSpace: "nowrap" }}>{source.writeKeyPrefix}…</Code>
+                </Table.Td>
+                <Table.Td>
+                  {source.allowedOrigins.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      Any origin
+                    </Text>
+                  ) : (
+                    <Group gap={4}>
+                      {source.allowedOrigins.map((origin) => (
+                        <Badge key={origin} variant="outline" color="gray" radius="sm" tt="none" fw={500}>
+                          {origin}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text size="sm">{source.priority}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end" withinPortal shadow="md">
+                    <Menu.Target>
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${source.name}`}>
+                        <IconDots size={18} />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setPending({ action: "edit", source })}>
+                        Edit
+                      </Menu.Item>
+                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setPending({ action: "rotate", source })}>
+                        Rotate write key
+                      </Menu.Item>
+                      <Menu.Divider />
+                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setPending({ action: "delete", source })}>
+                        Delete
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      <SourceFormModal opened={pending?.action === "edit"} onClose={close} source={pending?.source} />
+      <ConfirmModal
+        opened={pending?.action === "rotate"}
+        onClose={close}
+        title={`Rotate the write key of ${pending?.source.name ?? "this source"}?`}
+        confirmLabel="Rotate write key"
+        loading={rotate.isPending}
+        onConfirm={() => {
+          if (!pending) return;
+          const { source } = pending;
+          rotate.mutate(source.id, {
+            onSuccess: (result) => {
+              setRotated(result);
+              notifySuccess(`${source.name} has a new write key. Copy it now.`, "Write key rotated");
+            },
+            onError: (error) => notifyError(error, "The write key was not rotated"),
+            onSettled: close,
+          });
+        }}
+      >
+        The current key stops working at once. Trackers and apps still using it are refused until they get the new key.
+      </ConfirmModal>
+      <ConfirmModal
+        opened={pending?.action === "delete"}
+        onClose={close}
+        title={`Delete ${pending?.source.name ?? "this source"}?`}
+        confirmLabel="Delete source"
+        loading={remove.isPending}
+        onConfirm={() => {
+          if (!pending) return;
+          const { source } = pending;
+          remove.mutate(source.id, {
+            onSuccess: () => notifySuccess(`${source.name} was deleted; its write key no longer works.`, "Source deleted"),
+            onError: (error) => notifyError(error, `${source.name} was not deleted`),
+            onSettled: close,
+          });
+        }}
+      >
+        Its write key stops working at once. Profiles and events it already sent stay in the workspace, no longer linked to a source.
+      </ConfirmModal>
+      <Modal
+        opened={rotated !== null}
+        onClose={() => setRotated(null)}
+        title={<Text fw={650}>New write key for {rotated?.name}</Text>}
+        centered
+        size="lg"
+        closeOnClickOutside={false}
+      >
+        {rotated ? (
+          <RotatedKey rotated={rotated} onDone={() => setRotated(null)} />
+        ) : null}
+      </Modal>
+    </Paper>
+  );
+}
+
+function RotatedKey({ rotated, onDone }: { rotated: SourceWithWriteKey; onDone: () => void }) {
+  return (
+    <>
+      <WriteKeyPanel source={rotated} />
+      <Group justify="flex-end" mt="md">
+        <Button onClick={onDone}>I have saved the key</Button>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+// The workspace's settings form. Only changed fields are sent (PATCH), so a save never overwrites a
+// change someone else made to another field in the meantime.
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useMemo, useState } from "react";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import { errorMessage, notifySuccess } from "@/components/ui/notify";
+import { ApiError } from "@/lib/client/api-client";
+import type { Workspace, WorkspaceUpdate } from "@/lib/schemas/workspaces";
+import { useUpdateWorkspace } from "./use-workspace-mutations";
+import { currencyOptions, timeZoneOptions } from "./zone-options";
+
+const FIELDS = ["name", "slug", "timezone", "currency"] as const;
+type Values = Pick<Workspace, (typeof FIELDS)[number]>;
+
+function changedFields(saved: Values, edited: Values): WorkspaceUpdate {
+  const changes: WorkspaceUpdate = {};
+  for (const field of FIELDS) if (edited[field].trim() !== saved[field]) changes[field] = edited[field].trim();
+  return changes;
+}
+
+const savedValues = ({ name, slug, timezone, currency }: Workspace): Values => ({ name, slug, timezone, currency });
+
+export function WorkspaceForm({ workspace, readOnly, screen }: { workspace: Workspace; readOnly: boolean; screen: string }) {
+  const [values, setValues] = useState<Values>(() => savedValues(workspace));
+  const update = useUpdateWorkspace(workspace.id, screen);
+  const zones = useMemo(() => timeZoneOptions([workspace.timezone]), [workspace.timezone]);
+  const currencies = useMemo(() => currencyOptions([workspace.currency]), [workspace.currency]);
+  const changes = changedFields(workspace, values);
+  const dirty = Object.keys(changes).length > 0;
+  const set = (field: keyof Values) => (value: string | null) => setValues((v) => ({ ...v, [field]: value ?? "" }));
+
+  // A 409 is the one conflict an update can have: the slug is taken. It belongs next to the slug.
+  const slugTaken = update.error instanceof ApiError && update.error.status === 409 ? errorMessage(update.error) : undefined;
+  const general = slugTaken ? undefined : formError(update.error, FIELDS);
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!readOnly && dirty) update.mutate(changes, { onSuccess: () => notifySuccess("Workspace settings saved.") });
+      }}
+    >
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            label="Name"
+            description="How the workspace is shown to its members."
+            required
+            readOnly={readOnly}
+            value={values.name}
+            onChange={(event) => set("name")(event.currentTarget.value)}
+            error={fieldError(update.error, "name")}
+          />
+          <TextInput
+            label="Slug"
+            description="Part of this workspace's addresses in Atrium (/w/slug/…)."
+            required
+            readOnly={readOnly}
+            value={values.slug}
+            onChange={(event) => set("slug")(event.currentTarget.value)}
+            error={fieldError(update.error, "slug") ?? slugTaken}
+          />
+          <Select
+            label="Time zone"
+            description="Reports count days in this zone."
+            data={zones}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="No such time zone"
+            readOnly={readOnly}
+            value={values.timezone}
+            onChange={set("timezone")}
+            error={fieldError(update.error, "timezone")}
+          />
+          <Select
+            label="Currency"
+            description="Order values without a currency are in this one."
+            data={currencies}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="No such currency"
+            readOnly={readOnly}
+            value={values.currency}
+            onChange={set("currency")}
+            error={fieldError(update.error, "currency")}
+          />
+        </SimpleGrid>
+        {general ? (
+          <Alert color="red" variant="light">
+            {general}
+          </Alert>
+        ) : null}
+        {readOnly ? null : (
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" disabled={!dirty || update.isPending} onClick={() => setValues(savedValues(workspace))}>
+              Discard changes
+            </Button>
+            <Button type="submit" disabled={!dirty} loading={update.isPending}>
+              Save changes
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}

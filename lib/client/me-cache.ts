@@ -1,0 +1,16 @@
+// Updates to the cached GET /me after a workspace is renamed or deleted, applied at once so that the
+// URL (which holds the slug) and the switcher never disagree with the cache while it refetches.
+import type { Me } from "./use-me";
+
+export function withWorkspaceRenamed(me: Me, workspace: { id: string; name: string; slug: string }): Me {
+  return {
+    ...me,
+    memberships: me.memberships.map((m) =>
+      m.workspace.id === workspace.id ? { ...m, workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug } } : m,
+    ),
+  };
+}
+
+export function withoutWorkspace(me: Me, workspaceId: string): Me {
+  return { ...me, memberships: me.memberships.filter((m) => m.workspace.id !== workspaceId) };
+}

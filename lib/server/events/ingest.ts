@@ -1,0 +1,63 @@
+// Event ingestion (POST …/events and …/events/batch): every item is checked in memory first, bad ones are
+// reported without blocking the good ones, and the good ones are stored in one transaction with a handful of
+// set-based statements whatever the batch size. A single event is a batch of one.
+import type { Actor } from "@/lib/server/audit/record-audit";
+import { actorOf, type Principal } from "@/lib/server/auth/principal";
+import { db } from "@/lib/server/db/client";
+import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { loadWorkspaceEventTypes } from "./workspace-event-types";
+import { prepareEvent, type PrepareEnv, type PreparedEvent } from "./prepare-event";
+import { retryOnConflict } from "./retry-on-conflict";
+import { storeEventBatch, type IngestItemResult } from "./store-event-batch";
+
+export type { IngestItemResult } from "./store-event-batch";
+
+export interface IngestEventsInput {
+  workspaceId: string;
+  items: readonly unknown[];
+  principal: Principal;
+  requestId?: string;
+}
+
+/** Waiting for other writers' locks (a merge, a concurrent batch naming the same new externalIds) is normal. */
+const INGEST_TRANSACTION = { maxWait: 20_000, timeout: 60_000 } as const;
+
+/** Body sourceIds must name sources of the workspace (a write key's own source needs no check). */
+async function rejectForeignSources(workspaceId: string, events: PreparedEvent[], results: IngestItemResult[], writeKey: boolean): Promise<PreparedEvent[]> {
+  if (writeKey) return events;
+  const named = [...new Set(events.flatMap((e) => (e.sourceId ? [e.sourceId] : [])))];
+  if (named.length === 0) return events;
+  const found = await db().source.findMany({ where: { workspaceId, id: { in: named } }, select: { id: true } });
+  const known = new Set(found.map((s) => s.id));
+  return events.filter((event) => {
+    if (!event.sourceId || known.has(event.sourceId)) return true;
+    results.push({ index: event.index, status: "rejected", errors: [{ path: "sourceId", message: "No such source in this workspace" }] });
+    return false;
+  });
+}
+
+/** One result per item, in item order. */
+export async function ingestEvents({ workspaceId, items, principal, requestId }: IngestEventsInput): Promise<IngestItemResult[]> {
+  const now = Date.now();
+  const [eventTypes, rules] = await Promise.all([loadWorkspaceEventTypes(workspaceId), getIdentityRules({ workspaceId })]);
+  const writeKeySourceId = principal.type === "writeKey" ? principal.sourceId : null;
+  const env: PrepareEnv = { eventTypes, rules, writeKeySourceId, now, identityMemo: new Map() };
+
+  const results: IngestItemResult[] = [];
+  let prepared: PreparedEvent[] = [];
+  items.forEach((raw, index) => {
+    const outcome = prepareEvent(raw, index, env);
+    if (outcome.ok) prepared.push(outcome.event);
+    else results.push({ index, status: "rejected", errors: outcome.errors });
+  });
+  prepared = await rejectForeignSources(workspaceId, prepared, results, writeKeySourceId !== null);
+
+  if (prepared.length > 0) {
+    const actor: Actor = actorOf(principal);
+    const stored = await retryOnConflict(() =>
+      db().$transaction((tx) => storeEventBatch(tx, { workspaceId, events: prepared, actor, requestId, now }), INGEST_TRANSACTION),
+    );
+    results.push(...stored);
+  }
+  return results.sort((a, b) => a.index - b.index);
+}

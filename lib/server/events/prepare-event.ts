@@ -1,0 +1,120 @@
+// Step one of ingestion, in memory and per item: check an incoming event and turn it into the row to store
+// (minus its customer, which identity resolution decides for the whole batch at once).
+import { MAX_ERRORS_PER_EVENT } from "@/lib/schemas/event-catalogue/field-errors";
+import type { EventContext } from "@/lib/schemas/event-catalogue/context";
+import { MAX_FUTURE_SKEW_MS, ZEventWrite } from "@/lib/schemas/events";
+import type { IdentityRules } from "@/lib/schemas/identity-rules";
+import { isUuid } from "@/lib/server/db/ids";
+import type { FieldError } from "@/lib/server/http/errors";
+import { issuesToFieldErrors } from "@/lib/server/http/parse";
+import { normalizeCandidate } from "@/lib/server/identity/identity-candidates";
+import { enrichEvent } from "./enrich";
+import { findUnstorableText, isUnstorable, mayHoldUnstorableText, unstorableTextError } from "./storable-text";
+import type { WorkspaceEventTypes } from "./workspace-event-types";
+
+export interface PreparedEvent {
+  index: number;
+  type: string;
+  context: EventContext;
+  /** ISO 8601 in UTC. */
+  occurredAt: string;
+  sentAt: string | null;
+  /** properties and the enriched contextInfo, serialised once here: the insert sends them as JSON anyway. */
+  propertiesJson: string;
+  contextInfoJson: string;
+  /** As sent (a uuid); resolution maps a merged-away id to its survivor. */
+  customerId: string | null;
+  /** Normalised like the Identity values they are matched against. */
+  externalId: string | null;
+  anonymousId: string | null;
+  messageId: string | null;
+  sourceId: string | null;
+}
+
+export type PrepareOutcome = { ok: true; event: PreparedEvent } | { ok: false; errors: FieldError[] };
+
+export interface PrepareEnv {
+  eventTypes: WorkspaceEventTypes;
+  rules: IdentityRules;
+  /** The write key's source: events sent with a write key always come from it. */
+  writeKeySourceId: string | null;
+  /** Server time in epoch milliseconds. */
+  now: number;
+  /** Per-batch memo of identity normalisation (a batch names the same people many times). */
+  identityMemo: Map<string, string | null>;
+}
+
+const NOT_USABLE = "Not usable as an identity: empty or a placeholder value blocked by the identity rules";
+
+function normalizedIdentity(env: PrepareEnv, type: "externalId" | "anonymousId", raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const key = `${type}\u0000${raw}`;
+  const memo = env.identityMemo.get(key);
+  if (memo !== undefined) return memo;
+  const value = normalizeCandidate(type, raw, env.rules)?.value ?? null;
+  env.identityMemo.set(key, value);
+  return value;
+}
+
+function hasUnstorableIdentifier(input: { messageId?: string | null; externalId?: string | null; anonymousId?: string | null }): boolean {
+  return [input.messageId, input.externalId, input.anonymousId].some((value) => typeof value === "string" && isUnstorable(value));
+}
+
+function failed(errors: FieldError[]): PrepareOutcome {
+  return { ok: false, errors: errors.length > MAX_ERRORS_PER_EVENT ? errors.slice(0, MAX_ERRORS_PER_EVENT) : errors };
+}
+
+export function prepareEvent(raw: unknown, index: number, env: PrepareEnv): PrepareOutcome {
+  const parsed = ZEventWrite.safeParse(raw);
+  if (!parsed.success) return failed(issuesToFieldErrors(parsed.error.issues));
+  const input = parsed.data;
+  const errors: FieldError[] = [];
+
+  const checked = env.eventTypes.check(input.type, input.properties);
+  if (!checked.ok) errors.push(...checked.errors);
+
+  const occurredAtMs = input.occurredAt ? Date.parse(input.occurredAt) : env.now;
+  if (occurredAtMs > env.now + MAX_FUTURE_SKEW_MS) errors.push({ path: "occurredAt", message: "Must not be more than 24 hours in the future" });
+
+  // The customer is named by the first usable of customerId, externalId, anonymousId; the others are kept.
+  const customerId = input.customerId ?? null;
+  if (customerId !== null && !isUuid(customerId)) errors.push({ path: "customerId", message: "No such customer in this workspace" });
+  const externalId = normalizedIdentity(env, "externalId", input.externalId);
+  const anonymousId = normalizedIdentity(env, "anonymousId", input.anonymousId);
+  if (customerId === null && externalId === null && anonymousId === null) {
+    for (const field of ["externalId", "anonymousId"] as const) if (input[field]) errors.push({ path: field, message: NOT_USABLE });
+  }
+
+  const sourceId = env.writeKeySourceId ?? input.sourceId ?? null;
+  if (env.writeKeySourceId && input.sourceId && input.sourceId !== env.writeKeySourceId) {
+    errors.push({ path: "sourceId", message: "A write key can only write as its own source" });
+  } else if (sourceId !== null && !isUuid(sourceId)) {
+    errors.push({ path: "sourceId", message: "No such source in this workspace" });
+  }
+
+  if (errors.length > 0 || !checked.ok) return failed(errors);
+  const properties = checked.properties;
+  const propertiesJson = JSON.stringify(properties);
+  const contextInfoJson = JSON.stringify(enrichEvent({ type: input.type, properties, contextInfo: input.contextInfo }));
+  if (mayHoldUnstorableText(propertiesJson) || mayHoldUnstorableText(contextInfoJson) || hasUnstorableIdentifier(input)) {
+    const path = findUnstorableText(raw, "");
+    if (path !== null) return failed([unstorableTextError(path)]);
+  }
+  return {
+    ok: true,
+    event: {
+      index,
+      type: input.type,
+      context: input.context ?? "OTHER",
+      occurredAt: new Date(occurredAtMs).toISOString(),
+      sentAt: input.sentAt ? new Date(input.sentAt).toISOString() : null,
+      propertiesJson,
+      contextInfoJson,
+      customerId,
+      externalId,
+      anonymousId,
+      messageId: input.messageId ?? null,
+      sourceId,
+    },
+  };
+}
