@@ -62,6 +62,14 @@ function propertiesFor(type: StandardEventType, rnd: ReturnType<typeof randomSou
   return STANDARD_EVENT_EXAMPLES[type].valid;
 }
 
+/**
+ * Live traffic: most events happened seconds to minutes before they are sent; a few arrive late (apps that
+ * were offline, retried deliveries). The spread matters: summaries are kept per day and type.
+ */
+function occurredAgo(rnd: ReturnType<typeof randomSource>): number {
+  return rnd.random() < 0.95 ? rnd.integer(0, 15 * 60_000) : rnd.integer(0, 7 * 86_400_000);
+}
+
 export function generateBatches({ batches, seed, label }: { batches: number; seed: number; label: string }): BenchEvent[][] {
   const rnd = randomSource(seed);
   const now = Date.now();
@@ -85,7 +93,7 @@ export function generateBatches({ batches, seed, label }: { batches: number; see
           ? { anonymousId: `anon-${label}-${rnd.integer(1, DISTINCT_ANONYMOUS_IDS)}` }
           : { externalId: `crm-${label}-${rnd.integer(1, DISTINCT_EXTERNAL_IDS)}` }),
         messageId: `${label}-${seed}-${b}-${i}`,
-        occurredAt: new Date(now - rnd.integer(0, 30 * 86_400_000)).toISOString(),
+        occurredAt: new Date(now - occurredAgo(rnd)).toISOString(),
         properties: propertiesFor(type, rnd),
         contextInfo: { client },
       };
