@@ -78,6 +78,7 @@ test.describe("authentication", () => {
     expect(clientId).toMatch(/\S{8,}/);
     await screenshot(page, "api-client-secret");
     await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+    await expect(dialog).toBeHidden();
     await expect(page.getByRole("row").filter({ hasText: "Shop order sync" })).toContainText(clientId ?? "");
 
     // A new source's write key is shown once too; the table then shows only its prefix.
@@ -91,6 +92,7 @@ test.describe("authentication", () => {
     await expect(sourceDialog.getByLabel("Write key", { exact: true })).toHaveText(/^wk_/);
     await screenshot(page, "source-write-key");
     await sourceDialog.getByRole("button", { name: "I have saved the key" }).click();
+    await expect(sourceDialog).toBeHidden();
     await expect(page.getByRole("row").filter({ hasText: "Online shop" })).toContainText("https://shop.example.com");
     await screenshot(page, "sources");
 

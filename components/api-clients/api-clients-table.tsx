@@ -1,11 +1,11 @@
 // The API clients table. Revoked clients stay listed (greyed) so that the audit trail still names them.
 import { ActionIcon, Badge, Code, Group, Paper, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
 import { IconBan } from "@tabler/icons-react";
-import { useState } from "react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { formatDate } from "@/components/ui/format-date";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { RoleBadge } from "@/components/ui/role-badge";
+import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { ApiClient } from "@/lib/schemas/api-clients";
 import { useRevokeApiClient } from "./use-api-clients";
@@ -13,7 +13,8 @@ import { useRevokeApiClient } from "./use-api-clients";
 export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
   const { workspace } = useCurrentWorkspace();
   const revoke = useRevokeApiClient(workspace.id);
-  const [revoking, setRevoking] = useState<ApiClient | null>(null);
+  const revocation = useDialogTarget<ApiClient>();
+  const revoking = revocation.target;
 
   return (
     <Paper withBorder radius="lg" style={{ overflow: "hidden" }}>
@@ -76,7 +77,7 @@ export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
                   <Table.Td>
                     {revoked ? null : (
                       <Tooltip label="Revoke" withArrow>
-                        <ActionIcon variant="subtle" color="red" aria-label={`Revoke ${client.name}`} onClick={() => setRevoking(client)}>
+                        <ActionIcon variant="subtle" color="red" aria-label={`Revoke ${client.name}`} onClick={() => revocation.open(client)}>
                           <IconBan size={18} stroke={1.6} />
                         </ActionIcon>
                       </Tooltip>
@@ -89,8 +90,8 @@ export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
         </Table>
       </Table.ScrollContainer>
       <ConfirmModal
-        opened={revoking !== null}
-        onClose={() => setRevoking(null)}
+        opened={revocation.opened}
+        onClose={revocation.close}
         title={revoking ? `Revoke ${revoking.name}?` : "Revoke API client?"}
         confirmLabel="Revoke API client"
         loading={revoke.isPending}
@@ -100,7 +101,7 @@ export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
           revoke.mutate(client.id, {
             onSuccess: () => notifySuccess(`${client.name} can no longer call the API.`, "API client revoked"),
             onError: (error) => notifyError(error, `${client.name} was not revoked`),
-            onSettled: () => setRevoking(null),
+            onSettled: revocation.close,
           });
         }}
       >

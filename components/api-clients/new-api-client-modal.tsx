@@ -21,13 +21,14 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
   const [created, setCreated] = useState<ApiClientCreated | null>(null);
   const create = useCreateApiClient(workspace.id);
 
-  const close = () => {
+  const close = onClose;
+  // Reset once the modal is gone, not on close: its exit animation still shows the secret.
+  const reset = () => {
     setName("");
     setRole("user");
     setConsentHistory(false);
     setCreated(null);
     create.reset();
-    onClose();
   };
 
   const general = formError(create.error, FIELDS);
@@ -35,6 +36,7 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
     <Modal
       opened={opened}
       onClose={close}
+      onExitTransitionEnd={reset}
       title={<Text fw={650}>{created ? `Credentials for ${created.name}` : "New API client"}</Text>}
       centered
       size={created ? "lg" : "md"}

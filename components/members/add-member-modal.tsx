@@ -19,12 +19,13 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
   const [consentHistory, setConsentHistory] = useState(false);
   const add = useAddMember(workspace.id);
 
-  const close = () => {
+  const close = onClose;
+  // Reset once the modal is gone, so its exit animation does not show the form emptied.
+  const reset = () => {
     setEmail("");
     setRole("user");
     setConsentHistory(false);
     add.reset();
-    onClose();
   };
 
   // No such user (404) and already a member (409) are both about the address typed.
@@ -32,7 +33,7 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
   const general = aboutEmail ? undefined : formError(add.error, FIELDS);
 
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={650}>Add member</Text>} centered>
+    <Modal opened={opened} onClose={close} onExitTransitionEnd={reset} title={<Text fw={650}>Add member</Text>} centered>
       <form
         onSubmit={(event) => {
           event.preventDefault();

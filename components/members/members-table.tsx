@@ -2,11 +2,11 @@
 // server refuses to demote or remove the last admin (409), which is shown as a notification.
 import { ActionIcon, Badge, Group, Paper, Select, Switch, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
 import { IconUserMinus } from "@tabler/icons-react";
-import { useState } from "react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { formatDate } from "@/components/ui/format-date";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { isRole, ROLE_LABEL, ROLE_OPTIONS } from "@/components/ui/role-badge";
+import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { useSignedIn } from "@/lib/client/use-me";
 import type { Member } from "@/lib/schemas/members";
@@ -19,7 +19,8 @@ export function MembersTable({ members }: { members: Member[] }) {
   const selfId = useSignedIn().user?.id ?? null;
   const update = useUpdateMember(workspace.id, selfId);
   const remove = useRemoveMember(workspace.id, selfId);
-  const [removing, setRemoving] = useState<Member | null>(null);
+  const removal = useDialogTarget<Member>();
+  const removing = removal.target;
   // Which row is saving, so only its controls show it.
   const busyId = update.isPending ? update.variables?.userId : undefined;
 
@@ -113,7 +114,7 @@ export function MembersTable({ members }: { members: Member[] }) {
                   </Table.Td>
                   <Table.Td>
                     <Tooltip label="Remove from workspace" withArrow>
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${displayName(member)}`} onClick={() => setRemoving(member)}>
+                      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${displayName(member)}`} onClick={() => removal.open(member)}>
                         <IconUserMinus size={18} stroke={1.6} />
                       </ActionIcon>
                     </Tooltip>
@@ -125,8 +126,8 @@ export function MembersTable({ members }: { members: Member[] }) {
         </Table>
       </Table.ScrollContainer>
       <ConfirmModal
-        opened={removing !== null}
-        onClose={() => setRemoving(null)}
+        opened={removal.opened}
+        onClose={removal.close}
         title={removing ? `Remove ${displayName(removing)}?` : "Remove member?"}
         confirmLabel="Remove member"
         loading={remove.isPending}
@@ -136,7 +137,7 @@ export function MembersTable({ members }: { members: Member[] }) {
           remove.mutate(member.user.id, {
             onSuccess: () => notifySuccess(`${displayName(member)} no longer has access to ${workspace.name}.`, "Member removed"),
             onError: (error) => notifyError(error, `${displayName(member)} was not removed`),
-            onSettled: () => setRemoving(null),
+            onSettled: removal.close,
           });
         }}
       >

@@ -22,15 +22,13 @@ export interface SourceFormModalProps {
 
 export function SourceFormModal({ opened, onClose, source }: SourceFormModalProps) {
   const [created, setCreated] = useState<SourceWithWriteKey | null>(null);
-  const close = () => {
-    setCreated(null);
-    onClose();
-  };
   const title = created ? `Write key for ${created.name}` : source ? `Edit ${source.name}` : "New source";
   return (
     <Modal
       opened={opened}
-      onClose={close}
+      onClose={onClose}
+      // Reset once the modal is gone, not on close: its exit animation still shows the key.
+      onExitTransitionEnd={() => setCreated(null)}
       title={<Text fw={650}>{title}</Text>}
       centered
       size="lg"
@@ -41,13 +39,13 @@ export function SourceFormModal({ opened, onClose, source }: SourceFormModalProp
         <Stack gap="md">
           <WriteKeyPanel source={created} />
           <Group justify="flex-end">
-            <Button onClick={close}>I have saved the key</Button>
+            <Button onClick={onClose}>I have saved the key</Button>
           </Group>
         </Stack>
-      ) : opened ? (
-        // Keyed so each opening starts from the source's saved values (or an empty form).
-        <SourceForm key={source?.id ?? "new"} source={source ?? null} onClose={close} onCreated={setCreated} />
-      ) : null}
+      ) : (
+        // The modal unmounts its body when closed, so each opening starts from the saved values (or an empty form).
+        <SourceForm key={source?.id ?? "new"} source={source ?? null} onClose={onClose} onCreated={setCreated} />
+      )}
     </Modal>
   );
 }

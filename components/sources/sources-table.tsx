@@ -2,8 +2,8 @@
 // both stop the current key at once, and whatever still uses it starts failing.
 import { ActionIcon, Badge, Button, Code, Group, Menu, Modal, Paper, Table, Text, VisuallyHidden } from "@mantine/core";
 import { IconDots, IconKey, IconPencil, IconTrash } from "@tabler/icons-react";
-import { useState } from "react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Source, SourceWithWriteKey } from "@/lib/schemas/sources";
@@ -12,15 +12,18 @@ import { SOURCE_TYPE_LABEL } from "./source-types";
 import { useDeleteSource, useRotateWriteKey } from "./use-sources";
 import { WriteKeyPanel } from "./write-key-panel";
 
-type Pending = { action: "edit" | "rotate" | "delete"; source: Source } | null;
+type Action = "edit" | "rotate" | "delete";
 
 export function SourcesTable({ sources }: { sources: Source[] }) {
   const { workspace } = useCurrentWorkspace();
   const rotate = useRotateWriteKey(workspace.id);
   const remove = useDeleteSource(workspace.id);
-  const [pending, setPending] = useState<Pending>(null);
-  const [rotated, setRotated] = useState<SourceWithWriteKey | null>(null);
-  const close = () => setPending(null);
+  const dialog = useDialogTarget<{ action: Action; source: Source }>();
+  const pending = dialog.target;
+  const close = dialog.close;
+  const isOpen = (action: Action) => dialog.opened && pending?.action === action;
+  const rotatedKey = useDialogTarget<SourceWithWriteKey>();
+  const rotated = rotatedKey.target;
 
   return (
     <Paper withBorder radius="lg" style={{ overflow: "hidden" }}>
@@ -80,14 +83,14 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
                       </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setPending({ action: "edit", source })}>
+                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => dialog.open({ action: "edit", source })}>
                         Edit
                       </Menu.Item>
-                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setPending({ action: "rotate", source })}>
+                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => dialog.open({ action: "rotate", source })}>
                         Rotate write key
                       </Menu.Item>
                       <Menu.Divider />
-                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setPending({ action: "delete", source })}>
+                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => dialog.open({ action: "delete", source })}>
                         Delete
                       </Menu.Item>
                     </Menu.Dropdown>
@@ -99,9 +102,9 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
         </Table>
       </Table.ScrollContainer>
 
-      <SourceFormModal opened={pending?.action === "edit"} onClose={close} source={pending?.source} />
+      <SourceFormModal opened={isOpen("edit")} onClose={close} source={pending?.source} />
       <ConfirmModal
-        opened={pending?.action === "rotate"}
+        opened={isOpen("rotate")}
         onClose={close}
         title={`Rotate the write key of ${pending?.source.name ?? "this source"}?`}
         confirmLabel="Rotate write key"
@@ -111,7 +114,7 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
           const { source } = pending;
           rotate.mutate(source.id, {
             onSuccess: (result) => {
-              setRotated(result);
+              rotatedKey.open(result);
               notifySuccess(`${source.name} has a new write key. Copy it now.`, "Write key rotated");
             },
             onError: (error) => notifyError(error, "The write key was not rotated"),
@@ -122,7 +125,7 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
         The current key stops working at once. Trackers and apps still using it are refused until they get the new key.
       </ConfirmModal>
       <ConfirmModal
-        opened={pending?.action === "delete"}
+        opened={isOpen("delete")}
         onClose={close}
         title={`Delete ${pending?.source.name ?? "this source"}?`}
         confirmLabel="Delete source"
@@ -140,15 +143,15 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
         Its write key stops working at once. Profiles and events it already sent stay in the workspace, no longer linked to a source.
       </ConfirmModal>
       <Modal
-        opened={rotated !== null}
-        onClose={() => setRotated(null)}
+        opened={rotatedKey.opened}
+        onClose={rotatedKey.close}
         title={<Text fw={650}>New write key for {rotated?.name}</Text>}
         centered
         size="lg"
         closeOnClickOutside={false}
       >
         {rotated ? (
-          <RotatedKey rotated={rotated} onDone={() => setRotated(null)} />
+          <RotatedKey rotated={rotated} onDone={rotatedKey.close} />
         ) : null}
       </Modal>
     </Paper>

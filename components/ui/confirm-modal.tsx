@@ -29,13 +29,10 @@ export function ConfirmModal({
   typeToConfirm,
 }: ConfirmModalProps) {
   const [typed, setTyped] = useState("");
-  const close = () => {
-    setTyped("");
-    onClose();
-  };
+  const close = onClose;
   const confirmed = typeToConfirm === undefined || typed.trim() === typeToConfirm;
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={650}>{title}</Text>} centered>
+    <Modal opened={opened} onClose={close} onExitTransitionEnd={() => setTyped("")} title={<Text fw={650}>{title}</Text>} centered>
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -17,10 +17,11 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
   const zones = useMemo(() => timeZoneOptions(), []);
   const currencies = useMemo(() => currencyOptions(), []);
 
-  const close = () => {
+  const close = onClose;
+  // Reset once the modal is gone, so its exit animation does not show the form emptied.
+  const reset = () => {
     setName("");
     create.reset();
-    onClose();
   };
 
   const submit = () => {
@@ -37,7 +38,7 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
 
   const general = formError(create.error, FIELDS);
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={650}>Create workspace</Text>} centered>
+    <Modal opened={opened} onClose={close} onExitTransitionEnd={reset} title={<Text fw={650}>Create workspace</Text>} centered>
       <form
         onSubmit={(event) => {
           event.preventDefault();

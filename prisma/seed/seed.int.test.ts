@@ -103,7 +103,7 @@ describe("demo seed", () => {
     const anonymous = await count`select count(*)::int n from "Event" where "workspaceId" = ${northwind}::uuid and "customerId" is null and "anonymousId" is not null`;
     expect(anonymous).toBeGreaterThan(100);
     expect(anonymous).toBeLessThan(1000);
-    expect(await count`select count(*)::int n from "Event" where "customerId" is null and "anonymousId" is null`).toBe(0);
+    expect(await count`select count(*)::int n from "Event" where "workspaceId" = ${northwind}::uuid and "customerId" is null and "anonymousId" is null`).toBe(0);
     expect(await count`select count(*)::int n from "Merge" where "workspaceId" = ${northwind}::uuid`).toBeGreaterThanOrEqual(15);
     expect(await count`select count(*)::int n from "ConsentRecord" where "workspaceId" = ${northwind}::uuid`).toBeGreaterThan(15_000);
     expect(await count`select count(*)::int n from "Source" where "workspaceId" = ${northwind}::uuid`).toBe(5);
@@ -118,13 +118,13 @@ describe("demo seed", () => {
   it("leaves no identity on a merged customer, and every merged customer has its merge", async () => {
     expect(await count`
       select count(*)::int n from "Identity" i join "Customer" c on c."workspaceId" = i."workspaceId" and c.id = i."customerId"
-      where c.status = 'MERGED'`).toBe(0);
+      where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED'`).toBe(0);
     expect(await count`
-      select count(*)::int n from "Customer" c where c.status = 'MERGED' and (c."mergedIntoId" is null or not exists (
+      select count(*)::int n from "Customer" c where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED' and (c."mergedIntoId" is null or not exists (
         select 1 from "Merge" m where m."workspaceId" = c."workspaceId" and m."absorbedId" = c.id and m."survivorId" = c."mergedIntoId"))`).toBe(0);
     expect(await count`
       select count(*)::int n from "Event" e join "Customer" c on c."workspaceId" = e."workspaceId" and c.id = e."customerId"
-      where c.status = 'MERGED'`).toBe(0);
+      where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED'`).toBe(0);
   });
 
   it("keeps events inside the 12 months before the reference date, after their customer signed up", async () => {
@@ -134,8 +134,10 @@ describe("demo seed", () => {
       and ("occurredAt" < ${from} or "occurredAt" >= ${REFERENCE_DATE})`).toBe(0);
     expect(await count`
       select count(*)::int n from "Event" e join "Customer" c on c."workspaceId" = e."workspaceId" and c.id = e."customerId"
-      where e."occurredAt" < c."createdAt"`).toBe(0);
-    expect(await count`select count(*)::int n from "Customer" where "createdAt" >= ${REFERENCE_DATE} or "updatedAt" < "createdAt"`).toBe(0);
+      where e."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and e."occurredAt" < c."createdAt"`).toBe(0);
+    expect(await count`
+      select count(*)::int n from "Customer" where "workspaceId" in (${northwind}::uuid, ${contoso}::uuid)
+      and ("createdAt" >= ${REFERENCE_DATE} or "updatedAt" < "createdAt")`).toBe(0);
   });
 
   it("ends each consent history at the customer's current state", async () => {
