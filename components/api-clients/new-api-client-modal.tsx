@@ -1,10 +1,12 @@
 // "New API client": a name and a role, then the client id and secret — the secret only this once (it is
 // stored hashed). The modal stays on the credentials until the admin says they have saved them.
-import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
-import { isRole, ROLE_HINT, ROLE_LABEL, ROLE_OPTIONS } from "@/components/ui/role-badge";
+import { ROLE_LABEL } from "@/components/ui/role-badge";
+import { RoleFields } from "@/components/ui/role-fields";
 import { SecretValue, ShownOnceWarning } from "@/components/ui/secret-value";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { ApiClientCreated } from "@/lib/schemas/api-clients";
@@ -84,35 +86,14 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
               onChange={(event) => setName(event.currentTarget.value)}
               error={fieldError(create.error, "name")}
             />
-            <Select
-              label="Role"
-              description={ROLE_HINT[role]}
-              data={ROLE_OPTIONS}
-              value={role}
-              allowDeselect={false}
-              onChange={(value) => isRole(value) && setRole(value)}
-              error={fieldError(create.error, "role")}
+            <RoleFields
+              role={role}
+              onRoleChange={setRole}
+              consentHistory={consentHistory}
+              onConsentHistoryChange={setConsentHistory}
+              roleError={fieldError(create.error, "role")}
             />
-            {role === "admin" ? null : (
-              <Switch
-                label="May read the consent history"
-                checked={consentHistory}
-                onChange={(event) => setConsentHistory(event.currentTarget.checked)}
-              />
-            )}
-            {general ? (
-              <Alert color="red" variant="light">
-                {general}
-              </Alert>
-            ) : null}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} disabled={create.isPending}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-                Create API client
-              </Button>
-            </Group>
+            <FormActions error={general} pending={create.isPending} onCancel={close} submitLabel="Create API client" submitDisabled={!name.trim()} />
           </Stack>
         </form>
       )}

@@ -1,10 +1,11 @@
 // "Merge with…": find the duplicates of this customer, pick them, and merge them into it. Their
 // identities, events and consents move to this profile; the merge history can undo it.
-import { Alert, Button, Checkbox, Group, Loader, Modal, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
+import { Checkbox, Loader, Modal, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconGitMerge, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { errorMessage } from "@/components/ui/notify";
 import { ApiError, callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -123,19 +124,15 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
             ))}
           </Stack>
         </ScrollArea.Autosize>
-        {generalError ? (
-          <Alert color="red" variant="light">
-            {generalError}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} disabled={merge.isPending}>
-            Cancel
-          </Button>
-          <Button leftSection={<IconGitMerge size={16} />} onClick={submit} disabled={picked.length === 0} loading={merge.isPending}>
-            {picked.length === 0 ? "Merge" : `Merge ${picked.length} ${picked.length === 1 ? "profile" : "profiles"} into this customer`}
-          </Button>
-        </Group>
+        <FormActions
+          error={generalError}
+          pending={merge.isPending}
+          onCancel={close}
+          onSubmit={submit}
+          submitIcon={<IconGitMerge size={16} />}
+          submitDisabled={picked.length === 0}
+          submitLabel={picked.length === 0 ? "Merge" : `Merge ${picked.length} ${picked.length === 1 ? "profile" : "profiles"} into this customer`}
+        />
       </Stack>
     </Modal>
   );

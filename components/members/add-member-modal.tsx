@@ -1,10 +1,11 @@
 // "Add member": an existing Atrium user, by e-mail, with a role. Users are created by an operator (the
 // atrium CLI), so an unknown address is explained next to the field rather than failing silently.
-import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { errorMessage, notifySuccess } from "@/components/ui/notify";
-import { isRole, ROLE_HINT, ROLE_OPTIONS } from "@/components/ui/role-badge";
+import { RoleFields } from "@/components/ui/role-fields";
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Role } from "@/lib/schemas/members";
@@ -60,36 +61,14 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
             onChange={(event) => setEmail(event.currentTarget.value)}
             error={fieldError(add.error, "email") ?? aboutEmail}
           />
-          <Select
-            label="Role"
-            description={ROLE_HINT[role]}
-            data={ROLE_OPTIONS}
-            value={role}
-            allowDeselect={false}
-            onChange={(value) => isRole(value) && setRole(value)}
-            error={fieldError(add.error, "role")}
+          <RoleFields
+            role={role}
+            onRoleChange={setRole}
+            consentHistory={consentHistory}
+            onConsentHistoryChange={setConsentHistory}
+            roleError={fieldError(add.error, "role")}
           />
-          {role === "admin" ? null : (
-            <Switch
-              label="May read the consent history"
-              description="For the data-protection officer: who changed which consent, when. Admins always may."
-              checked={consentHistory}
-              onChange={(event) => setConsentHistory(event.currentTarget.checked)}
-            />
-          )}
-          {general ? (
-            <Alert color="red" variant="light">
-              {general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={add.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={add.isPending} disabled={!email.trim()}>
-              Add member
-            </Button>
-          </Group>
+          <FormActions error={general} pending={add.isPending} onCancel={close} submitLabel="Add member" submitDisabled={!email.trim()} />
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,13 @@
 // The members table: role and consent-history permission change in place; removing asks first. The
 // server refuses to demote or remove the last admin (409), which is shown as a notification.
-import { ActionIcon, Badge, Group, Paper, Select, Switch, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
+import { Badge, Group, Select, Switch, Table, Text, Tooltip } from "@mantine/core";
 import { IconUserMinus } from "@tabler/icons-react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { formatDate } from "@/components/ui/format-date";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { isRole, ROLE_LABEL, ROLE_OPTIONS } from "@/components/ui/role-badge";
 import { useDialogTarget } from "@/components/ui/use-dialog-target";
+import { DangerRowAction, SettingsTable } from "@/components/ui/settings-table";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { useSignedIn } from "@/lib/client/use-me";
 import type { Member } from "@/lib/schemas/members";
@@ -34,97 +35,93 @@ export function MembersTable({ members }: { members: Member[] }) {
     );
 
   return (
-    <Paper withBorder radius="lg" style={{ overflow: "hidden" }}>
-      <Table.ScrollContainer minWidth={620}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Member</Table.Th>
-              <Table.Th w={140}>Role</Table.Th>
-              <Table.Th w={140}>Consent history</Table.Th>
-              <Table.Th w={130}>Added</Table.Th>
-              <Table.Th w={56}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.map((member) => {
-              const busy = busyId === member.user.id;
-              const isAdmin = member.role === "admin";
-              return (
-                <Table.Tr key={member.user.id}>
-                  <Table.Td>
-                    {/* Name and address in one cell: the table must fit beside the settings navigation. */}
-                    <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" fw={500} truncate="end">
-                        {member.user.name ?? member.user.email}
-                      </Text>
-                      {member.user.id === selfId ? (
-                        <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
-                          You
-                        </Badge>
-                      ) : null}
-                    </Group>
-                    {member.user.name ? (
-                      <Text size="xs" c="dimmed" truncate="end">
-                        {member.user.email}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`Role of ${displayName(member)}`}
-                      data={ROLE_OPTIONS}
-                      value={member.role}
-                      allowDeselect={false}
-                      disabled={busy}
-                      size="xs"
-                      w={120}
-                      onChange={(value) => {
-                        if (isRole(value) && value !== member.role) {
-                          change(member, { role: value }, `${displayName(member)}'s role is now ${ROLE_LABEL[value]}.`);
-                        }
+    <>
+      <SettingsTable
+        minWidth={620}
+        head={
+          <>
+            <Table.Th>Member</Table.Th>
+            <Table.Th w={140}>Role</Table.Th>
+            <Table.Th w={140}>Consent history</Table.Th>
+            <Table.Th w={130}>Added</Table.Th>
+          </>
+        }
+      >
+        {members.map((member) => {
+          const busy = busyId === member.user.id;
+          const isAdmin = member.role === "admin";
+          return (
+            <Table.Tr key={member.user.id}>
+              <Table.Td>
+                {/* Name and address in one cell: the table must fit beside the settings navigation. */}
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={500} truncate="end">
+                    {member.user.name ?? member.user.email}
+                  </Text>
+                  {member.user.id === selfId ? (
+                    <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
+                      You
+                    </Badge>
+                  ) : null}
+                </Group>
+                {member.user.name ? (
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {member.user.email}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={`Role of ${displayName(member)}`}
+                  data={ROLE_OPTIONS}
+                  value={member.role}
+                  allowDeselect={false}
+                  disabled={busy}
+                  size="xs"
+                  w={120}
+                  onChange={(value) => {
+                    if (isRole(value) && value !== member.role) {
+                      change(member, { role: value }, `${displayName(member)}'s role is now ${ROLE_LABEL[value]}.`);
+                    }
+                  }}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Tooltip label="Admins can always read the consent history" disabled={!isAdmin} withArrow>
+                  <div style={{ display: "inline-block" }}>
+                    <Switch
+                      aria-label={`${displayName(member)} may read the consent history`}
+                      checked={isAdmin || member.consentHistory}
+                      disabled={isAdmin || busy}
+                      onChange={(event) => {
+                        const allowed = event.currentTarget.checked;
+                        change(
+                          member,
+                          { consentHistory: allowed },
+                          allowed ? `${displayName(member)} may now read the consent history.` : `${displayName(member)} may no longer read the consent history.`,
+                        );
                       }}
                     />
-                  </Table.Td>
-                  <Table.Td>
-                    <Tooltip label="Admins can always read the consent history" disabled={!isAdmin} withArrow>
-                      <div style={{ display: "inline-block" }}>
-                        <Switch
-                          aria-label={`${displayName(member)} may read the consent history`}
-                          checked={isAdmin || member.consentHistory}
-                          disabled={isAdmin || busy}
-                          onChange={(event) => {
-                            const allowed = event.currentTarget.checked;
-                            change(
-                              member,
-                              { consentHistory: allowed },
-                              allowed ? `${displayName(member)} may now read the consent history.` : `${displayName(member)} may no longer read the consent history.`,
-                            );
-                          }}
-                        />
-                      </div>
-                    </Tooltip>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                      {formatDate(member.createdAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Tooltip label="Remove from workspace" withArrow>
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${displayName(member)}`} onClick={() => removal.open(member)}>
-                        <IconUserMinus size={18} stroke={1.6} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                  </div>
+                </Tooltip>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+                  {formatDate(member.createdAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <DangerRowAction
+                  tooltip="Remove from workspace"
+                  label={`Remove ${displayName(member)}`}
+                  icon={<IconUserMinus size={18} stroke={1.6} />}
+                  onClick={() => removal.open(member)}
+                />
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </SettingsTable>
       <ConfirmModal
         opened={removal.opened}
         onClose={removal.close}
@@ -141,12 +138,12 @@ export function MembersTable({ members }: { members: Member[] }) {
           });
         }}
       >
-        {removing ? (
-          <>
-            <strong>{removing.user.email}</strong> loses access to {workspace.name} at once. Their account stays, and an admin can add them again later.
-          </>
-        ) : null}
-      </ConfirmModal>
-    </Paper>
+    {removing ? (
+      <>
+        <strong>{removing.user.email}</strong> loses access to {workspace.name} at once. Their account stays, and an admin can add them again later.
+      </>
+    ) : null}
+  </ConfirmModal>
+</>
   );
 }

@@ -1,6 +1,7 @@
 // Create or edit a source. Creating ends on the new write key, shown once; editing sends only changes.
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, NumberInput, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
@@ -137,19 +138,13 @@ function SourceForm({ source, onClose, onCreated }: SourceFormProps) {
           error={fieldError(mutation.error, "priority")}
           maw={200}
         />
-        {general ? (
-          <Alert color="red" variant="light">
-            {general}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending} disabled={!values.name.trim() || (changes !== null && Object.keys(changes).length === 0)}>
-            {source ? "Save changes" : "Create source"}
-          </Button>
-        </Group>
+        <FormActions
+          error={general}
+          pending={mutation.isPending}
+          onCancel={onClose}
+          submitLabel={source ? "Save changes" : "Create source"}
+          submitDisabled={!values.name.trim() || (changes !== null && Object.keys(changes).length === 0)}
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
 // The sources table, with edit, key rotation and deletion per row. Rotation and deletion ask first:
 // both stop the current key at once, and whatever still uses it starts failing.
-import { ActionIcon, Badge, Button, Code, Group, Menu, Modal, Paper, Table, Text, VisuallyHidden } from "@mantine/core";
+import { ActionIcon, Badge, Button, Code, Group, Menu, Modal, Table, Text } from "@mantine/core";
 import { IconDots, IconKey, IconPencil, IconTrash } from "@tabler/icons-react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
+import { SettingsTable } from "@/components/ui/settings-table";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Source, SourceWithWriteKey } from "@/lib/schemas/sources";
 import { SourceFormModal } from "./source-form-modal";
@@ -26,81 +27,76 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
   const rotated = rotatedKey.target;
 
   return (
-    <Paper withBorder radius="lg" style={{ overflow: "hidden" }}>
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Write key</Table.Th>
-              <Table.Th>Allowed origins</Table.Th>
-              <Table.Th ta="right">Priority</Table.Th>
-              <Table.Th w={60}>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sources.map((source) => (
-              <Table.Tr key={source.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {source.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color="gray" radius="sm" style={{ whiteSpace: "nowrap" }}>
-                    {SOURCE_TYPE_LABEL[source.type]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Code style={{ whiteSpace: "nowrap" }}>{source.writeKeyPrefix}…</Code>
-                </Table.Td>
-                <Table.Td>
-                  {source.allowedOrigins.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      Any origin
-                    </Text>
-                  ) : (
-                    <Group gap={4}>
-                      {source.allowedOrigins.map((origin) => (
-                        <Badge key={origin} variant="outline" color="gray" radius="sm" tt="none" fw={500}>
-                          {origin}
-                        </Badge>
-                      ))}
-                    </Group>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm">{source.priority}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Menu position="bottom-end" withinPortal shadow="md">
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${source.name}`}>
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => dialog.open({ action: "edit", source })}>
-                        Edit
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => dialog.open({ action: "rotate", source })}>
-                        Rotate write key
-                      </Menu.Item>
-                      <Menu.Divider />
-                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => dialog.open({ action: "delete", source })}>
-                        Delete
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+    <>
+      <SettingsTable
+        minWidth={640}
+        head={
+          <>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Type</Table.Th>
+            <Table.Th>Write key</Table.Th>
+            <Table.Th>Allowed origins</Table.Th>
+            <Table.Th ta="right">Priority</Table.Th>
+          </>
+        }
+      >
+        {sources.map((source) => (
+          <Table.Tr key={source.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {source.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color="gray" radius="sm" style={{ whiteSpace: "nowrap" }}>
+                {SOURCE_TYPE_LABEL[source.type]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Code style={{ whiteSpace: "nowrap" }}>{source.writeKeyPrefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              {source.allowedOrigins.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  Any origin
+                </Text>
+              ) : (
+                <Group gap={4}>
+                  {source.allowedOrigins.map((origin) => (
+                    <Badge key={origin} variant="outline" color="gray" radius="sm" tt="none" fw={500}>
+                      {origin}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
+            </Table.Td>
+            <Table.Td ta="right">
+              <Text size="sm">{source.priority}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Menu position="bottom-end" withinPortal shadow="md">
+                <Menu.Target>
+                  <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${source.name}`}>
+                    <IconDots size={18} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => dialog.open({ action: "edit", source })}>
+                    Edit
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconKey size={16} />} onClick={() => dialog.open({ action: "rotate", source })}>
+                    Rotate write key
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => dialog.open({ action: "delete", source })}>
+                    Delete
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </SettingsTable>
 
       <SourceFormModal opened={isOpen("edit")} onClose={close} source={pending?.source} />
       <ConfirmModal
@@ -122,49 +118,49 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
           });
         }}
       >
-        The current key stops working at once. Trackers and apps still using it are refused until they get the new key.
-      </ConfirmModal>
-      <ConfirmModal
-        opened={isOpen("delete")}
-        onClose={close}
-        title={`Delete ${pending?.source.name ?? "this source"}?`}
-        confirmLabel="Delete source"
-        loading={remove.isPending}
-        onConfirm={() => {
-          if (!pending) return;
-          const { source } = pending;
-          remove.mutate(source.id, {
-            onSuccess: () => notifySuccess(`${source.name} was deleted; its write key no longer works.`, "Source deleted"),
-            onError: (error) => notifyError(error, `${source.name} was not deleted`),
-            onSettled: close,
-          });
-        }}
-      >
-        Its write key stops working at once. Profiles and events it already sent stay in the workspace, no longer linked to a source.
-      </ConfirmModal>
-      <Modal
-        opened={rotatedKey.opened}
-        onClose={rotatedKey.close}
-        title={<Text fw={650}>New write key for {rotated?.name}</Text>}
-        centered
-        size="lg"
-        closeOnClickOutside={false}
-      >
-        {rotated ? (
-          <RotatedKey rotated={rotated} onDone={rotatedKey.close} />
-        ) : null}
-      </Modal>
-    </Paper>
+    The current key stops working at once. Trackers and apps still using it are refused until they get the new key.
+  </ConfirmModal>
+  <ConfirmModal
+    opened={isOpen("delete")}
+    onClose={close}
+    title={`Delete ${pending?.source.name ?? "this source"}?`}
+    confirmLabel="Delete source"
+    loading={remove.isPending}
+    onConfirm={() => {
+      if (!pending) return;
+      const { source } = pending;
+      remove.mutate(source.id, {
+        onSuccess: () => notifySuccess(`${source.name} was deleted; its write key no longer works.`, "Source deleted"),
+        onError: (error) => notifyError(error, `${source.name} was not deleted`),
+        onSettled: close,
+      });
+    }}
+  >
+    Its write key stops working at once. Profiles and events it already sent stay in the workspace, no longer linked to a source.
+  </ConfirmModal>
+  <Modal
+    opened={rotatedKey.opened}
+    onClose={rotatedKey.close}
+    title={<Text fw={650}>New write key for {rotated?.name}</Text>}
+    centered
+    size="lg"
+    closeOnClickOutside={false}
+  >
+    {rotated ? (
+      <RotatedKey rotated={rotated} onDone={rotatedKey.close} />
+    ) : null}
+  </Modal>
+</>
   );
 }
 
 function RotatedKey({ rotated, onDone }: { rotated: SourceWithWriteKey; onDone: () => void }) {
   return (
-    <>
-      <WriteKeyPanel source={rotated} />
-      <Group justify="flex-end" mt="md">
-        <Button onClick={onDone}>I have saved the key</Button>
-      </Group>
-    </>
+<>
+  <WriteKeyPanel source={rotated} />
+  <Group justify="flex-end" mt="md">
+    <Button onClick={onDone}>I have saved the key</Button>
+  </Group>
+</>
   );
 }

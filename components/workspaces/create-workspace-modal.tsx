@@ -1,7 +1,8 @@
 // "Create workspace": name, time zone and currency (the slug is derived by the server). The creator
 // becomes its admin and is taken straight into it.
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
 import { useCreateWorkspace } from "./use-workspace-mutations";
@@ -80,19 +81,7 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
             onChange={setCurrency}
             error={fieldError(create.error, "currency")}
           />
-          {general ? (
-            <Alert color="red" variant="light">
-              {general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={create.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              Create workspace
-            </Button>
-          </Group>
+          <FormActions error={general} pending={create.isPending} onCancel={close} submitLabel="Create workspace" submitDisabled={!name.trim()} />
         </Stack>
       </form>
     </Modal>
