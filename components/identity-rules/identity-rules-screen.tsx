@@ -1,20 +1,40 @@
-// /settings/identity-rules — how records are linked into one customer.
-import { IconArrowsJoin } from "@tabler/icons-react";
-import { EmptyState } from "@/components/ui/empty-state";
+// /settings/identity-rules — how records are linked into one customer. Admins edit the rules; everyone
+// else sees them read-only.
+import { Alert, Stack } from "@mantine/core";
+import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { CenteredLoader } from "@/components/ui/centered-loader";
+import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import { usePermissions } from "@/lib/client/use-permissions";
+import { IdentityRulesForm } from "./identity-rules-form";
+import { useIdentityRules, useSaveIdentityRules } from "./use-identity-rules";
 
 export function IdentityRulesScreen() {
+  const { workspace } = useCurrentWorkspace();
+  const { canAdmin, role } = usePermissions();
+  const rules = useIdentityRules(workspace.id);
+  const save = useSaveIdentityRules(workspace.id);
+
   return (
     <Page
       order={2}
       title="Identity rules"
       description="Which identities — external id, e-mail, phone and more — link incoming records to one customer, and what happens when they match."
     >
-      <EmptyState
-        icon={IconArrowsJoin}
-        title="Default rules apply"
-        description="Until an admin changes them, a record that shares an external id or an e-mail address (ignoring case) with an existing customer is merged into that customer."
-      />
+      <Stack gap="lg">
+        {canAdmin ? null : <AdminOnlyNotice what="identity rules" role={role} />}
+        {rules.isPending ? (
+          <CenteredLoader />
+        ) : rules.isError ? (
+          <Alert color="red" variant="light" title="The identity rules could not be loaded">
+            {errorMessage(rules.error)}
+          </Alert>
+        ) : (
+          // Keyed by the saved rules: a save (or another admin's, on refetch) starts the form afresh.
+          <IdentityRulesForm key={JSON.stringify(rules.data)} rules={rules.data} readOnly={!canAdmin} save={save} />
+        )}
+      </Stack>
     </Page>
   );
 }

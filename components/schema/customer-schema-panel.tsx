@@ -1,0 +1,27 @@
+// The customer profile tab: the workspace's extended properties, then the standard structure they extend.
+import { Alert, Stack } from "@mantine/core";
+import { CenteredLoader } from "@/components/ui/centered-loader";
+import { errorMessage } from "@/components/ui/notify";
+import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import { ExtendedPropertiesSection } from "./extended-properties-section";
+import { StandardProfileCard } from "./standard-profile-card";
+import { useWorkspaceSchema } from "./use-schema";
+
+export function CustomerSchemaPanel({ readOnly }: { readOnly: boolean }) {
+  const { workspace } = useCurrentWorkspace();
+  const schema = useWorkspaceSchema(workspace.id);
+  return (
+    <Stack gap="xl">
+      <ExtendedPropertiesSection readOnly={readOnly} />
+      {schema.isPending ? (
+        <CenteredLoader />
+      ) : schema.isError ? (
+        <Alert color="red" variant="light" title="The standard profile could not be loaded">
+          {errorMessage(schema.error)}
+        </Alert>
+      ) : (
+        <StandardProfileCard base={schema.data.customer.base} />
+      )}
+    </Stack>
+  );
+}
