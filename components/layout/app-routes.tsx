@@ -9,7 +9,7 @@ import { CustomersScreen } from "@/components/customers/customers-screen";
 import { EventsScreen } from "@/components/events/events-screen";
 import { IdentityRulesScreen } from "@/components/identity-rules/identity-rules-screen";
 import { MembersScreen } from "@/components/members/members-screen";
-import { ReportsScreen } from "@/components/reports/reports-screen";
+import { DashboardScreen } from "@/components/reports/dashboard-screen";
 import { SchemaScreen } from "@/components/schema/schema-screen";
 import { SettingsLayout } from "@/components/settings/settings-layout";
 import { SourcesScreen } from "@/components/sources/sources-screen";
@@ -27,13 +27,15 @@ export function AppRoutes() {
       <Route element={<SessionGate />}>
         <Route path="w/:ws" element={<WorkspaceScope />}>
           <Route element={<AppShell />}>
-            {/* Customers is the marketers' home until there is a dashboard. */}
-            <Route index element={<Navigate to="customers" replace />} />
+            {/* The dashboard is the workspace's home. */}
+            <Route index element={<Navigate to="dashboard" replace />} />
+            <Route path="dashboard" element={<DashboardScreen />} />
             <Route path="customers" element={<CustomersScreen />} />
             <Route path="customers/:id" element={<CustomerScreen />} />
             <Route path="events" element={<EventsScreen />} />
             <Route path="views" element={<ViewsScreen />} />
-            <Route path="reports" element={<ReportsScreen />} />
+            {/* The dashboard's first address, kept for links to it. */}
+            <Route path="reports" element={<Navigate to="../dashboard" replace />} />
             <Route path="settings" element={<SettingsLayout />}>
               <Route index element={<Navigate to="workspace" replace />} />
               <Route path="workspace" element={<WorkspaceSettingsScreen />} />

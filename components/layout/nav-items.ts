@@ -1,5 +1,5 @@
 // The product's main navigation, in the order marketers use it.
-import { IconChartBar, IconFilter, IconSettings, IconTimeline, IconUsers, type Icon } from "@tabler/icons-react";
+import { IconFilter, IconLayoutDashboard, IconSettings, IconTimeline, IconUsers, type Icon } from "@tabler/icons-react";
 
 export interface NavItem {
   label: string;
@@ -9,10 +9,10 @@ export interface NavItem {
 }
 
 export const mainNavItems: readonly NavItem[] = [
+  { label: "Dashboard", to: "/dashboard", icon: IconLayoutDashboard },
   { label: "Customers", to: "/customers", icon: IconUsers },
   { label: "Events", to: "/events", icon: IconTimeline },
   { label: "Views", to: "/views", icon: IconFilter },
-  { label: "Reports", to: "/reports", icon: IconChartBar },
 ];
 
 /** Kept apart from the daily screens, at the bottom of the navbar. */
