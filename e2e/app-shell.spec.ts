@@ -4,7 +4,7 @@ import { addMember, createUser, createWorkspace } from "./helpers/accounts";
 import { signIn } from "./helpers/sign-in";
 
 test.describe("admin app shell", () => {
-  test("renders the main navigation with the Customers screen", async ({ page }) => {
+  test("renders the main navigation and opens the dashboard", async ({ page }) => {
     test.setTimeout(90_000);
     const pageErrors: Error[] = [];
     page.on("pageerror", (error) => pageErrors.push(error));
@@ -17,11 +17,11 @@ test.describe("admin app shell", () => {
 
     await expect(page).toHaveTitle(/Atrium/);
     // The shell is mounted client-side (app/(admin)/admin-spa.tsx); the navigation appearing proves the
-    // bundle loaded and react-router resolved "/" (which redirects to /w/<workspace>/customers).
+    // bundle loaded and react-router resolved "/" (which redirects to /w/<workspace>/dashboard).
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav).toBeVisible();
     await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();
-    await expect(page).toHaveURL(/\/customers$/);
+    await expect(page).toHaveURL(/\/dashboard$/);
     expect(pageErrors.map((error) => error.message)).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ test.describe("authentication", () => {
 
     await submitSignIn(page, ada.email, ada.password);
     // A first visit opens the first workspace by name.
-    await expect(page).toHaveURL(new RegExp(`/w/${contoso.slug}/customers$`));
+    await expect(page).toHaveURL(new RegExp(`/w/${contoso.slug}/dashboard$`));
     await expect(header(page).getByText("Contoso Travel")).toBeVisible();
 
     // The switcher lists both workspaces with the role in each.
@@ -46,7 +46,7 @@ test.describe("authentication", () => {
     await expect(menu.getByRole("menuitemradio", { name: /Northwind Retail/ })).toContainText("Admin");
     await screenshot(page, "switcher-open");
     await menu.getByRole("menuitemradio", { name: /Northwind Retail/ }).click();
-    await expect(page).toHaveURL(new RegExp(`/w/${northwind.slug}/customers$`));
+    await expect(page).toHaveURL(new RegExp(`/w/${northwind.slug}/dashboard$`));
     await expect(header(page).getByText("Northwind Retail")).toBeVisible();
 
     // Members of Northwind: the admin and the user, with their roles.
@@ -103,7 +103,7 @@ test.describe("authentication", () => {
 
     // The last workspace used is opened again from "/".
     await page.goto("/");
-    await expect(page).toHaveURL(new RegExp(`/w/${contoso.slug}/customers$`));
+    await expect(page).toHaveURL(new RegExp(`/w/${contoso.slug}/dashboard$`));
 
     // Signing out ends both sessions: the authorization server confirms, then the app asks to sign in again.
     await header(page).getByRole("button", { name: "Account menu" }).click();
@@ -168,7 +168,7 @@ test.describe("authentication", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Name").fill("First Steps");
     await dialog.getByRole("button", { name: "Create workspace" }).click();
-    await expect(page).toHaveURL(/\/w\/first-steps[\w-]*\/customers$/);
+    await expect(page).toHaveURL(/\/w\/first-steps[\w-]*\/dashboard$/);
     await expect(header(page).getByText("First Steps")).toBeVisible();
   });
 });

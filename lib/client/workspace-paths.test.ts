@@ -8,8 +8,8 @@ describe("workspacePath", () => {
   });
 
   it("opens Customers when no screen is given", () => {
-    expect(workspacePath("acme")).toBe("/w/acme/customers");
-    expect(workspacePath("acme", "/")).toBe("/w/acme/customers");
+    expect(workspacePath("acme")).toBe("/w/acme/dashboard");
+    expect(workspacePath("acme", "/")).toBe("/w/acme/dashboard");
   });
 });
 

@@ -1,7 +1,7 @@
-// The open workspace is part of the URL — /w/<slug>/customers, /w/<slug>/settings/members — so a link
+// The open workspace is part of the URL — /w/<slug>/dashboard, /w/<slug>/settings/members — so a link
 // or bookmark always opens the same data, and two tabs can show two workspaces.
 const PREFIX = "/w/";
-const HOME_SECTION = "/customers";
+const HOME_SECTION = "/dashboard";
 
 /** The path of a screen in a workspace; `path` is the screen's own path, e.g. "/settings/members". */
 export function workspacePath(slug: string, path: string = HOME_SECTION): string {
