@@ -2,9 +2,10 @@
 // limitation and objection flags, when each last changed (for those who may read the registry), and, for
 // members who may write, an editor that records the changes with an evidence note.
 import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
-import { IconAlertTriangle, IconPencil } from "@tabler/icons-react";
-import { useState } from "react";
+import { IconAlertTriangle, IconLock, IconPencil } from "@tabler/icons-react";
+import { useId, useState } from "react";
 import { errorMessage, notifyError, notifySuccess } from "@/components/ui/notify";
+import { ROLE_LABEL } from "@/components/ui/role-badge";
 import { usePermissions } from "@/lib/client/use-permissions";
 import { CONSENT_FLAGS, CONSENT_GROUPS, CONSENT_KEY_LABELS, FLAG_DESCRIPTIONS, FLAG_LABELS } from "./consent-catalogue";
 import { ConsentDisclaimerRow } from "./consent-disclaimer-row";
@@ -32,7 +33,8 @@ export interface ConsentPanelProps {
 }
 
 export function ConsentPanel({ ws, customerId }: ConsentPanelProps) {
-  const { canWrite, canReadConsentHistory } = usePermissions();
+  const { canWrite, canReadConsentHistory, role } = usePermissions();
+  const titleId = useId();
   const consents = useConsents(ws, customerId);
   const history = useLatestConsentChanges(ws, customerId, canReadConsentHistory);
   const save = useSaveConsents(ws, customerId);
@@ -151,11 +153,11 @@ export function ConsentPanel({ ws, customerId }: ConsentPanelProps) {
   }
 
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper component="section" aria-labelledby={titleId} withBorder radius="md" p="lg">
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2}>
-            <Title order={3} fz="lg">
+            <Title order={3} fz="lg" id={titleId}>
               Consents
             </Title>
             <Text size="sm" c="dimmed">
@@ -168,6 +170,13 @@ export function ConsentPanel({ ws, customerId }: ConsentPanelProps) {
             </Button>
           ) : null}
         </Group>
+        {!canWrite && consents.isSuccess ? (
+          // Without this a read-only member only sees that the edit button is missing, not why.
+          <Alert variant="light" color="gray" icon={<IconLock size={18} />} py="xs">
+            You can read these consents but not change them: recording a change takes the User or Admin role
+            {role ? ` (yours is ${ROLE_LABEL[role]})` : ""}. Ask an admin if you need to.
+          </Alert>
+        ) : null}
         {content}
         {!latest && consents.isSuccess ? (
           <Text size="xs" c="dimmed">

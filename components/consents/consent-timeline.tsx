@@ -3,7 +3,7 @@
 // read it; everyone else gets a notice saying how to get access, not an error.
 import { Alert, Button, Group, Paper, Select, Skeleton, Stack, Text, ThemeIcon, Timeline, Title } from "@mantine/core";
 import { IconAlertTriangle, IconLock, IconShieldCheck } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { ANY_TIME, dateRangeError, resolveDateRange, type DateRangeValue } from "@/components/ui/date-range";
 import { DateRangeFilter } from "@/components/ui/date-range-filter";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,6 +33,7 @@ export function ConsentHistoryNotice() {
 
 export function ConsentTimeline({ ws, customerId }: ConsentTimelineProps) {
   const { canReadConsentHistory } = usePermissions();
+  const titleId = useId();
   const [key, setKey] = useState<string | null>(null);
   const [range, setRange] = useState<DateRangeValue>(ANY_TIME);
   const rangeError = dateRangeError(range);
@@ -82,12 +83,13 @@ export function ConsentTimeline({ ws, customerId }: ConsentTimelineProps) {
   } else {
     content = (
       <>
-        <Timeline bulletSize={30} lineWidth={2} active={-1}>
+        <Timeline bulletSize={30} lineWidth={2} active={-1} role="list" aria-label="Consent changes, newest first">
           {entries.map((entry) => {
             const ActorIcon = ACTOR_ICONS[entry.actor.type];
             return (
               <Timeline.Item
                 key={entry.id}
+                role="listitem"
                 bullet={
                   <ThemeIcon size={30} radius="xl" variant="light">
                     <ActorIcon size={16} stroke={1.7} />
@@ -111,10 +113,10 @@ export function ConsentTimeline({ ws, customerId }: ConsentTimelineProps) {
   }
 
   return (
-    <Paper withBorder radius="md" p="lg">
+    <Paper component="section" aria-labelledby={titleId} withBorder radius="md" p="lg">
       <Stack gap="md">
         <Stack gap={2}>
-          <Title order={3} fz="lg">
+          <Title order={3} fz="lg" id={titleId}>
             Consent history
           </Title>
           <Text size="sm" c="dimmed">

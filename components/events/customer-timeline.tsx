@@ -16,6 +16,7 @@ import { EventDetailDrawer } from "./event-detail-drawer";
 import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
 import { EventFilters } from "./event-filters";
 import { EventLine } from "./event-line";
+import { useCustomerNames } from "./use-customer-names";
 import classes from "./timeline.module.css";
 import { useEventPresenter } from "./use-event-presenter";
 
@@ -45,6 +46,8 @@ function TimelineSkeleton() {
 
 export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
   const presenter = useEventPresenter(ws);
+  // The profile page has this customer in the cache already: the drawer names them at no cost.
+  const customerName = useCustomerNames(ws, useMemo(() => [customerId], [customerId]));
   const [filters, setFilters] = useState<EventFilterValue>(NO_EVENT_FILTERS);
   const [selected, setSelected] = useState<Event | null>(null);
   const rangeError = dateRangeError(filters.range);
@@ -142,7 +145,13 @@ export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
     <Stack gap="md">
       <EventFilters value={filters} onChange={setFilters} typeOptions={presenter.options} />
       {body}
-      <EventDetailDrawer event={selected} meta={presenter.meta} summary={presenter.summary} onClose={() => setSelected(null)} />
+      <EventDetailDrawer
+        event={selected}
+        meta={presenter.meta}
+        summary={presenter.summary}
+        customerName={customerName}
+        onClose={() => setSelected(null)}
+      />
     </Stack>
   );
 }

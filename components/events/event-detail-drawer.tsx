@@ -8,6 +8,7 @@ import { formatFullDateTime } from "@/components/ui/format-time";
 import type { Event } from "@/lib/schemas/events";
 import { contextFacts } from "./event-facts";
 import { EVENT_CONTEXT_LABELS } from "./event-filter-state";
+import type { CustomerNames } from "./use-customer-names";
 import type { EventTypeMeta } from "./use-event-types";
 
 export interface EventDetailDrawerProps {
@@ -17,6 +18,8 @@ export interface EventDetailDrawerProps {
   onClose: () => void;
   /** Where the event's customer lives in the app; no link when omitted (e.g. already on that customer). */
   customerHref?: (customerId: string) => string;
+  /** The customer's name when known, shown before the id. */
+  customerName?: CustomerNames;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -28,7 +31,32 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function EventDetail({ event, meta, summary, customerHref }: Omit<EventDetailDrawerProps, "onClose"> & { event: Event }) {
+function CustomerFact({ customerId, href, name }: { customerId: string; href?: string; name?: string }) {
+  const id = <Code>{customerId}</Code>;
+  if (!name) {
+    return href ? (
+      <Anchor component={Link} to={href}>
+        {customerId}
+      </Anchor>
+    ) : (
+      id
+    );
+  }
+  return (
+    <Stack gap={2} align="flex-start">
+      {href ? (
+        <Anchor component={Link} to={href}>
+          {name}
+        </Anchor>
+      ) : (
+        <Text size="sm">{name}</Text>
+      )}
+      {id}
+    </Stack>
+  );
+}
+
+function EventDetail({ event, meta, summary, customerHref, customerName }: Omit<EventDetailDrawerProps, "onClose"> & { event: Event }) {
   const typeMeta = meta?.(event.type);
   const TypeIcon = typeMeta?.icon;
   const facts = contextFacts(event.contextInfo);
@@ -58,13 +86,7 @@ function EventDetail({ event, meta, summary, customerHref }: Omit<EventDetailDra
         <Fact label="Received">{formatFullDateTime(event.receivedAt)}</Fact>
         <Fact label="Customer">
           {event.customerId ? (
-            customerHref ? (
-              <Anchor component={Link} to={customerHref(event.customerId)}>
-                {event.customerId}
-              </Anchor>
-            ) : (
-              <Code>{event.customerId}</Code>
-            )
+            <CustomerFact customerId={event.customerId} href={customerHref?.(event.customerId)} name={customerName?.(event.customerId)} />
           ) : (
             <Text span c="dimmed" size="sm">
               Anonymous visitor {event.anonymousId ? <Code>{event.anonymousId}</Code> : null}

@@ -8,6 +8,10 @@ import type { EventTypeOptionGroup } from "./use-event-types";
 
 const CONTEXT_OPTIONS = EVENT_CONTEXTS.map((context) => ({ value: context, label: EVENT_CONTEXT_LABELS[context] }));
 
+// Mantine keeps 100px free for typing after the pills, which pushes even one chosen type onto a second
+// line and the bar out of line; a narrower search field keeps a choice or two on the first.
+const MULTI_SELECT_STYLES = { inputField: { minWidth: 40 } };
+
 function isContext(value: string): value is EventContext {
   return EVENT_CONTEXTS.some((context) => context === value);
 }
@@ -30,7 +34,8 @@ export function EventFilters({ value, onChange, typeOptions }: EventFiltersProps
         searchable
         clearable
         maxDropdownHeight={320}
-        w={280}
+        w={300}
+        styles={MULTI_SELECT_STYLES}
         comboboxProps={{ withinPortal: true }}
       />
       <MultiSelect
@@ -40,7 +45,8 @@ export function EventFilters({ value, onChange, typeOptions }: EventFiltersProps
         value={value.contexts}
         onChange={(contexts) => onChange({ ...value, contexts: contexts.filter(isContext) })}
         clearable
-        w={220}
+        w={240}
+        styles={MULTI_SELECT_STYLES}
         comboboxProps={{ withinPortal: true }}
       />
       <DateRangeFilter value={value.range} onChange={(range) => onChange({ ...value, range })} />

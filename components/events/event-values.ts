@@ -82,7 +82,10 @@ export function shortUrl(url: string): string {
   }
 }
 
-/** "018e…9f3b": ids are long opaque UUIDs; the explorer abbreviates them the same way. */
+/**
+ * "…87545771": ids are long opaque UUIDs, abbreviated as the customer pages do. The end, not the start:
+ * ids are time-ordered (uuid v7), so ids made close together share their first characters.
+ */
 export function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
+  return id.length > 12 ? `…${id.slice(-8)}` : id;
 }

@@ -16,6 +16,7 @@ import { EventDetailDrawer } from "./event-detail-drawer";
 import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
 import { EventFilters } from "./event-filters";
 import { EventsTable } from "./events-table";
+import { useCustomerNames } from "./use-customer-names";
 import { useEventPresenter } from "./use-event-presenter";
 
 const PAGE_SIZE = 50;
@@ -48,6 +49,8 @@ export function EventsScreen() {
     enabled: rangeError === null,
   });
   const items = useMemo(() => events.data?.pages.flatMap((page) => page.data) ?? [], [events.data]);
+  const customerIds = useMemo(() => items.map((event) => event.customerId), [items]);
+  const customerName = useCustomerNames(ws, customerIds);
   const customerHref = (customerId: string) => toScreen(`/customers/${encodeURIComponent(customerId)}`);
 
   let body;
@@ -95,7 +98,7 @@ export function EventsScreen() {
   } else {
     body = (
       <Paper withBorder radius="md" style={{ overflow: "clip" }}>
-        <EventsTable events={items} presenter={presenter} onOpen={setSelected} customerHref={customerHref} />
+        <EventsTable events={items} presenter={presenter} onOpen={setSelected} customerHref={customerHref} customerName={customerName} />
         <InfiniteSentinel
           hasNextPage={events.hasNextPage}
           isFetchingNextPage={events.isFetchingNextPage}
@@ -120,6 +123,7 @@ export function EventsScreen() {
         meta={presenter.meta}
         summary={presenter.summary}
         customerHref={customerHref}
+        customerName={customerName}
         onClose={() => setSelected(null)}
       />
     </Page>

@@ -1,11 +1,13 @@
-// The workspace's recent events as a table: when, what (icon and summary), where, and whose — with a link
-// to the customer. A row opens the event's details; the customer link goes to the profile instead.
+// The workspace's recent events as a table: when, what (icon and summary), where, and whose — the
+// customer's name, linking to the profile. A row opens the event's details; the customer link goes to
+// the profile instead.
 import { Anchor, Badge, Group, Table, Text, ThemeIcon, Tooltip } from "@mantine/core";
 import { Link } from "react-router";
 import { formatDateTime } from "@/components/ui/format-time";
 import type { Event } from "@/lib/schemas/events";
 import { EVENT_CONTEXT_LABELS } from "./event-filter-state";
 import { shortId } from "./event-values";
+import type { CustomerNames } from "./use-customer-names";
 import classes from "./timeline.module.css";
 import type { EventPresenter } from "./use-event-presenter";
 
@@ -14,9 +16,11 @@ export interface EventsTableProps {
   presenter: EventPresenter;
   onOpen: (event: Event) => void;
   customerHref: (customerId: string) => string;
+  /** The customer's name when known; the table shows a shortened id until then. */
+  customerName?: CustomerNames;
 }
 
-export function EventsTable({ events, presenter, onOpen, customerHref }: EventsTableProps) {
+export function EventsTable({ events, presenter, onOpen, customerHref, customerName }: EventsTableProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="xs" highlightOnHover>
@@ -25,7 +29,7 @@ export function EventsTable({ events, presenter, onOpen, customerHref }: EventsT
             <Table.Th w={170}>When</Table.Th>
             <Table.Th>Event</Table.Th>
             <Table.Th w={150}>Context</Table.Th>
-            <Table.Th w={140}>Customer</Table.Th>
+            <Table.Th w={200}>Customer</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -33,6 +37,7 @@ export function EventsTable({ events, presenter, onOpen, customerHref }: EventsT
             const meta = presenter.meta(event.type);
             const TypeIcon = meta.icon;
             const summary = presenter.summary(event);
+            const name = event.customerId ? customerName?.(event.customerId) : undefined;
             return (
               <Table.Tr
                 key={event.id}
@@ -77,17 +82,18 @@ export function EventsTable({ events, presenter, onOpen, customerHref }: EventsT
                 </Table.Td>
                 <Table.Td>
                   {event.customerId ? (
-                    <Tooltip label={event.customerId} withArrow>
+                    <Tooltip label={`Customer id ${event.customerId}`} withArrow>
                       <Anchor
                         component={Link}
                         to={customerHref(event.customerId)}
                         size="sm"
-                        ff="monospace"
-                        aria-label={`Customer ${event.customerId}`}
+                        ff={name ? undefined : "monospace"}
+                        aria-label={name ? undefined : `Customer ${event.customerId}`}
                         onClick={(clickEvent) => clickEvent.stopPropagation()}
-                        style={{ whiteSpace: "nowrap" }}
+                        lineClamp={1}
+                        style={{ overflowWrap: "anywhere" }}
                       >
-                        {shortId(event.customerId)}
+                        {name ?? shortId(event.customerId)}
                       </Anchor>
                     </Tooltip>
                   ) : (

@@ -33,6 +33,7 @@ export function createWorkspace(name: string): Promise<TestWorkspace> {
   return atrium<TestWorkspace>(["workspace", "create", "--name", name]);
 }
 
-export async function addMember(workspace: TestWorkspace, user: TestUser, role: Role): Promise<void> {
-  await atrium(["member", "add", "--workspace", workspace.id, "--email", user.email, "--role", role]);
+/** `consentHistory` also grants the separate permission to read the consent registry (API.md, roles). */
+export async function addMember(workspace: TestWorkspace, user: TestUser, role: Role, options: { consentHistory?: boolean } = {}): Promise<void> {
+  await atrium(["member", "add", "--workspace", workspace.id, "--email", user.email, "--role", role, ...(options.consentHistory ? ["--consent-history"] : [])]);
 }
