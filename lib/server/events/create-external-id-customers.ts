@@ -3,10 +3,10 @@
 // concurrent batches (and POST /customers) naming the same externalId end up with one customer.
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { buildSearchText } from "@/lib/server/customers/search-text";
-import type { Tx } from "@/lib/server/db/client";
-import { lockIdentities } from "@/lib/server/identity/lock-identities";
+import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
 import { uuidV7 } from "./event-ids";
 import { findEventIdentityOwners, ownerKey } from "./find-event-identity-owners";
+import type { SqlTx } from "./ingest-transaction";
 
 export interface NewExternalId {
   value: string;
@@ -23,12 +23,19 @@ export interface CreateExternalIdCustomersInput {
   now: string;
 }
 
+/** The identity locks of customer writes (lockIdentities), taken on the ingestion transaction's connection. */
+async function lockExternalIds(tx: SqlTx, workspaceId: string, values: string[]): Promise<void> {
+  const keys = orderedIdentityLockKeys(workspaceId, values.map((value) => ({ type: "externalId", value })));
+  // unnest yields the array in order, so one round trip still locks in that order.
+  await tx.query(`SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k`, [keys]);
+}
+
 /** externalId → owning customer id, for every value given: created here, or found once the locks were held. */
-export async function createExternalIdCustomers(tx: Tx, input: CreateExternalIdCustomersInput): Promise<Map<string, string>> {
+export async function createExternalIdCustomers(tx: SqlTx, input: CreateExternalIdCustomersInput): Promise<Map<string, string>> {
   const { workspaceId, now } = input;
   const owners = new Map<string, string>();
   if (input.externalIds.length === 0) return owners;
-  await lockIdentities(tx, workspaceId, input.externalIds.map(({ value }) => ({ type: "externalId", value })));
+  await lockExternalIds(tx, workspaceId, input.externalIds.map(({ value }) => value));
   // Another transaction may have created some of them between the caller's read and these locks.
   const found = await findEventIdentityOwners(tx, workspaceId, input.externalIds.map((e) => e.value), []);
   const missing: NewExternalId[] = [];
@@ -42,18 +49,22 @@ export async function createExternalIdCustomers(tx: Tx, input: CreateExternalIdC
   const ids = missing.map(() => uuidV7());
   const values = missing.map((e) => e.value);
   const sourceIds = missing.map((e) => e.sourceId);
-  await tx.$executeRaw`
-    INSERT INTO "Customer" ("workspaceId", id, "externalId", "searchText", "createdAt", "updatedAt")
-    SELECT ${workspaceId}::uuid, c.id, c.value, c.search, ${now}::timestamp(3), ${now}::timestamp(3)
-      FROM unnest(${ids}::uuid[], ${values}::text[], ${values.map((externalId) => buildSearchText({ externalId }))}::text[]) AS c(id, value, search)`;
+  await tx.query(
+    `INSERT INTO "Customer" ("workspaceId", id, "externalId", "searchText", "createdAt", "updatedAt")
+     SELECT $1::uuid, c.id, c.value, c.search, $2::timestamp(3), $2::timestamp(3)
+       FROM unnest($3::uuid[], $4::text[], $5::text[]) AS c(id, value, search)`,
+    [workspaceId, now, ids, values, values.map((externalId) => buildSearchText({ externalId }))],
+  );
   // Everyone creating an externalId identity holds its advisory lock, so nothing should conflict here; the
   // clause only keeps a stray writer from turning this batch into a 500.
-  const inserted = await tx.$queryRaw<{ value: string }[]>`
-    INSERT INTO "Identity" ("workspaceId", id, "customerId", type, value, "sourceId", "firstSeenAt", "lastSeenAt")
-    SELECT ${workspaceId}::uuid, i.id, i."customerId", 'externalId', i.value, i."sourceId", ${now}::timestamp(3), ${now}::timestamp(3)
-      FROM unnest(${ids.map(() => uuidV7())}::uuid[], ${ids}::uuid[], ${values}::text[], ${sourceIds}::uuid[]) AS i(id, "customerId", value, "sourceId")
-        ON CONFLICT ("workspaceId", type, value) DO NOTHING
-    RETURNING value`;
+  const inserted = await tx.query<{ value: string }>(
+    `INSERT INTO "Identity" ("workspaceId", id, "customerId", type, value, "sourceId", "firstSeenAt", "lastSeenAt")
+     SELECT $1::uuid, i.id, i."customerId", 'externalId', i.value, i."sourceId", $2::timestamp(3), $2::timestamp(3)
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS i(id, "customerId", value, "sourceId")
+         ON CONFLICT ("workspaceId", type, value) DO NOTHING
+     RETURNING value`,
+    [workspaceId, now, ids.map(() => uuidV7()), ids, values, sourceIds],
+  );
   const created = new Set(inserted.map((row) => row.value));
   const createdIds: string[] = [];
   const orphans: string[] = [];
@@ -68,8 +79,8 @@ export async function createExternalIdCustomers(tx: Tx, input: CreateExternalIdC
   return owners;
 }
 
-async function adoptStrayOwners(tx: Tx, workspaceId: string, orphanIds: string[], entries: NewExternalId[], owners: Map<string, string>) {
-  await tx.$executeRaw`DELETE FROM "Customer" WHERE "workspaceId" = ${workspaceId}::uuid AND id = ANY(${orphanIds}::uuid[])`;
+async function adoptStrayOwners(tx: SqlTx, workspaceId: string, orphanIds: string[], entries: NewExternalId[], owners: Map<string, string>) {
+  await tx.query(`DELETE FROM "Customer" WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])`, [workspaceId, orphanIds]);
   const found = await findEventIdentityOwners(tx, workspaceId, entries.map((e) => e.value), []);
   for (const { value } of entries) {
     const owner = found.get(ownerKey("externalId", value));
@@ -77,22 +88,25 @@ async function adoptStrayOwners(tx: Tx, workspaceId: string, orphanIds: string[]
   }
 }
 
-async function linkSourcesAndAudit(tx: Tx, input: CreateExternalIdCustomersInput, ids: string[], sourceIds: (string | null)[], createdIds: string[]) {
+async function linkSourcesAndAudit(tx: SqlTx, input: CreateExternalIdCustomersInput, ids: string[], sourceIds: (string | null)[], createdIds: string[]) {
   const { workspaceId, actor, now } = input;
   const createdSet = new Set(createdIds);
   const links = ids.flatMap((id, i) => (createdSet.has(id) && sourceIds[i] ? [{ id, sourceId: sourceIds[i] }] : []));
   if (links.length > 0) {
-    await tx.$executeRaw`
-      INSERT INTO "CustomerSource" ("workspaceId", "customerId", "sourceId", "firstSeenAt")
-      SELECT ${workspaceId}::uuid, l.id, l."sourceId", ${now}::timestamp(3)
-        FROM unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.sourceId)}::uuid[]) AS l(id, "sourceId")
-          ON CONFLICT DO NOTHING`;
+    await tx.query(
+      `INSERT INTO "CustomerSource" ("workspaceId", "customerId", "sourceId", "firstSeenAt")
+       SELECT $1::uuid, l.id, l."sourceId", $2::timestamp(3)
+         FROM unnest($3::uuid[], $4::uuid[]) AS l(id, "sourceId")
+           ON CONFLICT DO NOTHING`,
+      [workspaceId, now, links.map((l) => l.id), links.map((l) => l.sourceId)],
+    );
   }
   if (createdIds.length === 0) return;
   // One audit entry per customer, as POST /customers records, in the same transaction as the rows.
-  await tx.$executeRaw`
-    INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType", "targetId", details, "requestId")
-    SELECT a.id, ${workspaceId}::uuid, ${now}::timestamp(3), ${actor.type}::"ActorType", ${actor.id ?? null}, ${actor.name ?? null},
-           'customer.created', 'customer', a."targetId", '{"via":"events"}'::jsonb, ${input.requestId ?? null}
-      FROM unnest(${createdIds.map(() => uuidV7())}::uuid[], ${createdIds}::text[]) AS a(id, "targetId")`;
+  await tx.query(
+    `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType", "targetId", details, "requestId")
+     SELECT a.id, $1::uuid, $2::timestamp(3), $3::"ActorType", $4, $5, 'customer.created', 'customer', a."targetId", '{"via":"events"}'::jsonb, $6
+       FROM unnest($7::uuid[], $8::text[]) AS a(id, "targetId")`,
+    [workspaceId, now, actor.type, actor.id ?? null, actor.name ?? null, input.requestId ?? null, createdIds.map(() => uuidV7()), createdIds],
+  );
 }

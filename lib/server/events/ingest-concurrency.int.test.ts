@@ -5,6 +5,7 @@ import { workspaceWithAdmin } from "@/lib/server/customers/customer-test-kit";
 import { db } from "@/lib/server/db/client";
 import { defaultIdentityRules } from "@/lib/server/identity/default-identity-rules";
 import { messageId, sendBatch, sendEvent } from "./event-test-kit";
+import { inIngestTransaction } from "./ingest-transaction";
 import { prepareEvent, type PreparedEvent } from "./prepare-event";
 import { storeEventBatch } from "./store-event-batch";
 import { workspaceEventTypesOf } from "./workspace-event-types";
@@ -71,14 +72,14 @@ describe("atomic storage of a batch's good part", () => {
     // A source that does not exist: validation checks body sources before the transaction, so only the
     // foreign key can catch a source deleted in between — which is what this simulates, on the last row.
     events[2] = { ...events[2], sourceId: crypto.randomUUID() };
-    await expect(db().$transaction((tx) => storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }))).rejects.toThrow();
+    await expect(inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }))).rejects.toThrow();
     expect(await db().event.count({ where: { workspaceId: ws } })).toBe(0);
     expect(await db().customer.count({ where: { workspaceId: ws } })).toBe(0);
     expect(await db().identity.count({ where: { workspaceId: ws } })).toBe(0);
     expect(await db().auditEntry.count({ where: { workspaceId: ws } })).toBe(0);
 
     events[2] = { ...events[2], sourceId: null };
-    const stored = await db().$transaction((tx) => storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }));
+    const stored = await inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }));
     expect(stored.map((r) => r.status)).toEqual(["created", "created", "created"]);
     expect(await db().event.count({ where: { workspaceId: ws } })).toBe(3);
   });

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/server/auth/principal";
 import { db } from "@/lib/server/db/client";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { inIngestTransaction } from "./ingest-transaction";
 import { loadWorkspaceEventTypes } from "./workspace-event-types";
 import { prepareEvent, type PrepareEnv, type PreparedEvent } from "./prepare-event";
 import { retryOnConflict } from "./retry-on-conflict";
@@ -18,9 +19,6 @@ export interface IngestEventsInput {
   principal: Principal;
   requestId?: string;
 }
-
-/** Waiting for other writers' locks (a merge, a concurrent batch naming the same new externalIds) is normal. */
-const INGEST_TRANSACTION = { maxWait: 20_000, timeout: 60_000 } as const;
 
 /** Body sourceIds must name sources of the workspace (a write key's own source needs no check). */
 async function rejectForeignSources(workspaceId: string, events: PreparedEvent[], results: IngestItemResult[], writeKey: boolean): Promise<PreparedEvent[]> {
@@ -54,9 +52,7 @@ export async function ingestEvents({ workspaceId, items, principal, requestId }:
 
   if (prepared.length > 0) {
     const actor: Actor = actorOf(principal);
-    const stored = await retryOnConflict(() =>
-      db().$transaction((tx) => storeEventBatch(tx, { workspaceId, events: prepared, actor, requestId, now }), INGEST_TRANSACTION),
-    );
+    const stored = await retryOnConflict(() => inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId, events: prepared, actor, requestId, now })));
     results.push(...stored);
   }
   return results.sort((a, b) => a.index - b.index);

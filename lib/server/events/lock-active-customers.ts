@@ -2,7 +2,7 @@
 // FOR KEY SHARE until the transaction ends. The lock is the one the events' foreign key takes anyway, taken
 // earlier: a merge (which locks customers FOR UPDATE before moving their events) then either finishes
 // before this batch resolves, or waits and moves this batch's events too. Never events on a merged-away row.
-import type { Tx } from "@/lib/server/db/client";
+import type { SqlTx } from "./ingest-transaction";
 
 /** Merge chains are a few hops long; the bound only guards against a corrupted cycle. */
 const MAX_HOPS = 50;
@@ -14,18 +14,20 @@ interface Row {
 }
 
 /** requested id → ACTIVE customer id; ids that are not customers of the workspace are absent. */
-export async function lockActiveCustomers(tx: Tx, workspaceId: string, customerIds: Iterable<string>): Promise<Map<string, string>> {
+export async function lockActiveCustomers(tx: SqlTx, workspaceId: string, customerIds: Iterable<string>): Promise<Map<string, string>> {
   const resolved = new Map<string, string>();
   // Current hop → the requested ids that lead to it.
   let pending = new Map<string, string[]>();
   for (const id of customerIds) pending.set(id, [id]);
   for (let hop = 0; hop < MAX_HOPS && pending.size > 0; hop++) {
     // ORDER BY id: the order lockCustomers uses, so batches and merges cannot wait for each other in a cycle.
-    const rows = await tx.$queryRaw<Row[]>`
-      SELECT id::text AS id, status::text AS status, "mergedIntoId"::text AS "mergedIntoId" FROM "Customer"
-       WHERE "workspaceId" = ${workspaceId}::uuid AND id = ANY(${[...pending.keys()]}::uuid[])
-       ORDER BY id
-         FOR KEY SHARE`;
+    const rows = await tx.query<Row>(
+      `SELECT id::text AS id, status::text AS status, "mergedIntoId"::text AS "mergedIntoId" FROM "Customer"
+        WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])
+        ORDER BY id
+          FOR KEY SHARE`,
+      [workspaceId, [...pending.keys()]],
+    );
     const next = new Map<string, string[]>();
     for (const row of rows) {
       const requested = pending.get(row.id) ?? [];

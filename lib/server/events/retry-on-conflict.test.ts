@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isRetryableConflict, retryOnConflict } from "./retry-on-conflict";
@@ -10,12 +11,18 @@ const rawFailure = (sqlState: string) =>
     meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: sqlState, kind: "postgres" } } },
   });
 
+// What node-postgres throws for a statement PostgreSQL aborted (the ingestion transaction uses it directly).
+const driverFailure = (sqlState: string) => Object.assign(new pg.DatabaseError("aborted", 0, "error"), { code: sqlState });
+
 describe("retryOnConflict", () => {
   it("recognises deadlocks and serialization failures, nothing else", () => {
     expect(isRetryableConflict(rawFailure("40P01"))).toBe(true);
     expect(isRetryableConflict(rawFailure("40001"))).toBe(true);
     expect(isRetryableConflict(new Prisma.PrismaClientKnownRequestError("conflict", { code: "P2034", clientVersion: "7" }))).toBe(true);
     expect(isRetryableConflict(rawFailure("23505"))).toBe(false);
+    expect(isRetryableConflict(driverFailure("40P01"))).toBe(true);
+    expect(isRetryableConflict(driverFailure("40001"))).toBe(true);
+    expect(isRetryableConflict(driverFailure("23505"))).toBe(false);
     expect(isRetryableConflict(new Error("deadlock detected"))).toBe(false);
   });
 

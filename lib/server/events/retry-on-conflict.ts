@@ -1,5 +1,6 @@
 // A transaction PostgreSQL aborted to break a deadlock (or a serialization conflict) did nothing and can
 // simply run again. Ingestion meets these when a batch's customers are being merged at the same moment.
+import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(["40P01", "40001"]);
@@ -11,6 +12,8 @@ function sqlStateOf(error: Prisma.PrismaClientKnownRequestError): string | undef
 }
 
 export function isRetryableConflict(error: unknown): boolean {
+  // The ingestion transaction runs on node-postgres directly (ingest-transaction.ts): its errors carry the SQLSTATE.
+  if (error instanceof pg.DatabaseError) return error.code !== undefined && RETRYABLE_SQLSTATES.has(error.code);
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2034") return true;
   const state = sqlStateOf(error);

@@ -1,12 +1,12 @@
-// Step two of ingestion, inside one transaction: resolve every event's customer with a few set-based
+// Step two of ingestion, inside one transaction (inIngestTransaction): resolve every event's customer with a few set-based
 // queries, create the customers unknown externalIds stand for, and insert the events in one statement.
 // Everything here commits together or not at all.
 import type { Actor } from "@/lib/server/audit/record-audit";
-import type { Tx } from "@/lib/server/db/client";
 import type { FieldError } from "@/lib/server/http/errors";
 import { createExternalIdCustomers, type NewExternalId } from "./create-external-id-customers";
 import { uuidV7 } from "./event-ids";
 import { findEventIdentityOwners, ownerKey } from "./find-event-identity-owners";
+import type { SqlTx } from "./ingest-transaction";
 import { insertEvents, type EventRow } from "./insert-events";
 import { lockActiveCustomers } from "./lock-active-customers";
 import type { PreparedEvent } from "./prepare-event";
@@ -32,7 +32,7 @@ const VANISHED: FieldError[] = [{ path: "messageId", message: "A concurrent requ
 type Resolved = { customerId: string | null } | { errors: FieldError[] };
 
 /** The customer each event belongs to (null: anonymous), or why it cannot be stored. */
-async function resolveCustomers(tx: Tx, input: StoreEventBatchInput): Promise<Resolved[]> {
+async function resolveCustomers(tx: SqlTx, input: StoreEventBatchInput): Promise<Resolved[]> {
   const { workspaceId, events } = input;
   const externalIds = new Map<string, NewExternalId>();
   const anonymousIds = new Set<string>();
@@ -88,7 +88,7 @@ function rowOf(event: PreparedEvent, customerId: string | null, now: number): Ev
   };
 }
 
-export async function storeEventBatch(tx: Tx, input: StoreEventBatchInput): Promise<IngestItemResult[]> {
+export async function storeEventBatch(tx: SqlTx, input: StoreEventBatchInput): Promise<IngestItemResult[]> {
   const customers = await resolveCustomers(tx, input);
   const results: IngestItemResult[] = [];
   const rows: EventRow[] = [];
