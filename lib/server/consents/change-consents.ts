@@ -3,6 +3,7 @@ import type { ConsentPatch, ConsentState } from "@/lib/schemas/consents";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import type { JsonObject } from "@/lib/server/customers/json-values";
 import { db } from "@/lib/server/db/client";
+import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { lockResolvedCustomer } from "./lock-resolved-customer";
 import { recordConsentChange } from "./record-consent-change";
 
@@ -16,7 +17,7 @@ export interface ChangeConsentsInput {
 
 export async function changeConsents({ workspaceId, customerId, patch, actor, requestId }: ChangeConsentsInput): Promise<ConsentState> {
   const { _meta: meta, ...leaves } = patch;
-  return db().$transaction(async (tx) => {
+  return retryOnConflict(() => db().$transaction(async (tx) => {
     const id = await lockResolvedCustomer(tx, workspaceId, customerId);
     const change = { mode: "patch", patch: leaves as JsonObject } as const;
     const { state, changes } = await recordConsentChange(tx, { workspaceId, customerId: id, change, actor, meta });
@@ -33,5 +34,5 @@ export async function changeConsents({ workspaceId, customerId, patch, actor, re
       });
     }
     return state as ConsentState;
-  });
+  }));
 }

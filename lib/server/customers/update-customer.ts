@@ -5,6 +5,7 @@ import { ZCustomerWrite, type Customer, type CustomerWrite } from "@/lib/schemas
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
 import { db } from "@/lib/server/db/client";
+import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { AppError, validationFailed } from "@/lib/server/http/errors";
 import { parseOrThrow } from "@/lib/server/http/parse";
 import { findIdentityOwners, identityKey } from "@/lib/server/identity/find-identity-owners";
@@ -78,7 +79,7 @@ export async function updateCustomer({ workspaceId, customerId, change, actor, r
     const introduced = candidates.filter((c) => !previous.has(identityKey(c)));
     const sourceId = write.sourceId ?? null;
 
-    const result = await db().$transaction(async (tx) => {
+    const result = await retryOnConflict(() => db().$transaction(async (tx) => {
       await assertSourceInWorkspace(tx, workspaceId, sourceId);
       await lockIdentities(tx, workspaceId, candidates);
       const locked = (await lockCustomers(tx, workspaceId, [id])).get(id);
@@ -105,7 +106,7 @@ export async function updateCustomer({ workspaceId, customerId, change, actor, r
         requestId,
       });
       return serializeCustomer(await loadCustomer(tx, workspaceId, id));
-    }, RESOLUTION_TRANSACTION);
+    }, RESOLUTION_TRANSACTION));
     if (result) return result;
   }
   throw new AppError("conflict", "The customer changed while this update ran; send it again");

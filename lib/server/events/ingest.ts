@@ -8,7 +8,7 @@ import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { inIngestTransaction } from "./ingest-transaction";
 import { loadWorkspaceEventTypes } from "./workspace-event-types";
 import { prepareEvent, type PrepareEnv, type PreparedEvent } from "./prepare-event";
-import { retryOnConflict } from "./retry-on-conflict";
+import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { storeEventBatch, type IngestItemResult } from "./store-event-batch";
 
 export type { IngestItemResult } from "./store-event-batch";

@@ -15,6 +15,7 @@ import { lockCustomers } from "@/lib/server/customers/lock-customers";
 import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
 import { validateExtended } from "@/lib/server/customers/validate-extended";
 import { db, type Tx } from "@/lib/server/db/client";
+import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { AppError, validationFailed } from "@/lib/server/http/errors";
 import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
 import { chooseResolution, type Resolution } from "./choose-resolution";
@@ -93,7 +94,8 @@ export async function resolveCustomerWrite({ workspaceId, input, actor, requestI
   const incoming = incomingProperties(input);
   const sourceId = input.sourceId ?? null;
 
-  return db().$transaction(async (tx) => {
+  // A deadlock on the report counters (see retryOnConflict) undid everything: the write simply runs again.
+  return retryOnConflict(() => db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");
     await assertSourceInWorkspace(tx, workspaceId, sourceId);
     await lockIdentities(tx, workspaceId, candidates);
@@ -141,5 +143,5 @@ export async function resolveCustomerWrite({ workspaceId, input, actor, requestI
       requestId,
     });
     return { customer: serializeCustomer(await loadCustomer(tx, workspaceId, customerId)), created };
-  }, RESOLUTION_TRANSACTION);
+  }, RESOLUTION_TRANSACTION));
 }

@@ -1,5 +1,6 @@
 // A transaction PostgreSQL aborted to break a deadlock (or a serialization conflict) did nothing and can
-// simply run again. Ingestion meets these when a batch's customers are being merged at the same moment.
+// simply run again. Ingestion meets these when a batch's customers are being merged at the same moment;
+// customer writes when their summary-counter rows (report triggers) are taken in another order.
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 
