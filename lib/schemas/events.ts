@@ -27,7 +27,9 @@ export const ZEventTypeName = z
 export const ZEventWrite = z
   .strictObject({
     type: ZEventTypeName,
-    context: ZEventContext.nullish().meta({ description: "Default OTHER" }),
+    context: ZEventContext.nullish().meta({
+      description: "Where it happened. Default: from the sending source's type (web → WEB, mobile → MOBILE, ecommerce → ECOMMERCE, retail → RETAIL), else OTHER",
+    }),
     occurredAt: ZTimestamp.nullish().meta({ description: "When it happened; default now; at most 24 h ahead of the server" }),
     sentAt: ZTimestamp.nullish().meta({ description: "When the sender sent it (stored as given)" }),
     properties: ZJsonObject.nullish().meta({ description: "Checked against the type's schema; unknown keys of standard types move to extra" }),

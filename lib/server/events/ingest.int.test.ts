@@ -1,7 +1,7 @@
 // Ingestion semantics through the real route handlers: identities, idempotency, batches, sources, time.
 import { describe, expect, it } from "vitest";
 import { createCustomer, getCustomer, mergeCustomers } from "@/lib/schemas/customers";
-import { call, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
+import { call, workspaceWithAdmin, type CustomerBody, type Headers } from "@/lib/server/customers/customer-test-kit";
 import { db } from "@/lib/server/db/client";
 import { writeKeyFor } from "@/test/auth-fixtures";
 import { getEvent, messageId, sendBatch, sendEvent } from "./event-test-kit";
@@ -181,5 +181,26 @@ describe("time and sources", () => {
     expect((await sendEvent(ws, admin, { ...page("/"), externalId: "K-1", sourceId: other.sourceId })).status).toBe(201);
     const res = await sendEvent(ws, admin, { ...page("/"), externalId: "K-1", sourceId: foreign.sourceId });
     expect(res.body.errors).toEqual([{ path: "sourceId", message: "No such source in this workspace" }]);
+  });
+
+  it("takes the context from the source's type when the event names none", async () => {
+    const { ws, admin } = await workspaceWithAdmin("Events");
+    const shop = await writeKeyFor(ws);
+    await db().source.update({ where: { workspaceId_id: { workspaceId: ws, id: shop.sourceId } }, data: { type: "WEB" } });
+    const crm = await writeKeyFor(ws);
+    await db().source.update({ where: { workspaceId_id: { workspaceId: ws, id: crm.sourceId } }, data: { type: "CRM" } });
+    const contextOf = async (headers: Headers, event: Record<string, unknown>) => {
+      const sent = await sendEvent(ws, headers, { ...page("/"), externalId: "C-1", ...event });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      return (await getEvent(ws, admin, sent.body.id)).body.context;
+    };
+    expect(await contextOf(shop, {})).toBe("WEB");
+    expect(await contextOf(shop, { context: "MOBILE" })).toBe("MOBILE");
+    expect(await contextOf(admin, { sourceId: shop.sourceId })).toBe("WEB");
+    expect(await contextOf(crm, {})).toBe("OTHER");
+    expect(await contextOf(admin, {})).toBe("OTHER");
+    const batch = await sendBatch(ws, shop, [{ ...page("/a"), externalId: "C-2" }, { ...page("/b"), externalId: "C-2", context: "SOCIAL" }]);
+    const contexts = await Promise.all(batch.body.results.map(async (item: { id?: string }) => (await getEvent(ws, admin, item.id!)).body.context));
+    expect(contexts).toEqual(["WEB", "SOCIAL"]);
   });
 });

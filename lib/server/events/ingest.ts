@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/server/auth/principal";
 import { db } from "@/lib/server/db/client";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { defaultEventContext } from "./default-context";
 import { inIngestTransaction } from "./ingest-transaction";
 import { loadWorkspaceEventTypes } from "./workspace-event-types";
 import { prepareEvent, type PrepareEnv, type PreparedEvent } from "./prepare-event";
@@ -20,17 +21,21 @@ export interface IngestEventsInput {
   requestId?: string;
 }
 
-/** Body sourceIds must name sources of the workspace (a write key's own source needs no check). */
-async function rejectForeignSources(workspaceId: string, events: PreparedEvent[], results: IngestItemResult[], writeKey: boolean): Promise<PreparedEvent[]> {
-  if (writeKey) return events;
+/**
+ * Body sourceIds must name sources of the workspace (a write key's own source is one). Events sent without
+ * a context take their source's (defaultEventContext), so one read of the batch's sources serves both.
+ */
+async function applySources(workspaceId: string, events: PreparedEvent[], results: IngestItemResult[]): Promise<PreparedEvent[]> {
   const named = [...new Set(events.flatMap((e) => (e.sourceId ? [e.sourceId] : [])))];
-  if (named.length === 0) return events;
-  const found = await db().source.findMany({ where: { workspaceId, id: { in: named } }, select: { id: true } });
-  const known = new Set(found.map((s) => s.id));
+  const found = named.length === 0 ? [] : await db().source.findMany({ where: { workspaceId, id: { in: named } }, select: { id: true, type: true } });
+  const typeOf = new Map(found.map((source) => [source.id, source.type]));
   return events.filter((event) => {
-    if (!event.sourceId || known.has(event.sourceId)) return true;
-    results.push({ index: event.index, status: "rejected", errors: [{ path: "sourceId", message: "No such source in this workspace" }] });
-    return false;
+    if (event.sourceId && !typeOf.has(event.sourceId)) {
+      results.push({ index: event.index, status: "rejected", errors: [{ path: "sourceId", message: "No such source in this workspace" }] });
+      return false;
+    }
+    event.context ??= defaultEventContext(event.sourceId ? typeOf.get(event.sourceId) : undefined);
+    return true;
   });
 }
 
@@ -48,7 +53,7 @@ export async function ingestEvents({ workspaceId, items, principal, requestId }:
     if (outcome.ok) prepared.push(outcome.event);
     else results.push({ index, status: "rejected", errors: outcome.errors });
   });
-  prepared = await rejectForeignSources(workspaceId, prepared, results, writeKeySourceId !== null);
+  prepared = await applySources(workspaceId, prepared, results);
 
   if (prepared.length > 0) {
     const actor: Actor = actorOf(principal);

@@ -15,7 +15,8 @@ import type { WorkspaceEventTypes } from "./workspace-event-types";
 export interface PreparedEvent {
   index: number;
   type: string;
-  context: EventContext;
+  /** As sent; null when the event named none (ingest.ts defaults it from the source's type). */
+  context: EventContext | null;
   /** ISO 8601 in UTC. */
   occurredAt: string;
   sentAt: string | null;
@@ -105,7 +106,7 @@ export function prepareEvent(raw: unknown, index: number, env: PrepareEnv): Prep
     event: {
       index,
       type: input.type,
-      context: input.context ?? "OTHER",
+      context: input.context ?? null,
       occurredAt: new Date(occurredAtMs).toISOString(),
       sentAt: input.sentAt ? new Date(input.sentAt).toISOString() : null,
       propertiesJson,

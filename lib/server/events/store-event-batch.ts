@@ -76,7 +76,8 @@ function rowOf(event: PreparedEvent, customerId: string | null, now: number): Ev
   return {
     id: uuidV7(now),
     type: event.type,
-    context: event.context,
+    // ingest.ts has filled in every missing context by now.
+    context: event.context ?? "OTHER",
     customerId,
     anonymousId: event.anonymousId,
     occurredAt: event.occurredAt,
