@@ -1,28 +1,31 @@
-// Names for the customers of a list of events ("Giulia Bianchi" rather than an opaque id), read one
-// profile per distinct customer through the same cache entry the customer page uses, so a profile that
-// was opened already costs nothing. An id that cannot be read (erased meanwhile) simply has no name.
-import { useQueries } from "@tanstack/react-query";
+// Names for the customers of a list of events ("Giulia Bianchi" rather than an opaque id): one request
+// for the whole page of events (GET /customers?id=…), cached per set of ids. An id that cannot be read
+// (erased meanwhile) simply has no name.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { customerName } from "@/components/customers/customer-display";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { getCustomer } from "@/lib/schemas/customers";
+import { listCustomers } from "@/lib/schemas/customers";
 
 export type CustomerNames = (customerId: string) => string | undefined;
 
+/** The most ids one list request takes (the endpoint's limit). */
+const MAX_IDS = 200;
+
 export function useCustomerNames(ws: string, customerIds: readonly (string | null | undefined)[]): CustomerNames {
-  const ids = useMemo(() => [...new Set(customerIds.filter((id): id is string => Boolean(id)))], [customerIds]);
-  const names = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: queryKeys.customers.detail(ws, id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => callEndpoint(getCustomer, { params: { ws, id } }, { signal }),
-      staleTime: 5 * 60_000,
-      retry: false,
-    })),
-    combine: (results) => results.map((result) => (result.data ? customerName(result.data) : undefined)),
+  // Sorted, so the same customers in another order reuse the cache entry.
+  const ids = useMemo(() => [...new Set(customerIds.filter((id): id is string => Boolean(id)))].sort().slice(0, MAX_IDS), [customerIds]);
+  const page = useQuery({
+    queryKey: queryKeys.customers.list(ws, { id: ids }),
+    queryFn: ({ signal }) => callEndpoint(listCustomers, { params: { ws }, query: { id: ids, limit: ids.length } }, { signal }),
+    enabled: ids.length > 0,
+    staleTime: 5 * 60_000,
+    // While the next page's names load, the names already known stay on screen.
+    placeholderData: keepPreviousData,
   });
   return useMemo(() => {
-    const byId = new Map(ids.map((id, index) => [id, names[index]]));
+    const byId = new Map((page.data?.data ?? []).map((customer) => [customer.id, customerName(customer)]));
     return (customerId: string) => byId.get(customerId);
-  }, [ids, names]);
+  }, [page.data]);
 }

@@ -65,6 +65,10 @@ export const ZCustomerSort = z
   .meta({ description: "Sort field; a leading - sorts descending" });
 
 export const ZCustomerListQuery = ZPageQuery.extend({
+  id: z
+    .union([ZId, z.array(ZId).max(200, "At most 200 ids")])
+    .optional()
+    .meta({ description: "Only the customers with these ids; repeat for several (e.g. to show names beside a list of events)" }),
   externalId: ZExternalId.optional().meta({ description: "Exact external id (any the customer has had)" }),
   email: z.string().trim().min(1).max(320).optional().meta({ description: "Exact e-mail (normalised like identities)" }),
   tag: z

@@ -7,8 +7,9 @@ import { lookupConditions } from "@/lib/server/search/lookup-conditions";
 import { searchCustomers, type CustomerPage } from "@/lib/server/search/search-customers";
 import { textSearchCondition } from "@/lib/server/search/text-search";
 
-export interface ListCustomersInput extends Partial<Omit<CustomerListQuery, "tag" | "viewId">> {
+export interface ListCustomersInput extends Partial<Omit<CustomerListQuery, "id" | "tag" | "viewId">> {
   workspaceId: string;
+  id?: string | string[];
   tag?: string | string[];
   /** A compiled filter condition on `c` (e.g. a view's), added to the others. */
   condition?: Prisma.Sql;

@@ -74,6 +74,22 @@ describe("GET /customers?q=", () => {
   });
 });
 
+describe("GET /customers?id=", () => {
+  it("answers exactly the customers asked for, in this workspace only", async () => {
+    const w = await people();
+    const all = (await list(w, "limit=10")).body.data;
+    const byName = new Map(all.map((c) => [c.base.firstName, c.id]));
+    const [anna, robert] = [byName.get("Anna")!, byName.get("Robert")!];
+    expect(names((await list(w, `id=${anna}`)).body)).toEqual(["Anna"]);
+    expect(names((await list(w, `id=${anna}&id=${robert}&id=not-an-id&id=${crypto.randomUUID()}`)).body)).toEqual(["Anna", "Robert"]);
+    const other = await people("Other");
+    expect((await list(other, `id=${anna}`)).body.data).toEqual([]);
+    const tooMany = await list(w, Array.from({ length: 201 }, () => `id=${anna}`).join("&"));
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.errors?.[0]?.path).toBe("query.id");
+  });
+});
+
 describe("GET /customers?q= with many matches", () => {
   it("pages correctly whether the matches are among the newest customers or only among old ones", async () => {
     const w = await workspaceWithAdmin("Search many");

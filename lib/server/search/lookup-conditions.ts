@@ -1,6 +1,7 @@
-// The exact lookups of GET …/customers (external id, e-mail, tags) as SQL conditions on "Customer" c.
+// The exact lookups of GET …/customers (ids, external id, e-mail, tags) as SQL conditions on "Customer" c.
 // Identity values are normalised like stored identities (the workspace's rules decide case folding).
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/server/db/ids";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { normalizeCandidate } from "@/lib/server/identity/identity-candidates";
 
@@ -8,6 +9,7 @@ const sql = Prisma.sql;
 
 export interface LookupInput {
   workspaceId: string;
+  id?: string | string[];
   externalId?: string;
   email?: string;
   tag?: string | string[];
@@ -37,6 +39,10 @@ export async function lookupConditions(input: LookupInput): Promise<Prisma.Sql[]
     conditions.push(sql`c.id IN (
       SELECT i."customerId" FROM "Identity" i
        WHERE i."workspaceId" = ${workspaceId}::uuid AND i."type" = 'email' AND i."value" = ${identity.value})`);
+  }
+  if (input.id !== undefined) {
+    // Ids are opaque to callers; one that is not a customer id matches nobody rather than failing the list.
+    conditions.push(sql`c.id = ANY(${[input.id].flat().filter(isUuid)}::uuid[])`);
   }
   const tags = input.tag === undefined ? [] : [input.tag].flat();
   // The array operator the GIN index on tags serves.
