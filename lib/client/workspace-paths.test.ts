@@ -32,15 +32,15 @@ describe("switchWorkspacePath", () => {
     expect(switchWorkspacePath("/w/acme/views/v_1/edit", "globex")).toBe("/w/globex/views");
   });
 
-  it("opens Customers from the workspace root or outside any workspace", () => {
-    expect(switchWorkspacePath("/w/acme", "globex")).toBe("/w/globex/customers");
-    expect(switchWorkspacePath("/", "globex")).toBe("/w/globex/customers");
+  it("opens the dashboard from the workspace root or outside any workspace", () => {
+    expect(switchWorkspacePath("/w/acme", "globex")).toBe("/w/globex/dashboard");
+    expect(switchWorkspacePath("/", "globex")).toBe("/w/globex/dashboard");
   });
 });
 
 describe("pathInWorkspace", () => {
   it("moves a path without a workspace into one", () => {
     expect(pathInWorkspace("/customers/42", "acme")).toBe("/w/acme/customers/42");
-    expect(pathInWorkspace("/", "acme")).toBe("/w/acme/customers");
+    expect(pathInWorkspace("/", "acme")).toBe("/w/acme/dashboard");
   });
 });

@@ -18,7 +18,7 @@ describe("prepareEvent", () => {
     const outcome = prepareEvent({ type: "viewedPage", externalId: "  CRM-1 ", anonymousId: "v-1", properties: { url: "https://x.example/?utm_source=nl", ab: "B" } }, 3, env(SOURCE));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.event).toMatchObject({ index: 3, context: "OTHER", occurredAt: "2025-06-01T12:00:00.000Z", externalId: "CRM-1", anonymousId: "v-1", sourceId: SOURCE, messageId: null });
+    expect(outcome.event).toMatchObject({ index: 3, context: null, occurredAt: "2025-06-01T12:00:00.000Z", externalId: "CRM-1", anonymousId: "v-1", sourceId: SOURCE, messageId: null });
     expect(JSON.parse(outcome.event.propertiesJson)).toEqual({ url: "https://x.example/?utm_source=nl", extra: { ab: "B" } });
     expect(JSON.parse(outcome.event.contextInfoJson)).toEqual({ campaign: { utm_source: "nl" } });
   });
