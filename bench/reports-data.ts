@@ -165,3 +165,45 @@ export async function generateBenchData(url: string): Promise<void> {
   await timed("VACUUM ANALYZE", () => admin.query("VACUUM ANALYZE"));
   await admin.end();
 }
+
+/**
+ * What tracking Customer."changedXact" (migration view_report_members) adds to customer writes, in µs per
+ * customer row: 100-row UPDATEs of existing customers (the BEFORE UPDATE trigger) and 100-link INSERTs into
+ * CustomerSource for existing customers (the trigger that marks them changed, a new row version of each),
+ * with the triggers enabled and disabled in alternating rounds inside one transaction that is rolled back
+ * (the bench data stays as it was). The changedXact index stays: an entry per new row version, which the
+ * updates already write for the other indexes (tags, updatedAt… are indexed, so they are never HOT).
+ */
+export async function measureChangeTrackingCost(url: string, rounds = 6): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const spent: Record<string, number> = {};
+  const size = 100;
+  let nextUpdated = 1;
+  let nextLinked = 2;
+  const time = async (label: string, sql: string, first: number) => {
+    const start = performance.now();
+    await client.query(sql, [first]);
+    spent[label] = (spent[label] ?? 0) + ((performance.now() - start) * 1000) / (rounds * size);
+  };
+  // Customers spread over the table, not one page: every 37th (41st) from a moving start, never the same.
+  const updateSql = `UPDATE "Customer" SET tags = tags || '{tracked}'::text[]
+    WHERE "workspaceId" = '${BENCH_WS}' AND id IN (SELECT ${customerId("i")} FROM generate_series($1::int, $1::int + ${size - 1} * 37, 37) i)`;
+  const linkSql = `INSERT INTO "CustomerSource" ("workspaceId", "customerId", "sourceId", "firstSeenAt")
+    SELECT '${BENCH_WS}', ${customerId("i")}, ${sourceId("5")}, now() FROM generate_series($1::int, $1::int + ${size - 1} * 41, 41) i
+    ON CONFLICT DO NOTHING`;
+  await client.query("BEGIN");
+  for (let round = 0; round < rounds; round++) {
+    for (const tracking of [true, false]) {
+      const verb = tracking ? "ENABLE" : "DISABLE";
+      await client.query(`ALTER TABLE "Customer" ${verb} TRIGGER "Customer_changed"`);
+      await client.query(`ALTER TABLE "CustomerSource" ${verb} TRIGGER "CustomerSource_touch_insert"`);
+      const mode = tracking ? "with tracking" : "without";
+      await time(`update customers, ${mode}`, updateSql, (nextUpdated += size * 37));
+      await time(`link a source to existing customers, ${mode}`, linkSql, (nextLinked += size * 41));
+    }
+  }
+  await client.query("ROLLBACK");
+  await client.end();
+  return spent;
+}

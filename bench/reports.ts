@@ -6,7 +6,7 @@
 // BENCH_REPORTS_DATABASE_URL=<a database a kept run loaded> skips the loading and only measures.
 import pg from "pg";
 import { createTestDatabase } from "../test/test-database";
-import { BENCH_WS, generateBenchData, measureTriggerCost } from "./reports-data";
+import { BENCH_WS, CUSTOMERS, generateBenchData, measureChangeTrackingCost, measureTriggerCost } from "./reports-data";
 
 const RUNS = Math.max(20, Number(process.argv[2] ?? 20));
 const BAR_MS = 300;
@@ -46,6 +46,44 @@ async function load(url: string, sql: pg.Client): Promise<void> {
   await sql.query(`ANALYZE "DailyCustomerStat", "EventDailyStat", "CustomerFacetStat"`);
 }
 
+/**
+ * What keeping a view's members costs (lib/server/reports/view-membership.ts): the one-off build (what
+ * saving a view or changing its filter costs, in the background), a refresh with nothing changed (what
+ * every report on the view pays first), and a refresh after 1,000 customers were written.
+ */
+async function timeViewMembers(url: string, viewId: string): Promise<void> {
+  const { refreshViewMembers } = await import("../lib/server/reports/view-membership");
+  const { loadViewSelection } = await import("../lib/server/views/view-selection");
+  const { condition } = await loadViewSelection({ workspaceId: BENCH_WS, viewId });
+  const refresh = async () => {
+    const start = performance.now();
+    await refreshViewMembers({ workspaceId: BENCH_WS, viewId, condition });
+    return performance.now() - start;
+  };
+  const sql = new pg.Client({ connectionString: url });
+  await sql.connect();
+  console.log("View members (country=IT):");
+  console.log(`  build: ${((await refresh()) / 1000).toFixed(2)} s`);
+  await sql.query(`ANALYZE "ViewMember"`);
+  const idle: number[] = [];
+  for (let i = 0; i < 10; i++) idle.push(await refresh());
+  console.log(`  refresh, nothing changed: p50 ${idle.sort((a, b) => a - b)[4].toFixed(1)} ms`);
+  for (const changed of [1_000, 10_000]) {
+    // Customers picked by a hash (a spread of members and non-members), a real write: tags, so facets move.
+    await sql.query(
+      `UPDATE "Customer" SET tags = tags || '{bench}'::text[] WHERE "workspaceId" = $1 AND hashtext(id::text) % $2 = 0`,
+      [BENCH_WS, Math.round(CUSTOMERS / changed)],
+    );
+    const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Customer" WHERE "workspaceId" = $1 AND 'bench' = ANY(tags)`, [BENCH_WS]);
+    console.log(`  refresh after ${rows[0].n.toLocaleString("en")} customers changed: ${(await refresh()).toFixed(1)} ms`);
+    await sql.query(`UPDATE "Customer" SET tags = array_remove(tags, 'bench') WHERE "workspaceId" = $1 AND 'bench' = ANY(tags)`, [BENCH_WS]);
+    await refresh();
+  }
+  // Those writes left ~20,000 dead row versions: clear them, so that runs on a kept database stay alike.
+  await sql.query(`VACUUM (ANALYZE) "Customer"`);
+  await sql.end();
+}
+
 async function main() {
   const started = performance.now();
   const reuse = process.env.BENCH_REPORTS_DATABASE_URL;
@@ -78,6 +116,7 @@ async function main() {
 
     const workspaceId = BENCH_WS;
     const viewId = views[0].id;
+    await timeViewMembers(database.url, viewId);
     const today = (await getGrowthReport({ workspaceId, query: {} })).to;
     const year = { from: dateOf(dayNumber(today) - 364), to: today };
     const shown = ["gender", "ageRange", "country", "source", "tag", "consent:marketing.automatic.email"] as const;
@@ -109,8 +148,15 @@ async function main() {
       console.log(`| ${result.name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p95 < BAR_MS ? "yes" : "NO"} |`);
     }
     await disconnectDb();
+    // The members of this run's view are 267,000 rows: do not leave them behind.
+    const cleanup = new pg.Client({ connectionString: database.url });
+    await cleanup.connect();
+    await cleanup.query(`DELETE FROM "View" WHERE id = $1::uuid`, [viewId]);
+    await cleanup.end();
     console.log("\nWrite cost of the summary triggers (µs per row, 1,000-event / 100-customer INSERT statements):");
     for (const [what, micros] of Object.entries(await measureTriggerCost(database.url))) console.log(`  ${what}: ${micros.toFixed(1)}`);
+    console.log("\nWrite cost of keeping Customer.changedXact (µs per customer row, 100-row statements):");
+    for (const [what, micros] of Object.entries(await measureChangeTrackingCost(database.url))) console.log(`  ${what}: ${micros.toFixed(1)}`);
   } finally {
     await database.dispose();
   }

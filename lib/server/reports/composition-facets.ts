@@ -1,18 +1,17 @@
-// Where composition counts come from: the facet summary (CustomerFacetStat) for the whole base, or the
-// view's customers themselves. Both answer the same rows (facet, value, customers) and read customers
+// Where composition counts come from: the facet summary (CustomerFacetStat) for the whole base, a view's
+// kept members (member-facets.ts), or, for views whose filter reads events, the view's customers
+// themselves. All answer the same rows (facet, value, customers) and read customers
 // with the same SQL functions (atrium_facet_*, migration report_summaries), so they cannot disagree
 // about what a bucket means.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CompositionDimension } from "@/lib/schemas/reports";
 import { db } from "@/lib/server/db/client";
 import { boundaryBirthYears } from "./age-ranges";
+import { groupedCounts, type FacetCount, type GroupedRow } from "./facet-counts";
+import { fromMembers } from "./member-facets";
 import type { ReportScope } from "./report-scope";
 
-export interface FacetCount {
-  facet: string;
-  value: string;
-  customers: number;
-}
+export type { FacetCount } from "./facet-counts";
 
 /** The facets a dimension is read from (birth dates come separately, see birthDateCondition). */
 export function facetsOf(dimension: CompositionDimension): string[] {
@@ -94,20 +93,18 @@ async function fromView(scope: ReportScope, view: Prisma.Sql, dimension: Composi
     );
   }
   const { facets, values } = singleValued(dimension, scope.today);
-  const rows = await db().$queryRaw<Array<{ ga: number; gb: number; a: string | null; b: string | null; customers: bigint }>>`
-    SELECT GROUPING(f.a)::int AS ga, GROUPING(f.b)::int AS gb, f.a, f.b, count(*)::bigint AS customers
-      FROM "Customer" c, LATERAL (SELECT ${values}) f
-     WHERE ${members}
-     GROUP BY GROUPING SETS ((f.a), (f.b), ())`;
-  return rows.flatMap((row) => {
-    const customers = Number(row.customers);
-    if (row.ga === 1 && row.gb === 1) return [{ facet: "total", value: "", customers }];
-    if (row.ga === 0 && row.a !== null) return [{ facet: facets[0], value: row.a, customers }];
-    if (row.gb === 0 && row.b !== null) return [{ facet: facets[1], value: row.b, customers }];
-    return [];
-  });
+  return groupedCounts(
+    facets,
+    await db().$queryRaw<GroupedRow[]>`
+      SELECT GROUPING(f.a)::int AS ga, GROUPING(f.b)::int AS gb, f.a, f.b, count(*)::bigint AS customers
+        FROM "Customer" c, LATERAL (SELECT ${values}) f
+       WHERE ${members}
+       GROUP BY GROUPING SETS ((f.a), (f.b), ())`,
+  );
 }
 
+/** The whole base from the summary; a view from its kept members, or evaluated live when it reads events. */
 export function readFacetCounts(scope: ReportScope, dimension: CompositionDimension): Promise<FacetCount[]> {
+  if (scope.membersOf) return fromMembers(scope.workspaceId, scope.membersOf, dimension, scope.today);
   return scope.view ? fromView(scope, scope.view, dimension) : fromSummary(scope, dimension);
 }

@@ -14,7 +14,7 @@ async function sourceNames(workspaceId: string): Promise<Map<string, string>> {
 
 export async function getCompositionReport({ workspaceId, query }: { workspaceId: string; query: CompositionQuery }): Promise<CompositionReport> {
   const { dimension } = query;
-  const scope = await loadReportScope({ workspaceId, viewId: query.viewId });
+  const scope = await loadReportScope({ workspaceId, viewId: query.viewId, members: true });
   const [counts, names] = await Promise.all([
     readFacetCounts(scope, dimension),
     dimension === "source" ? sourceNames(workspaceId) : new Map<string, string>(),

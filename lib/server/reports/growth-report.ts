@@ -1,6 +1,7 @@
 // GET …/reports/growth. Without a view it reads the daily summary (DailyCustomerStat): the base as it
 // was on each day, where merged-away and erased customers leave on the day they went. With a view it
-// counts today's customers of the view by creation day: there is no history of who matched a filter.
+// counts today's customers of the view by creation day (its kept members, see view-membership.ts): there
+// is no history of who matched a filter.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { GrowthReport, GrowthReportQuery } from "@/lib/schemas/reports";
 import { db } from "@/lib/server/db/client";
@@ -24,19 +25,38 @@ function fromSummary(scope: ReportScope, { from, to, interval }: ReportRange): P
      GROUP BY 1`;
 }
 
-function fromView(scope: ReportScope, view: Prisma.Sql, { from, to, interval }: ReportRange): Promise<GrowthRow[]> {
-  // Per day first, then per period: the period label is computed for days, not for every customer. The
-  // bound is a subquery so that it is computed once, not parsed again for every row.
+/**
+ * Customers created per period, counted over the rows of `table` (aliased c, with a "createdAt" column)
+ * that `where` selects. Per day first,
+ * then per period: the period label is computed for days, not for every customer. The bound is a subquery
+ * so that it is computed once, not parsed again for every row.
+ */
+function createdPerPeriod(scope: ReportScope, { from, to, interval }: ReportRange, table: Prisma.Sql, where: Prisma.Sql): Promise<GrowthRow[]> {
   return db().$queryRaw<GrowthRow[]>`
     SELECT CASE WHEN d.day < ${from}::date THEN NULL ELSE to_char(date_trunc(${interval}, d.day::timestamp), 'YYYY-MM-DD') END AS period,
            sum(d.n)::bigint AS created, sum(d.n)::bigint AS net
       FROM (SELECT (c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${scope.timezone})::date AS day, count(*) AS n
-              FROM "Customer" c
-             WHERE c."workspaceId" = ${scope.workspaceId}::uuid AND c.status = 'ACTIVE'
+              FROM ${table} c
+             WHERE ${where}
                AND c."createdAt" < (SELECT ((${to}::date + 1)::timestamp AT TIME ZONE ${scope.timezone}) AT TIME ZONE 'UTC')
-               AND ${view}
              GROUP BY 1) d
      GROUP BY 1`;
+}
+
+/** The view's customers, its filter evaluated now (views whose filter reads events, see view-membership.ts). */
+function fromView(scope: ReportScope, view: Prisma.Sql, range: ReportRange): Promise<GrowthRow[]> {
+  return createdPerPeriod(scope, range, Prisma.sql`"Customer"`, Prisma.sql`c."workspaceId" = ${scope.workspaceId}::uuid AND c.status = 'ACTIVE' AND ${view}`);
+}
+
+/** The view's kept members (ACTIVE customers only, with their createdAt). */
+function fromMembers(scope: ReportScope, viewId: string, range: ReportRange): Promise<GrowthRow[]> {
+  return createdPerPeriod(scope, range, Prisma.sql`"ViewMember"`, Prisma.sql`c."workspaceId" = ${scope.workspaceId}::uuid AND c."viewId" = ${viewId}::uuid`);
+}
+
+function readGrowth(scope: ReportScope, range: ReportRange): Promise<GrowthRow[]> {
+  if (scope.membersOf) return fromMembers(scope, scope.membersOf, range);
+  if (scope.view) return fromView(scope, scope.view, range);
+  return fromSummary(scope, range);
 }
 
 /** Zero-filled periods with the running total: the base before the range plus each period's net change. */
@@ -51,9 +71,9 @@ export function growthSeries(rows: readonly GrowthRow[], range: ReportRange): Gr
 }
 
 export async function getGrowthReport({ workspaceId, query }: { workspaceId: string; query: GrowthReportQuery }): Promise<GrowthReport> {
-  const scope = await loadReportScope({ workspaceId, viewId: query.viewId });
+  const scope = await loadReportScope({ workspaceId, viewId: query.viewId, members: true });
   const range = resolveReportRange(query, scope.today);
   if (!scope.view && scope.dailyStatsStale) await rebuildDailyStatsIfStale(workspaceId);
-  const rows = scope.view ? await fromView(scope, scope.view, range) : await fromSummary(scope, range);
+  const rows = await readGrowth(scope, range);
   return { ...range, timezone: scope.timezone, series: growthSeries(rows, range) };
 }

@@ -4,7 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { notFound } from "@/lib/server/http/errors";
-import { loadViewSelection } from "@/lib/server/views/view-selection";
+import { loadViewSelection, type ViewSelection } from "@/lib/server/views/view-selection";
+import { refreshViewMembers, usesMembers } from "./view-membership";
 
 export interface ReportScope {
   workspaceId: string;
@@ -16,19 +17,36 @@ export interface ReportScope {
   dailyStatsStale: boolean;
   /** The view's condition on customers aliased `c`, or null for the whole base. */
   view: Prisma.Sql | null;
+  /** The view whose ViewMember rows are up to date for this report, when it reads them (view-membership.ts). */
+  membersOf: string | null;
 }
 
-export async function loadReportScope({ workspaceId, viewId }: { workspaceId: string; viewId?: string }): Promise<ReportScope> {
+export interface ReportScopeInput {
+  workspaceId: string;
+  viewId?: string;
+  /** The report can read a view's kept members (growth, composition): refresh them when the view allows. */
+  members?: boolean;
+}
+
+async function viewScope(workspaceId: string, selection: ViewSelection | null, members: boolean) {
+  if (!selection) return { view: null, membersOf: null };
+  if (!members || !usesMembers(selection.filter)) return { view: selection.condition, membersOf: null };
+  await refreshViewMembers({ workspaceId, viewId: selection.viewId, condition: selection.condition });
+  return { view: selection.condition, membersOf: selection.viewId };
+}
+
+export async function loadReportScope({ workspaceId, viewId, members = false }: ReportScopeInput): Promise<ReportScope> {
   if (!isUuid(workspaceId)) throw notFound("Workspace");
   // The same zone function as the summary triggers, so both agree on every day boundary.
-  const [rows, view] = await Promise.all([
+  const [rows, selection] = await Promise.all([
     db().$queryRaw<{ timezone: string | null; today: string | null; stale: boolean }[]>`
       SELECT tz AS timezone, to_char((now() AT TIME ZONE tz)::date, 'YYYY-MM-DD') AS today,
              EXISTS (SELECT 1 FROM "ReportSummaryRebuild" r WHERE r."workspaceId" = ${workspaceId}::uuid) AS stale
         FROM atrium_report_timezone(${workspaceId}::uuid) AS tz`,
-    viewId === undefined ? null : loadViewSelection({ workspaceId, viewId }).then((selection) => selection.condition),
+    viewId === undefined ? null : loadViewSelection({ workspaceId, viewId }),
   ]);
   const row = rows[0];
   if (!row?.timezone || !row.today) throw notFound("Workspace");
-  return { workspaceId, timezone: row.timezone, today: row.today, dailyStatsStale: row.stale, view };
+  const scope = await viewScope(workspaceId, selection, members);
+  return { workspaceId, timezone: row.timezone, today: row.today, dailyStatsStale: row.stale, ...scope };
 }

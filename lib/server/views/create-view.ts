@@ -1,8 +1,10 @@
-// Saving a new view, checked against the workspace's fields (check-view.ts).
+// Saving a new view, checked against the workspace's fields (check-view.ts); its report members are
+// built right after (lib/server/reports/view-membership.ts).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { View, ViewCreate } from "@/lib/schemas/views";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
+import { buildViewMembersSoon } from "@/lib/server/reports/view-membership";
 import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
 import { checkView } from "./check-view";
 import { serializeView } from "./serialize-view";
@@ -16,7 +18,7 @@ export interface CreateViewInput {
 
 export async function createView({ workspaceId, input, actor = SYSTEM_ACTOR, requestId }: CreateViewInput): Promise<View> {
   const filter = input.filter ?? { and: [] };
-  return db().$transaction(async (tx) => {
+  const view = await db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");
     await checkView(tx, workspaceId, { filter, columns: input.columns });
     const row = await tx.view.create({
@@ -40,4 +42,7 @@ export async function createView({ workspaceId, input, actor = SYSTEM_ACTOR, req
     });
     return serializeView(row);
   });
+  // After the commit (the build reads the view), so that the view's first report need not build it.
+  buildViewMembersSoon(workspaceId, view.id);
+  return view;
 }

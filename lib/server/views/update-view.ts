@@ -1,8 +1,10 @@
-// Changing a view; a new filter or new columns are checked like at creation.
+// Changing a view; a new filter or new columns are checked like at creation, and a new filter's report
+// members are built right after (lib/server/reports/view-membership.ts).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { View, ViewUpdate } from "@/lib/schemas/views";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
+import { buildViewMembersSoon } from "@/lib/server/reports/view-membership";
 import { isUuid } from "@/lib/server/db/ids";
 import { notFound } from "@/lib/server/http/errors";
 import { checkView } from "./check-view";
@@ -18,7 +20,7 @@ export interface UpdateViewInput {
 
 export async function updateView({ workspaceId, viewId, input, actor = SYSTEM_ACTOR, requestId }: UpdateViewInput): Promise<View> {
   if (!isUuid(workspaceId) || !isUuid(viewId)) throw notFound("View");
-  return db().$transaction(async (tx) => {
+  const view = await db().$transaction(async (tx) => {
     // 404 before 422: a caller should not learn whether a filter is valid for a view that is not there.
     const exists = await tx.view.findUnique({ where: { workspaceId_id: { workspaceId, id: viewId } }, select: { id: true } });
     if (!exists) throw notFound("View");
@@ -46,4 +48,7 @@ export async function updateView({ workspaceId, viewId, input, actor = SYSTEM_AC
     });
     return serializeView(row);
   });
+  // A new filter makes the view's report members stale: rebuild them now rather than in its next report.
+  if (input.filter !== undefined) buildViewMembersSoon(workspaceId, viewId);
+  return view;
 }

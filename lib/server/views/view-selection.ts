@@ -2,6 +2,7 @@
 // its columns, and its masking.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer } from "@/lib/schemas/customers";
+import type { Filter } from "@/lib/schemas/filters";
 import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
 import { AppError } from "@/lib/server/http/errors";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
@@ -12,6 +13,7 @@ import { viewFilterOf } from "./serialize-view";
 export interface ViewSelection {
   viewId: string;
   name: string;
+  filter: Filter;
   condition: Prisma.Sql;
   columns: readonly string[];
   maskPersonalData: boolean;
@@ -21,9 +23,10 @@ export interface ViewSelection {
 
 export async function loadViewSelection({ workspaceId, viewId }: { workspaceId: string; viewId: string }): Promise<ViewSelection> {
   const row = await getViewRow({ workspaceId, viewId });
+  const filter = viewFilterOf(row);
   let condition: Prisma.Sql;
   try {
-    condition = await compileWorkspaceFilter({ workspaceId, filter: viewFilterOf(row), path: "view.filter" });
+    condition = await compileWorkspaceFilter({ workspaceId, filter, path: "view.filter" });
   } catch (error) {
     // The filter was valid when saved; only disabling an extended property it uses can break it since.
     if (error instanceof AppError && error.code === "validation_failed") {
@@ -34,6 +37,7 @@ export async function loadViewSelection({ workspaceId, viewId }: { workspaceId: 
   return {
     viewId: row.id,
     name: row.name,
+    filter,
     condition,
     columns: row.columns.length > 0 ? row.columns : DEFAULT_VIEW_COLUMNS,
     maskPersonalData: row.maskPersonalData,
