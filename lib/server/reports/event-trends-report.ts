@@ -1,6 +1,7 @@
 // GET …/reports/events: events per period and type. Without a view it reads the daily summary
 // (EventDailyStat); with one it counts the events of the view's customers (anonymous events belong to
-// no view) straight from "Event", which is much slower on large workspaces.
+// no view) straight from "Event" (a view's kept members when it has them), which is much slower on
+// large workspaces.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventTrendsQuery, EventTrendsReport } from "@/lib/schemas/reports";
 import { db } from "@/lib/server/db/client";
@@ -26,9 +27,12 @@ function fromSummary(scope: ReportScope, { from, to, interval }: ReportRange, ty
      GROUP BY 1, 2`;
 }
 
-function fromView(scope: ReportScope, view: Prisma.Sql, { from, to, interval }: ReportRange, type: string | undefined): Promise<TrendRow[]> {
+/**
+ * Events per day and type of the customers `isMember` selects (a condition on the event aliased e), then
+ * per period; bounds computed once (see growth-report.ts).
+ */
+function eventsOf(scope: ReportScope, { from, to, interval }: ReportRange, type: string | undefined, isMember: Prisma.Sql): Promise<TrendRow[]> {
   const tz = scope.timezone;
-  // Per day and type first, then per period; bounds computed once (see growth-report.ts).
   return db().$queryRaw<TrendRow[]>`
     SELECT to_char(date_trunc(${interval}, d.day::timestamp), 'YYYY-MM-DD') AS period, d.type, sum(d.n)::bigint AS count
       FROM (SELECT (e."occurredAt" AT TIME ZONE 'UTC' AT TIME ZONE ${tz})::date AS day, e.type, count(*) AS n
@@ -37,10 +41,27 @@ function fromView(scope: ReportScope, view: Prisma.Sql, { from, to, interval }: 
                AND e."occurredAt" >= (SELECT (${from}::date::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC')
                AND e."occurredAt" < (SELECT ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC')
                ${typeCondition(Prisma.sql`e.type`, type)}
-               AND EXISTS (SELECT 1 FROM "Customer" c
-                            WHERE c."workspaceId" = e."workspaceId" AND c.id = e."customerId" AND c.status = 'ACTIVE' AND ${view})
+               AND ${isMember}
              GROUP BY 1, 2) d
      GROUP BY 1, 2`;
+}
+
+/** The view's filter evaluated now, for each event's customer (views whose filter reads events). */
+function fromView(scope: ReportScope, view: Prisma.Sql, range: ReportRange, type: string | undefined): Promise<TrendRow[]> {
+  return eventsOf(scope, range, type, Prisma.sql`EXISTS (SELECT 1 FROM "Customer" c
+    WHERE c."workspaceId" = e."workspaceId" AND c.id = e."customerId" AND c.status = 'ACTIVE' AND ${view})`);
+}
+
+/** The view's kept members (view-membership.ts): one small index lookup per event instead of the filter. */
+function fromMembers(scope: ReportScope, viewId: string, range: ReportRange, type: string | undefined): Promise<TrendRow[]> {
+  return eventsOf(scope, range, type, Prisma.sql`EXISTS (SELECT 1 FROM "ViewMember" m
+    WHERE m."workspaceId" = e."workspaceId" AND m."viewId" = ${viewId}::uuid AND m."customerId" = e."customerId")`);
+}
+
+function readTrends(scope: ReportScope, range: ReportRange, type: string | undefined): Promise<TrendRow[]> {
+  if (scope.membersOf) return fromMembers(scope, scope.membersOf, range, type);
+  if (scope.view) return fromView(scope, scope.view, range, type);
+  return fromSummary(scope, range, type);
 }
 
 /** Every period × every type seen (or the one asked for), zeros included, so a chart needs no gaps logic. */
@@ -51,9 +72,9 @@ export function trendSeries(rows: readonly TrendRow[], range: ReportRange, type:
 }
 
 export async function getEventTrendsReport({ workspaceId, query }: { workspaceId: string; query: EventTrendsQuery }): Promise<EventTrendsReport> {
-  const scope = await loadReportScope({ workspaceId, viewId: query.viewId });
+  const scope = await loadReportScope({ workspaceId, viewId: query.viewId, members: true });
   const range = resolveReportRange(query, scope.today);
   if (!scope.view && scope.dailyStatsStale) await rebuildDailyStatsIfStale(workspaceId);
-  const rows = scope.view ? await fromView(scope, scope.view, range, query.type) : await fromSummary(scope, range, query.type);
+  const rows = await readTrends(scope, range, query.type);
   return { ...range, timezone: scope.timezone, series: trendSeries(rows, range, query.type) };
 }
