@@ -1,9 +1,10 @@
 // The identity rules form. Saving asks first, listing what changes in plain words: the rules decide how
 // every record received from then on is linked, and a wrong one can merge people who are not the same.
-import { Alert, Button, Group, List, Paper, Stack, TagsInput } from "@mantine/core";
+import { Alert, List, Paper, Stack, TagsInput } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
 import { SectionHeading } from "@/components/schema/section-heading";
+import { SaveChangesActions } from "@/components/ui/form-actions";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
@@ -76,21 +77,14 @@ export function IdentityRulesForm({ rules, readOnly, save }: IdentityRulesFormPr
               />
             </Stack>
           </Paper>
-          {general ? (
-            <Alert color="red" variant="light">
-              {general}
-            </Alert>
-          ) : null}
-          {readOnly ? null : (
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" disabled={!dirty || save.isPending} onClick={() => setValues(formValuesOf(rules))}>
-                Discard changes
-              </Button>
-              <Button type="submit" disabled={!dirty} loading={save.isPending}>
-                Save rules
-              </Button>
-            </Group>
-          )}
+          <SaveChangesActions
+            error={general}
+            readOnly={readOnly}
+            dirty={dirty}
+            pending={save.isPending}
+            onDiscard={() => setValues(formValuesOf(rules))}
+            saveLabel="Save rules"
+          />
         </Stack>
       </form>
       {/* Outside the form: React submit events bubble out of portals, and this modal has a form of its own. */}

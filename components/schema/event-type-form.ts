@@ -3,23 +3,15 @@
 // reference names; reading also understands what it cannot create (nested objects, number enums) so a
 // declaration made through the API still lists correctly.
 import type { EventTypeCreate } from "@/lib/schemas/event-types";
+import { PROPERTY_TYPE_LABEL } from "./extended-property-form";
 
 export const EVENT_PROPERTY_KINDS = ["string", "number", "integer", "boolean", "date", "datetime", "email", "uri", "enum", "list"] as const;
 export type EventPropertyKind = (typeof EVENT_PROPERTY_KINDS)[number];
 
+/** The extended properties' type names, plus the event-only "list of texts". */
 export const EVENT_PROPERTY_KIND_LABEL: Record<EventPropertyKind | "array" | "object", string> = {
-  string: "Text",
-  number: "Number",
-  integer: "Whole number",
-  boolean: "Yes / no",
-  date: "Date",
-  datetime: "Date and time",
-  email: "E-mail address",
-  uri: "Web address (URI)",
-  enum: "One of a list",
+  ...PROPERTY_TYPE_LABEL,
   list: "List of texts",
-  array: "List",
-  object: "Group of fields",
 };
 
 export interface EventPropertyRow {

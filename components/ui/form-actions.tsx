@@ -43,3 +43,43 @@ export function FormActions({
     </>
   );
 }
+
+/**
+ * The bottom of a settings form edited in place: the error for the whole form, then Discard and Save,
+ * enabled only once something changed. Nothing but the error for people who may only read.
+ */
+export function SaveChangesActions({
+  error,
+  readOnly,
+  dirty,
+  pending,
+  onDiscard,
+  saveLabel = "Save changes",
+}: {
+  error?: ReactNode;
+  readOnly: boolean;
+  dirty: boolean;
+  pending: boolean;
+  onDiscard: () => void;
+  saveLabel?: ReactNode;
+}) {
+  return (
+    <>
+      {error ? (
+        <Alert color="red" variant="light">
+          {error}
+        </Alert>
+      ) : null}
+      {readOnly ? null : (
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" disabled={!dirty || pending} onClick={onDiscard}>
+            Discard changes
+          </Button>
+          <Button type="submit" disabled={!dirty} loading={pending}>
+            {saveLabel}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}

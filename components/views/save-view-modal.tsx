@@ -1,7 +1,8 @@
 // "Save as view": the current filter and columns under a name, optionally masking personal data for
 // everyone who reads customers through the view.
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Checkbox, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 
 export interface SaveViewModalProps {
@@ -49,19 +50,7 @@ export function SaveViewModal({ opened, onClose, onSave, saving, error }: SaveVi
               Some conditions of the filter are not valid; they are marked in the filter. ({filterError})
             </Alert>
           ) : null}
-          {otherError ? (
-            <Alert color="red" variant="light">
-              {otherError}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={saving}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving} disabled={!name.trim()}>
-              Save view
-            </Button>
-          </Group>
+          <FormActions error={otherError} pending={saving} onCancel={close} submitDisabled={!name.trim()} submitLabel="Save view" />
         </Stack>
       </form>
     </Modal>

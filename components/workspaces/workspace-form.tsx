@@ -1,7 +1,8 @@
 // The workspace's settings form. Only changed fields are sent (PATCH), so a save never overwrites a
 // change someone else made to another field in the meantime.
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
+import { SaveChangesActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { errorMessage, notifySuccess } from "@/components/ui/notify";
 import { ApiError } from "@/lib/client/api-client";
@@ -84,21 +85,13 @@ export function WorkspaceForm({ workspace, readOnly, screen }: { workspace: Work
             error={fieldError(update.error, "currency")}
           />
         </SimpleGrid>
-        {general ? (
-          <Alert color="red" variant="light">
-            {general}
-          </Alert>
-        ) : null}
-        {readOnly ? null : (
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" disabled={!dirty || update.isPending} onClick={() => setValues(savedValues(workspace))}>
-              Discard changes
-            </Button>
-            <Button type="submit" disabled={!dirty} loading={update.isPending}>
-              Save changes
-            </Button>
-          </Group>
-        )}
+        <SaveChangesActions
+          error={general}
+          readOnly={readOnly}
+          dirty={dirty}
+          pending={update.isPending}
+          onDiscard={() => setValues(savedValues(workspace))}
+        />
       </Stack>
     </form>
   );
