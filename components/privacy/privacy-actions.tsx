@@ -1,7 +1,7 @@
 // <PrivacyActions ws customer={{ id, displayName }} /> — the data subject's rights on a customer page:
 // "Download all data" (members who may write; the export is audited) and "Erase this person" (admins).
 // Renders nothing for members who may do neither.
-import { Button, Group } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconDownload, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -51,8 +51,9 @@ export function PrivacyActions({ ws, customer }: PrivacyActionsProps) {
   });
 
   if (!canWrite && !canAdmin) return null;
+  // Siblings of the page's other actions (no group of their own), so they wrap together with them.
   return (
-    <Group gap="sm">
+    <>
       {canWrite ? (
         <Button
           variant="default"
@@ -77,6 +78,6 @@ export function PrivacyActions({ ws, customer }: PrivacyActionsProps) {
           />
         </>
       ) : null}
-    </Group>
+    </>
   );
 }

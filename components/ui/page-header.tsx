@@ -13,8 +13,10 @@ export interface PageHeaderProps {
 
 export function PageHeader({ title, description, actions, order = 1 }: PageHeaderProps) {
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg" mb={order === 1 ? "xl" : "lg"}>
-      <Stack gap={6}>
+    // When the actions do not fit beside the title they move below it, whole: a squeezed button would cut
+    // its own label.
+    <Group justify="space-between" align="flex-start" gap="lg" mb={order === 1 ? "xl" : "lg"}>
+      <Stack gap={6} style={{ flex: "1 1 320px" }}>
         <Title order={order} fz={order === 1 ? 26 : 20} lh={1.25}>
           {title}
         </Title>
@@ -25,7 +27,7 @@ export function PageHeader({ title, description, actions, order = 1 }: PageHeade
         ) : null}
       </Stack>
       {actions ? (
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" style={{ flexShrink: 0 }}>
           {actions}
         </Group>
       ) : null}
