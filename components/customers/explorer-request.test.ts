@@ -58,5 +58,7 @@ describe("filter summary", () => {
     expect(describeFilter({ field: "createdAt", op: "between", value: ["2024-01-01T00:00:00.000Z", "2024-01-31T23:59:59.999Z"] }, fieldOf)).toBe(
       "Created is between 2024-01-01 and 2024-01-31",
     );
+    expect(describeFilter({ event: { type: "completedOrder", within: "P30D" } }, fieldOf)).toBe("Completed an order in the last 30 days");
+    expect(describeFilter({ event: { type: "bookedTestDrive", count: { gte: 2 } } }, fieldOf)).toBe("Did bookedTestDrive at least 2 times");
   });
 });

@@ -1,6 +1,7 @@
 // A filter in one line of words ("Country is Italy (IT) and has tag vip"), for lists of views where the
 // builder itself would take too much room. Conditions the builder has no words for are shown as JSON.
 import type { Filter } from "@/lib/schemas/filters";
+import { isStandardEventType, STANDARD_EVENT_TYPES } from "@/lib/schemas/event-catalogue/registry";
 import { countryName } from "./country-codes";
 import { consentLabel, type FilterField } from "./filter-fields";
 import { opLabel } from "./filter-operators";
@@ -16,6 +17,13 @@ function valueText(field: FilterField | undefined, value: unknown): string {
   };
   if (Array.isArray(value)) return value.map(one).join(", ");
   return one(value);
+}
+
+/** "P30D" → "in the last 30 days"; other ISO durations as they are. */
+function withinText(within: string): string {
+  const days = /^P(\d+)D$/.exec(within)?.[1];
+  if (!days) return `within ${within}`;
+  return days === "1" ? "in the last day" : `in the last ${days} days`;
 }
 
 function describeCondition(node: Filter, fieldOf: FieldOf, depth: number): string {
@@ -37,7 +45,9 @@ function describeCondition(node: Filter, fieldOf: FieldOf, depth: number): strin
   if ("event" in node) {
     const { type, within, count } = node.event;
     const times = count?.gte && count.gte > 1 ? ` at least ${count.gte} times` : "";
-    return `did ${type}${times}${within ? ` within ${within}` : ""}`;
+    // Standard types by their label ("Completed an order"); custom ones by name.
+    const what = isStandardEventType(type) ? STANDARD_EVENT_TYPES[type].label.toLowerCase() : `did ${type}`;
+    return `${what}${times}${within ? ` ${withinText(within)}` : ""}`;
   }
   const field = fieldOf(node.field);
   const label = field?.label ?? node.field;

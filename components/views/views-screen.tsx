@@ -77,7 +77,7 @@ export function ViewsScreen() {
                       </Anchor>
                       {view.maskPersonalData ? (
                         <Tooltip label="Personal data is masked in this view">
-                          <Badge size="sm" variant="light" color="grape" leftSection={<IconLock size={10} />}>
+                          <Badge size="sm" variant="light" color="grape" leftSection={<IconLock size={10} />} style={{ flexShrink: 0 }}>
                             Masked
                           </Badge>
                         </Tooltip>
