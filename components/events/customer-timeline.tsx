@@ -1,18 +1,18 @@
 // <CustomerTimeline ws customerId /> — one customer's activity, newest first, grouped by day, with
 // filters, infinite scroll and a details drawer. Self-contained: mount it anywhere on a customer page.
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconTimeline } from "@tabler/icons-react";
+import { Group, Paper, Skeleton, Stack, Text } from "@mantine/core";
+import { IconTimeline } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { dateRangeError } from "@/components/ui/date-range";
 import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
-import { errorMessage } from "@/components/ui/notify";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import { listCustomerEvents, type Event } from "@/lib/schemas/events";
 import { groupByDay } from "./day-groups";
 import { EventDetailDrawer } from "./event-detail-drawer";
+import { EventListBody } from "./event-list-body";
 import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
 import { EventFilters } from "./event-filters";
 import { EventLine } from "./event-line";
@@ -69,45 +69,21 @@ export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
   const items = useMemo(() => events.data?.pages.flatMap((page) => page.data) ?? [], [events.data]);
   const days = useMemo(() => groupByDay(items, (event) => event.occurredAt), [items]);
 
-  let body;
-  if (rangeError) {
-    body = null;
-  } else if (events.isPending) {
-    body = (
-      <Paper withBorder radius="md">
-        <TimelineSkeleton />
-      </Paper>
-    );
-  } else if (events.isError) {
-    body = (
-      <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The events could not be loaded">
-        {errorMessage(events.error)}{" "}
-        <Button variant="subtle" size="compact-sm" onClick={() => void events.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
-  } else if (items.length === 0) {
-    body = hasEventFilters(filters) ? (
-      <EmptyState
-        icon={IconTimeline}
-        title="No events match these filters"
-        description="Try other event types or contexts, or a longer period."
-        actions={
-          <Button variant="light" onClick={() => setFilters(NO_EVENT_FILTERS)}>
-            Clear filters
-          </Button>
-        }
-      />
-    ) : (
-      <EmptyState
-        icon={IconTimeline}
-        title="No activity yet"
-        description="Events this person triggers on your site, app, stores or campaigns appear here as soon as a source sends them."
-      />
-    );
-  } else {
-    body = (
+  const body = rangeError ? null : (
+    <EventListBody
+      query={events}
+      empty={items.length === 0}
+      filtered={hasEventFilters(filters)}
+      onClearFilters={() => setFilters(NO_EVENT_FILTERS)}
+      skeleton={<TimelineSkeleton />}
+      none={
+        <EmptyState
+          icon={IconTimeline}
+          title="No activity yet"
+          description="Events this person triggers on your site, app, stores or campaigns appear here as soon as a source sends them."
+        />
+      }
+    >
       <Paper withBorder radius="md" style={{ overflow: "clip" }}>
         {days.map((day) => (
           <section key={day.key} className={classes.day} aria-label={day.label}>
@@ -138,8 +114,8 @@ export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
           endLabel="That is everything."
         />
       </Paper>
-    );
-  }
+    </EventListBody>
+  );
 
   return (
     <Stack gap="md">

@@ -1,92 +1,12 @@
 // The catalogue names each standard type's icon by its @tabler/icons-react export name. The UI maps those
-// names to components with this explicit table instead of `import * as icons`, which would put all
-// ~6,000 icons into the bundle. event-icons.test.ts fails when the catalogue gains an icon missing here.
-import {
-  IconArrowsDiff,
-  IconBell,
-  IconBolt,
-  IconCalendarCheck,
-  IconCalendarEvent,
-  IconCalendarPlus,
-  IconCalendarX,
-  IconCategory,
-  IconClick,
-  IconDiscount,
-  IconEye,
-  IconForms,
-  IconHeartMinus,
-  IconHeartPlus,
-  IconLink,
-  IconLogin,
-  IconLogout,
-  IconMailExclamation,
-  IconMailOff,
-  IconMailOpened,
-  IconMailPlus,
-  IconMailX,
-  IconMessageReply,
-  IconPlugConnected,
-  IconPlugConnectedX,
-  IconPoint,
-  IconReceipt,
-  IconScale,
-  IconSearch,
-  IconSend,
-  IconSettings,
-  IconShoppingCartMinus,
-  IconShoppingCartPlus,
-  IconShoppingCartX,
-  IconStar,
-  IconTicket,
-  IconTicketOff,
-  IconTrophy,
-  IconTrophyOff,
-  IconTruckDelivery,
-  type Icon,
-} from "@tabler/icons-react";
+// names to components through the explicit list in event-icon-set.ts instead of `import * as icons`, which
+// would put all ~6,000 icons into the bundle. event-icons.test.ts fails when the catalogue gains an icon
+// missing there.
+import { IconPoint, type Icon } from "@tabler/icons-react";
 import type { TablerIconName } from "@/lib/schemas/event-catalogue/common";
+import * as eventIconSet from "./event-icon-set";
 
-export const EVENT_ICONS: Partial<Record<TablerIconName, Icon>> = {
-  IconArrowsDiff,
-  IconBell,
-  IconBolt,
-  IconCalendarCheck,
-  IconCalendarEvent,
-  IconCalendarPlus,
-  IconCalendarX,
-  IconCategory,
-  IconClick,
-  IconDiscount,
-  IconEye,
-  IconForms,
-  IconHeartMinus,
-  IconHeartPlus,
-  IconLink,
-  IconLogin,
-  IconLogout,
-  IconMailExclamation,
-  IconMailOff,
-  IconMailOpened,
-  IconMailPlus,
-  IconMailX,
-  IconMessageReply,
-  IconPlugConnected,
-  IconPlugConnectedX,
-  IconReceipt,
-  IconScale,
-  IconSearch,
-  IconSend,
-  IconSettings,
-  IconShoppingCartMinus,
-  IconShoppingCartPlus,
-  IconShoppingCartX,
-  IconStar,
-  IconTicket,
-  IconTicketOff,
-  IconTrophy,
-  IconTrophyOff,
-  IconTruckDelivery,
-};
+export const EVENT_ICONS: Partial<Record<TablerIconName, Icon>> = eventIconSet;
 
 /** Custom types have no icon: a neutral dot. */
 export const FALLBACK_EVENT_ICON: Icon = IconPoint;

@@ -1,18 +1,18 @@
 // /events — the workspace's recent events across all customers, newest first, with the timeline's filters.
-import { Alert, Button, Paper, Skeleton, Stack } from "@mantine/core";
-import { IconAlertTriangle, IconBook2, IconTimeline } from "@tabler/icons-react";
+import { Button, Paper, Skeleton, Stack } from "@mantine/core";
+import { IconBook2, IconTimeline } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { dateRangeError } from "@/components/ui/date-range";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { callEndpoint } from "@/lib/client/api-client";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { queryKeys } from "@/lib/client/query-keys";
 import { listEvents, type Event } from "@/lib/schemas/events";
 import { EventDetailDrawer } from "./event-detail-drawer";
+import { EventListBody } from "./event-list-body";
 import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
 import { EventFilters } from "./event-filters";
 import { EventsTable } from "./events-table";
@@ -53,50 +53,26 @@ export function EventsScreen() {
   const customerName = useCustomerNames(ws, customerIds);
   const customerHref = (customerId: string) => toScreen(`/customers/${encodeURIComponent(customerId)}`);
 
-  let body;
-  if (rangeError) {
-    body = null;
-  } else if (events.isPending) {
-    body = (
-      <Paper withBorder radius="md">
-        <TableSkeleton />
-      </Paper>
-    );
-  } else if (events.isError) {
-    body = (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The events could not be loaded">
-        {errorMessage(events.error)}{" "}
-        <Button variant="subtle" size="compact-sm" onClick={() => void events.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
-  } else if (items.length === 0) {
-    body = hasEventFilters(filters) ? (
-      <EmptyState
-        icon={IconTimeline}
-        title="No events match these filters"
-        description="Try other event types or contexts, or a longer period."
-        actions={
-          <Button variant="light" onClick={() => setFilters(NO_EVENT_FILTERS)}>
-            Clear filters
-          </Button>
-        }
-      />
-    ) : (
-      <EmptyState
-        icon={IconTimeline}
-        title="No events yet"
-        description="Track events with the browser tracker, send them to the events API one by one or in batches, or let an e-commerce plug-in forward orders. Each event is linked to a customer profile."
-        actions={
-          <Button component="a" href="/docs/api" target="_blank" variant="default" leftSection={<IconBook2 size={16} />}>
-            API reference
-          </Button>
-        }
-      />
-    );
-  } else {
-    body = (
+  const body = rangeError ? null : (
+    <EventListBody
+      query={events}
+      empty={items.length === 0}
+      filtered={hasEventFilters(filters)}
+      onClearFilters={() => setFilters(NO_EVENT_FILTERS)}
+      skeleton={<TableSkeleton />}
+      none={
+        <EmptyState
+          icon={IconTimeline}
+          title="No events yet"
+          description="Track events with the browser tracker, send them to the events API one by one or in batches, or let an e-commerce plug-in forward orders. Each event is linked to a customer profile."
+          actions={
+            <Button component="a" href="/docs/api" target="_blank" variant="default" leftSection={<IconBook2 size={16} />}>
+              API reference
+            </Button>
+          }
+        />
+      }
+    >
       <Paper withBorder radius="md" style={{ overflow: "clip" }}>
         <EventsTable events={items} presenter={presenter} onOpen={setSelected} customerHref={customerHref} customerName={customerName} />
         <InfiniteSentinel
@@ -106,8 +82,8 @@ export function EventsScreen() {
           endLabel="No older events."
         />
       </Paper>
-    );
-  }
+    </EventListBody>
+  );
 
   return (
     <Page
