@@ -17,14 +17,14 @@ function bearerTokenOf(req: Request): string | null {
 async function principalFromWriteKey(key: string, req: Request): Promise<Principal | null> {
   const source = await db().source.findUnique({
     where: { writeKeyHash: hashWriteKey(key) },
-    select: { id: true, name: true, workspaceId: true, allowedOrigins: true },
+    select: { id: true, name: true, type: true, workspaceId: true, allowedOrigins: true },
   });
   if (!source) return null;
   const origin = req.headers.get("origin");
   if (origin && source.allowedOrigins.length > 0 && !source.allowedOrigins.includes(origin)) {
     throw new AppError("forbidden", "This write key is not allowed from this origin");
   }
-  return { type: "writeKey", sourceId: source.id, sourceName: source.name, workspaceId: source.workspaceId };
+  return { type: "writeKey", sourceId: source.id, sourceName: source.name, sourceType: source.type, workspaceId: source.workspaceId };
 }
 
 /** Null when no credentials were sent; 401 when credentials were sent but are not valid. */

@@ -1,4 +1,5 @@
 // Who is calling, and what they may do in a workspace.
+import type { SourceType } from "@/lib/generated/prisma/client";
 import type { Permission } from "@/lib/schemas/endpoint";
 
 export type Role = "ADMIN" | "USER" | "GUEST";
@@ -6,7 +7,7 @@ export type Role = "ADMIN" | "USER" | "GUEST";
 export type Principal =
   | { type: "user"; userId: string; email: string; name: string | null }
   | { type: "apiClient"; id: string; clientId: string; name: string; workspaceId: string; role: Role; consentHistory: boolean }
-  | { type: "writeKey"; sourceId: string; sourceName: string; workspaceId: string };
+  | { type: "writeKey"; sourceId: string; sourceName: string; sourceType: SourceType; workspaceId: string };
 
 /** The caller's standing in the workspace named by the route. */
 export interface WorkspaceAccess {

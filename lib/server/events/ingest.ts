@@ -3,13 +3,14 @@
 // set-based statements whatever the batch size. A single event is a batch of one.
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/server/auth/principal";
+import type { SourceType } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
+import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { defaultEventContext } from "./default-context";
 import { inIngestTransaction } from "./ingest-transaction";
 import { loadWorkspaceEventTypes } from "./workspace-event-types";
 import { prepareEvent, type PrepareEnv, type PreparedEvent } from "./prepare-event";
-import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { storeEventBatch, type IngestItemResult } from "./store-event-batch";
 
 export type { IngestItemResult } from "./store-event-batch";
@@ -22,13 +23,17 @@ export interface IngestEventsInput {
 }
 
 /**
- * Body sourceIds must name sources of the workspace (a write key's own source is one). Events sent without
- * a context take their source's (defaultEventContext), so one read of the batch's sources serves both.
+ * Body sourceIds must name sources of the workspace. Events sent without a context take their source's
+ * (defaultEventContext), so one read of the batch's sources serves both; a write key's own source is known
+ * from authentication (prepareEvent refused any other sourceId with a write key), so it costs no query.
  */
-async function applySources(workspaceId: string, events: PreparedEvent[], results: IngestItemResult[]): Promise<PreparedEvent[]> {
-  const named = [...new Set(events.flatMap((e) => (e.sourceId ? [e.sourceId] : [])))];
-  const found = named.length === 0 ? [] : await db().source.findMany({ where: { workspaceId, id: { in: named } }, select: { id: true, type: true } });
-  const typeOf = new Map(found.map((source) => [source.id, source.type]));
+async function applySources(workspaceId: string, events: PreparedEvent[], results: IngestItemResult[], principal: Principal): Promise<PreparedEvent[]> {
+  const typeOf = new Map<string, SourceType>(principal.type === "writeKey" ? [[principal.sourceId, principal.sourceType]] : []);
+  const named = [...new Set(events.flatMap((e) => (e.sourceId && !typeOf.has(e.sourceId) ? [e.sourceId] : [])))];
+  if (named.length > 0) {
+    const found = await db().source.findMany({ where: { workspaceId, id: { in: named } }, select: { id: true, type: true } });
+    for (const source of found) typeOf.set(source.id, source.type);
+  }
   return events.filter((event) => {
     if (event.sourceId && !typeOf.has(event.sourceId)) {
       results.push({ index: event.index, status: "rejected", errors: [{ path: "sourceId", message: "No such source in this workspace" }] });
@@ -53,7 +58,7 @@ export async function ingestEvents({ workspaceId, items, principal, requestId }:
     if (outcome.ok) prepared.push(outcome.event);
     else results.push({ index, status: "rejected", errors: outcome.errors });
   });
-  prepared = await applySources(workspaceId, prepared, results);
+  prepared = await applySources(workspaceId, prepared, results, principal);
 
   if (prepared.length > 0) {
     const actor: Actor = actorOf(principal);
