@@ -15,10 +15,13 @@ const samples = Number(process.argv[3] ?? 300);
 const OTHER_WORKSPACE_CUSTOMERS = Math.round(customers / 10);
 const BAR_P95_MS = 50;
 
-const FIRST = ("Mario Giulia Luca Francesca Marco Chiara Andrea Sara Matteo Anna Paolo Elena Davide Laura Simone Martina Stefano Valentina " +
+const FIRST = (
+  "Mario Giulia Luca Francesca Marco Chiara Andrea Sara Matteo Anna Paolo Elena Davide Laura Simone Martina Stefano Valentina " +
   "Jean Marie Pierre Camille Louis Chloe Hans Anna Lukas Sophie Jonas Lena Carlos Lucia Pablo Carmen James Emma Oliver Olivia " +
-  "William Amelia Henry Isla George Ava Noah Mia Liam Grace Ethan Ruby Leo Freya Adam Nora Samuel Alice Daniel Ella Michael Clara").split(" ");
-const LAST = ("Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti DeLuca Mancini Costa Giordano " +
+  "William Amelia Henry Isla George Ava Noah Mia Liam Grace Ethan Ruby Leo Freya Adam Nora Samuel Alice Daniel Ella Michael Clara"
+).split(" ");
+const LAST = (
+  "Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti DeLuca Mancini Costa Giordano " +
   "Rizzo Lombardi Moretti Barbieri Fontana Santoro Mariani Rinaldi Caruso Ferrara Galli Martini Leone Longo Gentile Martinelli " +
   "Vitale Lombardo Serra Coppola DeSantis Dangelo Marchetti Parisi Villa Conte Ferraro Ferri Fabbri Bianco Marini Grasso Valentini " +
   "Messina Sala Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent Lefebvre Michel Garcia David " +
@@ -26,11 +29,43 @@ const LAST = ("Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino 
   "Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter Klein Wolf Schroder Neumann Schwarz Braun Zimmermann Kruger " +
   "Hofmann Hartmann Lange Schmitt Werner Krause Smith Jones Williams Taylor Brown Davies Evans Wilson Johnson Roberts Walker " +
   "Wright Robinson Thompson White Hughes Edwards Green Hall Wood Harris Lewis Clarke Jackson Turner Hill Moore Cooper Ward " +
-  "Morris King Watson Baker Harrison Morgan Patel Young Allen Mitchell Lee Bell Kelly Lopez Sanchez Perez Gomez Fernandez").split(" ");
-const DOMAINS = ["gmail.com", "yahoo.it", "libero.it", "outlook.com", "hotmail.fr", "web.de", "icloud.com", "orange.fr", "tiscali.it", "example.org"];
-const CITIES = ["Milano", "Roma", "Torino", "Napoli", "Paris", "Lyon", "Berlin", "Munchen", "Madrid", "London", "Manchester", "New York"];
+  "Morris King Watson Baker Harrison Morgan Patel Young Allen Mitchell Lee Bell Kelly Lopez Sanchez Perez Gomez Fernandez"
+).split(" ");
+const DOMAINS = [
+  "gmail.com",
+  "yahoo.it",
+  "libero.it",
+  "outlook.com",
+  "hotmail.fr",
+  "web.de",
+  "icloud.com",
+  "orange.fr",
+  "tiscali.it",
+  "example.org",
+];
+const CITIES = [
+  "Milano",
+  "Roma",
+  "Torino",
+  "Napoli",
+  "Paris",
+  "Lyon",
+  "Berlin",
+  "Munchen",
+  "Madrid",
+  "London",
+  "Manchester",
+  "New York",
+];
 // Cumulative percentages: IT 30 %, FR 15 %, DE 15 %, ES 10 %, GB 15 %, US 15 %.
-const COUNTRIES: Array<[string, number]> = [["IT", 30], ["FR", 45], ["DE", 60], ["ES", 70], ["GB", 85], ["US", 100]];
+const COUNTRIES: Array<[string, number]> = [
+  ["IT", 30],
+  ["FR", 45],
+  ["DE", 60],
+  ["ES", 70],
+  ["GB", 85],
+  ["US", 100],
+];
 
 // The generated person number i, the same in SQL and in TypeScript so random targets need no query.
 const firstOf = (i: number) => FIRST[(i * 7919) % FIRST.length];
@@ -83,11 +118,15 @@ async function seed(url: string, workspaceIds: [string, string]): Promise<void> 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query("SET synchronous_commit = off; SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 2");
+    await client.query(
+      "SET synchronous_commit = off; SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 2",
+    );
     // The generated rows are consistent by construction: skipping triggers (foreign-key checks, the report
     // summaries' counters, which this benchmark does not read) halves the load time. Needs a superuser,
     // so it is only tried.
-    await client.query("SET session_replication_role = replica").catch(() => console.log("[bench]   (foreign keys checked during the load)"));
+    await client
+      .query("SET session_replication_role = replica")
+      .catch(() => console.log("[bench]   (foreign keys checked during the load)"));
     const { rows } = await client.query<{ indexname: string; indexdef: string }>(
       `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('Customer', 'Identity') AND indexname NOT LIKE '%_pkey'`,
     );
@@ -99,9 +138,15 @@ async function seed(url: string, workspaceIds: [string, string]): Promise<void> 
     };
     const chunk = 250_000;
     for (let from = 0; from < customers; from += chunk) {
-      await load(`customers ${from.toLocaleString()}–${Math.min(from + chunk, customers).toLocaleString()}`, fillCustomersSql(workspaceIds[0], from, Math.min(from + chunk, customers)));
+      await load(
+        `customers ${from.toLocaleString()}–${Math.min(from + chunk, customers).toLocaleString()}`,
+        fillCustomersSql(workspaceIds[0], from, Math.min(from + chunk, customers)),
+      );
     }
-    await load(`${OTHER_WORKSPACE_CUSTOMERS.toLocaleString()} customers of another workspace`, fillCustomersSql(workspaceIds[1], 0, OTHER_WORKSPACE_CUSTOMERS));
+    await load(
+      `${OTHER_WORKSPACE_CUSTOMERS.toLocaleString()} customers of another workspace`,
+      fillCustomersSql(workspaceIds[1], 0, OTHER_WORKSPACE_CUSTOMERS),
+    );
     for (const ws of workspaceIds) await load(`identities of ${ws}`, fillIdentitiesSql(ws));
     for (const { indexname, indexdef } of rows) await load(`index ${indexname}`, indexdef);
     await load("VACUUM ANALYZE Customer", `VACUUM ANALYZE "Customer"`);
@@ -141,7 +186,9 @@ function cpuClock(databaseUrl: string) {
     },
     /** The backends of this database other than our own: the application's pool. */
     async refresh() {
-      const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      const { rows } = await admin.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+      );
       pids = rows.map((row) => row.pid);
     },
     read(): number | null {
@@ -186,8 +233,12 @@ function printTable(results: Result[]): void {
   const pad = (value: string, width: number) => value.padStart(width);
   const ms = (value: number | undefined) => pad(value === undefined ? "–" : value.toFixed(1), 9);
   const verdict = (p95: number | undefined) => pad(p95 === undefined ? "–" : p95 < BAR_P95_MS ? "ok" : "MISSED", 8);
-  console.log(`\nbar: p95 < ${BAR_P95_MS} ms. wall = elapsed time; cpu = CPU time of this process and its PostgreSQL backends`);
-  console.log(`${"query".padEnd(50)}${pad("rows", 6)}${pad("wall p50", 9)}${pad("wall p95", 9)}${pad("wall max", 9)}${pad("cpu p50", 9)}${pad("cpu p95", 9)}${pad("wall", 8)}${pad("cpu", 8)}`);
+  console.log(
+    `\nbar: p95 < ${BAR_P95_MS} ms. wall = elapsed time; cpu = CPU time of this process and its PostgreSQL backends`,
+  );
+  console.log(
+    `${"query".padEnd(50)}${pad("rows", 6)}${pad("wall p50", 9)}${pad("wall p95", 9)}${pad("wall max", 9)}${pad("cpu p50", 9)}${pad("cpu p95", 9)}${pad("wall", 8)}${pad("cpu", 8)}`,
+  );
   for (const r of results) {
     console.log(
       `${r.name.padEnd(50)}${pad(r.rows.toFixed(1), 6)}${ms(r.wall.p50)}${ms(r.wall.p95)}${ms(r.wall.max)}${ms(r.cpu?.p50)}${ms(r.cpu?.p95)}` +
@@ -208,9 +259,13 @@ async function main(): Promise<void> {
     let workspaceId = (await db().workspace.findFirst({ where: { name: "Bench" }, select: { id: true } }))?.id;
     if (!reused || !workspaceId) {
       const [ws, other] = await Promise.all(
-        ["Bench", "Bench other"].map((name, n) => db().workspace.create({ data: { name, slug: `bench-${n}-${Date.now()}` } })),
+        ["Bench", "Bench other"].map((name, n) =>
+          db().workspace.create({ data: { name, slug: `bench-${n}-${Date.now()}` } }),
+        ),
       );
-      console.log(`[bench] seeding ${customers.toLocaleString()} customers (+${OTHER_WORKSPACE_CUSTOMERS.toLocaleString()} in another workspace)…`);
+      console.log(
+        `[bench] seeding ${customers.toLocaleString()} customers (+${OTHER_WORKSPACE_CUSTOMERS.toLocaleString()} in another workspace)…`,
+      );
       const started = performance.now();
       await seed(database.url, [ws.id, other.id]);
       console.log(`[bench] seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -250,34 +305,68 @@ async function runQueries(workspaceId: string, clock: CpuClock): Promise<Result[
 
   const results: Result[] = [];
   const measure = (name: string, run: (n: number) => Promise<number>) => measureWith(clock, name, run);
-  results.push(await measure("lookup by e-mail (?email=)", async () => rowsOf(await listCustomers({ workspaceId, email: emailOf(target()).toUpperCase() }))));
-  results.push(await measure("lookup by external id (?externalId=)", async () => rowsOf(await listCustomers({ workspaceId, externalId: externalIdOf(target()) }))));
-  results.push(await measure("q: partial last name (?q=<5 letters>)", async () => rowsOf(await listCustomers({ workspaceId, q: lastOf(target()).slice(0, 5) }))));
-  results.push(await measure("q: e-mail fragment (?q=<name.surnameN>)", async () => rowsOf(await listCustomers({ workspaceId, q: emailOf(target()).split("@")[0].slice(2) }))));
-  results.push(await measure("q: first and last name (?q=mario rossi)", async () => {
-    const i = target();
-    return rowsOf(await listCustomers({ workspaceId, q: `${firstOf(i)} ${lastOf(i)}` }));
-  }));
-  results.push(await measure("q: 2-letter word prefix (?q=ro)", async (n) => rowsOf(await listCustomers({ workspaceId, q: lastOf(n).slice(0, 2) }))));
-  results.push(await measure("filter: country eq IT AND tag vip (first page)", async () => {
-    const condition = await compileWorkspaceFilter({ workspaceId, filter });
-    return rowsOf(await searchCustomers({ workspaceId, conditions: [condition] }));
-  }));
-  results.push(await measure("list: newest first (no filter)", async () => rowsOf(await listCustomers({ workspaceId }))));
+  results.push(
+    await measure("lookup by e-mail (?email=)", async () =>
+      rowsOf(await listCustomers({ workspaceId, email: emailOf(target()).toUpperCase() })),
+    ),
+  );
+  results.push(
+    await measure("lookup by external id (?externalId=)", async () =>
+      rowsOf(await listCustomers({ workspaceId, externalId: externalIdOf(target()) })),
+    ),
+  );
+  results.push(
+    await measure("q: partial last name (?q=<5 letters>)", async () =>
+      rowsOf(await listCustomers({ workspaceId, q: lastOf(target()).slice(0, 5) })),
+    ),
+  );
+  results.push(
+    await measure("q: e-mail fragment (?q=<name.surnameN>)", async () =>
+      rowsOf(await listCustomers({ workspaceId, q: emailOf(target()).split("@")[0].slice(2) })),
+    ),
+  );
+  results.push(
+    await measure("q: first and last name (?q=mario rossi)", async () => {
+      const i = target();
+      return rowsOf(await listCustomers({ workspaceId, q: `${firstOf(i)} ${lastOf(i)}` }));
+    }),
+  );
+  results.push(
+    await measure("q: 2-letter word prefix (?q=ro)", async (n) =>
+      rowsOf(await listCustomers({ workspaceId, q: lastOf(n).slice(0, 2) })),
+    ),
+  );
+  results.push(
+    await measure("filter: country eq IT AND tag vip (first page)", async () => {
+      const condition = await compileWorkspaceFilter({ workspaceId, filter });
+      return rowsOf(await searchCustomers({ workspaceId, conditions: [condition] }));
+    }),
+  );
+  results.push(
+    await measure("list: newest first (no filter)", async () => rowsOf(await listCustomers({ workspaceId }))),
+  );
 
   // The same lookup through the route wrapper: access token, workspace, zod, JSON.
   const { authorization } = await apiClientToken(workspaceId, "USER");
   const handler = await handlerOf(listEndpoint);
-  results.push(await measure("route GET /customers?email= (wrapper included)", async () => {
-    const url = `http://bench.local/api/v1/workspaces/${workspaceId}/customers?email=${encodeURIComponent(emailOf(target()))}`;
-    const res = await handler(new Request(url, { headers: { authorization } }), { params: Promise.resolve({ ws: workspaceId }) });
-    return ((await res.json()) as { data: unknown[] }).data.length;
-  }));
-  results.push(await measure("route GET /customers?q= (wrapper included)", async () => {
-    const url = `http://bench.local/api/v1/workspaces/${workspaceId}/customers?q=${encodeURIComponent(lastOf(target()).slice(0, 5))}`;
-    const res = await handler(new Request(url, { headers: { authorization } }), { params: Promise.resolve({ ws: workspaceId }) });
-    return ((await res.json()) as { data: unknown[] }).data.length;
-  }));
+  results.push(
+    await measure("route GET /customers?email= (wrapper included)", async () => {
+      const url = `http://bench.local/api/v1/workspaces/${workspaceId}/customers?email=${encodeURIComponent(emailOf(target()))}`;
+      const res = await handler(new Request(url, { headers: { authorization } }), {
+        params: Promise.resolve({ ws: workspaceId }),
+      });
+      return ((await res.json()) as { data: unknown[] }).data.length;
+    }),
+  );
+  results.push(
+    await measure("route GET /customers?q= (wrapper included)", async () => {
+      const url = `http://bench.local/api/v1/workspaces/${workspaceId}/customers?q=${encodeURIComponent(lastOf(target()).slice(0, 5))}`;
+      const res = await handler(new Request(url, { headers: { authorization } }), {
+        params: Promise.resolve({ ws: workspaceId }),
+      });
+      return ((await res.json()) as { data: unknown[] }).data.length;
+    }),
+  );
   return results;
 }
 

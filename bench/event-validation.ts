@@ -28,24 +28,53 @@ const integer = (min: number, max: number) => min + Math.floor(random() * (max -
 // A few hundred distinct user agents, as a real site sees.
 const USER_AGENTS: string[] = [];
 for (let v = 100; v < 130; v++) {
-  USER_AGENTS.push(`Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`);
-  USER_AGENTS.push(`Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`);
-  USER_AGENTS.push(`Mozilla/5.0 (Linux; Android 14; Pixel ${v % 9}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Mobile Safari/537.36`);
+  USER_AGENTS.push(
+    `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
+  );
+  USER_AGENTS.push(
+    `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
+  );
+  USER_AGENTS.push(
+    `Mozilla/5.0 (Linux; Android 14; Pixel ${v % 9}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Mobile Safari/537.36`,
+  );
   USER_AGENTS.push(`Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:${v}.0) Gecko/20100101 Firefox/${v}.0`);
   for (let minor = 0; minor < 6; minor++)
-    USER_AGENTS.push(`Mozilla/5.0 (iPhone; CPU iPhone OS 17_${minor} like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.${minor} Mobile/15E${v} Safari/604.1`);
+    USER_AGENTS.push(
+      `Mozilla/5.0 (iPhone; CPU iPhone OS 17_${minor} like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.${minor} Mobile/15E${v} Safari/604.1`,
+    );
 }
-const PATHS = ["/", "/women", "/men/shoes", "/sale", "/p/tshirt-blu", "/p/mug-01", "/cart", "/checkout", "/blog/spring-trends"];
+const PATHS = [
+  "/",
+  "/women",
+  "/men/shoes",
+  "/sale",
+  "/p/tshirt-blu",
+  "/p/mug-01",
+  "/cart",
+  "/checkout",
+  "/blog/spring-trends",
+];
 const WEIGHTS: Array<[string, number]> = [
-  ["viewedPage", 35], ["viewedProduct", 15], ["addedProduct", 8], ["removedProduct", 2], ["clickedLink", 8],
-  ["searched", 5], ["completedOrder", 4], ["abandonedCart", 2], ["campaignSent", 5], ["campaignOpened", 4],
-  ["campaignLinkClicked", 3], ["loggedIn", 3], ["other", 6],
+  ["viewedPage", 35],
+  ["viewedProduct", 15],
+  ["addedProduct", 8],
+  ["removedProduct", 2],
+  ["clickedLink", 8],
+  ["searched", 5],
+  ["completedOrder", 4],
+  ["abandonedCart", 2],
+  ["campaignSent", 5],
+  ["campaignOpened", 4],
+  ["campaignLinkClicked", 3],
+  ["loggedIn", 3],
+  ["other", 6],
 ];
 const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
 
 function pickType(): string {
   let roll = random() * TOTAL_WEIGHT;
-  for (const [type, weight] of WEIGHTS) if ((roll -= weight) < 0) return type === "other" ? pick(STANDARD_EVENT_TYPE_NAMES) : type;
+  for (const [type, weight] of WEIGHTS)
+    if ((roll -= weight) < 0) return type === "other" ? pick(STANDARD_EVENT_TYPE_NAMES) : type;
   return "viewedPage";
 }
 
@@ -56,17 +85,41 @@ function makeEvent(): BenchEvent {
   if (type === "viewedPage" || type === "clickedLink") {
     const path = pick(PATHS);
     const tags = random() < 0.15 ? `?utm_source=newsletter&utm_medium=email&utm_campaign=c${integer(1, 20)}` : "";
-    properties = type === "viewedPage"
-      ? { url: `https://shop.example.com${path}${tags}`, path, title: `Page ${path}`, referrer: "https://www.google.com/" }
-      : { url: `https://shop.example.com${path}${tags}`, linkTags: ["nav"] };
+    properties =
+      type === "viewedPage"
+        ? {
+            url: `https://shop.example.com${path}${tags}`,
+            path,
+            title: `Page ${path}`,
+            referrer: "https://www.google.com/",
+          }
+        : { url: `https://shop.example.com${path}${tags}`, linkTags: ["nav"] };
   } else if (type === "completedOrder") {
-    const products = Array.from({ length: integer(1, 5) }, (_, i) => ({ id: `P-${i}`, sku: `SKU-${i}`, name: "Item", price: 9.9 + i, quantity: integer(1, 3) }));
-    properties = { orderId: String(integer(1, 1e9)), type: "sale", amount: { total: 59.8, tax: 10.78, currency: "EUR" }, products };
+    const products = Array.from({ length: integer(1, 5) }, (_, i) => ({
+      id: `P-${i}`,
+      sku: `SKU-${i}`,
+      name: "Item",
+      price: 9.9 + i,
+      quantity: integer(1, 3),
+    }));
+    properties = {
+      orderId: String(integer(1, 1e9)),
+      type: "sale",
+      amount: { total: 59.8, tax: 10.78, currency: "EUR" },
+      products,
+    };
   }
   if (random() < 0.1) properties = { ...properties, abTest: pick(["A", "B"]), sessionDepth: integer(1, 30) }; // moved to extra
   if (random() < 0.01) properties = { ...example.invalid.properties }; // a few broken events
-  const contextInfo: Record<string, unknown> = { client: { userAgent: pick(USER_AGENTS), ip: `203.0.113.${integer(1, 254)}` } };
-  if (random() < 0.3) (contextInfo.client as Record<string, unknown>).localization = { city: "Milano", country: "IT", geo: { lat: 45.46, lon: 9.19 } };
+  const contextInfo: Record<string, unknown> = {
+    client: { userAgent: pick(USER_AGENTS), ip: `203.0.113.${integer(1, 254)}` },
+  };
+  if (random() < 0.3)
+    (contextInfo.client as Record<string, unknown>).localization = {
+      city: "Milano",
+      country: "IT",
+      geo: { lat: 45.46, lon: 9.19 },
+    };
   return { type, context: example.context, properties, contextInfo };
 }
 
@@ -81,7 +134,9 @@ function validateAndEnrich(event: BenchEvent): boolean {
   const info = ZContextInfo.safeParse(event.contextInfo);
   const properties = normalizeEventProperties(event.type, event.properties);
   if (!info.success || !properties.ok) return false;
-  return enrichEvent({ type: event.type, properties: properties.properties, contextInfo: info.data }).client !== undefined;
+  return (
+    enrichEvent({ type: event.type, properties: properties.properties, contextInfo: info.data }).client !== undefined
+  );
 }
 
 function measure(label: string, events: BenchEvent[], step: (event: BenchEvent) => boolean): void {
@@ -108,6 +163,8 @@ function measure(label: string, events: BenchEvent[], step: (event: BenchEvent) 
 const count = Number(process.argv[2] ?? 100_000);
 // A JSON round trip gives every event its own objects, shaped as a request body would be.
 const events: BenchEvent[] = JSON.parse(JSON.stringify(Array.from({ length: count }, makeEvent)));
-console.log(`${count.toLocaleString("en-US")} mixed events, ${USER_AGENTS.length} distinct user agents, node ${process.version}, 1 thread`);
+console.log(
+  `${count.toLocaleString("en-US")} mixed events, ${USER_AGENTS.length} distinct user agents, node ${process.version}, 1 thread`,
+);
 measure("validation", events, validate);
 measure("validation + enrichment", events, validateAndEnrich);

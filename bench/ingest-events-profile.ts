@@ -44,10 +44,19 @@ try {
     await client.query(process.env.PROFILE_SETUP_SQL).finally(() => client.end());
   }
   const workspace = await db().workspace.create({ data: { name: "Profile", slug: `profile-${Date.now()}` } });
-  const source = await db().source.create({ data: { workspaceId: workspace.id, name: "Web", type: "WEB", writeKeyHash: "x", writeKeyPrefix: "x" } });
-  const principal = { type: "writeKey" as const, sourceId: source.id, sourceName: source.name, sourceType: source.type, workspaceId: workspace.id };
+  const source = await db().source.create({
+    data: { workspaceId: workspace.id, name: "Web", type: "WEB", writeKeyHash: "x", writeKeyPrefix: "x" },
+  });
+  const principal = {
+    type: "writeKey" as const,
+    sourceId: source.id,
+    sourceName: source.name,
+    sourceType: source.type,
+    workspaceId: workspace.id,
+  };
   // Bodies as the route sees them: parsed from JSON text, so no object is shared between events.
-  const bodiesOf = (label: string, seed: number, n: number) => generateBatches({ batches: n, seed, label }).map((b) => JSON.stringify({ events: b }));
+  const bodiesOf = (label: string, seed: number, n: number) =>
+    generateBatches({ batches: n, seed, label }).map((b) => JSON.stringify({ events: b }));
   const run = async (bodies: string[]) => {
     let next = 0;
     let accepted = 0;

@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     const events = generateBatches({ batches, seed: 42, label: "run" });
     const bodies = events.map(bodyOf);
     const megabytes = bodies.reduce((sum, b) => sum + b.length, 0) / 2 ** 20;
-    console.log(`[bench] sending ${batches} batches of 1,000 events (${megabytes.toFixed(1)} MiB) over ${connections} connections…`);
+    console.log(
+      `[bench] sending ${batches} batches of 1,000 events (${megabytes.toFixed(1)} MiB) over ${connections} connections…`,
+    );
     const cpuBefore = processCpuSeconds(server.pid!);
     const backendsBefore = await backendCpuSeconds();
     const started = performance.now();
@@ -71,8 +73,12 @@ async function main(): Promise<void> {
     const ratio = httpRate / copy.rate;
     const format = (n: number) => Math.round(n).toLocaleString("en-US");
     console.log("");
-    console.log(`HTTP batch ingestion  ${format(httpRate)} events/s  (${format(accepted)} events in ${seconds.toFixed(2)} s; server process ${serverCpu.toFixed(1)} CPU-s)`);
-    console.log(`PostgreSQL COPY       ${format(copy.rate)} rows/s    (${format(copy.rows)} rows in ${copy.seconds.toFixed(2)} s)`);
+    console.log(
+      `HTTP batch ingestion  ${format(httpRate)} events/s  (${format(accepted)} events in ${seconds.toFixed(2)} s; server process ${serverCpu.toFixed(1)} CPU-s)`,
+    );
+    console.log(
+      `PostgreSQL COPY       ${format(copy.rate)} rows/s    (${format(copy.rows)} rows in ${copy.seconds.toFixed(2)} s)`,
+    );
     console.log(`ratio HTTP / COPY     ${ratio.toFixed(2)}`);
     // CPU time per event is far less sensitive than wall time to other work on the machine. On an otherwise idle
     // 2-core machine the server (one thread) and PostgreSQL share the two cores, while COPY runs in one backend.
@@ -80,12 +86,23 @@ async function main(): Promise<void> {
     const pgUs = (databaseCpu / accepted) * 1e6;
     const projected = 1e6 / Math.max(nodeUs, (nodeUs + pgUs) / 2);
     const copyProjected = 1e6 / copy.cpuUsPerRow;
-    console.log(`CPU per event         server ${nodeUs.toFixed(1)} µs + PostgreSQL backends ${pgUs.toFixed(1)} µs;  COPY backend ${copy.cpuUsPerRow.toFixed(1)} µs per row`);
-    console.log(`CPU-time projection   ${format(projected)} events/s vs COPY ${format(copyProjected)} rows/s (ratio ${(projected / copyProjected).toFixed(2)}) on 2 free cores`);
-    console.log(`bar ≥ ${format(BAR_EVENTS_PER_SECOND)} events/s: ${httpRate >= BAR_EVENTS_PER_SECOND ? "met" : "NOT met"}; bar ≥ 1/3 of COPY: ${ratio >= BAR_COPY_RATIO ? "met" : "NOT met"}`);
+    console.log(
+      `CPU per event         server ${nodeUs.toFixed(1)} µs + PostgreSQL backends ${pgUs.toFixed(1)} µs;  COPY backend ${copy.cpuUsPerRow.toFixed(1)} µs per row`,
+    );
+    console.log(
+      `CPU-time projection   ${format(projected)} events/s vs COPY ${format(copyProjected)} rows/s (ratio ${(projected / copyProjected).toFixed(2)}) on 2 free cores`,
+    );
+    console.log(
+      `bar ≥ ${format(BAR_EVENTS_PER_SECOND)} events/s: ${httpRate >= BAR_EVENTS_PER_SECOND ? "met" : "NOT met"}; bar ≥ 1/3 of COPY: ${ratio >= BAR_COPY_RATIO ? "met" : "NOT met"}`,
+    );
     const os = await import("node:os");
     // Other work on the machine slows both sides and inflates CPU times too: the load shows how far to trust them.
-    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, node ${process.version}`);
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}, node ${process.version}`,
+    );
   } finally {
     if (server) await stopServer(server);
     const { disconnectDb } = await import("../lib/server/db/client");
@@ -112,11 +129,20 @@ function freePort(): Promise<number> {
 async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(ROOT, "bench", "ingest-events.ts"), "--serve", String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", path.join(ROOT, "bench", "ingest-events.ts"), "--serve", String(port)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start within 120 s")), 120_000);
     child.once("exit", (code) => reject(new Error(`the server exited with code ${code}`)));
@@ -182,7 +208,9 @@ async function createWorkspaceAndSource(): Promise<{ ws: string; writeKey: strin
   const { generateWriteKey } = await import("../lib/server/sources/write-keys");
   const workspace = await db().workspace.create({ data: { name: "Benchmark", slug: `bench-${Date.now()}` } });
   const { key, hash, prefix } = generateWriteKey();
-  await db().source.create({ data: { workspaceId: workspace.id, name: "Bench web", type: "WEB", writeKeyHash: hash, writeKeyPrefix: prefix } });
+  await db().source.create({
+    data: { workspaceId: workspace.id, name: "Bench web", type: "WEB", writeKeyHash: hash, writeKeyPrefix: prefix },
+  });
   return { ws: workspace.id, writeKey: key };
 }
 
@@ -202,8 +230,13 @@ async function sendAll(bodies: Buffer[], target: Target, connections: number): P
     while (next < bodies.length) {
       if (Date.now() > deadline) throw new Error("the benchmark ran out of time");
       const body = bodies[next++];
-      const result = JSON.parse(await post(agent, target, body)) as { accepted: number; rejected: number; results: { errors?: unknown }[] };
-      if (result.rejected > 0) throw new Error(`rejected events: ${JSON.stringify(result.results.find((r) => r.errors))}`);
+      const result = JSON.parse(await post(agent, target, body)) as {
+        accepted: number;
+        rejected: number;
+        results: { errors?: unknown }[];
+      };
+      if (result.rejected > 0)
+        throw new Error(`rejected events: ${JSON.stringify(result.results.find((r) => r.errors))}`);
       accepted += result.accepted;
     }
   };
@@ -224,7 +257,11 @@ function post(agent: http.Agent, target: Target, body: Buffer): Promise<string> 
         path: target.path,
         method: "POST",
         agent,
-        headers: { "content-type": "application/json", "content-length": body.length, authorization: `Bearer ${target.writeKey}` },
+        headers: {
+          "content-type": "application/json",
+          "content-length": body.length,
+          authorization: `Bearer ${target.writeKey}`,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -242,9 +279,16 @@ function post(agent: http.Agent, target: Target, body: Buffer): Promise<string> 
 }
 
 /** The same events as rows (customers resolved, properties normalised, context enriched), loaded by psql \copy. */
-async function timeCopy(events: BenchEvent[], ws: string, databaseUrl: string): Promise<{ rows: number; seconds: number; rate: number; cpuUsPerRow: number }> {
+async function timeCopy(
+  events: BenchEvent[],
+  ws: string,
+  databaseUrl: string,
+): Promise<{ rows: number; seconds: number; rate: number; cpuUsPerRow: number }> {
   const { db } = await import("../lib/server/db/client");
-  const identities = await db().identity.findMany({ where: { workspaceId: ws, type: "externalId" }, select: { value: true, customerId: true } });
+  const identities = await db().identity.findMany({
+    where: { workspaceId: ws, type: "externalId" },
+    select: { value: true, customerId: true },
+  });
   const customers = new Map(identities.map((i) => [i.value, i.customerId]));
   const source = await db().source.findFirstOrThrow({ where: { workspaceId: ws }, select: { id: true } });
   const file = path.join(RESULTS_DIR, "ingest-events-copy.csv");
@@ -262,10 +306,15 @@ async function timeCopy(events: BenchEvent[], ws: string, databaseUrl: string): 
   ].join("\n");
   writeFileSync(path.join(RESULTS_DIR, "ingest-events-copy.sql"), `${script}\n`);
   const started = performance.now();
-  const result = spawnSync("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-f", path.join(RESULTS_DIR, "ingest-events-copy.sql")], { encoding: "utf8" });
+  const result = spawnSync(
+    "psql",
+    [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-f", path.join(RESULTS_DIR, "ingest-events-copy.sql")],
+    { encoding: "utf8" },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`psql \\copy failed: ${result.stderr || result.error}`);
   rmSync(file, { force: true });
-  const cpu = statCpuSeconds(readFileSync(cpuFile("after"), "utf8")) - statCpuSeconds(readFileSync(cpuFile("before"), "utf8"));
+  const cpu =
+    statCpuSeconds(readFileSync(cpuFile("after"), "utf8")) - statCpuSeconds(readFileSync(cpuFile("before"), "utf8"));
   return { rows: events.length, seconds, rate: events.length / seconds, cpuUsPerRow: (cpu / events.length) * 1e6 };
 }

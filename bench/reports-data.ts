@@ -137,7 +137,9 @@ async function inChunks(url: string, sql: string, total: number, size: number, w
 
 export async function generateBenchData(url: string): Promise<void> {
   const admin = await connect(url);
-  await admin.query(`INSERT INTO "Workspace" (id, name, slug, timezone, "updatedAt") VALUES ('${BENCH_WS}', 'Bench', 'bench', 'Europe/Rome', now())`);
+  await admin.query(
+    `INSERT INTO "Workspace" (id, name, slug, timezone, "updatedAt") VALUES ('${BENCH_WS}', 'Bench', 'bench', 'Europe/Rome', now())`,
+  );
   await admin.query(`INSERT INTO "Source" ("workspaceId", id, name, "writeKeyHash", "writeKeyPrefix", "updatedAt")
     SELECT '${BENCH_WS}', ${sourceId("s")}, (ARRAY['Web shop','Mobile app','Stores','CRM','Newsletter'])[s], 'bench-' || s, 'wk_' || s, now()
       FROM generate_series(1, 5) s`);

@@ -61,7 +61,10 @@ test.describe("authentication", () => {
 
     // Switching keeps the section: Members of Northwind → Members of Contoso.
     await switcher(page).click();
-    await page.getByRole("menu").getByRole("menuitemradio", { name: /Contoso Travel/ }).click();
+    await page
+      .getByRole("menu")
+      .getByRole("menuitemradio", { name: /Contoso Travel/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/w/${contoso.slug}/settings/members$`));
     await expect(page.getByRole("combobox", { name: `Role of ${ada.name}` })).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: grace.email })).toHaveCount(0);

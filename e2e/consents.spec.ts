@@ -33,22 +33,36 @@ test.describe("consents", () => {
   test("a user changes a consent and sees it in the timeline; a Guest sees the notice", async ({ page, browser }) => {
     test.setTimeout(180_000);
     const tag = uniqueTag();
-    const [user, guest, workspace] = await Promise.all([createUser("Ugo User"), createUser("Gina Guest"), createWorkspace(`Consents ${tag}`)]);
+    const [user, guest, workspace] = await Promise.all([
+      createUser("Ugo User"),
+      createUser("Gina Guest"),
+      createWorkspace(`Consents ${tag}`),
+    ]);
     // Recording consents is a User's right; reading their history needs the separate permission (API.md, roles).
-    await Promise.all([addMember(workspace, user, "user", { consentHistory: true }), addMember(workspace, guest, "guest")]);
+    await Promise.all([
+      addMember(workspace, user, "user", { consentHistory: true }),
+      addMember(workspace, guest, "guest"),
+    ]);
     await signIn(page, user, `/w/${workspace.slug}/customers`);
 
     // A customer who opted in to e-mail three days ago through the shop's sign-up form.
     const ws = workspace.id;
     const created = await page.request.post(`/api/v1/workspaces/${ws}/customers`, {
-      data: { externalId: `C-${tag}`, base: { firstName: "Giulia", lastName: "Bianchi", contacts: { email: `giulia.${tag}@example.com` } } },
+      data: {
+        externalId: `C-${tag}`,
+        base: { firstName: "Giulia", lastName: "Bianchi", contacts: { email: `giulia.${tag}@example.com` } },
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
     const customerId = ((await created.json()) as { id: string }).id;
     const optIn = await page.request.patch(`/api/v1/workspaces/${ws}/customers/${customerId}/consents`, {
       data: {
         marketing: { automatic: { email: { status: true } } },
-        _meta: { source: "shop-signup", evidence: "Newsletter box ticked at checkout", occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString() },
+        _meta: {
+          source: "shop-signup",
+          evidence: "Newsletter box ticked at checkout",
+          occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+        },
       },
     });
     expect(optIn.status(), await optIn.text()).toBe(200);

@@ -48,7 +48,13 @@ interface SeededEvent extends NewEvent {
   summary: string | RegExp;
 }
 
-async function createCustomer(page: Page, ws: string, externalId: string, firstName: string, lastName: string): Promise<string> {
+async function createCustomer(
+  page: Page,
+  ws: string,
+  externalId: string,
+  firstName: string,
+  lastName: string,
+): Promise<string> {
   const response = await page.request.post(`/api/v1/workspaces/${ws}/customers`, {
     data: { externalId, base: { firstName, lastName, contacts: { email: `${externalId.toLowerCase()}@example.com` } } },
   });
@@ -58,7 +64,16 @@ async function createCustomer(page: Page, ws: string, externalId: string, firstN
 
 async function sendEvents(page: Page, ws: string, customerId: string, events: readonly NewEvent[]): Promise<void> {
   const response = await page.request.post(`/api/v1/workspaces/${ws}/events/batch`, {
-    data: { events: events.map(({ type, context, occurredAt, properties, contextInfo }) => ({ type, context, occurredAt, properties, contextInfo, customerId })) },
+    data: {
+      events: events.map(({ type, context, occurredAt, properties, contextInfo }) => ({
+        type,
+        context,
+        occurredAt,
+        properties,
+        contextInfo,
+        customerId,
+      })),
+    },
   });
   const text = await response.text();
   expect(response.status(), text).toBe(200);
@@ -72,7 +87,11 @@ async function sendEvents(page: Page, ws: string, customerId: string, events: re
 function dayLabels(page: Page, instants: string[]): Promise<string[]> {
   return page.evaluate((values) => {
     const keyOf = (date: Date) => {
-      const parts = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(date);
+      const parts = new Intl.DateTimeFormat("en-US", {
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      }).formatToParts(date);
       const part = (type: string) => parts.find((p) => p.type === type)?.value;
       return `${part("year")}-${part("month")}-${part("day")}`;
     };
@@ -87,7 +106,12 @@ function dayLabels(page: Page, instants: string[]): Promise<string[]> {
       if (key === today) return "Today";
       if (key === yesterday) return "Yesterday";
       const sameYear = key.slice(0, 4) === today.slice(0, 4);
-      return new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", ...(sameYear ? {} : { year: "numeric" }) }).format(date);
+      return new Intl.DateTimeFormat(undefined, {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        ...(sameYear ? {} : { year: "numeric" }),
+      }).format(date);
     });
   }, instants);
 }
@@ -145,7 +169,9 @@ test.describe("customer activity", () => {
             { id: "SKU-2", name: "Running socks", price: 10, quantity: 1 },
           ],
         },
-        contextInfo: { client: { userAgent: FIREFOX_ON_WINDOWS, ip: "203.0.113.7", localization: { city: "Milano", country: "IT" } } },
+        contextInfo: {
+          client: { userAgent: FIREFOX_ON_WINDOWS, ip: "203.0.113.7", localization: { city: "Milano", country: "IT" } },
+        },
         summary: "Completed order #A-1001 · €89.90 · 2 items",
       },
       {
@@ -208,7 +234,12 @@ test.describe("customer activity", () => {
     await sendEvents(page, ws, giulia, [...recent, ...older]);
     // Someone else's order, which must stay off Giulia's timeline but shows on the Events screen.
     await sendEvents(page, ws, marco, [
-      { type: "completedOrder", context: "RETAIL", occurredAt: ago(2 * DAY), properties: { orderId: "B-2001", amount: { total: 120, currency: "EUR" } } },
+      {
+        type: "completedOrder",
+        context: "RETAIL",
+        occurredAt: ago(2 * DAY),
+        properties: { orderId: "B-2001", amount: { total: 120, currency: "EUR" } },
+      },
     ]);
 
     await page.goto(`/w/${workspace.slug}/customers/${giulia}`);
@@ -218,7 +249,10 @@ test.describe("customer activity", () => {
 
     // The first page: the 50 newest events, grouped by day, newest first.
     await expect(lines).toHaveCount(50);
-    const labels = await dayLabels(page, recent.map((event) => event.occurredAt));
+    const labels = await dayLabels(
+      page,
+      recent.map((event) => event.occurredAt),
+    );
     expect(labels[0]).toBe("Today");
     expect(labels[3]).toBe("Yesterday");
     const groups = groupByLabel(recent, labels);
@@ -228,7 +262,9 @@ test.describe("customer activity", () => {
       await expect(section).toHaveAccessibleName(group.label);
       await expect(section).toContainText(group.items.length === 1 ? "1 event" : `${group.items.length} events`);
       await expect(section.getByRole("button", { name: /Show details$/ })).toHaveCount(group.items.length);
-      await expect(section.getByRole("button", { name: /Show details$/ })).toContainText(group.items.map((event) => event.summary));
+      await expect(section.getByRole("button", { name: /Show details$/ })).toContainText(
+        group.items.map((event) => event.summary),
+      );
     }
     await expect(activity).not.toContainText("B-2001");
     await screenshot(page, "timeline", page.getByRole("tab", { name: "Activity" }));
@@ -315,6 +351,8 @@ test.describe("customer activity", () => {
     await fact(drawer, "Customer").getByRole("link", { name: "Marco Verdi" }).click();
     await expect(page).toHaveURL(new RegExp(`/customers/${marco}$`));
     await expect(page.getByRole("heading", { name: "Marco Verdi", level: 1 })).toBeVisible();
-    await expect(page.getByRole("tabpanel", { name: "Activity" }).getByRole("button", { name: /Show details$/ })).toHaveCount(1);
+    await expect(
+      page.getByRole("tabpanel", { name: "Activity" }).getByRole("button", { name: /Show details$/ }),
+    ).toHaveCount(1);
   });
 });

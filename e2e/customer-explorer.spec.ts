@@ -55,12 +55,50 @@ test.describe("customer explorer", () => {
     await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/customers`));
 
     const ws = workspace.id;
-    await createCustomer(page, ws, { externalId: `A-${tag}`, firstName: "Giulia", lastName: "Bianchi", email: `giulia.${tag}@example.com`, country: "IT", city: "Milano", tags: ["vip"] });
-    await createCustomer(page, ws, { externalId: `B-${tag}`, firstName: "Marco", lastName: "Verdi", email: `marco.${tag}@example.com`, country: "IT", city: "Roma" });
-    await createCustomer(page, ws, { externalId: `C-${tag}`, firstName: "Chloé", lastName: "Martin", email: `chloe.${tag}@example.com`, country: "FR", city: "Lyon", tags: ["vip"] });
+    await createCustomer(page, ws, {
+      externalId: `A-${tag}`,
+      firstName: "Giulia",
+      lastName: "Bianchi",
+      email: `giulia.${tag}@example.com`,
+      country: "IT",
+      city: "Milano",
+      tags: ["vip"],
+    });
+    await createCustomer(page, ws, {
+      externalId: `B-${tag}`,
+      firstName: "Marco",
+      lastName: "Verdi",
+      email: `marco.${tag}@example.com`,
+      country: "IT",
+      city: "Roma",
+    });
+    await createCustomer(page, ws, {
+      externalId: `C-${tag}`,
+      firstName: "Chloé",
+      lastName: "Martin",
+      email: `chloe.${tag}@example.com`,
+      country: "FR",
+      city: "Lyon",
+      tags: ["vip"],
+    });
     // The same person twice: different e-mails and CRM ids, so identity resolution kept them apart.
-    const survivorId = await createCustomer(page, ws, { externalId: `CRM-${tag}`, firstName: "Lucia", lastName: "Ferrari", email: `lucia.${tag}@example.com`, country: "IT", city: "Torino", tags: ["vip"] });
-    const duplicateId = await createCustomer(page, ws, { externalId: `SHOP-${tag}`, firstName: "Lucia", lastName: "Ferrari", email: `l.ferrari.${tag}@example.com`, country: "IT", city: "Torino" });
+    const survivorId = await createCustomer(page, ws, {
+      externalId: `CRM-${tag}`,
+      firstName: "Lucia",
+      lastName: "Ferrari",
+      email: `lucia.${tag}@example.com`,
+      country: "IT",
+      city: "Torino",
+      tags: ["vip"],
+    });
+    const duplicateId = await createCustomer(page, ws, {
+      externalId: `SHOP-${tag}`,
+      firstName: "Lucia",
+      lastName: "Ferrari",
+      email: `l.ferrari.${tag}@example.com`,
+      country: "IT",
+      city: "Torino",
+    });
 
     await page.reload();
     await expect(results(page)).toHaveCount(5);
@@ -83,7 +121,9 @@ test.describe("customer explorer", () => {
 
     // A filter typed as JSON: what the API refuses is shown with the field it names.
     await page.getByRole("button", { name: "Edit the filter as JSON" }).click();
-    await page.getByLabel("Filter (JSON)").fill('{ "and": [{ "field": "extended.loyalty", "op": "exists", "value": true }] }');
+    await page
+      .getByLabel("Filter (JSON)")
+      .fill('{ "and": [{ "field": "extended.loyalty", "op": "exists", "value": true }] }');
     await expect(page.getByText(/filter\.and\.0\.field: Unknown extended property "loyalty"/)).toBeVisible();
     await screenshot(page, "json-error");
     await page.getByRole("button", { name: "Clear filter" }).click();

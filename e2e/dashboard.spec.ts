@@ -88,7 +88,9 @@ async function seedWorkspace(page: Page, ws: string, tag: string): Promise<void>
           contacts: { email: `${customer.key}.${tag}@example.com` },
           address: { country: customer.country },
         },
-        ...(customer.email === undefined ? {} : { consents: { marketing: { automatic: { email: { status: customer.email } } } } }),
+        ...(customer.email === undefined
+          ? {}
+          : { consents: { marketing: { automatic: { email: { status: customer.email } } } } }),
       },
     });
     expect(response.status(), await response.text()).toBe(201);
@@ -112,10 +114,20 @@ async function seedWorkspace(page: Page, ws: string, tag: string): Promise<void>
 }
 
 /** A headline figure by its label: its big number. */
-const figure = (page: Page, label: string): Locator => page.getByRole("group", { name: label, exact: true }).getByTestId("figure-value");
+const figure = (page: Page, label: string): Locator =>
+  page.getByRole("group", { name: label, exact: true }).getByTestId("figure-value");
 const card = (page: Page, title: string): Locator => page.getByRole("region", { name: title, exact: true });
 
-const CHARTS = ["Customer growth", "Gender", "Age", "Country", "Sources", "Top tags", "E-mail marketing consent", "Event trends"];
+const CHARTS = [
+  "Customer growth",
+  "Gender",
+  "Age",
+  "Country",
+  "Sources",
+  "Top tags",
+  "E-mail marketing consent",
+  "Event trends",
+];
 
 async function expectEveryChartDrawn(page: Page): Promise<void> {
   for (const title of CHARTS) {
@@ -135,7 +147,10 @@ test.describe("dashboard", () => {
   test("figures, charts, period and view, table and CSV, in light and dark mode", async ({ page }) => {
     test.setTimeout(240_000);
     const tag = uniqueTag();
-    const [marketer, workspace] = await Promise.all([createUser("Dana Dashboard"), createWorkspace(`Dashboard ${tag}`)]);
+    const [marketer, workspace] = await Promise.all([
+      createUser("Dana Dashboard"),
+      createWorkspace(`Dashboard ${tag}`),
+    ]);
     await addMember(workspace, marketer, "user");
     const pageErrors: Error[] = [];
     page.on("pageerror", (error) => pageErrors.push(error));
@@ -145,7 +160,9 @@ test.describe("dashboard", () => {
     await page.goto(`/w/${workspace.slug}`);
     await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/dashboard$`));
     await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }),
+    ).toHaveAttribute("aria-current", "page");
     // An empty workspace says so on every card instead of drawing zeros.
     await expect(card(page, "Customer growth")).toContainText("No customers yet");
     await expect(card(page, "Event trends")).toContainText("No events in this period");
@@ -158,12 +175,18 @@ test.describe("dashboard", () => {
     // Last 30 days (the default): everyone is new today, none before.
     await expect(figure(page, "Customers")).toHaveText("6");
     await expect(figure(page, "New customers")).toHaveText("6");
-    await expect(page.getByRole("group", { name: "New customers", exact: true })).toContainText("none in the previous 30 days");
+    await expect(page.getByRole("group", { name: "New customers", exact: true })).toContainText(
+      "none in the previous 30 days",
+    );
     await expect(figure(page, "Reachable by e-mail")).toHaveText("50%");
-    await expect(page.getByRole("group", { name: "Reachable by e-mail", exact: true })).toContainText("3 of 6 agreed to marketing e-mails");
+    await expect(page.getByRole("group", { name: "Reachable by e-mail", exact: true })).toContainText(
+      "3 of 6 agreed to marketing e-mails",
+    );
     await expect(figure(page, "Events")).toHaveText("9");
     await expect(page.getByRole("group", { name: "Events", exact: true })).toContainText("+200%");
-    await expect(page.getByRole("group", { name: "Events", exact: true })).toContainText("vs 3 in the previous 30 days");
+    await expect(page.getByRole("group", { name: "Events", exact: true })).toContainText(
+      "vs 3 in the previous 30 days",
+    );
     await expectEveryChartDrawn(page);
     // Tooltips: hovering a bar names its bucket with its count and share.
     await card(page, "Country").locator(".recharts-bar-rectangle").first().hover();

@@ -8,7 +8,9 @@ if (!url) {
 }
 try {
   const applied = await applyMigrations(url);
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+  );
   // The wasm engine keeps a pooled connection checked out after free(); don't wait for its idle timeout.
   process.exit(0);
 } catch (error) {

@@ -7,7 +7,11 @@ import { createDatabase, dropDatabase } from "../lib/server/db/admin";
 import { startEmbeddedPostgres } from "../lib/server/db/embedded";
 import { diffSchemaAgainst, MIGRATIONS_DIR } from "../lib/server/db/migrations";
 
-const name = (process.argv[2] ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .trim()
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: npm run db:migration:create -- <name>");
   process.exit(2);

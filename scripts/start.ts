@@ -22,7 +22,8 @@ const stopDatabase = async () => {
 try {
   process.env.DATABASE_URL = database.url;
   await migrateDatabase(database.url);
-  if (process.env.ATRIUM_SEED !== "off") await runScript("prisma/seed/main.ts", { DATABASE_URL: database.url, ATRIUM_SEED_IF_EMPTY: "1" });
+  if (process.env.ATRIUM_SEED !== "off")
+    await runScript("prisma/seed/main.ts", { DATABASE_URL: database.url, ATRIUM_SEED_IF_EMPTY: "1" });
   if (!dev) buildIfNeeded(say);
   Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
   const server = await startHttpServer({ port, hostname, dev });

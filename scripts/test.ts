@@ -36,7 +36,9 @@ const ZVitestReport = z.object({
   numFailedTests: z.number(),
   numPendingTests: z.number().default(0),
   numTodoTests: z.number().default(0),
-  testResults: z.array(z.object({ name: z.string(), status: z.string(), assertionResults: z.array(z.object({ status: z.string() })) })),
+  testResults: z.array(
+    z.object({ name: z.string(), status: z.string(), assertionResults: z.array(z.object({ status: z.string() })) }),
+  ),
 });
 
 const ZPlaywrightReport = z.object({
@@ -54,7 +56,8 @@ function readReport<T extends z.ZodType>(file: string, schema: T): z.output<T> |
     return null;
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) console.error(`[test] ${path.relative(ROOT_DIR, file)} has an unexpected shape: ${parsed.error.message}`);
+  if (!parsed.success)
+    console.error(`[test] ${path.relative(ROOT_DIR, file)} has an unexpected shape: ${parsed.error.message}`);
   return parsed.success ? parsed.data : null;
 }
 
@@ -64,7 +67,11 @@ function readReport<T extends z.ZodType>(file: string, schema: T): z.output<T> |
  */
 function withExitCode(count: Count, exitCode: number, what: string): Count {
   if (exitCode !== 0 && count.failed === 0) {
-    return { ...count, failed: 1, note: [count.note, `${what} exited with code ${exitCode}`].filter(Boolean).join("; ") };
+    return {
+      ...count,
+      failed: 1,
+      note: [count.note, `${what} exited with code ${exitCode}`].filter(Boolean).join("; "),
+    };
   }
   return count;
 }
@@ -80,16 +87,30 @@ function vitestStep(name: string, aliases: string[], project: string, title: str
     aliases,
     title,
     command: bin("vitest"),
-    args: ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    args: [
+      "run",
+      "--project",
+      project,
+      "--passWithNoTests",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     count(exitCode) {
       const data = readReport(report, ZVitestReport);
       if (!data) return withExitCode({ passed: 0, failed: 0, note: "no report" }, exitCode, "vitest");
       // A test file that fails to load has no failed assertions of its own; it still counts once.
-      const brokenFiles = data.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((a) => a.status === "failed"));
+      const brokenFiles = data.testResults.filter(
+        (file) => file.status === "failed" && !file.assertionResults.some((a) => a.status === "failed"),
+      );
       for (const file of brokenFiles) console.log(`[test] ${path.relative(ROOT_DIR, file.name)} failed to run`);
       const skipped = data.numPendingTests + data.numTodoTests;
       return withExitCode(
-        { passed: data.numPassedTests, failed: data.numFailedTests + brokenFiles.length, note: skipped ? `${skipped} skipped` : undefined },
+        {
+          passed: data.numPassedTests,
+          failed: data.numFailedTests + brokenFiles.length,
+          note: skipped ? `${skipped} skipped` : undefined,
+        },
         exitCode,
         "vitest",
       );
@@ -110,10 +131,18 @@ function playwrightStep(): Step {
       const data = readReport(report, ZPlaywrightReport);
       if (!data) return withExitCode({ passed: 0, failed: 0, note: "no report" }, exitCode, "playwright");
       const { expected, unexpected, flaky, skipped } = data.stats;
-      const notes = [flaky ? `${flaky} flaky` : "", skipped ? `${skipped} skipped` : "", data.errors.length ? `${data.errors.length} setup error(s)` : ""];
+      const notes = [
+        flaky ? `${flaky} flaky` : "",
+        skipped ? `${skipped} skipped` : "",
+        data.errors.length ? `${data.errors.length} setup error(s)` : "",
+      ];
       // Errors outside tests (global setup, the server not starting) fail the step even with no test run.
       const failed = unexpected + (unexpected === 0 && data.errors.length > 0 ? 1 : 0);
-      return withExitCode({ passed: expected + flaky, failed, note: notes.filter(Boolean).join(", ") || undefined }, exitCode, "playwright");
+      return withExitCode(
+        { passed: expected + flaky, failed, note: notes.filter(Boolean).join(", ") || undefined },
+        exitCode,
+        "playwright",
+      );
     },
   };
 }
@@ -145,10 +174,15 @@ function selectedSteps(argv: string[]): Step[] {
   const inline = argv.find((arg) => arg.startsWith("--only="));
   const value = inline ? inline.slice("--only=".length) : index >= 0 ? argv[index + 1] : undefined;
   if (value === undefined) return STEPS;
-  const wanted = value.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const wanted = value
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = wanted.filter((name) => !STEPS.some((step) => step.name === name || step.aliases.includes(name)));
   if (unknown.length > 0 || wanted.length === 0) {
-    console.error(`[test] unknown step(s): ${unknown.join(", ") || "(none given)"}; steps are ${STEPS.map((s) => s.name).join(", ")}`);
+    console.error(
+      `[test] unknown step(s): ${unknown.join(", ") || "(none given)"}; steps are ${STEPS.map((s) => s.name).join(", ")}`,
+    );
     process.exit(2);
   }
   return STEPS.filter((step) => wanted.includes(step.name) || step.aliases.some((alias) => wanted.includes(alias)));
@@ -156,7 +190,11 @@ function selectedSteps(argv: string[]): Step[] {
 
 function run(step: Step): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, { cwd: ROOT_DIR, stdio: "inherit", env: { ...process.env, ...step.env } });
+    const child = spawn(step.command, step.args, {
+      cwd: ROOT_DIR,
+      stdio: "inherit",
+      env: { ...process.env, ...step.env },
+    });
     child.once("error", (error) => {
       console.error(`[test] could not run ${step.command}: ${error.message}`);
       resolve(127);
@@ -171,12 +209,22 @@ interface Result extends Count {
 }
 
 function printSummary(results: Result[]): void {
-  const rows = results.map((r) => [r.step.title, r.failed > 0 ? "FAILED" : "ok", String(r.passed), String(r.failed), `${r.seconds.toFixed(1)}s`, r.note ?? ""]);
+  const rows = results.map((r) => [
+    r.step.title,
+    r.failed > 0 ? "FAILED" : "ok",
+    String(r.passed),
+    String(r.failed),
+    `${r.seconds.toFixed(1)}s`,
+    r.note ?? "",
+  ]);
   const header = ["Step", "Result", "Passed", "Failed", "Time", "Notes"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const numeric = new Set([2, 3, 4]);
   const format = (row: string[]) =>
-    row.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ").trimEnd();
+    row
+      .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   console.log(`\n${format(header)}\n${rule}`);
   for (const row of rows) console.log(format(row));

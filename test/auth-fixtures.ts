@@ -13,7 +13,11 @@ process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
 export type Credentials = Record<string, string>;
 
 /** A user with the given role in the workspace, and the session cookie the UI would send. */
-export async function memberSession(workspaceId: string, role: Role, consentHistory = false): Promise<Credentials & { userId: string }> {
+export async function memberSession(
+  workspaceId: string,
+  role: Role,
+  consentHistory = false,
+): Promise<Credentials & { userId: string }> {
   const user = await db().user.create({ data: { email: `${randomUUID()}@test.local`, name: `Test ${role}` } });
   await db().membership.create({ data: { workspaceId, userId: user.id, role, consentHistory } });
   const token = await encode({ token: { uid: user.id, sub: user.id }, secret: process.env.NEXTAUTH_SECRET! });
@@ -23,7 +27,9 @@ export async function memberSession(workspaceId: string, role: Role, consentHist
 /** An API client of the workspace and an access token as the authorization server stores it. */
 export async function apiClientToken(workspaceId: string, role: Role): Promise<Credentials & { clientId: string }> {
   const clientId = `ac_${randomBytes(8).toString("hex")}`;
-  await db().apiClient.create({ data: { workspaceId, clientId, secretHash: hashClientSecret("unused"), name: "Test client", role } });
+  await db().apiClient.create({
+    data: { workspaceId, clientId, secretHash: hashClientSecret("unused"), name: "Test client", role },
+  });
   const token = randomBytes(32).toString("base64url");
   await db().oidcModel.create({
     data: {
@@ -38,6 +44,8 @@ export async function apiClientToken(workspaceId: string, role: Role): Promise<C
 
 export async function writeKeyFor(workspaceId: string): Promise<Credentials & { sourceId: string }> {
   const { key, hash, prefix } = generateWriteKey();
-  const source = await db().source.create({ data: { workspaceId, name: "Test source", writeKeyHash: hash, writeKeyPrefix: prefix } });
+  const source = await db().source.create({
+    data: { workspaceId, name: "Test source", writeKeyHash: hash, writeKeyPrefix: prefix },
+  });
   return { authorization: `Bearer ${key}`, sourceId: source.id };
 }

@@ -5,12 +5,18 @@ import type { EndpointContract } from "@/lib/schemas/endpoint";
 type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export function routeFileOf(endpoint: EndpointContract): string {
-  const segments = endpoint.path.replace(/^\//, "").split("/").map((s) => s.replace(/^\{(.+)\}$/, "[$1]"));
+  const segments = endpoint.path
+    .replace(/^\//, "")
+    .split("/")
+    .map((s) => s.replace(/^\{(.+)\}$/, "[$1]"));
   return path.join("app", ...segments, "route.ts");
 }
 
 export async function handlerOf(endpoint: EndpointContract): Promise<Handler> {
-  const routeModule = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<string, Handler | undefined>;
+  const routeModule = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<
+    string,
+    Handler | undefined
+  >;
   const handler = routeModule[endpoint.method];
   if (!handler) throw new Error(`${routeFileOf(endpoint)} does not export ${endpoint.method}`);
   return handler;
@@ -23,7 +29,8 @@ export async function callEndpoint(
 ): Promise<Response> {
   const params: Record<string, string> = {};
   for (const [, name] of endpoint.path.matchAll(/\{(\w+)\}/g)) {
-    params[name] = options.params?.[name] ?? (name === "ws" ? (options.ws ?? crypto.randomUUID()) : crypto.randomUUID());
+    params[name] =
+      options.params?.[name] ?? (name === "ws" ? (options.ws ?? crypto.randomUUID()) : crypto.randomUUID());
   }
   const url = `http://atrium.test${endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name])}`;
   const hasBody = endpoint.method !== "GET" && endpoint.method !== "DELETE";

@@ -16,7 +16,11 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const embedded: EmbeddedServer | null = given
     ? null
-    : await startEmbeddedPostgres({ dataDir: path.join(ROOT_DIR, ".data", `test-postgres-${label}`), databases: [], port: 54339 });
+    : await startEmbeddedPostgres({
+        dataDir: path.join(ROOT_DIR, ".data", `test-postgres-${label}`),
+        databases: [],
+        port: 54339,
+      });
   const serverUrl = given ?? embedded?.urlFor("postgres") ?? "";
   const name = `atrium_${label}_${Date.now()}_${process.pid}`;
   try {

@@ -25,11 +25,16 @@ export function SignInStarter({ callbackUrl, error }: { callbackUrl: string; err
     <main className={styles.page}>
       <div className={styles.card}>
         <div className={styles.brand}>
-          <span className={styles.logo} aria-hidden="true">A</span>Atrium
+          <span className={styles.logo} aria-hidden="true">
+            A
+          </span>
+          Atrium
         </div>
         {error ? (
           <>
-            <p className={styles.error} role="alert">{MESSAGES[error] ?? "Sign-in failed. Please try again."}</p>
+            <p className={styles.error} role="alert">
+              {MESSAGES[error] ?? "Sign-in failed. Please try again."}
+            </p>
             <button className={styles.button} type="button" onClick={() => void signIn("atrium", { callbackUrl })}>
               Sign in
             </button>

@@ -102,9 +102,9 @@ export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
           });
         }}
       >
-    The client&apos;s access tokens stop working at once and it cannot get new ones. Whatever uses these credentials will fail
-    until it is given a new client. This cannot be undone.
-  </ConfirmModal>
-</>
+        The client&apos;s access tokens stop working at once and it cannot get new ones. Whatever uses these credentials
+        will fail until it is given a new client. This cannot be undone.
+      </ConfirmModal>
+    </>
   );
 }

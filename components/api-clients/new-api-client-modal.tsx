@@ -48,14 +48,15 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
       {created ? (
         <Stack gap="md">
           <ShownOnceWarning>
-            Atrium keeps only a hash of the secret. Store it in your integration&apos;s secret manager now; if it is lost, revoke this
-            client and create a new one.
+            Atrium keeps only a hash of the secret. Store it in your integration&apos;s secret manager now; if it is
+            lost, revoke this client and create a new one.
           </ShownOnceWarning>
           <SecretValue label="Client id" value={created.clientId} />
           <SecretValue label="Client secret" value={created.clientSecret} />
           <Text size="sm" c="dimmed">
-            Get an access token with <code>POST /oauth/token</code> and <code>grant_type=client_credentials</code>, authenticating with this
-            id and secret (HTTP Basic). It acts with the {ROLE_LABEL[created.role]} role in {workspace.name}.
+            Get an access token with <code>POST /oauth/token</code> and <code>grant_type=client_credentials</code>,
+            authenticating with this id and secret (HTTP Basic). It acts with the {ROLE_LABEL[created.role]} role in{" "}
+            {workspace.name}.
           </Text>
           <Group justify="flex-end">
             <Button onClick={close}>I have saved the secret</Button>
@@ -93,7 +94,13 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
               onConsentHistoryChange={setConsentHistory}
               roleError={fieldError(create.error, "role")}
             />
-            <FormActions error={general} pending={create.isPending} onCancel={close} submitLabel="Create API client" submitDisabled={!name.trim()} />
+            <FormActions
+              error={general}
+              pending={create.isPending}
+              onCancel={close}
+              submitLabel="Create API client"
+              submitDisabled={!name.trim()}
+            />
           </Stack>
         </form>
       )}

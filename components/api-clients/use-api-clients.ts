@@ -14,7 +14,9 @@ export function useApiClients(ws: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.apiClients.list(ws),
     queryFn: ({ signal }) =>
-      fetchAllPages((cursor) => callEndpoint(listApiClientsEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal })),
+      fetchAllPages((cursor) =>
+        callEndpoint(listApiClientsEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal }),
+      ),
     enabled,
   });
 }

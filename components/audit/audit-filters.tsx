@@ -20,7 +20,9 @@ export const NO_AUDIT_FILTERS: AuditFilterValue = { actor: null, action: "", ran
 
 export function auditActionError(action: string): string | null {
   const text = action.trim();
-  return text && !AUDIT_ACTION_PATTERN.test(text) ? "Use an action such as customer.erased, or a prefix such as customer" : null;
+  return text && !AUDIT_ACTION_PATTERN.test(text)
+    ? "Use an action such as customer.erased, or a prefix such as customer"
+    : null;
 }
 
 const ACTION_OPTIONS = [
@@ -28,12 +30,26 @@ const ACTION_OPTIONS = [
   { group: "Actions", items: [...AUDIT_ACTION_SUGGESTIONS] },
 ];
 
-export function AuditFilters({ ws, value, onChange }: { ws: string; value: AuditFilterValue; onChange: (value: AuditFilterValue) => void }) {
+export function AuditFilters({
+  ws,
+  value,
+  onChange,
+}: {
+  ws: string;
+  value: AuditFilterValue;
+  onChange: (value: AuditFilterValue) => void;
+}) {
   const members = useMembers(ws);
   const clients = useApiClients(ws);
   const actorOptions = useMemo(
     () => [
-      { group: "Members", items: (members.data ?? []).map((member) => ({ value: member.user.id, label: member.user.name ?? member.user.email })) },
+      {
+        group: "Members",
+        items: (members.data ?? []).map((member) => ({
+          value: member.user.id,
+          label: member.user.name ?? member.user.email,
+        })),
+      },
       { group: "API clients", items: (clients.data ?? []).map((client) => ({ value: client.id, label: client.name })) },
     ],
     [members.data, clients.data],
@@ -67,7 +83,12 @@ export function AuditFilters({ ws, value, onChange }: { ws: string; value: Audit
       />
       <DateRangeFilter value={value.range} onChange={(range) => onChange({ ...value, range })} />
       {filtered ? (
-        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={() => onChange(NO_AUDIT_FILTERS)}>
+        <Button
+          variant="subtle"
+          color="gray"
+          leftSection={<IconFilterOff size={16} />}
+          onClick={() => onChange(NO_AUDIT_FILTERS)}
+        >
           Clear filters
         </Button>
       ) : null}

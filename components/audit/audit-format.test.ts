@@ -16,7 +16,9 @@ describe("detailsPreview", () => {
     expect(detailsPreview({ keys: ["marketing.automatic.email", "profiling.online"], role: "admin" })).toBe(
       "keys: marketing.automatic.email, profiling.online · role: admin",
     );
-    expect(detailsPreview({ ids: [1, 2, 3, 4, 5], nested: { a: 1 }, none: null })).toBe("ids: 1, 2, 3 +2 · nested: {…}");
+    expect(detailsPreview({ ids: [1, 2, 3, 4, 5], nested: { a: 1 }, none: null })).toBe(
+      "ids: 1, 2, 3 +2 · nested: {…}",
+    );
     expect(detailsPreview({ text: "x".repeat(200) }, 20)).toHaveLength(20);
     expect(detailsPreview({})).toBe("");
   });

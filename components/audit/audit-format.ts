@@ -13,14 +13,20 @@ function words(text: string): string[] {
 
 /** "consent_history.read" → "Consent history read". */
 export function actionLabel(action: string): string {
-  const all = action.split(".").flatMap(words).map((word) => WORD_OVERRIDES[word] ?? word);
+  const all = action
+    .split(".")
+    .flatMap(words)
+    .map((word) => WORD_OVERRIDES[word] ?? word);
   if (all.length === 0) return action;
   return [all[0].charAt(0).toUpperCase() + all[0].slice(1), ...all.slice(1)].join(" ");
 }
 
 function previewValue(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return value.length <= 3 ? value.map(previewValue).join(", ") : `${value.slice(0, 3).map(previewValue).join(", ")} +${value.length - 3}`;
+  if (Array.isArray(value))
+    return value.length <= 3
+      ? value.map(previewValue).join(", ")
+      : `${value.slice(0, 3).map(previewValue).join(", ")} +${value.length - 3}`;
   if (typeof value === "object") return "{…}";
   return String(value);
 }

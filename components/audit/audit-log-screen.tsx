@@ -37,7 +37,11 @@ function AuditLog({ ws }: { ws: string }) {
   const entries = useQuery({
     queryKey: queryKeys.audit.list(ws, { ...query, cursor: cursors[page] }),
     queryFn: ({ signal }) =>
-      callEndpoint(listAuditEntries, { params: { ws }, query: { ...query, limit: PAGE_SIZE, cursor: cursors[page] } }, { signal }),
+      callEndpoint(
+        listAuditEntries,
+        { params: { ws }, query: { ...query, limit: PAGE_SIZE, cursor: cursors[page] } },
+        { signal },
+      ),
     enabled: !invalid,
     // Keep the current page on screen while the next one loads, instead of flashing a skeleton.
     placeholderData: keepPreviousData,
@@ -59,7 +63,12 @@ function AuditLog({ ws }: { ws: string }) {
     content = <Skeleton height={360} radius="md" aria-label="Loading the audit log" />;
   } else if (entries.isError) {
     content = (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The audit log could not be loaded">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title="The audit log could not be loaded"
+      >
         {errorMessage(entries.error)}
       </Alert>
     );

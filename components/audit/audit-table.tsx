@@ -21,7 +21,12 @@ export interface AuditTableProps {
 
 /** The target's kind and id; ids are abbreviated (full id in the tooltip and the expanded row). */
 function Target({ entry, href }: { entry: AuditEntry; href: string | null }) {
-  if (!entry.targetType) return <Text size="sm" c="dimmed">—</Text>;
+  if (!entry.targetType)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   const targetId = entry.targetId;
   return (
     <Stack gap={2}>
@@ -120,7 +125,15 @@ export function AuditTable({ entries, targetHref, onActorClick }: AuditTableProp
                       <Text size="sm" fw={500}>
                         {actionLabel(entry.action)}
                       </Text>
-                      <Badge size="xs" variant="light" color="gray" radius="sm" tt="none" ff="monospace" style={{ alignSelf: "flex-start" }}>
+                      <Badge
+                        size="xs"
+                        variant="light"
+                        color="gray"
+                        radius="sm"
+                        tt="none"
+                        ff="monospace"
+                        style={{ alignSelf: "flex-start" }}
+                      >
                         {entry.action}
                       </Badge>
                     </Stack>

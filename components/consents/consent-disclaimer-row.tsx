@@ -16,7 +16,14 @@ export interface ConsentDisclaimerRowProps {
   columns: number;
 }
 
-export function ConsentDisclaimerRow({ saved, editing, draft, onDraftChange, latest, columns }: ConsentDisclaimerRowProps) {
+export function ConsentDisclaimerRow({
+  saved,
+  editing,
+  draft,
+  onDraftChange,
+  latest,
+  columns,
+}: ConsentDisclaimerRowProps) {
   const text = disclaimerText(saved, (iso) => formatDate(iso));
   return (
     <Table.Tbody>

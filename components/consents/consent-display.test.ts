@@ -56,7 +56,11 @@ describe("registry entries", () => {
       source: null,
       evidence: null,
     });
-    const latest = latestChangeByKey([entry("3", "profiling.online"), entry("2", "marketing.automatic.email"), entry("1", "profiling.online")]);
+    const latest = latestChangeByKey([
+      entry("3", "profiling.online"),
+      entry("2", "marketing.automatic.email"),
+      entry("1", "profiling.online"),
+    ]);
     expect(latest.get("profiling.online")?.id).toBe("3");
     expect(latest.get("marketing.automatic.email")?.id).toBe("2");
   });
@@ -86,8 +90,16 @@ describe("editing", () => {
   });
 
   it("sends only the changed flags, nested, with the evidence note", () => {
-    const draft = setDraftFlag(setDraftFlag({}, state, "profiling.online", "objection", true), state, "softSpam.email", "status", true);
-    expect(buildConsentPatch(draft, { version: "3.0" }, { source: "admin-ui", evidence: "  Phone call, ticket T-9 " })).toEqual({
+    const draft = setDraftFlag(
+      setDraftFlag({}, state, "profiling.online", "objection", true),
+      state,
+      "softSpam.email",
+      "status",
+      true,
+    );
+    expect(
+      buildConsentPatch(draft, { version: "3.0" }, { source: "admin-ui", evidence: "  Phone call, ticket T-9 " }),
+    ).toEqual({
       profiling: { online: { objection: true } },
       softSpam: { email: { status: true } },
       disclaimer: { version: "3.0" },

@@ -48,7 +48,11 @@ export function flagValue(leaf: unknown, flag: ConsentFlag): boolean | undefined
 export function leafAt(state: ConsentState | undefined, key: ConsentKey): ConsentLeaf | undefined {
   const leaf = valueAt(state, key);
   if (!isObject(leaf)) return undefined;
-  return { status: flagValue(leaf, "status"), limitation: flagValue(leaf, "limitation"), objection: flagValue(leaf, "objection") };
+  return {
+    status: flagValue(leaf, "status"),
+    limitation: flagValue(leaf, "limitation"),
+    objection: flagValue(leaf, "objection"),
+  };
 }
 
 export interface FlagChange {
@@ -59,13 +63,18 @@ export interface FlagChange {
 
 /** The flags a registry entry changed; empty when it re-stated the same values (a re-confirmation). */
 export function diffLeaf(previous: unknown, current: unknown): FlagChange[] {
-  return CONSENT_FLAGS.map((flag) => ({ flag, before: flagValue(previous, flag), after: flagValue(current, flag) })).filter(
-    (change) => change.before !== change.after,
-  );
+  return CONSENT_FLAGS.map((flag) => ({
+    flag,
+    before: flagValue(previous, flag),
+    after: flagValue(current, flag),
+  })).filter((change) => change.before !== change.after);
 }
 
 /** "Version 2.1 · accepted 2026-03-12", or null when nothing is recorded. */
-export function disclaimerText(value: unknown, formatDay: (iso: string) => string = (iso) => iso.slice(0, 10)): string | null {
+export function disclaimerText(
+  value: unknown,
+  formatDay: (iso: string) => string = (iso) => iso.slice(0, 10),
+): string | null {
   if (!isObject(value)) return null;
   const version = typeof value.version === "string" && value.version ? `Version ${value.version}` : null;
   const date = typeof value.date === "string" && value.date ? `accepted ${formatDay(value.date)}` : null;
@@ -82,7 +91,13 @@ export interface DisclaimerDraft {
 }
 
 /** The draft with one flag set; a flag switched back to its saved value is no longer a change. */
-export function setDraftFlag(draft: ConsentDraft, state: ConsentState | undefined, key: ConsentKey, flag: ConsentFlag, value: boolean): ConsentDraft {
+export function setDraftFlag(
+  draft: ConsentDraft,
+  state: ConsentState | undefined,
+  key: ConsentKey,
+  flag: ConsentFlag,
+  value: boolean,
+): ConsentDraft {
   const saved = flagValue(leafAt(state, key), flag);
   const leaf = { ...draft[key] };
   if (saved === value) delete leaf[flag];
@@ -134,7 +149,10 @@ export function buildConsentPatch(
     if (flags && Object.keys(flags).length > 0) setAt(body, key, { ...flags });
   }
   if (disclaimer && (disclaimer.version || disclaimer.date)) {
-    body.disclaimer = { ...(disclaimer.version ? { version: disclaimer.version } : {}), ...(disclaimer.date ? { date: disclaimer.date } : {}) };
+    body.disclaimer = {
+      ...(disclaimer.version ? { version: disclaimer.version } : {}),
+      ...(disclaimer.date ? { date: disclaimer.date } : {}),
+    };
   }
   if (Object.keys(body).length === 0) return null;
   const evidence = meta.evidence?.trim();

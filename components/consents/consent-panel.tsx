@@ -62,7 +62,12 @@ export function ConsentPanel({ ws, customerId }: ConsentPanelProps) {
     if (!body) return stopEditing();
     save.mutate(body, {
       onSuccess: () => {
-        notifySuccess(changes === 1 ? "The change is recorded in the consent registry." : "The changes are recorded in the consent registry.", "Consents saved");
+        notifySuccess(
+          changes === 1
+            ? "The change is recorded in the consent registry."
+            : "The changes are recorded in the consent registry.",
+          "Consents saved",
+        );
         stopEditing();
       },
       onError: (error) => notifyError(error, "The consents could not be saved"),
@@ -74,7 +79,12 @@ export function ConsentPanel({ ws, customerId }: ConsentPanelProps) {
     content = <Skeleton height={320} radius="md" aria-label="Loading consents" />;
   } else if (consents.isError) {
     content = (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The consents could not be loaded">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title="The consents could not be loaded"
+      >
         {errorMessage(consents.error)}
       </Alert>
     );

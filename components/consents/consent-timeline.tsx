@@ -25,7 +25,13 @@ export interface ConsentTimelineProps {
 
 export function ConsentHistoryNotice() {
   return (
-    <Alert variant="light" color="gray" icon={<IconLock size={18} />} title="Consent history is restricted" data-testid="consent-history-notice">
+    <Alert
+      variant="light"
+      color="gray"
+      icon={<IconLock size={18} />}
+      title="Consent history is restricted"
+      data-testid="consent-history-notice"
+    >
       You need the consent-history permission to see the history of changes. Ask an admin.
     </Alert>
   );
@@ -57,7 +63,12 @@ export function ConsentTimeline({ ws, customerId }: ConsentTimelineProps) {
     content = <Skeleton height={240} radius="md" aria-label="Loading the consent history" />;
   } else if (history.isError) {
     content = (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The consent history could not be loaded">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title="The consent history could not be loaded"
+      >
         {errorMessage(history.error)}
       </Alert>
     );
@@ -95,7 +106,11 @@ export function ConsentTimeline({ ws, customerId }: ConsentTimelineProps) {
                     <ActorIcon size={16} stroke={1.7} />
                   </ThemeIcon>
                 }
-                title={<Text fw={600} size="sm">{entryTitle(entry)}</Text>}
+                title={
+                  <Text fw={600} size="sm">
+                    {entryTitle(entry)}
+                  </Text>
+                }
               >
                 <ConsentHistoryEntryView entry={entry} />
               </Timeline.Item>

@@ -31,7 +31,11 @@ export function useLatestConsentChanges(ws: string, customerId: string, enabled:
     // `view` keeps this plain query apart from the timeline's infinite one under the same prefix.
     queryKey: queryKeys.customers.consentHistory(ws, customerId, { view: "latest" }),
     queryFn: ({ signal }) =>
-      callEndpoint(listConsentHistory, { params: { ws, id: customerId }, query: { limit: LATEST_PAGE_SIZE } }, { signal }),
+      callEndpoint(
+        listConsentHistory,
+        { params: { ws, id: customerId }, query: { limit: LATEST_PAGE_SIZE } },
+        { signal },
+      ),
     select: (page) => latestChangeByKey(page.data),
     enabled,
     // Every read of the registry is audited: do not re-read it on each window focus.

@@ -55,7 +55,14 @@ export function ColumnChooser({ columns, options, onChange }: ColumnChooserProps
                     {columnLabel(column, options)}
                   </Text>
                   <Group gap={0} wrap="nowrap">
-                    <ActionIcon variant="subtle" color="gray" size="sm" disabled={index === 0} onClick={() => onChange(move(columns, index, -1))} aria-label={`Move ${column} up`}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      disabled={index === 0}
+                      onClick={() => onChange(move(columns, index, -1))}
+                      aria-label={`Move ${column} up`}
+                    >
                       <IconArrowUp size={14} />
                     </ActionIcon>
                     <ActionIcon
@@ -68,7 +75,13 @@ export function ColumnChooser({ columns, options, onChange }: ColumnChooserProps
                     >
                       <IconArrowDown size={14} />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onChange(columns.filter((other) => other !== column))} aria-label={`Hide ${column}`}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      onClick={() => onChange(columns.filter((other) => other !== column))}
+                      aria-label={`Hide ${column}`}
+                    >
                       <IconX size={14} />
                     </ActionIcon>
                   </Group>

@@ -34,7 +34,11 @@ describe("column persistence", () => {
   });
 
   it("keeps valid, distinct view columns only", () => {
-    expect(cleanColumns(["tags", "tags", "base.unknown", "extended.ok_1", "extended.1bad", "createdAt"])).toEqual(["tags", "extended.ok_1", "createdAt"]);
+    expect(cleanColumns(["tags", "tags", "base.unknown", "extended.ok_1", "extended.1bad", "createdAt"])).toEqual([
+      "tags",
+      "extended.ok_1",
+      "createdAt",
+    ]);
   });
 
   it("survives a storage that throws", () => {

@@ -32,7 +32,12 @@ export function readColumns(storage: Reader | null, workspaceId: string): string
 }
 
 /** Remembers the columns; the defaults are not stored, so a later change of the defaults reaches everyone. */
-export function writeColumns(storage: Writer | null, workspaceId: string, columns: readonly string[], defaults: readonly string[]): void {
+export function writeColumns(
+  storage: Writer | null,
+  workspaceId: string,
+  columns: readonly string[],
+  defaults: readonly string[],
+): void {
   try {
     const key = columnsStorageKey(workspaceId);
     const same = columns.length === defaults.length && columns.every((column, index) => column === defaults[index]);

@@ -41,13 +41,24 @@ export interface ColumnOption {
  */
 export function columnOptions(fields: readonly FilterField[]): ColumnOption[] {
   const columns = fields.filter(
-    (field) => (VIEW_COLUMN_FIELDS as readonly string[]).includes(field.id) || field.id.startsWith("base.") || field.id.startsWith("extended."),
+    (field) =>
+      (VIEW_COLUMN_FIELDS as readonly string[]).includes(field.id) ||
+      field.id.startsWith("base.") ||
+      field.id.startsWith("extended."),
   );
-  return columns.map((field) => ({ value: field.id, label: COLUMN_LABELS[field.id] ?? field.label, group: field.group }));
+  return columns.map((field) => ({
+    value: field.id,
+    label: COLUMN_LABELS[field.id] ?? field.label,
+    group: field.group,
+  }));
 }
 
 export function columnLabel(column: string, options: readonly ColumnOption[]): string {
-  return COLUMN_LABELS[column] ?? options.find((option) => option.value === column)?.label ?? humanize(column.split(".").at(-1) ?? column);
+  return (
+    COLUMN_LABELS[column] ??
+    options.find((option) => option.value === column)?.label ??
+    humanize(column.split(".").at(-1) ?? column)
+  );
 }
 
 function valueAt(root: unknown, segments: readonly string[]): unknown {
@@ -61,7 +72,8 @@ function valueAt(root: unknown, segments: readonly string[]): unknown {
 
 /** A customer's raw value for a column. */
 export function columnValue(customer: Customer, column: string): unknown {
-  if (column === "externalId" || column === "tags" || column === "createdAt" || column === "updatedAt") return customer[column];
+  if (column === "externalId" || column === "tags" || column === "createdAt" || column === "updatedAt")
+    return customer[column];
   const [root, ...rest] = column.split(".");
   if (root === "base") return valueAt(customer.base, rest);
   if (root === "extended") return valueAt(customer.extended, rest);
@@ -88,8 +100,10 @@ const isTimestampColumn = (column: string) => column === "createdAt" || column =
 export function formatCell(column: string, value: unknown): string {
   if (value === undefined || value === null || value === "") return "";
   // The day is what a list needs; the exact time is in the cell's title (cellTitle).
-  if (isTimestampColumn(column) && typeof value === "string" && !Number.isNaN(Date.parse(value))) return dateOnly.format(Date.parse(value));
-  if (column === "base.address.country" && typeof value === "string" && /^[A-Z]{2}$/.test(value)) return `${countryName(value)} (${value})`;
+  if (isTimestampColumn(column) && typeof value === "string" && !Number.isNaN(Date.parse(value)))
+    return dateOnly.format(Date.parse(value));
+  if (column === "base.address.country" && typeof value === "string" && /^[A-Z]{2}$/.test(value))
+    return `${countryName(value)} (${value})`;
   if (column === "base.dob" && typeof value === "string") return formatDate(value);
   if (Array.isArray(value)) {
     if (value.every((item) => typeof item !== "object" || item === null)) return value.join(", ");

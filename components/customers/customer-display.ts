@@ -11,7 +11,9 @@ function text(value: unknown): string {
 
 export function customerName(customer: Named, masked = false): string {
   const show = (column: string, value: unknown) => text(masked ? maskColumnValue(column, value) : value);
-  const name = [show("base.firstName", customer.base.firstName), show("base.lastName", customer.base.lastName)].filter(Boolean).join(" ");
+  const name = [show("base.firstName", customer.base.firstName), show("base.lastName", customer.base.lastName)]
+    .filter(Boolean)
+    .join(" ");
   if (name) return name;
   const email = show("base.contacts.email", customer.base.contacts?.email);
   if (email) return email;

@@ -11,7 +11,8 @@ function ExtendedValue({ value, type }: { value: unknown; type?: string }) {
   if (typeof value === "boolean") return <>{value ? "Yes" : "No"}</>;
   if (typeof value === "string" && type === "date") return <>{formatDate(value)}</>;
   if (typeof value === "string" && type === "datetime") return <>{formatTimestamp(value)}</>;
-  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null)) return <>{value.join(", ")}</>;
+  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null))
+    return <>{value.join(", ")}</>;
   if (typeof value === "object") {
     return (
       <Code block fz="xs">

@@ -1,7 +1,19 @@
 // The identities that link data to this person (e-mail, phones, external and anonymous ids…), where each
 // came from and when it was first seen. People who may write customers attach and detach identities;
 // attaching one that belongs to another customer is refused (409) — that is what merging is for.
-import { ActionIcon, Autocomplete, Button, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Autocomplete,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from "@mantine/core";
 import { IconPlus, IconUnlink } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
@@ -75,7 +87,13 @@ function AddIdentityForm({ ws, customer }: { ws: string; customer: Customer }) {
             maxLength={512}
             style={{ flex: "1 1 220px" }}
           />
-          <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={add.isPending} disabled={!type.trim() || !value.trim()}>
+          <Button
+            type="submit"
+            variant="light"
+            leftSection={<IconPlus size={16} />}
+            loading={add.isPending}
+            disabled={!type.trim() || !value.trim()}
+          >
             Attach
           </Button>
         </Group>
@@ -139,7 +157,12 @@ export function CustomerIdentitiesCard({ ws, customer, canWrite, sourceName }: C
                     {canWrite ? (
                       <Table.Td>
                         <Tooltip label="Detach">
-                          <ActionIcon variant="subtle" color="red" onClick={() => setDetaching(identity)} aria-label={`Detach ${identity.type} ${identity.value}`}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setDetaching(identity)}
+                            aria-label={`Detach ${identity.type} ${identity.value}`}
+                          >
                             <IconUnlink size={16} />
                           </ActionIcon>
                         </Tooltip>
@@ -161,8 +184,8 @@ export function CustomerIdentitiesCard({ ws, customer, canWrite, sourceName }: C
         confirmLabel="Detach"
         loading={remove.isPending}
       >
-        Detach {detaching ? `${identityTypeLabel(detaching.type)} “${detaching.value}”` : "this identity"} from this customer? Data that arrives with it later
-        will no longer be linked to them.
+        Detach {detaching ? `${identityTypeLabel(detaching.type)} “${detaching.value}”` : "this identity"} from this
+        customer? Data that arrives with it later will no longer be linked to them.
       </ConfirmModal>
     </Paper>
   );

@@ -69,7 +69,11 @@ export function CustomerMergesCard({ ws, customer, canAdmin, onUndone }: Custome
           </Alert>
         ) : null}
         {merges.isPending ? <Skeleton height={60} /> : null}
-        {merges.error ? <Text size="sm" c="red">{errorMessage(merges.error)}</Text> : null}
+        {merges.error ? (
+          <Text size="sm" c="red">
+            {errorMessage(merges.error)}
+          </Text>
+        ) : null}
         {merges.isSuccess && rows.length === 0 ? (
           <Text size="sm" c="dimmed">
             This profile has never been merged.
@@ -122,7 +126,13 @@ export function CustomerMergesCard({ ws, customer, canAdmin, onUndone }: Custome
                             Undone
                           </Badge>
                         ) : canAdmin && intoThis ? (
-                          <Button size="compact-sm" variant="light" color="orange" leftSection={<IconArrowBackUp size={14} />} onClick={() => setUndoing(merge)}>
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            color="orange"
+                            leftSection={<IconArrowBackUp size={14} />}
+                            onClick={() => setUndoing(merge)}
+                          >
                             Undo
                           </Button>
                         ) : null}
@@ -143,8 +153,9 @@ export function CustomerMergesCard({ ws, customer, canAdmin, onUndone }: Custome
         confirmLabel="Undo merge"
         loading={unmerge.isPending}
       >
-        Undo the merge of <strong>{undoing ? absorbedLabel(ws, undoing) : ""}</strong> into <strong>{name}</strong>? The absorbed customer is restored as a
-        separate profile with its own identities, events and consents, and {name} keeps what was theirs.
+        Undo the merge of <strong>{undoing ? absorbedLabel(ws, undoing) : ""}</strong> into <strong>{name}</strong>? The
+        absorbed customer is restored as a separate profile with its own identities, events and consents, and {name}{" "}
+        keeps what was theirs.
       </ConfirmModal>
     </Paper>
   );

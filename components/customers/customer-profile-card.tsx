@@ -24,7 +24,9 @@ export function addressLines(address: Base["address"]): string[] {
   if (!address) return [];
   const cityLine = [address.zip, address.city, address.province].filter(Boolean).join(" ");
   const country = address.country ? countryName(address.country) : "";
-  return [address.street, cityLine, address.region, country].filter((line): line is string => Boolean(line && line.trim()));
+  return [address.street, cityLine, address.region, country].filter((line): line is string =>
+    Boolean(line && line.trim()),
+  );
 }
 
 /** "it_IT" → "Italian (Italy)", using the browser's language names. */
@@ -56,7 +58,13 @@ export function CustomerProfileCard({ customer }: { customer: Customer }) {
     <Paper withBorder radius="md" p="lg">
       <Stack gap="md">
         <Group gap="md" wrap="nowrap">
-          <Avatar src={base.pictureUrl ?? undefined} size={56} radius="xl" color="indigo" name={customerName(customer)} />
+          <Avatar
+            src={base.pictureUrl ?? undefined}
+            size={56}
+            radius="xl"
+            color="indigo"
+            name={customerName(customer)}
+          />
           <Stack gap={2}>
             <Title order={2} fz="lg">
               Profile
@@ -68,7 +76,9 @@ export function CustomerProfileCard({ customer }: { customer: Customer }) {
         </Group>
         <DataList labelWidth={140} withDivider>
           <Item label="Name">{fullName || null}</Item>
-          <Item label="E-mail">{contacts?.email ? <Anchor href={`mailto:${contacts.email}`}>{contacts.email}</Anchor> : null}</Item>
+          <Item label="E-mail">
+            {contacts?.email ? <Anchor href={`mailto:${contacts.email}`}>{contacts.email}</Anchor> : null}
+          </Item>
           <Item label="Mobile phone">{contacts?.mobilePhone || null}</Item>
           <Item label="Phone">{contacts?.phone || null}</Item>
           <Item label="Address">
@@ -80,7 +90,9 @@ export function CustomerProfileCard({ customer }: { customer: Customer }) {
               </Stack>
             ) : null}
           </Item>
-          <Item label="Birth date">{base.dob ? `${formatDate(base.dob)}${age !== null ? ` (${age})` : ""}` : null}</Item>
+          <Item label="Birth date">
+            {base.dob ? `${formatDate(base.dob)}${age !== null ? ` (${age})` : ""}` : null}
+          </Item>
           <Item label="Gender">{base.gender ? humanize(base.gender) : null}</Item>
           <Item label="Locale">{base.locale ? localeLabel(base.locale) : null}</Item>
           <Item label="Time zone">{base.timezone || null}</Item>

@@ -65,14 +65,19 @@ export function CustomerScreen() {
         <EmptyState
           icon={IconUserQuestion}
           title={missing ? "No such customer" : "The profile could not be loaded"}
-          description={missing ? "This customer does not exist in this workspace, or was erased." : errorMessage(customer.error)}
+          description={
+            missing ? "This customer does not exist in this workspace, or was erased." : errorMessage(customer.error)
+          }
         />
       </Page>
     );
   }
   const data = customer.data;
   // The API answers a merged-away id with the survivor: show the survivor under its own address.
-  if (data.id !== id) return <Navigate to={toScreen(`/customers/${data.id}`)} replace state={{ mergedFrom: id } satisfies LocationState} />;
+  if (data.id !== id)
+    return (
+      <Navigate to={toScreen(`/customers/${data.id}`)} replace state={{ mergedFrom: id } satisfies LocationState} />
+    );
 
   const name = customerName(data);
   return (
@@ -93,8 +98,14 @@ export function CustomerScreen() {
     >
       <Stack gap="md">
         {mergedFrom ? (
-          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title={`This profile was merged into ${name}`}>
-            The profile {shortId(mergedFrom)} you opened was merged into this one, which now holds its identities, events and consents.
+          <Alert
+            color="blue"
+            variant="light"
+            icon={<IconInfoCircle size={18} />}
+            title={`This profile was merged into ${name}`}
+          >
+            The profile {shortId(mergedFrom)} you opened was merged into this one, which now holds its identities,
+            events and consents.
           </Alert>
         ) : null}
         <Grid gap="md">

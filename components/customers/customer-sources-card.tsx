@@ -15,7 +15,13 @@ export function useSourceNames(ws: string, canAdmin: boolean): (id: string | nul
   }, [data]);
 }
 
-export function CustomerSourcesCard({ customer, sourceName }: { customer: Customer; sourceName: (id: string | null) => string }) {
+export function CustomerSourcesCard({
+  customer,
+  sourceName,
+}: {
+  customer: Customer;
+  sourceName: (id: string | null) => string;
+}) {
   return (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="sm">

@@ -10,7 +10,10 @@ const MAX_TAGS = 100;
 export function CustomerTagsCard({ ws, customer, canWrite }: { ws: string; customer: Customer; canWrite: boolean }) {
   const patch = usePatchCustomer(ws, customer.id);
   // While a change is saving, show it already (the server answers with the same list).
-  const tags = patch.isPending && patch.variables && Array.isArray(patch.variables.tags) ? (patch.variables.tags as string[]) : customer.tags;
+  const tags =
+    patch.isPending && patch.variables && Array.isArray(patch.variables.tags)
+      ? (patch.variables.tags as string[])
+      : customer.tags;
   const save = (next: string[]) => {
     const cleaned = [...new Set(next.map((tag) => tag.trim()).filter(Boolean))];
     patch.mutate({ tags: cleaned }, { onError: (error) => notifyError(error, "The tags were not saved") });

@@ -38,7 +38,12 @@ export function CustomersScreen() {
   const views = useViews(ws);
   const { fields, fieldOf, eventTypes, ready: fieldsReady } = useFilterFields(ws);
   const selected = views.data?.find((view) => view.id === viewId) ?? null;
-  const explorer = useExplorerDraft({ ws, view: selected, ready: fieldsReady && (!viewId || !views.isPending), fieldOf });
+  const explorer = useExplorerDraft({
+    ws,
+    view: selected,
+    ready: fieldsReady && (!viewId || !views.isPending),
+    fieldOf,
+  });
   const { draft } = explorer;
 
   const [search, setSearch] = useState("");
@@ -63,10 +68,16 @@ export function CustomersScreen() {
   const options = useMemo(() => buildColumnOptions(fields), [fields]);
   const columns = draft ? knownColumns(draft.columns, options) : [];
   const paths = explorer.built?.paths ?? new Map<string, string>();
-  const searchErrors = explorerErrors([{ error: pages.query.error, prefix: request?.kind === "search" ? request.prefix : null }], paths);
+  const searchErrors = explorerErrors(
+    [{ error: pages.query.error, prefix: request?.kind === "search" ? request.prefix : null }],
+    paths,
+  );
   const saveErrors = explorerErrors([{ error: createView.error ?? updateView.error, prefix: "filter" }], paths);
   const rowErrors = new Map([...searchErrors.byRow, ...saveErrors.byRow]);
-  const builderUnavailable = useMemo(() => draft?.mode === "json" && filter !== null && filterToBuilder(filter, fieldOf) === null, [draft?.mode, filter, fieldOf]);
+  const builderUnavailable = useMemo(
+    () => draft?.mode === "json" && filter !== null && filterToBuilder(filter, fieldOf) === null,
+    [draft?.mode, filter, fieldOf],
+  );
 
   const selectView = (id: string | null) => {
     createView.reset();
@@ -93,7 +104,10 @@ export function CustomersScreen() {
     if (!selected || !filter || !draft) return;
     updateView.mutate(
       { id: selected.id, body: { filter, columns: draft.columns } },
-      { onSuccess: (view) => notifySuccess(`Updated the view “${view.name}”.`), onError: (error) => notifyError(error, "The view was not updated") },
+      {
+        onSuccess: (view) => notifySuccess(`Updated the view “${view.name}”.`),
+        onError: (error) => notifyError(error, "The view was not updated"),
+      },
     );
   };
   const remove = () => {
@@ -130,7 +144,13 @@ export function CustomersScreen() {
       description="Every person your brand knows, with one consent-aware profile per real person across all your sources."
       actions={
         canWrite ? (
-          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={download} loading={downloading} disabled={!request}>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            onClick={download}
+            loading={downloading}
+            disabled={!request}
+          >
             Download CSV
           </Button>
         ) : null
@@ -227,7 +247,8 @@ export function CustomersScreen() {
         confirmLabel="Delete view"
         loading={deleteView.isPending}
       >
-        Delete the view “{selected?.name}”? Its customers are not affected, but reports and integrations that use this view will stop working.
+        Delete the view “{selected?.name}”? Its customers are not affected, but reports and integrations that use this
+        view will stop working.
       </ConfirmModal>
     </Page>
   );

@@ -28,12 +28,21 @@ function Cell({ column, customer, masked }: { column: string; customer: Customer
             {String(tag)}
           </Badge>
         ))}
-        {raw.length > 4 ? <Text size="xs" c="dimmed">+{raw.length - 4}</Text> : null}
+        {raw.length > 4 ? (
+          <Text size="xs" c="dimmed">
+            +{raw.length - 4}
+          </Text>
+        ) : null}
       </Group>
     );
   }
   const value = formatCell(column, masked ? maskColumnValue(column, raw) : raw);
-  if (!value) return <Text size="sm" c="dimmed" aria-label="No value">–</Text>;
+  if (!value)
+    return (
+      <Text size="sm" c="dimmed" aria-label="No value">
+        –
+      </Text>
+    );
   if (masked && MASKED_COLUMNS.has(column) && looksMasked(value)) {
     return (
       <Tooltip label="Masked by this view" openDelay={400}>
@@ -59,7 +68,12 @@ export function CustomersTable({ customers, columns, columnOptions, masked, stal
   return (
     // Scrollbar always shown when the columns overflow: a hidden one leaves columns nobody finds.
     <Table.ScrollContainer minWidth={Math.max(640, 200 + columns.length * 130)} scrollAreaProps={{ type: "auto" }}>
-      <Table highlightOnHover verticalSpacing="xs" style={{ opacity: stale ? 0.6 : 1, transition: "opacity 120ms" }} aria-busy={stale}>
+      <Table
+        highlightOnHover
+        verticalSpacing="xs"
+        style={{ opacity: stale ? 0.6 : 1, transition: "opacity 120ms" }}
+        aria-busy={stale}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={220} style={STICKY}>
@@ -69,7 +83,9 @@ export function CustomersTable({ customers, columns, columnOptions, masked, stal
               <Table.Th key={column} style={{ whiteSpace: "nowrap" }}>
                 <Group gap={4} wrap="nowrap">
                   {columnLabel(column, columnOptions)}
-                  {masked && MASKED_COLUMNS.has(column) ? <IconLock size={12} aria-label="masked" color="var(--mantine-color-dimmed)" /> : null}
+                  {masked && MASKED_COLUMNS.has(column) ? (
+                    <IconLock size={12} aria-label="masked" color="var(--mantine-color-dimmed)" />
+                  ) : null}
                 </Group>
               </Table.Th>
             ))}
@@ -81,10 +97,21 @@ export function CustomersTable({ customers, columns, columnOptions, masked, stal
             const subtitle = customerSubtitle(customer, masked);
             return (
               // The whole row opens the profile; the name is the real link for keyboards and screen readers.
-              <Table.Tr key={customer.id} style={{ cursor: "pointer" }} onClick={(event) => !event.defaultPrevented && navigate(path)}>
+              <Table.Tr
+                key={customer.id}
+                style={{ cursor: "pointer" }}
+                onClick={(event) => !event.defaultPrevented && navigate(path)}
+              >
                 <Table.Td style={STICKY}>
                   <Stack gap={0}>
-                    <Anchor component={Link} to={path} size="sm" fw={550} onClick={(event) => event.stopPropagation()} lineClamp={1}>
+                    <Anchor
+                      component={Link}
+                      to={path}
+                      size="sm"
+                      fw={550}
+                      onClick={(event) => event.stopPropagation()}
+                      lineClamp={1}
+                    >
                       {customerName(customer, masked)}
                     </Anchor>
                     {subtitle ? (

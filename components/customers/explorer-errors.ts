@@ -16,7 +16,9 @@ interface Source {
 }
 
 function pathErrors(error: unknown): PathError[] | null {
-  return error instanceof ApiError && error.status === 422 && error.problem.errors?.length ? error.problem.errors : null;
+  return error instanceof ApiError && error.status === 422 && error.problem.errors?.length
+    ? error.problem.errors
+    : null;
 }
 
 export function explorerErrors(sources: readonly Source[], paths: ReadonlyMap<string, string>): ExplorerErrors {

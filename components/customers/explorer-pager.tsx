@@ -37,7 +37,13 @@ export function ExplorerPager({ pages, rowsOnPage, pageSize, onPageSize }: Explo
           w={80}
           size="xs"
         />
-        <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={!pages.hasPrevious} onClick={pages.previous}>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconChevronLeft size={14} />}
+          disabled={!pages.hasPrevious}
+          onClick={pages.previous}
+        >
           Previous
         </Button>
         <Text size="sm" miw={56} ta="center">

@@ -15,17 +15,33 @@ describe("which request the explorer makes", () => {
   });
 
   it("lists without a filter and ignores a one-letter search", () => {
-    expect(explorerRequest({ filter: { and: [] }, q: "m", sort: "createdAt" })).toEqual({ kind: "list", q: undefined, sort: "createdAt" });
+    expect(explorerRequest({ filter: { and: [] }, q: "m", sort: "createdAt" })).toEqual({
+      kind: "list",
+      q: undefined,
+      sort: "createdAt",
+    });
   });
 
   it("searches with a filter, adding the words to it", () => {
     const request = explorerRequest({ filter: { tag: "vip" }, q: "rossi", sort: "-createdAt" });
-    expect(request).toMatchObject({ kind: "search", prefix: "filter.and.0", filter: { and: [{ tag: "vip" }, { or: expect.any(Array) }] } });
+    expect(request).toMatchObject({
+      kind: "search",
+      prefix: "filter.and.0",
+      filter: { and: [{ tag: "vip" }, { or: expect.any(Array) }] },
+    });
   });
 
   it("keys equal filters alike whatever their key order", () => {
-    const a = explorerRequest({ filter: { field: "base.gender", op: "eq", value: "female" }, q: "", sort: "-createdAt" });
-    const b = explorerRequest({ filter: { value: "female", op: "eq", field: "base.gender" } as never, q: "", sort: "-createdAt" });
+    const a = explorerRequest({
+      filter: { field: "base.gender", op: "eq", value: "female" },
+      q: "",
+      sort: "-createdAt",
+    });
+    const b = explorerRequest({
+      filter: { value: "female", op: "eq", field: "base.gender" } as never,
+      q: "",
+      sort: "-createdAt",
+    });
     expect(requestParams(a, 50, undefined)).toEqual(requestParams(b, 50, undefined));
   });
 
@@ -34,7 +50,11 @@ describe("which request the explorer makes", () => {
       "/api/v1/workspaces/w1/customers?q=ro&viewId=v1&sort=-createdAt",
     );
     const search = csvRequest("w1", { kind: "search", filter: { tag: "a" }, prefix: "filter", sort: "createdAt" });
-    expect(search).toMatchObject({ method: "POST", url: "/api/v1/workspaces/w1/customers/search", body: { filter: { tag: "a" }, sort: "createdAt" } });
+    expect(search).toMatchObject({
+      method: "POST",
+      url: "/api/v1/workspaces/w1/customers/search",
+      body: { filter: { tag: "a" }, sort: "createdAt" },
+    });
   });
 
   it("reads the download's file name", () => {
@@ -51,14 +71,26 @@ describe("filter summary", () => {
     expect(describeFilter({ and: [] }, fieldOf)).toBe("All customers");
     expect(
       describeFilter(
-        { and: [{ field: "base.address.country", op: "eq", value: "IT" }, { or: [{ tag: "vip" }, { not: { tag: "churned" } }] }] },
+        {
+          and: [
+            { field: "base.address.country", op: "eq", value: "IT" },
+            { or: [{ tag: "vip" }, { not: { tag: "churned" } }] },
+          ],
+        },
         fieldOf,
       ),
     ).toBe("Country is Italy and (has tag vip or does not have tag churned)");
-    expect(describeFilter({ field: "createdAt", op: "between", value: ["2024-01-01T00:00:00.000Z", "2024-01-31T23:59:59.999Z"] }, fieldOf)).toBe(
-      "Created is between 2024-01-01 and 2024-01-31",
+    expect(
+      describeFilter(
+        { field: "createdAt", op: "between", value: ["2024-01-01T00:00:00.000Z", "2024-01-31T23:59:59.999Z"] },
+        fieldOf,
+      ),
+    ).toBe("Created is between 2024-01-01 and 2024-01-31");
+    expect(describeFilter({ event: { type: "completedOrder", within: "P30D" } }, fieldOf)).toBe(
+      "Completed an order in the last 30 days",
     );
-    expect(describeFilter({ event: { type: "completedOrder", within: "P30D" } }, fieldOf)).toBe("Completed an order in the last 30 days");
-    expect(describeFilter({ event: { type: "bookedTestDrive", count: { gte: 2 } } }, fieldOf)).toBe("Did bookedTestDrive at least 2 times");
+    expect(describeFilter({ event: { type: "bookedTestDrive", count: { gte: 2 } } }, fieldOf)).toBe(
+      "Did bookedTestDrive at least 2 times",
+    );
   });
 });

@@ -40,7 +40,8 @@ export function explorerRequest({ unchangedViewId, filter, q, sort }: ExplorerIn
 /** The request as query-key parameters (a filter as canonical JSON, so equal filters share a cache entry). */
 export function requestParams(request: ExplorerRequest, limit: number, cursor: string | undefined): ListParams {
   const page = { limit, cursor };
-  if (request.kind === "list") return { kind: "list", q: request.q, viewId: request.viewId, sort: request.sort, ...page };
+  if (request.kind === "list")
+    return { kind: "list", q: request.q, viewId: request.viewId, sort: request.sort, ...page };
   return { kind: "search", filter: canonicalJson(request.filter), sort: request.sort, ...page };
 }
 
@@ -48,7 +49,10 @@ export function requestParams(request: ExplorerRequest, limit: number, cursor: s
 export function csvRequest(ws: string, request: ExplorerRequest, viewName?: string): CsvRequest {
   if (request.kind === "list") {
     return {
-      url: buildEndpointUrl(listCustomers, { params: { ws }, query: { q: request.q, viewId: request.viewId, sort: request.sort } }),
+      url: buildEndpointUrl(listCustomers, {
+        params: { ws },
+        query: { q: request.q, viewId: request.viewId, sort: request.sort },
+      }),
       fallbackName: viewName ? `view-${viewName}.csv` : "customers.csv",
     };
   }

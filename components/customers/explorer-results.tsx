@@ -26,13 +26,29 @@ export interface ExplorerResultsProps {
   onPageSize: (size: number) => void;
 }
 
-export function ExplorerResults({ pages, columns, columnOptions, masked, narrowed, onClear, errors, pending, pageSize, onPageSize }: ExplorerResultsProps) {
+export function ExplorerResults({
+  pages,
+  columns,
+  columnOptions,
+  masked,
+  narrowed,
+  onClear,
+  errors,
+  pending,
+  pageSize,
+  onPageSize,
+}: ExplorerResultsProps) {
   const toScreen = useWorkspacePath();
   const { query } = pages;
   const rows = query.data?.data ?? [];
   const errorBox =
     errors.length > 0 ? (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The customers could not be listed">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title="The customers could not be listed"
+      >
         {errors.map((message) => (
           <div key={message}>{message}</div>
         ))}
@@ -68,10 +84,20 @@ export function ExplorerResults({ pages, columns, columnOptions, masked, narrowe
             description="Send profiles through the API or connect a source such as your shop, CRM or web site. Each person appears here once, however many identities they arrive with."
             actions={
               <>
-                <Button component={Link} to={toScreen("/settings/sources")} leftSection={<IconPlugConnected size={16} />}>
+                <Button
+                  component={Link}
+                  to={toScreen("/settings/sources")}
+                  leftSection={<IconPlugConnected size={16} />}
+                >
                   Set up a source
                 </Button>
-                <Button component="a" href="/docs/api" target="_blank" variant="default" leftSection={<IconBook2 size={16} />}>
+                <Button
+                  component="a"
+                  href="/docs/api"
+                  target="_blank"
+                  variant="default"
+                  leftSection={<IconBook2 size={16} />}
+                >
                   API reference
                 </Button>
               </>
@@ -85,7 +111,13 @@ export function ExplorerResults({ pages, columns, columnOptions, masked, narrowe
     <Stack gap="md">
       {errorBox}
       <Paper withBorder radius="md">
-        <CustomersTable customers={rows} columns={columns} columnOptions={columnOptions} masked={masked} stale={pending || query.isPlaceholderData} />
+        <CustomersTable
+          customers={rows}
+          columns={columns}
+          columnOptions={columnOptions}
+          masked={masked}
+          stale={pending || query.isPlaceholderData}
+        />
       </Paper>
       <ExplorerPager pages={pages} rowsOnPage={rows.length} pageSize={pageSize} onPageSize={onPageSize} />
     </Stack>

@@ -44,7 +44,14 @@ export function ExplorerToolbar(props: ExplorerToolbarProps) {
         style={{ flex: "1 1 320px" }}
         maw={480}
       />
-      <Select aria-label="Sort" data={SORTS} value={sort} onChange={(value) => value && onSort(value as CustomerSort)} allowDeselect={false} w={210} />
+      <Select
+        aria-label="Sort"
+        data={SORTS}
+        value={sort}
+        onChange={(value) => value && onSort(value as CustomerSort)}
+        allowDeselect={false}
+        w={210}
+      />
       <ColumnChooser columns={props.columns} options={props.columnOptions} onChange={props.onColumns} />
       <Tooltip label={toggleLabel}>
         <ActionIcon variant="default" size={36} onClick={onToggleMode} aria-label={toggleLabel}>

@@ -56,7 +56,8 @@ export function maskColumnValue(column: string, value: unknown): unknown {
   if (typeof value !== "string" || !MASKED_COLUMNS.has(column) || value === "") return value;
   if (value.includes(HIDDEN)) return value;
   if (column === "base.contacts.email") return maskEmail(value);
-  if (column === "base.contacts.phone" || column === "base.contacts.mobilePhone" || column === "base.contacts.fax") return maskPhone(value);
+  if (column === "base.contacts.phone" || column === "base.contacts.mobilePhone" || column === "base.contacts.fax")
+    return maskPhone(value);
   if (column === "base.address.street" || column === "base.pictureUrl") return HIDDEN;
   if (column === "base.address.zip") return `${value.slice(0, 2)}${HIDDEN}`;
   if (column === "base.dob") return /^\d{4}/.test(value) ? value.slice(0, 4) : HIDDEN;

@@ -30,8 +30,22 @@ export function duplicateSearch(customer: Pick<Customer, "base" | "externalId">)
   return name || customer.base.contacts?.email || customer.externalId || "";
 }
 
-function Candidate({ candidate, checked, onToggle, error }: { candidate: Customer; checked: boolean; onToggle: () => void; error?: string }) {
-  const details = [candidate.base.contacts?.email, candidate.base.contacts?.mobilePhone, candidate.externalId && `external id ${candidate.externalId}`]
+function Candidate({
+  candidate,
+  checked,
+  onToggle,
+  error,
+}: {
+  candidate: Customer;
+  checked: boolean;
+  onToggle: () => void;
+  error?: string;
+}) {
+  const details = [
+    candidate.base.contacts?.email,
+    candidate.base.contacts?.mobilePhone,
+    candidate.externalId && `external id ${candidate.externalId}`,
+  ]
     .filter(Boolean)
     .join(" · ");
   return (
@@ -57,7 +71,8 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
 
   const results = useQuery({
     queryKey: queryKeys.customers.list(ws, { kind: "list", q: debounced, limit: 20, purpose: "merge" }),
-    queryFn: ({ signal }) => callEndpoint(listCustomers, { params: { ws }, query: { q: debounced || undefined, limit: 20 } }, { signal }),
+    queryFn: ({ signal }) =>
+      callEndpoint(listCustomers, { params: { ws }, query: { q: debounced || undefined, limit: 20 } }, { signal }),
     enabled: opened,
     placeholderData: keepPreviousData,
   });
@@ -71,7 +86,11 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
     onClose();
   };
   const toggle = (candidate: Customer) =>
-    setPicked((current) => (current.some((other) => other.id === candidate.id) ? current.filter((other) => other.id !== candidate.id) : [...current, candidate]));
+    setPicked((current) =>
+      current.some((other) => other.id === candidate.id)
+        ? current.filter((other) => other.id !== candidate.id)
+        : [...current, candidate],
+    );
   const submit = () =>
     merge.mutate(
       picked.map((candidate) => candidate.id),
@@ -88,14 +107,21 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
     const index = picked.findIndex((other) => other.id === candidate.id);
     return index >= 0 && merge.error instanceof ApiError ? merge.error.fieldError(`customerIds.${index}`) : undefined;
   };
-  const generalError = merge.error && !picked.some((candidate) => pickedError(candidate)) ? errorMessage(merge.error) : null;
+  const generalError =
+    merge.error && !picked.some((candidate) => pickedError(candidate)) ? errorMessage(merge.error) : null;
 
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={650}>Merge duplicates into {customerName(customer)}</Text>} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<Text fw={650}>Merge duplicates into {customerName(customer)}</Text>}
+      size="lg"
+      centered
+    >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Pick the profiles that are the same person. Their identities, events and consents move to this customer, which keeps its id. You can undo a merge
-          from the merge history.
+          Pick the profiles that are the same person. Their identities, events and consents move to this customer, which
+          keeps its id. You can undo a merge from the merge history.
         </Text>
         <TextInput
           aria-label="Search for duplicates"
@@ -131,7 +157,11 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
           onSubmit={submit}
           submitIcon={<IconGitMerge size={16} />}
           submitDisabled={picked.length === 0}
-          submitLabel={picked.length === 0 ? "Merge" : `Merge ${picked.length} ${picked.length === 1 ? "profile" : "profiles"} into this customer`}
+          submitLabel={
+            picked.length === 0
+              ? "Merge"
+              : `Merge ${picked.length} ${picked.length === 1 ? "profile" : "profiles"} into this customer`
+          }
         />
       </Stack>
     </Modal>

@@ -7,7 +7,10 @@ import { customerName, shortId } from "./customer-display";
 // Memory only: personal data is not written to the browser's storage.
 const remembered = new Map<string, string>();
 
-export function rememberCustomerNames(ws: string, customers: readonly Pick<Customer, "id" | "externalId" | "base">[]): void {
+export function rememberCustomerNames(
+  ws: string,
+  customers: readonly Pick<Customer, "id" | "externalId" | "base">[],
+): void {
   for (const customer of customers) remembered.set(`${ws}:${customer.id}`, customerName(customer));
 }
 

@@ -9,7 +9,13 @@ import { listCustomers, searchCustomers } from "@/lib/schemas/customers";
 import { canonicalJson } from "@/components/filters/filter-convert";
 import { requestParams, type ExplorerRequest } from "./explorer-request";
 
-function fetchPage(ws: string, request: ExplorerRequest, limit: number, cursor: string | undefined, signal: AbortSignal) {
+function fetchPage(
+  ws: string,
+  request: ExplorerRequest,
+  limit: number,
+  cursor: string | undefined,
+  signal: AbortSignal,
+) {
   if (request.kind === "list") {
     const { q, viewId, sort } = request;
     return callEndpoint(listCustomers, { params: { ws }, query: { q, viewId, sort, limit, cursor } }, { signal });
@@ -27,7 +33,8 @@ export function useCustomerPages(ws: string, request: ExplorerRequest | null, li
   const cursors = paging.identity === identity ? paging.cursors : [];
   const cursor = cursors.at(-1);
 
-  const keyFor = (at: string | undefined) => queryKeys.customers.list(ws, request ? requestParams(request, limit, at) : {});
+  const keyFor = (at: string | undefined) =>
+    queryKeys.customers.list(ws, request ? requestParams(request, limit, at) : {});
   const query = useQuery({
     queryKey: keyFor(cursor),
     queryFn: ({ signal }) => fetchPage(ws, request!, limit, cursor, signal),
@@ -50,7 +57,10 @@ export function useCustomerPages(ws: string, request: ExplorerRequest | null, li
     /** Loads the next page before it is asked for (on hover), so "Next" feels instant. */
     prefetchNext: () => {
       if (!request || !nextCursor) return;
-      void client.prefetchQuery({ queryKey: keyFor(nextCursor), queryFn: ({ signal }) => fetchPage(ws, request, limit, nextCursor, signal) });
+      void client.prefetchQuery({
+        queryKey: keyFor(nextCursor),
+        queryFn: ({ signal }) => fetchPage(ws, request, limit, nextCursor, signal),
+      });
     },
   };
 }

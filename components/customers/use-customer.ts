@@ -26,7 +26,8 @@ export function useCustomer(ws: string, id: string) {
 export function useCustomerMerges(ws: string, id: string) {
   return useQuery({
     queryKey: queryKeys.customers.merges(ws, id),
-    queryFn: ({ signal }) => callEndpoint(listCustomerMerges, { params: { ws, id }, query: { limit: 100 } }, { signal }),
+    queryFn: ({ signal }) =>
+      callEndpoint(listCustomerMerges, { params: { ws, id }, query: { limit: 100 } }, { signal }),
   });
 }
 
@@ -37,7 +38,8 @@ function useCustomerChanged(ws: string) {
     // Everything else about customers may have moved: lists, merge histories, other profiles (a merge).
     await client.invalidateQueries({
       queryKey: queryKeys.customers.all(ws),
-      predicate: (query) => !customers.some((customer) => query.queryKey.length === 5 && query.queryKey[4] === customer.id),
+      predicate: (query) =>
+        !customers.some((customer) => query.queryKey.length === 5 && query.queryKey[4] === customer.id),
     });
   };
 }

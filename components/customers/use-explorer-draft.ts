@@ -5,7 +5,13 @@
 import { useMemo, useState } from "react";
 import { ZFilter, type Filter } from "@/lib/schemas/filters";
 import type { View } from "@/lib/schemas/views";
-import { builderToFilter, canonicalJson, filterToBuilder, MATCH_ALL, type BuiltFilter } from "@/components/filters/filter-convert";
+import {
+  builderToFilter,
+  canonicalJson,
+  filterToBuilder,
+  MATCH_ALL,
+  type BuiltFilter,
+} from "@/components/filters/filter-convert";
 import type { FilterField } from "@/components/filters/filter-fields";
 import { emptyBuilder, type BuilderState } from "@/components/filters/filter-model";
 import { browserStorage, readColumns, writeColumns } from "./column-storage";
@@ -28,10 +34,23 @@ export function viewColumns(view: Pick<View, "columns">): string[] {
   return view.columns.length > 0 ? [...view.columns] : [...VIEW_DEFAULT_COLUMNS];
 }
 
-export function initialDraft(key: string, view: View | null, fieldOf: FieldOf, storedColumns: string[] | null): ExplorerDraft {
+export function initialDraft(
+  key: string,
+  view: View | null,
+  fieldOf: FieldOf,
+  storedColumns: string[] | null,
+): ExplorerDraft {
   if (!view) {
     const columns = storedColumns ?? [...DEFAULT_COLUMNS];
-    return { key, mode: "builder", builder: emptyBuilder(), json: "", columns, baseFilter: canonicalJson(MATCH_ALL), baseColumns: columns };
+    return {
+      key,
+      mode: "builder",
+      builder: emptyBuilder(),
+      json: "",
+      columns,
+      baseFilter: canonicalJson(MATCH_ALL),
+      baseColumns: columns,
+    };
   }
   const columns = viewColumns(view);
   const builder = filterToBuilder(view.filter, fieldOf);
@@ -40,7 +59,15 @@ export function initialDraft(key: string, view: View | null, fieldOf: FieldOf, s
     return { key, mode: "builder", builder, json: "", columns, baseFilter, baseColumns: columns };
   }
   const json = JSON.stringify(view.filter, null, 2);
-  return { key, mode: "json", builder: emptyBuilder(), json, columns, baseFilter: canonicalJson(view.filter), baseColumns: columns };
+  return {
+    key,
+    mode: "json",
+    builder: emptyBuilder(),
+    json,
+    columns,
+    baseFilter: canonicalJson(view.filter),
+    baseColumns: columns,
+  };
 }
 
 export type JsonParse = { filter: Filter; error: null } | { filter: null; error: string };
@@ -77,15 +104,23 @@ export function useExplorerDraft({ ws, view, ready, fieldOf }: ExplorerDraftInpu
   }
 
   const builder = draft?.builder;
-  const built: BuiltFilter | null = useMemo(() => (builder ? builderToFilter(builder, fieldOf) : null), [builder, fieldOf]);
+  const built: BuiltFilter | null = useMemo(
+    () => (builder ? builderToFilter(builder, fieldOf) : null),
+    [builder, fieldOf],
+  );
   const json = draft?.mode === "json" ? draft.json : null;
   const parsedJson = useMemo(() => (json === null ? null : parseFilterJson(json)), [json]);
 
-  const filter: Filter | null = !draft ? null : draft.mode === "json" ? (parsedJson?.filter ?? null) : (built?.filter ?? null);
+  const filter: Filter | null = !draft
+    ? null
+    : draft.mode === "json"
+      ? (parsedJson?.filter ?? null)
+      : (built?.filter ?? null);
   const filterChanged = draft !== null && (filter === null || canonicalJson(filter) !== draft.baseFilter);
   const columnsChanged = draft !== null && canonicalJson(draft.columns) !== canonicalJson(draft.baseColumns);
 
-  const change = (update: (current: ExplorerDraft) => ExplorerDraft) => setDraft((current) => (current ? update(current) : current));
+  const change = (update: (current: ExplorerDraft) => ExplorerDraft) =>
+    setDraft((current) => (current ? update(current) : current));
 
   return {
     draft,
@@ -103,7 +138,8 @@ export function useExplorerDraft({ ws, view, ready, fieldOf }: ExplorerDraftInpu
       change((current) => ({ ...current, columns }));
     },
     /** Shows the current filter as JSON, for conditions the builder has no row for. */
-    editAsJson: () => change((current) => ({ ...current, mode: "json", json: JSON.stringify(filter ?? MATCH_ALL, null, 2) })),
+    editAsJson: () =>
+      change((current) => ({ ...current, mode: "json", json: JSON.stringify(filter ?? MATCH_ALL, null, 2) })),
     /** Back to the builder, when it can show the JSON's filter; false when it cannot. */
     editInBuilder: (): boolean => {
       const next = filter ? filterToBuilder(filter, fieldOf) : null;
@@ -111,7 +147,8 @@ export function useExplorerDraft({ ws, view, ready, fieldOf }: ExplorerDraftInpu
       return next !== null;
     },
     /** Throws away the edits: back to the view as saved (or to no filter). */
-    reset: () => setDraft(key ? initialDraft(key, view, fieldOf, view ? null : readColumns(browserStorage(), ws)) : null),
+    reset: () =>
+      setDraft(key ? initialDraft(key, view, fieldOf, view ? null : readColumns(browserStorage(), ws)) : null),
   };
 }
 

@@ -47,7 +47,10 @@ function TimelineSkeleton() {
 export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
   const presenter = useEventPresenter(ws);
   // The profile page has this customer in the cache already: the drawer names them at no cost.
-  const customerName = useCustomerNames(ws, useMemo(() => [customerId], [customerId]));
+  const customerName = useCustomerNames(
+    ws,
+    useMemo(() => [customerId], [customerId]),
+  );
   const [filters, setFilters] = useState<EventFilterValue>(NO_EVENT_FILTERS);
   const [selected, setSelected] = useState<Event | null>(null);
   const rangeError = dateRangeError(filters.range);

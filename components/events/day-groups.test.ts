@@ -39,7 +39,9 @@ describe("groupByDay", () => {
   it("groups by the viewer's zone, not by UTC", () => {
     // 23:30 UTC on the 27th is already the 28th in Rome: "Today" there, "Yesterday" in UTC.
     const items = [at("2026-11-27T23:30:00Z")];
-    expect(groupByDay(items, (item) => item.at, { timeZone: "Europe/Rome", now, locale: "en-GB" })[0].label).toBe("Today");
+    expect(groupByDay(items, (item) => item.at, { timeZone: "Europe/Rome", now, locale: "en-GB" })[0].label).toBe(
+      "Today",
+    );
     expect(groupByDay(items, (item) => item.at, { timeZone: "UTC", now, locale: "en-GB" })[0].label).toBe("Yesterday");
   });
 
@@ -59,7 +61,11 @@ describe("groupByDay", () => {
   });
 
   it("adds the year to days of another year", () => {
-    const [group] = groupByDay([at("2025-12-31T12:00:00Z")], (item) => item.at, { timeZone: "UTC", now, locale: "en-GB" });
+    const [group] = groupByDay([at("2025-12-31T12:00:00Z")], (item) => item.at, {
+      timeZone: "UTC",
+      now,
+      locale: "en-GB",
+    });
     // ICU versions differ in punctuation ("Wednesday, 31 December 2025"); the parts are what matters.
     expect(group.label).toMatch(/^Wednesday,? 31 December 2025$/);
   });

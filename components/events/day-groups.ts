@@ -60,7 +60,11 @@ export function dayLabel(date: Date, options: ResolvedOptions): string {
   }).format(date);
 }
 
-export function groupByDay<T>(items: readonly T[], dateOf: (item: T) => string | Date, options: DayGroupOptions = {}): DayGroup<T>[] {
+export function groupByDay<T>(
+  items: readonly T[],
+  dateOf: (item: T) => string | Date,
+  options: DayGroupOptions = {},
+): DayGroup<T>[] {
   const resolved: ResolvedOptions = {
     timeZone: options.timeZone ?? browserTimeZone(),
     now: options.now ?? new Date(),

@@ -56,7 +56,13 @@ function CustomerFact({ customerId, href, name }: { customerId: string; href?: s
   );
 }
 
-function EventDetail({ event, meta, summary, customerHref, customerName }: Omit<EventDetailDrawerProps, "onClose"> & { event: Event }) {
+function EventDetail({
+  event,
+  meta,
+  summary,
+  customerHref,
+  customerName,
+}: Omit<EventDetailDrawerProps, "onClose"> & { event: Event }) {
   const typeMeta = meta?.(event.type);
   const TypeIcon = typeMeta?.icon;
   const facts = contextFacts(event.contextInfo);
@@ -86,7 +92,11 @@ function EventDetail({ event, meta, summary, customerHref, customerName }: Omit<
         <Fact label="Received">{formatFullDateTime(event.receivedAt)}</Fact>
         <Fact label="Customer">
           {event.customerId ? (
-            <CustomerFact customerId={event.customerId} href={customerHref?.(event.customerId)} name={customerName?.(event.customerId)} />
+            <CustomerFact
+              customerId={event.customerId}
+              href={customerHref?.(event.customerId)}
+              name={customerName?.(event.customerId)}
+            />
           ) : (
             <Text span c="dimmed" size="sm">
               Anonymous visitor {event.anonymousId ? <Code>{event.anonymousId}</Code> : null}

@@ -27,7 +27,8 @@ describe("contextFacts", () => {
   });
 
   it("parses the raw user agent of an event stored without the parsed one", () => {
-    const userAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+    const userAgent =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
     expect(contextFacts({ client: { userAgent } })).toEqual([
       { label: "Browser", value: "Chrome 124.0.0.0" },
       { label: "Operating system", value: "Windows 10" },

@@ -17,7 +17,10 @@ const joinNameVersion = (source: unknown) => {
 function deviceText(contextInfo: unknown, parsed: JsonRecord | undefined): string | undefined {
   const device = recordAt(contextInfo, "device");
   const parsedDevice = recordAt(parsed, "device");
-  const model = [textAt(device, "manufacturer") ?? textAt(parsedDevice, "vendor"), textAt(device, "model") ?? textAt(parsedDevice, "model")]
+  const model = [
+    textAt(device, "manufacturer") ?? textAt(parsedDevice, "vendor"),
+    textAt(device, "model") ?? textAt(parsedDevice, "model"),
+  ]
     .filter(Boolean)
     .join(" ");
   const type = textAt(device, "type") ?? textAt(parsedDevice, "type");
@@ -27,7 +30,11 @@ function deviceText(contextInfo: unknown, parsed: JsonRecord | undefined): strin
 
 function locationText(contextInfo: unknown): string | undefined {
   const place = recordAt(recordAt(contextInfo, "client"), "localization");
-  const parts = [textAt(place, "city"), textAt(place, "region") ?? textAt(place, "province"), textAt(place, "country")].filter(Boolean);
+  const parts = [
+    textAt(place, "city"),
+    textAt(place, "region") ?? textAt(place, "province"),
+    textAt(place, "country"),
+  ].filter(Boolean);
   return parts.length ? parts.join(", ") : undefined;
 }
 
@@ -35,7 +42,10 @@ function storeText(contextInfo: unknown): string | undefined {
   const store = recordAt(contextInfo, "store");
   const name = textAt(store, "name") ?? textAt(store, "id");
   if (!name) return undefined;
-  const address = store && isRecord(store.address) ? [textAt(store.address, "city"), textAt(store.address, "country")].filter(Boolean).join(", ") : textAt(store, "address");
+  const address =
+    store && isRecord(store.address)
+      ? [textAt(store.address, "city"), textAt(store.address, "country")].filter(Boolean).join(", ")
+      : textAt(store, "address");
   return address ? `${name} — ${address}` : name;
 }
 
@@ -77,7 +87,11 @@ export function contextFacts(contextInfo: unknown): EventFact[] {
   const app = [textAt(device, "appId"), textAt(device, "appVersion")].filter(Boolean).join(" ");
   const candidates: [string, string | undefined][] = [
     ["Browser", joinNameVersion(recordAt(parsed, "browser"))],
-    ["Operating system", joinNameVersion(recordAt(parsed, "os")) ?? [textAt(device, "os"), textAt(device, "osVersion")].filter(Boolean).join(" ")],
+    [
+      "Operating system",
+      joinNameVersion(recordAt(parsed, "os")) ??
+        [textAt(device, "os"), textAt(device, "osVersion")].filter(Boolean).join(" "),
+    ],
     ["Device", deviceText(contextInfo, parsed)],
     ["App", app],
     ["Location", locationText(contextInfo)],
@@ -87,5 +101,7 @@ export function contextFacts(contextInfo: unknown): EventFact[] {
     ["Campaign", campaignText(contextInfo)],
     ["UTM content", textAt(recordAt(contextInfo, "campaign"), "utm_content")],
   ];
-  return candidates.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([label, value]) => ({ label, value }));
+  return candidates
+    .filter((fact): fact is [string, string] => Boolean(fact[1]))
+    .map(([label, value]) => ({ label, value }));
 }

@@ -51,7 +51,12 @@ export function EventFilters({ value, onChange, typeOptions }: EventFiltersProps
       />
       <DateRangeFilter value={value.range} onChange={(range) => onChange({ ...value, range })} />
       {hasEventFilters(value) ? (
-        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={() => onChange(NO_EVENT_FILTERS)}>
+        <Button
+          variant="subtle"
+          color="gray"
+          leftSection={<IconFilterOff size={16} />}
+          onClick={() => onChange(NO_EVENT_FILTERS)}
+        >
           Clear filters
         </Button>
       ) : null}

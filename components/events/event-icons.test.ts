@@ -4,7 +4,9 @@ import { EVENT_ICONS, eventIcon, FALLBACK_EVENT_ICON } from "./event-icons";
 
 describe("event icons", () => {
   it("maps every icon the standard catalogue names", () => {
-    const missing = STANDARD_EVENT_TYPE_SUMMARIES.filter((summary) => !EVENT_ICONS[summary.icon]).map((summary) => summary.icon);
+    const missing = STANDARD_EVENT_TYPE_SUMMARIES.filter((summary) => !EVENT_ICONS[summary.icon]).map(
+      (summary) => summary.icon,
+    );
     expect(missing).toEqual([]);
   });
 

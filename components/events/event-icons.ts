@@ -12,5 +12,7 @@ export const EVENT_ICONS: Partial<Record<TablerIconName, Icon>> = eventIconSet;
 export const FALLBACK_EVENT_ICON: Icon = IconPoint;
 
 export function eventIcon(name: string | null | undefined): Icon {
-  return (name && Object.hasOwn(EVENT_ICONS, name) ? EVENT_ICONS[name as TablerIconName] : undefined) ?? FALLBACK_EVENT_ICON;
+  return (
+    (name && Object.hasOwn(EVENT_ICONS, name) ? EVENT_ICONS[name as TablerIconName] : undefined) ?? FALLBACK_EVENT_ICON
+  );
 }

@@ -28,7 +28,11 @@ export function EventListBody({
   children: ReactNode;
 }) {
   if (query.isPending) {
-    return <Paper withBorder radius="md">{skeleton}</Paper>;
+    return (
+      <Paper withBorder radius="md">
+        {skeleton}
+      </Paper>
+    );
   }
   if (query.isError) {
     return (

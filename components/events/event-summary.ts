@@ -39,7 +39,9 @@ function productName(props: JsonRecord): string | undefined {
 
 function productPrice({ props, options }: Context): string | undefined {
   const price = numberAt(props, "price");
-  return price === undefined ? undefined : formatMoney(price, textAt(props, "currency") ?? options.currency, options.locale);
+  return price === undefined
+    ? undefined
+    : formatMoney(price, textAt(props, "currency") ?? options.currency, options.locale);
 }
 
 function orderTotal({ props, options }: Context): string | undefined {
@@ -66,7 +68,10 @@ function product(verb: string, suffix = ""): Summarizer {
     const name = productName(context.props);
     if (!name) return undefined;
     const quantity = numberAt(context.props, "quantity");
-    return join(`${verb} ${quote(name)}${suffix}${quantity && quantity > 1 ? ` (×${quantity})` : ""}`, productPrice(context));
+    return join(
+      `${verb} ${quote(name)}${suffix}${quantity && quantity > 1 ? ` (×${quantity})` : ""}`,
+      productPrice(context),
+    );
   };
 }
 
@@ -121,7 +126,11 @@ function service(verb: string): Summarizer {
   };
 }
 
-const ORDER_VERBS: Record<string, string> = { sale: "Completed order", return: "Returned order", "sale-return": "Exchanged order" };
+const ORDER_VERBS: Record<string, string> = {
+  sale: "Completed order",
+  return: "Returned order",
+  "sale-return": "Exchanged order",
+};
 
 // Settings whose values are personal or secret: the line names the setting, never the value.
 const PRIVATE_SETTINGS = new Set(["PASSWORD", "EMAIL", "USERNAME"]);
@@ -140,7 +149,10 @@ const SUMMARIES: Record<string, Summarizer> = {
     const keyword = textAt(props, "keyword");
     const results = numberAt(props, "resultCount");
     if (!keyword) return undefined;
-    return join(`Searched for ${quote(keyword)}`, results !== undefined && (results === 1 ? "1 result" : `${results} results`));
+    return join(
+      `Searched for ${quote(keyword)}`,
+      results !== undefined && (results === 1 ? "1 result" : `${results} results`),
+    );
   },
   formCompiled: ({ props }) => {
     const form = textAt(props, "formName") ?? textAt(props, "formId");

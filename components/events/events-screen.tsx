@@ -43,7 +43,11 @@ export function EventsScreen() {
   const events = useInfiniteQuery({
     queryKey: queryKeys.events.list(ws, query),
     queryFn: ({ pageParam, signal }) =>
-      callEndpoint(listEvents, { params: { ws }, query: { ...query, limit: PAGE_SIZE, cursor: pageParam } }, { signal }),
+      callEndpoint(
+        listEvents,
+        { params: { ws }, query: { ...query, limit: PAGE_SIZE, cursor: pageParam } },
+        { signal },
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     enabled: rangeError === null,
@@ -66,7 +70,13 @@ export function EventsScreen() {
           title="No events yet"
           description="Track events with the browser tracker, send them to the events API one by one or in batches, or let an e-commerce plug-in forward orders. Each event is linked to a customer profile."
           actions={
-            <Button component="a" href="/docs/api" target="_blank" variant="default" leftSection={<IconBook2 size={16} />}>
+            <Button
+              component="a"
+              href="/docs/api"
+              target="_blank"
+              variant="default"
+              leftSection={<IconBook2 size={16} />}
+            >
               API reference
             </Button>
           }
@@ -74,7 +84,13 @@ export function EventsScreen() {
       }
     >
       <Paper withBorder radius="md" style={{ overflow: "clip" }}>
-        <EventsTable events={items} presenter={presenter} onOpen={setSelected} customerHref={customerHref} customerName={customerName} />
+        <EventsTable
+          events={items}
+          presenter={presenter}
+          onOpen={setSelected}
+          customerHref={customerHref}
+          customerName={customerName}
+        />
         <InfiniteSentinel
           hasNextPage={events.hasNextPage}
           isFetchingNextPage={events.isFetchingNextPage}

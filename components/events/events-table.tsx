@@ -43,7 +43,10 @@ export function EventsTable({ events, presenter, onOpen, customerHref, customerN
                 key={event.id}
                 onClick={() => onOpen(event)}
                 onKeyDown={(keyEvent) => {
-                  if (keyEvent.target === keyEvent.currentTarget && (keyEvent.key === "Enter" || keyEvent.key === " ")) {
+                  if (
+                    keyEvent.target === keyEvent.currentTarget &&
+                    (keyEvent.key === "Enter" || keyEvent.key === " ")
+                  ) {
                     keyEvent.preventDefault();
                     onOpen(event);
                   }

@@ -15,10 +15,14 @@ const MAX_IDS = 200;
 
 export function useCustomerNames(ws: string, customerIds: readonly (string | null | undefined)[]): CustomerNames {
   // Sorted, so the same customers in another order reuse the cache entry.
-  const ids = useMemo(() => [...new Set(customerIds.filter((id): id is string => Boolean(id)))].sort().slice(0, MAX_IDS), [customerIds]);
+  const ids = useMemo(
+    () => [...new Set(customerIds.filter((id): id is string => Boolean(id)))].sort().slice(0, MAX_IDS),
+    [customerIds],
+  );
   const page = useQuery({
     queryKey: queryKeys.customers.list(ws, { id: ids }),
-    queryFn: ({ signal }) => callEndpoint(listCustomers, { params: { ws }, query: { id: ids, limit: ids.length } }, { signal }),
+    queryFn: ({ signal }) =>
+      callEndpoint(listCustomers, { params: { ws }, query: { id: ids, limit: ids.length } }, { signal }),
     enabled: ids.length > 0,
     staleTime: 5 * 60_000,
     // While the next page's names load, the names already known stay on screen.

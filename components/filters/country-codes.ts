@@ -11,7 +11,8 @@ const CODES = (
   "MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM " +
   "PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV " +
   "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI " +
-  "VN VU WF WS XK YE YT ZA ZM ZW").split(" ");
+  "VN VU WF WS XK YE YT ZA ZM ZW"
+).split(" ");
 
 let names: Intl.DisplayNames | null = null;
 
@@ -34,6 +35,8 @@ let options: CountryOption[] | null = null;
 
 /** Every country as a select option ("Italy (IT)"), sorted by name. */
 export function countryOptions(): CountryOption[] {
-  options ??= CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) => a.label.localeCompare(b.label));
+  options ??= CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
   return options;
 }

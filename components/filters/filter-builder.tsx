@@ -34,7 +34,15 @@ const QUICK_FIELDS: readonly { id: string; label: string }[] = [
   { id: "createdAt", label: "Created" },
 ];
 
-function CombinatorControl({ value, onChange, label }: { value: Combinator; onChange: (value: Combinator) => void; label: string }) {
+function CombinatorControl({
+  value,
+  onChange,
+  label,
+}: {
+  value: Combinator;
+  onChange: (value: Combinator) => void;
+  label: string;
+}) {
   return (
     <SegmentedControl
       size="xs"
@@ -55,7 +63,8 @@ export function FilterBuilder({ state, onChange, fields, eventTypes, rowErrors, 
     const field = (id && fieldById(fields, id)) || fallbackField;
     if (field) onChange({ ...state, items: [...state.items, newRow(field)] });
   };
-  const addGroup = () => fallbackField && onChange({ ...state, items: [...state.items, newGroup([newRow(fallbackField)])] });
+  const addGroup = () =>
+    fallbackField && onChange({ ...state, items: [...state.items, newGroup([newRow(fallbackField)])] });
 
   const rowEditor = (row: FilterRow) => (
     <FilterRowEditor
@@ -71,7 +80,14 @@ export function FilterBuilder({ state, onChange, fields, eventTypes, rowErrors, 
   );
 
   const groupEditor = (group: FilterGroup) => (
-    <Paper key={group.id} withBorder p="sm" radius="md" bg="var(--mantine-color-default-hover)" data-testid="filter-group">
+    <Paper
+      key={group.id}
+      withBorder
+      p="sm"
+      radius="md"
+      bg="var(--mantine-color-default-hover)"
+      data-testid="filter-group"
+    >
       <Stack gap="xs">
         <Group gap="xs">
           <Text size="sm">Match</Text>
@@ -88,7 +104,15 @@ export function FilterBuilder({ state, onChange, fields, eventTypes, rowErrors, 
             size="compact-sm"
             variant="subtle"
             leftSection={<IconPlus size={14} />}
-            onClick={() => fallbackField && onChange(updateGroup(state, group.id, (current) => ({ ...current, rows: [...current.rows, newRow(fallbackField)] })))}
+            onClick={() =>
+              fallbackField &&
+              onChange(
+                updateGroup(state, group.id, (current) => ({
+                  ...current,
+                  rows: [...current.rows, newRow(fallbackField)],
+                })),
+              )
+            }
           >
             Add to group
           </Button>
@@ -109,7 +133,11 @@ export function FilterBuilder({ state, onChange, fields, eventTypes, rowErrors, 
       <>
         <Group gap="xs">
           <Text size="sm">Customers matching</Text>
-          <CombinatorControl label="Combinator" value={state.combinator} onChange={(combinator) => onChange({ ...state, combinator })} />
+          <CombinatorControl
+            label="Combinator"
+            value={state.combinator}
+            onChange={(combinator) => onChange({ ...state, combinator })}
+          />
           <Text size="sm">of these conditions</Text>
         </Group>
         {state.items.map((item) => (item.kind === "row" ? rowEditor(item) : groupEditor(item)))}

@@ -21,11 +21,22 @@ const field = (id: string) => {
 
 describe("field catalogue", () => {
   it("offers base fields, columns, enabled extended properties, consents and events", () => {
-    expect(field("base.address.country")).toMatchObject({ label: "Country", group: "Address", kind: "string", country: true });
+    expect(field("base.address.country")).toMatchObject({
+      label: "Country",
+      group: "Address",
+      kind: "string",
+      country: true,
+    });
     expect(field("base.dob")).toMatchObject({ label: "Birth date", kind: "date" });
     expect(field("base.jobs")).toMatchObject({ kind: "presence" });
     expect(field("createdAt")).toMatchObject({ kind: "datetime" });
-    expect(field("extended.tier")).toMatchObject({ label: "Loyalty tier", choices: [{ value: "gold", label: "gold" }, { value: "silver", label: "silver" }] });
+    expect(field("extended.tier")).toMatchObject({
+      label: "Loyalty tier",
+      choices: [
+        { value: "gold", label: "gold" },
+        { value: "silver", label: "silver" },
+      ],
+    });
     expect(field("extended.points")).toMatchObject({ label: "Points", kind: "number" });
     expect(fieldOf("extended.legacy")).toBeUndefined();
     expect(field("consent:marketing.automatic.email").label).toBe("Marketing · automatic · email");
@@ -56,7 +67,12 @@ describe("builder → filter", () => {
         { field: "base.address.country", op: "eq", value: "IT" },
         { tag: "vip" },
         { field: "createdAt", op: "between", value: ["2024-03-01T00:00:00.000Z", "2024-03-31T23:59:59.999Z"] },
-        { or: [{ field: "extended.tier", op: "eq", value: "gold" }, { field: "extended.points", op: "gte", value: 100 }] },
+        {
+          or: [
+            { field: "extended.tier", op: "eq", value: "gold" },
+            { field: "extended.points", op: "gte", value: 100 },
+          ],
+        },
       ],
     });
     expect(ZFilter.safeParse(built.filter).success).toBe(true);
@@ -69,7 +85,10 @@ describe("builder → filter", () => {
     const blank = newRow(field("base.firstName"));
     const badNumber = newRow(field("extended.points"), { text: "lots" });
     const tag = newRow(field("tags"), { text: "vip" });
-    const built = builderToFilter({ combinator: "or", items: [blank, badNumber, tag, newGroup([newRow(field("tags"))])] }, fieldOf);
+    const built = builderToFilter(
+      { combinator: "or", items: [blank, badNumber, tag, newGroup([newRow(field("tags"))])] },
+      fieldOf,
+    );
     expect(built.filter).toEqual({ or: [{ tag: "vip" }] });
     expect(built.paths.get(tag.id)).toBe("or.0");
     expect([...built.incomplete]).toHaveLength(3);
@@ -81,7 +100,10 @@ describe("builder → filter", () => {
       { ...newRow(field("tags"), { list: ["a", "b"] }), op: "anyTag" as const },
       newRow(field("consent:marketing.automatic.email")),
       { ...newRow(field("base.contacts.email")), op: "isNotSet" as const },
-      { ...newRow(field("event"), { eventType: "completedOrder", withinDays: "30", minCount: "2" }), op: "performed" as const },
+      {
+        ...newRow(field("event"), { eventType: "completedOrder", withinDays: "30", minCount: "2" }),
+        op: "performed" as const,
+      },
     ];
     expect(builderToFilter({ combinator: "and", items }, fieldOf).filter).toEqual({
       and: [
@@ -99,9 +121,24 @@ describe("filter → builder", () => {
   const roundTrips: Filter[] = [
     { and: [] },
     { and: [{ field: "base.address.country", op: "in", value: ["IT", "FR"] }, { tag: "vip" }] },
-    { or: [{ field: "base.dob", op: "between", value: ["1980-01-01", "1989-12-31"] }, { and: [{ tag: "a" }, { not: { tag: "b" } }] }] },
-    { and: [{ field: "createdAt", op: "gte", value: "2024-01-01T00:00:00.000Z" }, { consent: "profiling.online", status: false }] },
-    { and: [{ not: { event: { type: "viewedPage", within: "P7D" } } }, { field: "extended.points", op: "lt", value: 5 }] },
+    {
+      or: [
+        { field: "base.dob", op: "between", value: ["1980-01-01", "1989-12-31"] },
+        { and: [{ tag: "a" }, { not: { tag: "b" } }] },
+      ],
+    },
+    {
+      and: [
+        { field: "createdAt", op: "gte", value: "2024-01-01T00:00:00.000Z" },
+        { consent: "profiling.online", status: false },
+      ],
+    },
+    {
+      and: [
+        { not: { event: { type: "viewedPage", within: "P7D" } } },
+        { field: "extended.points", op: "lt", value: 5 },
+      ],
+    },
   ];
 
   it.each(roundTrips.map((filter) => [JSON.stringify(filter), filter] as const))("round-trips %s", (_, filter) => {
@@ -158,7 +195,11 @@ describe("errors by row", () => {
     );
     expect(result.byRow.get("r3")).toEqual(["Bad date"]);
     expect(result.byRow.get("r1")).toBeUndefined();
-    expect(result.other).toEqual(["filter.and.10.value: Must be a number", "filter.and.1.field: Unknown field", "limit: Too big"]);
+    expect(result.other).toEqual([
+      "filter.and.10.value: Must be a number",
+      "filter.and.1.field: Unknown field",
+      "limit: Too big",
+    ]);
     expect(errorsByRow([{ path: "filter.and.10.value", message: "x" }], paths).byRow.get("r2")).toEqual(["x"]);
   });
 });

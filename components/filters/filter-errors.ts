@@ -17,7 +17,11 @@ export interface RowErrors {
  * `paths` are the rows' paths inside the filter (builderToFilter); `prefix` is where the filter sits in
  * the request ("filter", or "filter.and.0" when free text was added around it).
  */
-export function errorsByRow(errors: readonly PathError[], paths: ReadonlyMap<string, string>, prefix = "filter"): RowErrors {
+export function errorsByRow(
+  errors: readonly PathError[],
+  paths: ReadonlyMap<string, string>,
+  prefix = "filter",
+): RowErrors {
   const byRow = new Map<string, string[]>();
   const other: string[] = [];
   for (const error of errors) {
@@ -26,7 +30,8 @@ export function errorsByRow(errors: readonly PathError[], paths: ReadonlyMap<str
     if (inside !== null) {
       for (const [id, path] of paths) {
         // The longest matching path wins: "and.1" must not claim an error of "and.10".
-        if ((inside === path || inside.startsWith(`${path}.`)) && (!match || path.length > match.length)) match = { id, length: path.length };
+        if ((inside === path || inside.startsWith(`${path}.`)) && (!match || path.length > match.length))
+          match = { id, length: path.length };
       }
     }
     if (match) byRow.set(match.id, [...(byRow.get(match.id) ?? []), error.message]);

@@ -65,7 +65,11 @@ const GROUP_OF_SEGMENT: Record<string, string> = {
 
 /** "mobilePhone" → "Mobile phone". */
 export function humanize(name: string): string {
-  const words = name.replace(/[_-]+/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").trim().toLowerCase();
+  const words = name
+    .replace(/[_-]+/g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -106,7 +110,9 @@ function extendedField(property: Pick<ExtendedProperty, "name" | "type" | "label
   };
   const values = property.options.values;
   if (property.type === "enum" && Array.isArray(values)) {
-    field.choices = values.filter((value): value is string => typeof value === "string").map((value) => ({ value, label: value }));
+    field.choices = values
+      .filter((value): value is string => typeof value === "string")
+      .map((value) => ({ value, label: value }));
   }
   return field;
 }
@@ -132,7 +138,12 @@ export function buildFilterFields(extended: readonly ExtendedPropertyLike[] = []
     ...(Object.keys(BASE_FIELDS) as BaseFieldPath[]).map(baseField),
     // A disabled property cannot be filtered on (the server answers 422), so it is not offered.
     ...extended.filter((property) => property.enabled).map(extendedField),
-    ...CONSENT_KEYS.map((key) => ({ id: `${CONSENT_FIELD_PREFIX}${key}`, label: consentLabel(key), group: "Consents", kind: "consent" as const })),
+    ...CONSENT_KEYS.map((key) => ({
+      id: `${CONSENT_FIELD_PREFIX}${key}`,
+      label: consentLabel(key),
+      group: "Consents",
+      kind: "consent" as const,
+    })),
   ];
 }
 

@@ -15,7 +15,14 @@ export interface FilterJsonEditorProps {
   builderUnavailable: boolean;
 }
 
-export function FilterJsonEditor({ value, onChange, error, apiErrors, onEditInBuilder, builderUnavailable }: FilterJsonEditorProps) {
+export function FilterJsonEditor({
+  value,
+  onChange,
+  error,
+  apiErrors,
+  onEditInBuilder,
+  builderUnavailable,
+}: FilterJsonEditorProps) {
   return (
     <Stack gap="xs">
       <JsonInput
@@ -36,12 +43,19 @@ export function FilterJsonEditor({ value, onChange, error, apiErrors, onEditInBu
       {builderUnavailable ? (
         <Alert variant="light" color="gray" p="xs">
           <Text size="sm">
-            The builder has no rows for parts of this filter (groups inside groups, event properties, unknown fields…), so it is edited as JSON.
+            The builder has no rows for parts of this filter (groups inside groups, event properties, unknown fields…),
+            so it is edited as JSON.
           </Text>
         </Alert>
       ) : null}
       <Group>
-        <Button size="compact-sm" variant="subtle" leftSection={<IconListDetails size={14} />} onClick={onEditInBuilder} disabled={error !== null || builderUnavailable}>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          leftSection={<IconListDetails size={14} />}
+          onClick={onEditInBuilder}
+          disabled={error !== null || builderUnavailable}
+        >
           Edit in the builder
         </Button>
       </Group>

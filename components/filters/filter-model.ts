@@ -61,7 +61,13 @@ export function emptyBuilder(): BuilderState {
 }
 
 export function newRow(field: FilterField, values: Partial<RowValues> = {}): FilterRow {
-  return { kind: "row", id: nextId("r"), field: field.id, op: defaultOp(field), values: { ...emptyValues(), ...values } };
+  return {
+    kind: "row",
+    id: nextId("r"),
+    field: field.id,
+    op: defaultOp(field),
+    values: { ...emptyValues(), ...values },
+  };
 }
 
 export function newGroup(rows: FilterRow[], combinator: Combinator = "or"): FilterGroup {
@@ -98,6 +104,13 @@ export function removeRow(state: BuilderState, id: string): BuilderState {
   };
 }
 
-export function updateGroup(state: BuilderState, id: string, change: (group: FilterGroup) => FilterGroup): BuilderState {
-  return { ...state, items: state.items.map((item) => (item.kind === "group" && item.id === id ? change(item) : item)) };
+export function updateGroup(
+  state: BuilderState,
+  id: string,
+  change: (group: FilterGroup) => FilterGroup,
+): BuilderState {
+  return {
+    ...state,
+    items: state.items.map((item) => (item.kind === "group" && item.id === id ? change(item) : item)),
+  };
 }

@@ -127,7 +127,11 @@ export function opsForKind(kind: FieldKind): readonly BuilderOp[] {
 }
 
 /** A field with a closed set of values (gender, country, enums) offers no substring matching. */
-export function opsForField(field: { kind: FieldKind; choices?: readonly unknown[]; country?: boolean }): readonly BuilderOp[] {
+export function opsForField(field: {
+  kind: FieldKind;
+  choices?: readonly unknown[];
+  country?: boolean;
+}): readonly BuilderOp[] {
   const ops = OPS_BY_KIND[field.kind];
   return field.choices || field.country ? ops.filter((op) => op !== "contains" && op !== "startsWith") : ops;
 }

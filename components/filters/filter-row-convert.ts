@@ -89,13 +89,17 @@ export function rowToCondition(row: FilterRow, field: FilterField): Filter | nul
     case "single": {
       const value = toScalar(kind, values.text);
       if (value === null) return null;
-      if (op === "contains" || op === "startsWith") return typeof value === "string" ? { field: path, op, value } : null;
+      if (op === "contains" || op === "startsWith")
+        return typeof value === "string" ? { field: path, op, value } : null;
       if (op === "eq" || op === "neq") return { field: path, op, value };
-      if (op === "gt" || op === "gte" || op === "lt" || op === "lte") return typeof value === "boolean" ? null : { field: path, op, value };
+      if (op === "gt" || op === "gte" || op === "lt" || op === "lte")
+        return typeof value === "boolean" ? null : { field: path, op, value };
       return null;
     }
     case "multi": {
-      const items = values.list.map((item) => toScalar(kind, item)).filter((item) => item !== null && typeof item !== "boolean");
+      const items = values.list
+        .map((item) => toScalar(kind, item))
+        .filter((item) => item !== null && typeof item !== "boolean");
       if (items.length === 0 || (op !== "in" && op !== "nin")) return null;
       return { field: path, op, value: items as (string | number)[] };
     }
@@ -118,8 +122,13 @@ function eventRow(node: unknown, op: BuilderOp): FilterRow | null {
   if (typeof node !== "object" || node === null || !("event" in node)) return null;
   const { type, within, count } = (node as Extract<Filter, { event: unknown }>).event;
   const days = within === undefined ? "" : /^P([1-9]\d{0,4})D$/.exec(within)?.[1];
-  if (days === undefined || (count && (count.gte === undefined || count.lte !== undefined || count.eq !== undefined))) return null;
-  return row(EVENT_FIELD_ID, op, { eventType: type, withinDays: days, minCount: count?.gte === undefined ? "" : String(count.gte) });
+  if (days === undefined || (count && (count.gte === undefined || count.lte !== undefined || count.eq !== undefined)))
+    return null;
+  return row(EVENT_FIELD_ID, op, {
+    eventType: type,
+    withinDays: days,
+    minCount: count?.gte === undefined ? "" : String(count.gte),
+  });
 }
 
 /** The row showing a condition, or null when the builder has no row for it. */

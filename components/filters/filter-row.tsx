@@ -22,11 +22,21 @@ export interface FilterRowEditorProps {
 /** The field picker's options, grouped as the field catalogue groups them. */
 export function groupedFieldOptions(fields: readonly FilterField[]) {
   const groups = new Map<string, { value: string; label: string }[]>();
-  for (const field of fields) groups.set(field.group, [...(groups.get(field.group) ?? []), { value: field.id, label: field.label }]);
+  for (const field of fields)
+    groups.set(field.group, [...(groups.get(field.group) ?? []), { value: field.id, label: field.label }]);
   return [...groups].map(([group, items]) => ({ group, items }));
 }
 
-export function FilterRowEditor({ row, fields, onChange, onRemove, eventTypes, errors, incomplete, disabled }: FilterRowEditorProps) {
+export function FilterRowEditor({
+  row,
+  fields,
+  onChange,
+  onRemove,
+  eventTypes,
+  errors,
+  incomplete,
+  disabled,
+}: FilterRowEditorProps) {
   const fieldOptions = useMemo(() => groupedFieldOptions(fields), [fields]);
   const field = fields.find((candidate) => candidate.id === row.field);
   const ops = field ? opsForField(field) : [];

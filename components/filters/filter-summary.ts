@@ -30,7 +30,9 @@ function describeCondition(node: Filter, fieldOf: FieldOf, depth: number): strin
   if ("and" in node || "or" in node) {
     const parts = "and" in node ? node.and : node.or;
     if (parts.length === 0) return "and" in node ? "everyone" : "no one";
-    const text = parts.map((part) => describeCondition(part, fieldOf, depth + 1)).join("and" in node ? " and " : " or ");
+    const text = parts
+      .map((part) => describeCondition(part, fieldOf, depth + 1))
+      .join("and" in node ? " and " : " or ");
     return depth > 0 && parts.length > 1 ? `(${text})` : text;
   }
   if ("not" in node) {
@@ -52,7 +54,8 @@ function describeCondition(node: Filter, fieldOf: FieldOf, depth: number): strin
   const field = fieldOf(node.field);
   const label = field?.label ?? node.field;
   if (node.op === "exists") return `${label} ${node.value ? "is set" : "is not set"}`;
-  if (node.op === "between") return `${label} is between ${valueText(field, node.value[0])} and ${valueText(field, node.value[1])}`;
+  if (node.op === "between")
+    return `${label} is between ${valueText(field, node.value[0])} and ${valueText(field, node.value[1])}`;
   const op = field ? opLabel(node.op, field.kind) : node.op;
   return `${label} ${op} ${valueText(field, node.value)}`;
 }

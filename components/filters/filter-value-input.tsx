@@ -31,7 +31,19 @@ function inputType(field: FilterField): "date" | "number" | "text" {
   return field.kind === "number" ? "number" : "text";
 }
 
-function SingleInput({ field, value, onChange, label, error }: { field: FilterField; value: string; onChange: (text: string) => void; label: string; error?: boolean }) {
+function SingleInput({
+  field,
+  value,
+  onChange,
+  label,
+  error,
+}: {
+  field: FilterField;
+  value: string;
+  onChange: (text: string) => void;
+  label: string;
+  error?: boolean;
+}) {
   const choices = choicesOf(field);
   if (choices) {
     return (
@@ -62,10 +74,18 @@ function SingleInput({ field, value, onChange, label, error }: { field: FilterFi
   );
 }
 
-function EventInput({ values, onChange, eventTypes, error }: Pick<FilterValueInputProps, "values" | "onChange" | "eventTypes" | "error">) {
+function EventInput({
+  values,
+  onChange,
+  eventTypes,
+  error,
+}: Pick<FilterValueInputProps, "values" | "onChange" | "eventTypes" | "error">) {
   const known = eventTypes.some((type) => type.value === values.eventType);
   // A view may name a type this workspace no longer lists; it stays choosable so the row can be shown.
-  const data = known || !values.eventType ? [...eventTypes] : [...eventTypes, { value: values.eventType, label: values.eventType }];
+  const data =
+    known || !values.eventType
+      ? [...eventTypes]
+      : [...eventTypes, { value: values.eventType, label: values.eventType }];
   return (
     <Group gap="xs" wrap="wrap">
       <Select
@@ -115,12 +135,28 @@ function EventInput({ values, onChange, eventTypes, error }: Pick<FilterValueInp
 export function FilterValueInput({ field, op, values, onChange, eventTypes, error }: FilterValueInputProps) {
   const arity = opArity(op);
   if (arity === "none") return null;
-  if (arity === "event") return <EventInput values={values} onChange={onChange} eventTypes={eventTypes} error={error} />;
-  if (arity === "single") return <SingleInput field={field} value={values.text} onChange={(text) => onChange({ text })} label="Value" error={error} />;
+  if (arity === "event")
+    return <EventInput values={values} onChange={onChange} eventTypes={eventTypes} error={error} />;
+  if (arity === "single")
+    return (
+      <SingleInput
+        field={field}
+        value={values.text}
+        onChange={(text) => onChange({ text })}
+        label="Value"
+        error={error}
+      />
+    );
   if (arity === "range") {
     return (
       <Group gap="xs" wrap="nowrap">
-        <SingleInput field={field} value={values.from} onChange={(from) => onChange({ from })} label="From" error={error} />
+        <SingleInput
+          field={field}
+          value={values.from}
+          onChange={(from) => onChange({ from })}
+          label="From"
+          error={error}
+        />
         <Text size="sm" c="dimmed">
           and
         </Text>

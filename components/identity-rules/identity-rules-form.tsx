@@ -9,7 +9,12 @@ import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
 import type { IdentityRules } from "@/lib/schemas/identity-rules";
-import { describeRuleChanges, formValuesOf, identityRulesBody, type IdentityRulesFormValues } from "./identity-rules-values";
+import {
+  describeRuleChanges,
+  formValuesOf,
+  identityRulesBody,
+  type IdentityRulesFormValues,
+} from "./identity-rules-values";
 import { MatchRulesEditor } from "./match-rules-editor";
 import { PolicyChoice } from "./policy-choice";
 import type { useSaveIdentityRules } from "./use-identity-rules";
@@ -97,7 +102,8 @@ export function IdentityRulesForm({ rules, readOnly, save }: IdentityRulesFormPr
         loading={save.isPending}
         onConfirm={() =>
           save.mutate(body, {
-            onSuccess: () => notifySuccess("Records received from now on are linked by the new rules.", "Identity rules saved"),
+            onSuccess: () =>
+              notifySuccess("Records received from now on are linked by the new rules.", "Identity rules saved"),
             onSettled: () => setConfirming(false),
           })
         }
@@ -109,8 +115,9 @@ export function IdentityRulesForm({ rules, readOnly, save }: IdentityRulesFormPr
             ))}
           </List>
           <Alert variant="light" color="yellow" icon={<IconAlertTriangle size={18} />}>
-            The new rules apply to every record received from now on. Customers already linked or merged stay as they are; a wrong rule can merge people who
-            are not the same person (merges can be undone one by one on the customer’s page).
+            The new rules apply to every record received from now on. Customers already linked or merged stay as they
+            are; a wrong rule can merge people who are not the same person (merges can be undone one by one on the
+            customer’s page).
           </Alert>
         </Stack>
       </ConfirmModal>

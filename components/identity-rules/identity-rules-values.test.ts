@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ZIdentityRules, type IdentityRules } from "@/lib/schemas/identity-rules";
-import { describeRuleChanges, formValuesOf, identityRulesBody, moveRow, unusedStandardTypes } from "./identity-rules-values";
+import {
+  describeRuleChanges,
+  formValuesOf,
+  identityRulesBody,
+  moveRow,
+  unusedStandardTypes,
+} from "./identity-rules-values";
 
 const defaults: IdentityRules = {
   policy: "MERGE",
@@ -24,12 +30,18 @@ describe("formValuesOf / identityRulesBody", () => {
   it("produces a body the API contract accepts after reordering (no duplicate priorities)", () => {
     const values = formValuesOf(defaults);
     const body = identityRulesBody({ ...values, match: moveRow(values.match, 1, -1) });
-    expect(body.match.map((rule) => [rule.identity, rule.priority])).toEqual([["email", 1], ["externalId", 2]]);
+    expect(body.match.map((rule) => [rule.identity, rule.priority])).toEqual([
+      ["email", 1],
+      ["externalId", 2],
+    ]);
     expect(ZIdentityRules.safeParse(body).success).toBe(true);
   });
 
   it("trims blocked values and drops blank and repeated ones", () => {
-    const body = identityRulesBody({ ...formValuesOf(defaults), blockedValues: [" n/a ", "", "n/a", "   ", "unknown"] });
+    const body = identityRulesBody({
+      ...formValuesOf(defaults),
+      blockedValues: [" n/a ", "", "n/a", "   ", "unknown"],
+    });
     expect(body.blockedValues).toEqual(["n/a", "unknown"]);
   });
 });
@@ -50,7 +62,9 @@ describe("describeRuleChanges", () => {
   });
 
   it("names the new policy and the old one", () => {
-    expect(change({ policy: "BLOCK" })).toEqual(["When a record matches a customer: refuse the record (until now: merge into one customer)."]);
+    expect(change({ policy: "BLOCK" })).toEqual([
+      "When a record matches a customer: refuse the record (until now: merge into one customer).",
+    ]);
   });
 
   it("names identities added, removed and compared differently", () => {
@@ -62,8 +76,13 @@ describe("describeRuleChanges", () => {
           { identity: "mobilePhone", caseSensitive: false, priority: 3 },
         ],
       }),
-    ).toEqual(["E-mail address will be compared with upper and lower case.", "Mobile phone will now link records to a customer."]);
-    expect(change({ match: [{ identity: "externalId", caseSensitive: true, priority: 1 }] })).toEqual(["E-mail address will no longer link records."]);
+    ).toEqual([
+      "E-mail address will be compared with upper and lower case.",
+      "Mobile phone will now link records to a customer.",
+    ]);
+    expect(change({ match: [{ identity: "externalId", caseSensitive: true, priority: 1 }] })).toEqual([
+      "E-mail address will no longer link records.",
+    ]);
   });
 
   it("reports a new priority order", () => {
@@ -84,6 +103,11 @@ describe("describeRuleChanges", () => {
 
 describe("unusedStandardTypes", () => {
   it("offers only the standard types not in the rules yet", () => {
-    expect(unusedStandardTypes(formValuesOf(defaults).match)).toEqual(["mobilePhone", "phone", "anonymousId", "deviceId"]);
+    expect(unusedStandardTypes(formValuesOf(defaults).match)).toEqual([
+      "mobilePhone",
+      "phone",
+      "anonymousId",
+      "deviceId",
+    ]);
   });
 });

@@ -53,7 +53,9 @@ export interface IdentityRulesFormValues {
 }
 
 export function formValuesOf(rules: IdentityRules): IdentityRulesFormValues {
-  const match = [...rules.match].sort((a, b) => a.priority - b.priority).map(({ identity, caseSensitive }) => ({ identity, caseSensitive }));
+  const match = [...rules.match]
+    .sort((a, b) => a.priority - b.priority)
+    .map(({ identity, caseSensitive }) => ({ identity, caseSensitive }));
   return { policy: rules.policy, match, blockedValues: [...rules.blockedValues] };
 }
 
@@ -62,7 +64,11 @@ export function identityRulesBody(values: IdentityRulesFormValues): IdentityRule
   const blocked = values.blockedValues.map((value) => value.trim()).filter((value) => value !== "");
   return {
     policy: values.policy,
-    match: values.match.map((row, index) => ({ identity: row.identity, caseSensitive: row.caseSensitive, priority: index + 1 })),
+    match: values.match.map((row, index) => ({
+      identity: row.identity,
+      caseSensitive: row.caseSensitive,
+      priority: index + 1,
+    })),
     blockedValues: [...new Set(blocked)],
   };
 }
@@ -94,15 +100,20 @@ export function describeRuleChanges(before: IdentityRules, after: IdentityRules)
     const old = oldRules.get(row.identity);
     if (!old) changes.push(`${identityLabel(row.identity)} will now link records to a customer.`);
     else if (old.caseSensitive !== row.caseSensitive && !isPhoneType(row.identity)) {
-      changes.push(`${identityLabel(row.identity)} will be compared ${row.caseSensitive ? "with" : "ignoring"} upper and lower case.`);
+      changes.push(
+        `${identityLabel(row.identity)} will be compared ${row.caseSensitive ? "with" : "ignoring"} upper and lower case.`,
+      );
     }
   }
   for (const row of was.match) {
     if (!newRules.has(row.identity)) changes.push(`${identityLabel(row.identity)} will no longer link records.`);
   }
-  const order = (rows: MatchRow[]) => rows.map((row) => row.identity).filter((identity) => oldRules.has(identity) && newRules.has(identity));
+  const order = (rows: MatchRow[]) =>
+    rows.map((row) => row.identity).filter((identity) => oldRules.has(identity) && newRules.has(identity));
   if (order(was.match).join("\n") !== order(will.match).join("\n")) {
-    changes.push(`The priority order becomes ${will.match.map((row) => identityLabel(row.identity)).join(" → ")}; it decides which customer survives a merge.`);
+    changes.push(
+      `The priority order becomes ${will.match.map((row) => identityLabel(row.identity)).join(" → ")}; it decides which customer survives a merge.`,
+    );
   }
   const oldBlocked = new Set(was.blockedValues.map((value) => value.trim().toLowerCase()));
   const newBlocked = new Set(will.blockedValues.map((value) => value.trim().toLowerCase()));

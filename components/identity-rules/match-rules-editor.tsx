@@ -1,6 +1,18 @@
 // The identities that link records, highest priority first: reorder with the arrows, choose how each is
 // compared, add a standard or custom identity, remove one. Errors arrive by row (`match.<index>.…`).
-import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { SectionHeading } from "@/components/schema/section-heading";
@@ -27,7 +39,8 @@ interface MatchRulesEditorProps {
 }
 
 export function MatchRulesEditor({ rows, onChange, readOnly, errorOf }: MatchRulesEditorProps) {
-  const update = (index: number, change: Partial<MatchRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const update = (index: number, change: Partial<MatchRow>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
     <Stack gap="xs">
       <SectionHeading
@@ -51,7 +64,8 @@ export function MatchRulesEditor({ rows, onChange, readOnly, errorOf }: MatchRul
                   {identityLabel(row.identity)}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {IDENTITY_TYPE_TEXT[row.identity as StandardIdentityType]?.hint ?? "An identity your own systems send, e.g. a loyalty card number."}
+                  {IDENTITY_TYPE_TEXT[row.identity as StandardIdentityType]?.hint ??
+                    "An identity your own systems send, e.g. a loyalty card number."}
                 </Text>
                 {errorOf(index) ? (
                   <Text size="xs" c="red">
@@ -111,7 +125,12 @@ export function MatchRulesEditor({ rows, onChange, readOnly, errorOf }: MatchRul
           </Group>
         </Paper>
       ))}
-      {readOnly ? null : <AddIdentity rows={rows} onAdd={(identity) => onChange([...rows, { identity, caseSensitive: identity === "externalId" }])} />}
+      {readOnly ? null : (
+        <AddIdentity
+          rows={rows}
+          onAdd={(identity) => onChange([...rows, { identity, caseSensitive: identity === "externalId" }])}
+        />
+      )}
     </Stack>
   );
 }
@@ -137,7 +156,14 @@ function AddIdentity({ rows, onAdd }: { rows: MatchRow[]; onAdd: (identity: stri
 
   return (
     <Group gap="xs" align="flex-start" mt={4}>
-      <Select aria-label="Identity to add" placeholder="Add an identity…" data={options} value={choice} onChange={setChoice} w={220} />
+      <Select
+        aria-label="Identity to add"
+        placeholder="Add an identity…"
+        data={options}
+        value={choice}
+        onChange={setChoice}
+        w={220}
+      />
       {choice === CUSTOM_CHOICE ? (
         <TextInput
           aria-label="Custom identity name"

@@ -26,7 +26,14 @@ export function PolicyChoice({ value, onChange, readOnly, error }: PolicyChoiceP
     >
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
         {POLICIES.map((policy) => (
-          <Radio.Card key={policy} value={policy} radius="md" p="md" disabled={readOnly && policy !== value} aria-label={POLICY_TEXT[policy].label}>
+          <Radio.Card
+            key={policy}
+            value={policy}
+            radius="md"
+            p="md"
+            disabled={readOnly && policy !== value}
+            aria-label={POLICY_TEXT[policy].label}
+          >
             <Group wrap="nowrap" align="flex-start" gap="sm">
               <Radio.Indicator mt={2} />
               <Stack gap={4}>

@@ -25,7 +25,8 @@ export function WorkspaceScope() {
     if (workspaceId) writeLastWorkspaceId(workspaceId);
   }, [workspaceId]);
 
-  if (byId) return <Navigate to={`${workspacePath(byId.workspace.slug, screenPath(pathname) ?? "")}${search}`} replace />;
+  if (byId)
+    return <Navigate to={`${workspacePath(byId.workspace.slug, screenPath(pathname) ?? "")}${search}`} replace />;
   if (!membership) return <UnavailableWorkspace pathname={pathname} />;
   return (
     <CurrentWorkspaceProvider membership={membership}>

@@ -28,7 +28,8 @@ export function WorkspaceSwitcher() {
 
   const open = (workspaceId: string) => {
     const target = memberships.find((m) => m.workspace.id === workspaceId);
-    if (target && target.workspace.id !== current?.workspace.id) navigate(switchWorkspacePath(pathname, target.workspace.slug));
+    if (target && target.workspace.id !== current?.workspace.id)
+      navigate(switchWorkspacePath(pathname, target.workspace.slug));
   };
 
   return (
@@ -40,7 +41,10 @@ export function WorkspaceSwitcher() {
             px="sm"
             h={36}
             maw={{ base: 64, xs: 280 }}
-            style={{ border: "1px solid var(--mantine-color-default-border)", borderRadius: "var(--mantine-radius-md)" }}
+            style={{
+              border: "1px solid var(--mantine-color-default-border)",
+              borderRadius: "var(--mantine-radius-md)",
+            }}
           >
             <Group gap={8} wrap="nowrap">
               <IconBuilding size={16} stroke={1.6} style={{ flexShrink: 0 }} />
@@ -54,13 +58,22 @@ export function WorkspaceSwitcher() {
         </Menu.Target>
         <Menu.Dropdown>
           {memberships.length >= SEARCH_FROM ? (
-            <Menu.Search placeholder="Find a workspace" value={search} onChange={(event) => setSearch(event.currentTarget.value)} />
+            <Menu.Search
+              placeholder="Find a workspace"
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+            />
           ) : null}
           <Menu.Label>Your workspaces</Menu.Label>
           <ScrollArea.Autosize mah={320} type="auto">
             <Menu.RadioGroup value={current?.workspace.id ?? null} onChange={open}>
               {shown.map((m) => (
-                <Menu.RadioItem key={m.workspace.id} value={m.workspace.id} closeMenuOnClick rightSection={<RoleBadge role={m.role} size="xs" />}>
+                <Menu.RadioItem
+                  key={m.workspace.id}
+                  value={m.workspace.id}
+                  closeMenuOnClick
+                  rightSection={<RoleBadge role={m.role} size="xs" />}
+                >
                   <Text size="sm" truncate="end" maw={180}>
                     {m.workspace.name}
                   </Text>

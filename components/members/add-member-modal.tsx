@@ -30,11 +30,20 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
   };
 
   // No such user (404) and already a member (409) are both about the address typed.
-  const aboutEmail = add.error instanceof ApiError && (add.error.status === 404 || add.error.status === 409) ? errorMessage(add.error) : undefined;
+  const aboutEmail =
+    add.error instanceof ApiError && (add.error.status === 404 || add.error.status === 409)
+      ? errorMessage(add.error)
+      : undefined;
   const general = aboutEmail ? undefined : formError(add.error, FIELDS);
 
   return (
-    <Modal opened={opened} onClose={close} onExitTransitionEnd={reset} title={<Text fw={650}>Add member</Text>} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      onExitTransitionEnd={reset}
+      title={<Text fw={650}>Add member</Text>}
+      centered
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -42,7 +51,10 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
             { email, role, consentHistory: role === "admin" ? undefined : consentHistory },
             {
               onSuccess: (member) => {
-                notifySuccess(`${member.user.name ?? member.user.email} can now work in ${workspace.name}.`, "Member added");
+                notifySuccess(
+                  `${member.user.name ?? member.user.email} can now work in ${workspace.name}.`,
+                  "Member added",
+                );
                 close();
               },
             },
@@ -68,7 +80,13 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
             onConsentHistoryChange={setConsentHistory}
             roleError={fieldError(add.error, "role")}
           />
-          <FormActions error={general} pending={add.isPending} onCancel={close} submitLabel="Add member" submitDisabled={!email.trim()} />
+          <FormActions
+            error={general}
+            pending={add.isPending}
+            onCancel={close}
+            submitLabel="Add member"
+            submitDisabled={!email.trim()}
+          />
         </Stack>
       </form>
     </Modal>

@@ -98,7 +98,9 @@ export function MembersTable({ members }: { members: Member[] }) {
                         change(
                           member,
                           { consentHistory: allowed },
-                          allowed ? `${displayName(member)} may now read the consent history.` : `${displayName(member)} may no longer read the consent history.`,
+                          allowed
+                            ? `${displayName(member)} may now read the consent history.`
+                            : `${displayName(member)} may no longer read the consent history.`,
                         );
                       }}
                     />
@@ -132,18 +134,20 @@ export function MembersTable({ members }: { members: Member[] }) {
           if (!removing) return;
           const member = removing;
           remove.mutate(member.user.id, {
-            onSuccess: () => notifySuccess(`${displayName(member)} no longer has access to ${workspace.name}.`, "Member removed"),
+            onSuccess: () =>
+              notifySuccess(`${displayName(member)} no longer has access to ${workspace.name}.`, "Member removed"),
             onError: (error) => notifyError(error, `${displayName(member)} was not removed`),
             onSettled: removal.close,
           });
         }}
       >
-    {removing ? (
-      <>
-        <strong>{removing.user.email}</strong> loses access to {workspace.name} at once. Their account stays, and an admin can add them again later.
-      </>
-    ) : null}
-  </ConfirmModal>
-</>
+        {removing ? (
+          <>
+            <strong>{removing.user.email}</strong> loses access to {workspace.name} at once. Their account stays, and an
+            admin can add them again later.
+          </>
+        ) : null}
+      </ConfirmModal>
+    </>
   );
 }

@@ -17,7 +17,9 @@ export function useMembers(ws: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.members.list(ws),
     queryFn: ({ signal }) =>
-      fetchAllPages((cursor) => callEndpoint(listMembersEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal })),
+      fetchAllPages((cursor) =>
+        callEndpoint(listMembersEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal }),
+      ),
     enabled,
   });
 }

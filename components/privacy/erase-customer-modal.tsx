@@ -45,7 +45,9 @@ export function EraseCustomerModal({ opened, displayName, erasing, onClose, onCo
           <List size="sm" spacing={4}>
             <List.Item>The profile, its identities and the profiles merged into it</List.Item>
             <List.Item>Every event</List.Item>
-            <List.Item>The consent state; the registry keeps only a pseudonymous record that an erasure happened</List.Item>
+            <List.Item>
+              The consent state; the registry keeps only a pseudonymous record that an erasure happened
+            </List.Item>
           </List>
           <Text size="sm" c="dimmed">
             To keep a copy for the person, use “Download all data” first.

@@ -1,7 +1,20 @@
 // One dashboard card: a titled report shown as a chart or, at the press of a toggle, as a table (the
 // same numbers for screen readers, for copying, for exact values), with its CSV download. The card owns
 // the states every report shares: loading skeleton, error with retry, and an empty state that says why.
-import { Alert, Box, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, ThemeIcon, Title, VisuallyHidden } from "@mantine/core";
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { IconAlertTriangle, IconChartBar, IconDownload, IconTable, type Icon } from "@tabler/icons-react";
 import { useId, useState, type ReactNode } from "react";
 import { errorMessage, notifyError } from "@/components/ui/notify";
@@ -80,7 +93,18 @@ function CardEmpty({ icon: IconComponent = IconChartBar, text }: { icon?: Icon; 
   );
 }
 
-export function ChartCard({ title, description, state, empty, emptyIcon, emptyText, csv, chart, table, wide }: ChartCardProps) {
+export function ChartCard({
+  title,
+  description,
+  state,
+  empty,
+  emptyIcon,
+  emptyText,
+  csv,
+  chart,
+  table,
+  wide,
+}: ChartCardProps) {
   const headingId = useId();
   const [mode, setMode] = useState<Mode>("chart");
   const [downloading, setDownloading] = useState(false);
@@ -118,7 +142,14 @@ export function ChartCard({ title, description, state, empty, emptyIcon, emptyTe
   } else if (empty) {
     body = <CardEmpty icon={emptyIcon} text={emptyText} />;
   } else {
-    body = mode === "chart" ? chart() : <Box mah={CHART_HEIGHT + 80} style={{ overflow: "auto" }}>{table()}</Box>;
+    body =
+      mode === "chart" ? (
+        chart()
+      ) : (
+        <Box mah={CHART_HEIGHT + 80} style={{ overflow: "auto" }}>
+          {table()}
+        </Box>
+      );
   }
 
   return (
@@ -129,7 +160,11 @@ export function ChartCard({ title, description, state, empty, emptyIcon, emptyTe
       withBorder
       radius="md"
       p="md"
-      style={{ gridColumn: wide ? "1 / -1" : undefined, opacity: state.isPlaceholderData ? 0.6 : 1, transition: "opacity 150ms" }}
+      style={{
+        gridColumn: wide ? "1 / -1" : undefined,
+        opacity: state.isPlaceholderData ? 0.6 : 1,
+        transition: "opacity 150ms",
+      }}
     >
       <Group justify="space-between" align="flex-start" gap="sm" mb="md" wrap="wrap">
         <Stack gap={2} style={{ flex: "1 1 200px" }}>

@@ -14,7 +14,10 @@ export function isMissingBucket(key: string): boolean {
   return key === "unknown" || key === NONE_KEY;
 }
 
-export function chartBuckets(report: Pick<CompositionReport, "buckets" | "multiValued">, limit: number = MAX_CHART_BUCKETS): Bucket[] {
+export function chartBuckets(
+  report: Pick<CompositionReport, "buckets" | "multiValued">,
+  limit: number = MAX_CHART_BUCKETS,
+): Bucket[] {
   const known = report.buckets.filter((bucket) => !isMissingBucket(bucket.key));
   const missing = report.buckets.filter((bucket) => isMissingBucket(bucket.key) && bucket.count > 0);
   // One more bucket fits where "Other" would go: folding a single bucket would only hide its name.

@@ -2,7 +2,17 @@
 // and share of customers. Horizontal, because bucket names (countries, tags) are long and read best
 // left of their bar.
 import { Text } from "@mantine/core";
-import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  Bar,
+  BarChart,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import type { CsvRequest } from "@/lib/client/download-csv";
 import type { CompositionDimension, CompositionReport } from "@/lib/schemas/reports";
 import { CHART_HEIGHT, ChartCard, type ReportState } from "./chart-card";
@@ -47,19 +57,46 @@ function shareNote(share: number | null): string | undefined {
   return share === null ? undefined : `(${formatShare(share)})`;
 }
 
-export function CompositionCard({ title, description, dimension, bucketName, report, state, csv, palette = "single", emptyText }: CompositionCardProps) {
+export function CompositionCard({
+  title,
+  description,
+  dimension,
+  bucketName,
+  report,
+  state,
+  csv,
+  palette = "single",
+  emptyText,
+}: CompositionCardProps) {
   const colors = useChartColors();
   const total = report?.total ?? 0;
   const label = (key: string) => (key === OTHER_BUCKET ? "Other" : bucketLabel(dimension, key));
   const rows: ChartRow[] = report
-    ? chartBuckets(report).map((bucket) => ({ key: bucket.key, label: label(bucket.key), count: bucket.count, share: shareOf(bucket.count, total) }))
+    ? chartBuckets(report).map((bucket) => ({
+        key: bucket.key,
+        label: label(bucket.key),
+        count: bucket.count,
+        share: shareOf(bucket.count, total),
+      }))
     : [];
 
   const tooltip = ({ active, payload }: TooltipContentProps) => {
     const row = active ? (payload?.[0]?.payload as ChartRow | undefined) : undefined;
     if (!row) return null;
     const index = rows.indexOf(row);
-    return <ChartTooltipCard title={row.label} lines={[{ label: "Customers", value: row.count, color: barColor(palette, row.key, index, colors), note: shareNote(row.share) }]} />;
+    return (
+      <ChartTooltipCard
+        title={row.label}
+        lines={[
+          {
+            label: "Customers",
+            value: row.count,
+            color: barColor(palette, row.key, index, colors),
+            note: shareNote(row.share),
+          },
+        ]}
+      />
+    );
   };
 
   return (
@@ -73,16 +110,34 @@ export function CompositionCard({ title, description, dimension, bucketName, rep
       chart={() => (
         <>
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }} accessibilityLayer>
+            <BarChart
+              data={rows}
+              layout="vertical"
+              margin={{ top: 0, right: 48, bottom: 0, left: 0 }}
+              accessibilityLayer
+            >
               {/* Each bar carries its count, so no value axis: the longest bar can use the whole width. */}
               <XAxis type="number" hide domain={[0, "dataMax"]} />
-              <YAxis type="category" dataKey="label" width={124} tick={{ fill: colors.axis, fontSize: 12 }} stroke={colors.grid} interval={0} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={124}
+                tick={{ fill: colors.axis, fontSize: 12 }}
+                stroke={colors.grid}
+                interval={0}
+              />
               <Tooltip content={tooltip} cursor={{ fill: colors.cursor }} />
               <Bar dataKey="count" name="Customers" radius={[0, 3, 3, 0]} maxBarSize={24} isAnimationActive={false}>
                 {rows.map((row, index) => (
                   <Cell key={row.key} fill={barColor(palette, row.key, index, colors)} />
                 ))}
-                <LabelList dataKey="count" position="right" fill={colors.axis} fontSize={12} formatter={(value) => formatCount(Number(value))} />
+                <LabelList
+                  dataKey="count"
+                  position="right"
+                  fill={colors.axis}
+                  fontSize={12}
+                  formatter={(value) => formatCount(Number(value))}
+                />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
@@ -99,7 +154,10 @@ export function CompositionCard({ title, description, dimension, bucketName, rep
           columns={[bucketName, "Customers", "Share"]}
           rows={(report?.buckets ?? []).map((bucket) => {
             const share = shareOf(bucket.count, total);
-            return { key: bucket.key, cells: [label(bucket.key), formatCount(bucket.count), share === null ? "—" : formatShare(share)] };
+            return {
+              key: bucket.key,
+              cells: [label(bucket.key), formatCount(bucket.count), share === null ? "—" : formatShare(share)],
+            };
           })}
         />
       )}

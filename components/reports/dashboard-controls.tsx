@@ -5,7 +5,15 @@ import { Group, Select, TextInput } from "@mantine/core";
 import { REPORT_INTERVALS, type ReportInterval } from "@/lib/schemas/reports";
 import type { View } from "@/lib/schemas/views";
 import type { DashboardParams } from "./dashboard-params";
-import { autoInterval, intervalAllowed, isRangePreset, rangeError, REPORT_RANGE_LABELS, REPORT_RANGE_PRESETS, type DayRange } from "./report-range";
+import {
+  autoInterval,
+  intervalAllowed,
+  isRangePreset,
+  rangeError,
+  REPORT_RANGE_LABELS,
+  REPORT_RANGE_PRESETS,
+  type DayRange,
+} from "./report-range";
 
 const PRESET_OPTIONS = REPORT_RANGE_PRESETS.map((preset) => ({ value: preset, label: REPORT_RANGE_LABELS[preset] }));
 const INTERVAL_LABELS: Record<ReportInterval, string> = { day: "By day", week: "By week", month: "By month" };
@@ -28,7 +36,11 @@ export function DashboardControls({ params, onChange, range, views, viewsLoading
   const error = rangeError(value);
   const intervalOptions = [
     { value: AUTO, label: range ? `Automatic (${INTERVAL_LABELS[autoInterval(range)].toLowerCase()})` : "Automatic" },
-    ...REPORT_INTERVALS.map((option) => ({ value: option, label: INTERVAL_LABELS[option], disabled: range !== null && !intervalAllowed(option, range) })),
+    ...REPORT_INTERVALS.map((option) => ({
+      value: option,
+      label: INTERVAL_LABELS[option],
+      disabled: range !== null && !intervalAllowed(option, range),
+    })),
   ];
 
   return (

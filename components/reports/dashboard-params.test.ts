@@ -22,9 +22,15 @@ describe("dashboard params", () => {
   });
 
   it("ignores what it does not understand instead of failing", () => {
-    expect(read("range=forever&interval=hour&from=2026-01-01")).toEqual({ range: { preset: "30d" }, interval: null, viewId: null });
+    expect(read("range=forever&interval=hour&from=2026-01-01")).toEqual({
+      range: { preset: "30d" },
+      interval: null,
+      viewId: null,
+    });
     expect(read("range=custom&from=2026-02-31&to=yesterday").range).toEqual({ preset: "custom" });
     // Days only matter for a custom range: a preset does not carry them along.
-    expect(writeDashboardParams({ range: { preset: "7d", from: "2026-01-01" }, interval: null, viewId: null }).toString()).toBe("range=7d");
+    expect(
+      writeDashboardParams({ range: { preset: "7d", from: "2026-01-01" }, interval: null, viewId: null }).toString(),
+    ).toBe("range=7d");
   });
 });

@@ -11,7 +11,12 @@ import { useViews } from "@/components/views/use-views";
 import { buildEndpointUrl } from "@/lib/client/api-client";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { CsvRequest } from "@/lib/client/download-csv";
-import { getCompositionReport, getEventTrendsReport, getGrowthReport, type CompositionDimension } from "@/lib/schemas/reports";
+import {
+  getCompositionReport,
+  getEventTrendsReport,
+  getGrowthReport,
+  type CompositionDimension,
+} from "@/lib/schemas/reports";
 import { CompositionCard } from "./composition-card";
 import { DashboardControls, type DashboardChange } from "./dashboard-controls";
 import { readDashboardParams, writeDashboardParams } from "./dashboard-params";
@@ -22,7 +27,14 @@ import { customersAtEnd, eventsIn, newCustomersIn } from "./report-figures";
 import { daysIn } from "./report-days";
 import { rangeLabel } from "./report-labels";
 import { effectiveInterval, previousRange, resolveRange } from "./report-range";
-import { periodQuery, useCompositionReport, useEventTrendsReport, useGrowthReport, useWorkspaceToday, type PeriodQuery } from "./use-reports";
+import {
+  periodQuery,
+  useCompositionReport,
+  useEventTrendsReport,
+  useGrowthReport,
+  useWorkspaceToday,
+  type PeriodQuery,
+} from "./use-reports";
 
 /** The consent that says whether e-mail marketing may reach a customer (reference/customer-model.md). */
 const EMAIL_MARKETING: CompositionDimension = "consent:marketing.automatic.email";
@@ -36,12 +48,40 @@ interface CompositionSpec {
 }
 
 const COMPOSITIONS: CompositionSpec[] = [
-  { dimension: "gender", title: "Gender", bucketName: "Gender", description: "Customers by gender", palette: "distinct" },
-  { dimension: "ageRange", title: "Age", bucketName: "Age range", description: "Customers by age today, from their birth date" },
-  { dimension: "country", title: "Country", bucketName: "Country", description: "Customers by the country of their address" },
-  { dimension: "source", title: "Sources", bucketName: "Source", description: "Customers by the sources that know them", palette: "distinct" },
+  {
+    dimension: "gender",
+    title: "Gender",
+    bucketName: "Gender",
+    description: "Customers by gender",
+    palette: "distinct",
+  },
+  {
+    dimension: "ageRange",
+    title: "Age",
+    bucketName: "Age range",
+    description: "Customers by age today, from their birth date",
+  },
+  {
+    dimension: "country",
+    title: "Country",
+    bucketName: "Country",
+    description: "Customers by the country of their address",
+  },
+  {
+    dimension: "source",
+    title: "Sources",
+    bucketName: "Source",
+    description: "Customers by the sources that know them",
+    palette: "distinct",
+  },
   { dimension: "tag", title: "Top tags", bucketName: "Tag", description: "The most used tags" },
-  { dimension: EMAIL_MARKETING, title: "E-mail marketing consent", bucketName: "Consent", description: "Who may receive marketing e-mails", palette: "consent" },
+  {
+    dimension: EMAIL_MARKETING,
+    title: "E-mail marketing consent",
+    bucketName: "Consent",
+    description: "Who may receive marketing e-mails",
+    palette: "consent",
+  },
 ];
 
 function csvOf(url: string, fallbackName: string): CsvRequest {
@@ -56,8 +96,13 @@ function CompositionSection({ ws, spec, viewId }: { ws: string; spec: Compositio
       {...spec}
       report={report.data}
       state={report}
-      csv={csvOf(buildEndpointUrl(getCompositionReport, { params: { ws }, query }), `composition-${spec.dimension}.csv`)}
-      emptyText={viewId ? "This view has no customers." : "No customers yet: their composition appears here once there are some."}
+      csv={csvOf(
+        buildEndpointUrl(getCompositionReport, { params: { ws }, query }),
+        `composition-${spec.dimension}.csv`,
+      )}
+      emptyText={
+        viewId ? "This view has no customers." : "No customers yet: their composition appears here once there are some."
+      }
     />
   );
 }
@@ -90,8 +135,11 @@ export function DashboardScreen() {
   // react-router renders a URL change in a transition, so two quick edits (the two days of a custom range)
   // can both run before the first re-render: each change starts from the URL as it is now, not as rendered.
   const update = (change: DashboardChange) =>
-    setSearch(writeDashboardParams(change(readDashboardParams(new URLSearchParams(window.location.search)))), { replace: true });
-  const missingView = params.viewId !== null && views.isSuccess && !views.data.some((view) => view.id === params.viewId);
+    setSearch(writeDashboardParams(change(readDashboardParams(new URLSearchParams(window.location.search)))), {
+      replace: true,
+    });
+  const missingView =
+    params.viewId !== null && views.isSuccess && !views.data.some((view) => view.id === params.viewId);
   const figure = <T,>(query: { data: T | undefined; isPending: boolean }, read: (data: T) => number) => ({
     value: query.data === undefined ? null : read(query.data),
     loading: query.isPending,
@@ -103,7 +151,13 @@ export function DashboardScreen() {
       description="How your customer base grows, what it is made of and what your customers do — for any period, for everyone or for one view."
     >
       <Stack gap="lg">
-        <DashboardControls params={params} onChange={update} range={range} views={views.data ?? []} viewsLoading={views.isPending} />
+        <DashboardControls
+          params={params}
+          onChange={update}
+          range={range}
+          views={views.data ?? []}
+          viewsLoading={views.isPending}
+        />
         {range ? (
           <Text size="sm" c="dimmed" mt={-8}>
             {rangeLabel(range.from, range.to)} · days in the workspace&apos;s time zone, {timezone}
@@ -115,7 +169,12 @@ export function DashboardScreen() {
           </Alert>
         ) : null}
         {workspaceError ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The workspace's settings could not be loaded">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title="The workspace's settings could not be loaded"
+          >
             {errorMessage(workspaceError)}
           </Alert>
         ) : null}
@@ -126,7 +185,10 @@ export function DashboardScreen() {
           inView={params.viewId !== null}
           newCustomers={figure(growth, newCustomersIn)}
           previousNewCustomers={figure(previousGrowth, newCustomersIn)}
-          emailReachable={figure(emailConsent, (report) => report.buckets.find((bucket) => bucket.key === "granted")?.count ?? 0)}
+          emailReachable={figure(
+            emailConsent,
+            (report) => report.buckets.find((bucket) => bucket.key === "granted")?.count ?? 0,
+          )}
           consentBase={figure(emailConsent, (report) => report.total)}
           events={figure(events, eventsIn)}
           previousEvents={figure(previousEvents, eventsIn)}
@@ -136,7 +198,9 @@ export function DashboardScreen() {
         <GrowthCard
           report={growth.data}
           state={growth}
-          csv={current ? csvOf(buildEndpointUrl(getGrowthReport, { params: { ws }, query: current }), "growth.csv") : null}
+          csv={
+            current ? csvOf(buildEndpointUrl(getGrowthReport, { params: { ws }, query: current }), "growth.csv") : null
+          }
         />
 
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
@@ -148,7 +212,11 @@ export function DashboardScreen() {
         <EventTrendsCard
           report={events.data}
           state={events}
-          csv={current ? csvOf(buildEndpointUrl(getEventTrendsReport, { params: { ws }, query: current }), "events.csv") : null}
+          csv={
+            current
+              ? csvOf(buildEndpointUrl(getEventTrendsReport, { params: { ws }, query: current }), "events.csv")
+              : null
+          }
           typeLabel={(type) => eventTypes.meta(type).label}
         />
       </Stack>

@@ -5,17 +5,28 @@ const point = (period: string, type: string, count: number) => ({ period, type, 
 
 describe("eventStacks", () => {
   it("makes one row per period with a column per type, busiest type first", () => {
-    const stacks = eventStacks([point("2026-11-02", "a", 1), point("2026-11-01", "a", 2), point("2026-11-01", "b", 5), point("2026-11-02", "b", 0)]);
+    const stacks = eventStacks([
+      point("2026-11-02", "a", 1),
+      point("2026-11-01", "a", 2),
+      point("2026-11-01", "b", 5),
+      point("2026-11-02", "b", 0),
+    ]);
     expect(stacks.keys).toEqual(["b", "a"]);
     expect(stacks.rows).toEqual([
       { period: "2026-11-01", a: 2, b: 5 },
       { period: "2026-11-02", a: 1, b: 0 },
     ]);
-    expect([...stacks.totals]).toEqual([["b", 5], ["a", 3]]);
+    expect([...stacks.totals]).toEqual([
+      ["b", 5],
+      ["a", 3],
+    ]);
   });
 
   it("folds all but the top types into other", () => {
-    const series = ["a", "b", "c", "d"].flatMap((type, index) => [point("2026-11-01", type, 10 - index), point("2026-11-02", type, 1)]);
+    const series = ["a", "b", "c", "d"].flatMap((type, index) => [
+      point("2026-11-01", type, 10 - index),
+      point("2026-11-02", type, 1),
+    ]);
     const stacks = eventStacks(series, 2);
     expect(stacks.keys).toEqual(["a", "b", OTHER_TYPES]);
     expect(stacks.rows[0]).toEqual({ period: "2026-11-01", a: 10, b: 9, [OTHER_TYPES]: 8 + 7 });
@@ -24,7 +35,10 @@ describe("eventStacks", () => {
   });
 
   it("keeps a single extra type by name rather than calling it other", () => {
-    const stacks = eventStacks([point("2026-11-01", "a", 3), point("2026-11-01", "b", 2), point("2026-11-01", "c", 1)], 2);
+    const stacks = eventStacks(
+      [point("2026-11-01", "a", 3), point("2026-11-01", "b", 2), point("2026-11-01", "c", 1)],
+      2,
+    );
     expect(stacks.keys).toEqual(["a", "b", "c"]);
   });
 

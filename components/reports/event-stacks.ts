@@ -27,12 +27,17 @@ export function eventStacks(series: EventTrendsReport["series"], top: number = T
 
   const rows = new Map<string, { period: string } & Record<string, number | string>>();
   for (const point of series) {
-    const row = rows.get(point.period) ?? Object.fromEntries([["period", point.period], ...keys.map((key) => [key, 0])]);
+    const row =
+      rows.get(point.period) ?? Object.fromEntries([["period", point.period], ...keys.map((key) => [key, 0])]);
     const key = keptTypes.has(point.type) ? point.type : OTHER_TYPES;
     if (keys.includes(key)) row[key] = Number(row[key]) + point.count;
     rows.set(point.period, row as { period: string } & Record<string, number | string>);
   }
   const totals = new Map<string, number>(kept);
-  if (folded.length) totals.set(OTHER_TYPES, folded.reduce((sum, [, count]) => sum + count, 0));
+  if (folded.length)
+    totals.set(
+      OTHER_TYPES,
+      folded.reduce((sum, [, count]) => sum + count, 0),
+    );
   return { keys, rows: [...rows.values()].sort((a, b) => (a.period < b.period ? -1 : 1)), totals };
 }

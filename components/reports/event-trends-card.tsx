@@ -1,5 +1,15 @@
 // Events per period, stacked by type: the busiest types in their own colours, the rest as "Other types".
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import { IconTimeline } from "@tabler/icons-react";
 import type { CsvRequest } from "@/lib/client/download-csv";
 import type { EventTrendsReport, ReportInterval } from "@/lib/schemas/reports";
@@ -35,7 +45,12 @@ export function EventTrendsCard({ report, state, csv, typeLabel }: EventTrendsCa
       .filter((line) => line.value > 0)
       .reverse(); // The top of the stack first, as it is drawn.
     const sum = lines.reduce((total, line) => total + line.value, 0);
-    return <ChartTooltipCard title={`${periodLabel(String(row.period), interval)} · ${formatCount(sum)} events`} lines={lines} />;
+    return (
+      <ChartTooltipCard
+        title={`${periodLabel(String(row.period), interval)} · ${formatCount(sum)} events`}
+        lines={lines}
+      />
+    );
   };
 
   return (
@@ -52,8 +67,21 @@ export function EventTrendsCard({ report, state, csv, typeLabel }: EventTrendsCa
         <ResponsiveContainer width="100%" height={CHART_HEIGHT + 24}>
           <BarChart data={stacks.rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
             <CartesianGrid vertical={false} stroke={colors.grid} />
-            <XAxis dataKey="period" tickFormatter={(period: string) => periodTick(period, interval)} tick={{ fill: colors.axis, fontSize: 12 }} stroke={colors.grid} minTickGap={16} />
-            <YAxis allowDecimals={false} niceTicks="snap125" tick={{ fill: colors.axis, fontSize: 12 }} stroke={colors.grid} width={48} tickFormatter={(v: number) => compact.format(v)} />
+            <XAxis
+              dataKey="period"
+              tickFormatter={(period: string) => periodTick(period, interval)}
+              tick={{ fill: colors.axis, fontSize: 12 }}
+              stroke={colors.grid}
+              minTickGap={16}
+            />
+            <YAxis
+              allowDecimals={false}
+              niceTicks="snap125"
+              tick={{ fill: colors.axis, fontSize: 12 }}
+              stroke={colors.grid}
+              width={48}
+              tickFormatter={(v: number) => compact.format(v)}
+            />
             <Tooltip content={tooltip} cursor={{ fill: colors.cursor }} />
             {/* In stack order, busiest first, and in one readable text colour: the swatch carries the series colour. */}
             <Legend
@@ -62,7 +90,15 @@ export function EventTrendsCard({ report, state, csv, typeLabel }: EventTrendsCa
               formatter={(value: string) => <span style={{ color: colors.axis }}>{value}</span>}
             />
             {stacks.keys.map((key, index) => (
-              <Bar key={key} dataKey={key} name={label(key)} stackId="events" fill={color(key, index)} maxBarSize={40} isAnimationActive={false} />
+              <Bar
+                key={key}
+                dataKey={key}
+                name={label(key)}
+                stackId="events"
+                fill={color(key, index)}
+                maxBarSize={40}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -1,6 +1,17 @@
 // Growth of the customer base: new customers per period as bars (left axis) and the running total as a
 // line (right axis): two scales, because the total dwarfs a day's new customers.
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import { IconUsersPlus } from "@tabler/icons-react";
 import type { CsvRequest } from "@/lib/client/download-csv";
 import type { GrowthReport, ReportInterval } from "@/lib/schemas/reports";
@@ -61,12 +72,50 @@ export function GrowthCard({ report, state, csv }: GrowthCardProps) {
               stroke={colors.grid}
               minTickGap={16}
             />
-            <YAxis yAxisId="new" allowDecimals={false} niceTicks="snap125" tick={{ fill: colors.axis, fontSize: 12 }} stroke={colors.grid} width={48} tickFormatter={(v: number) => compact.format(v)} />
-            <YAxis yAxisId="total" orientation="right" allowDecimals={false} niceTicks="snap125" tick={{ fill: colors.axis, fontSize: 12 }} stroke={colors.grid} width={56} tickFormatter={(v: number) => compact.format(v)} />
+            <YAxis
+              yAxisId="new"
+              allowDecimals={false}
+              niceTicks="snap125"
+              tick={{ fill: colors.axis, fontSize: 12 }}
+              stroke={colors.grid}
+              width={48}
+              tickFormatter={(v: number) => compact.format(v)}
+            />
+            <YAxis
+              yAxisId="total"
+              orientation="right"
+              allowDecimals={false}
+              niceTicks="snap125"
+              tick={{ fill: colors.axis, fontSize: 12 }}
+              stroke={colors.grid}
+              width={56}
+              tickFormatter={(v: number) => compact.format(v)}
+            />
             <Tooltip content={tooltip} cursor={{ fill: colors.cursor }} />
-            <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} formatter={(value: string) => <span style={{ color: colors.axis }}>{value}</span>} />
-            <Bar yAxisId="new" dataKey="new" name="New customers" fill={newColor} radius={[3, 3, 0, 0]} maxBarSize={40} isAnimationActive={false} />
-            <Line yAxisId="total" dataKey="total" name="Total customers" stroke={totalColor} strokeWidth={2.5} dot={false} type="monotone" isAnimationActive={false} />
+            <Legend
+              wrapperStyle={{ fontSize: 13 }}
+              itemSorter={null}
+              formatter={(value: string) => <span style={{ color: colors.axis }}>{value}</span>}
+            />
+            <Bar
+              yAxisId="new"
+              dataKey="new"
+              name="New customers"
+              fill={newColor}
+              radius={[3, 3, 0, 0]}
+              maxBarSize={40}
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="total"
+              dataKey="total"
+              name="Total customers"
+              stroke={totalColor}
+              strokeWidth={2.5}
+              dot={false}
+              type="monotone"
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       )}
@@ -74,7 +123,10 @@ export function GrowthCard({ report, state, csv }: GrowthCardProps) {
         <ReportTable
           caption={`Customer growth per ${interval}`}
           columns={["Period", "New customers", "Total customers"]}
-          rows={series.map((point) => ({ key: point.period, cells: [periodLabel(point.period, interval), formatCount(point.new), formatCount(point.total)] }))}
+          rows={series.map((point) => ({
+            key: point.period,
+            cells: [periodLabel(point.period, interval), formatCount(point.new), formatCount(point.total)],
+          }))}
         />
       )}
     />

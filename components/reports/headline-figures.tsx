@@ -1,7 +1,15 @@
 // The four numbers at the top of the dashboard: the size of the base, new customers against the previous
 // period, the share e-mail marketing may reach, and events in the period against the previous one.
 import { Badge, Group, Paper, SimpleGrid, Skeleton, Text, ThemeIcon, Tooltip } from "@mantine/core";
-import { IconArrowDownRight, IconArrowUpRight, IconMail, IconTimeline, IconUserPlus, IconUsers, type Icon } from "@tabler/icons-react";
+import {
+  IconArrowDownRight,
+  IconArrowUpRight,
+  IconMail,
+  IconTimeline,
+  IconUserPlus,
+  IconUsers,
+  type Icon,
+} from "@tabler/icons-react";
 import { useId, type ReactNode } from "react";
 import { formatPercentChange, formatShare, percentChange } from "./report-figures";
 import { formatCount } from "./report-labels";
@@ -29,7 +37,15 @@ export interface HeadlineFiguresProps {
   previousLabel: string;
 }
 
-function ChangeBadge({ current, previous, previousLabel }: { current: number; previous: number; previousLabel: string }) {
+function ChangeBadge({
+  current,
+  previous,
+  previousLabel,
+}: {
+  current: number;
+  previous: number;
+  previousLabel: string;
+}) {
   const change = percentChange(current, previous);
   if (change === null) {
     return (
@@ -47,7 +63,9 @@ function ChangeBadge({ current, previous, previousLabel }: { current: number; pr
         variant="light"
         color={flat ? "gray" : up ? "teal" : "red"}
         size="sm"
-        leftSection={flat ? null : up ? <IconArrowUpRight size={12} aria-hidden /> : <IconArrowDownRight size={12} aria-hidden />}
+        leftSection={
+          flat ? null : up ? <IconArrowUpRight size={12} aria-hidden /> : <IconArrowDownRight size={12} aria-hidden />
+        }
       >
         {formatPercentChange(change)}
       </Badge>
@@ -58,7 +76,19 @@ function ChangeBadge({ current, previous, previousLabel }: { current: number; pr
   );
 }
 
-function FigureCard({ label, icon: IconComponent, value, loading, children }: { label: string; icon: Icon; value: string | null; loading: boolean; children?: ReactNode }) {
+function FigureCard({
+  label,
+  icon: IconComponent,
+  value,
+  loading,
+  children,
+}: {
+  label: string;
+  icon: Icon;
+  value: string | null;
+  loading: boolean;
+  children?: ReactNode;
+}) {
   const labelId = useId();
   return (
     <Paper withBorder radius="md" p="md" role="group" aria-labelledby={labelId}>
@@ -85,8 +115,20 @@ function FigureCard({ label, icon: IconComponent, value, loading, children }: { 
 }
 
 export function HeadlineFigures(props: HeadlineFiguresProps) {
-  const { customers, customersOn, inView, newCustomers, previousNewCustomers, emailReachable, consentBase, events, previousEvents, previousLabel } = props;
-  const share = emailReachable.value !== null && consentBase.value ? (emailReachable.value / consentBase.value) * 100 : null;
+  const {
+    customers,
+    customersOn,
+    inView,
+    newCustomers,
+    previousNewCustomers,
+    emailReachable,
+    consentBase,
+    events,
+    previousEvents,
+    previousLabel,
+  } = props;
+  const share =
+    emailReachable.value !== null && consentBase.value ? (emailReachable.value / consentBase.value) * 100 : null;
   const number = (figure: Figure) => (figure.value === null ? null : formatCount(figure.value));
 
   return (
@@ -96,9 +138,18 @@ export function HeadlineFigures(props: HeadlineFiguresProps) {
           {customersOn ? `at the end of ${customersOn}` : inView ? "in this view today" : "in the base today"}
         </Text>
       </FigureCard>
-      <FigureCard label="New customers" icon={IconUserPlus} value={number(newCustomers)} loading={newCustomers.loading || previousNewCustomers.loading}>
+      <FigureCard
+        label="New customers"
+        icon={IconUserPlus}
+        value={number(newCustomers)}
+        loading={newCustomers.loading || previousNewCustomers.loading}
+      >
         {newCustomers.value !== null && previousNewCustomers.value !== null ? (
-          <ChangeBadge current={newCustomers.value} previous={previousNewCustomers.value} previousLabel={previousLabel} />
+          <ChangeBadge
+            current={newCustomers.value}
+            previous={previousNewCustomers.value}
+            previousLabel={previousLabel}
+          />
         ) : null}
       </FigureCard>
       <FigureCard
@@ -117,7 +168,12 @@ export function HeadlineFigures(props: HeadlineFiguresProps) {
           </Text>
         </Tooltip>
       </FigureCard>
-      <FigureCard label="Events" icon={IconTimeline} value={number(events)} loading={events.loading || previousEvents.loading}>
+      <FigureCard
+        label="Events"
+        icon={IconTimeline}
+        value={number(events)}
+        loading={events.loading || previousEvents.loading}
+      >
         {events.value !== null && previousEvents.value !== null ? (
           <ChangeBadge current={events.value} previous={previousEvents.value} previousLabel={previousLabel} />
         ) : null}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { customersAtEnd, eventsIn, formatPercentChange, formatShare, newCustomersIn, percentChange, shareOf } from "./report-figures";
+import {
+  customersAtEnd,
+  eventsIn,
+  formatPercentChange,
+  formatShare,
+  newCustomersIn,
+  percentChange,
+  shareOf,
+} from "./report-figures";
 
 describe("report figures", () => {
   const growth = {
@@ -18,7 +26,14 @@ describe("report figures", () => {
   });
 
   it("sums events over periods and types", () => {
-    expect(eventsIn({ series: [{ period: "2026-11-01", type: "a", count: 2 }, { period: "2026-11-01", type: "b", count: 5 }] })).toBe(7);
+    expect(
+      eventsIn({
+        series: [
+          { period: "2026-11-01", type: "a", count: 2 },
+          { period: "2026-11-01", type: "b", count: 5 },
+        ],
+      }),
+    ).toBe(7);
   });
 
   it("computes the change against the previous period, none from zero", () => {

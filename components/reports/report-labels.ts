@@ -36,7 +36,12 @@ export function bucketLabel(dimension: CompositionDimension, key: string): strin
 
 const UTC = "UTC";
 const dayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: UTC, day: "numeric", month: "short" });
-const dayWithYearFormat = new Intl.DateTimeFormat("en-GB", { timeZone: UTC, day: "numeric", month: "short", year: "numeric" });
+const dayWithYearFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: UTC,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+});
 const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: UTC, month: "short", year: "numeric" });
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -55,7 +60,9 @@ export function periodLabel(period: string, interval: ReportInterval): string {
 
 /** A range for captions: "1 Nov 2026 – 28 Nov 2026". */
 export function rangeLabel(from: string, to: string): string {
-  return from === to ? dayWithYearFormat.format(asDate(from)) : `${dayWithYearFormat.format(asDate(from))} – ${dayWithYearFormat.format(asDate(to))}`;
+  return from === to
+    ? dayWithYearFormat.format(asDate(from))
+    : `${dayWithYearFormat.format(asDate(from))} – ${dayWithYearFormat.format(asDate(to))}`;
 }
 
 export const formatCount = (value: number) => value.toLocaleString("en-US");

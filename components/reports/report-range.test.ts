@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysIn, isDay, startOfMonthBefore, todayIn } from "./report-days";
-import { autoInterval, effectiveInterval, intervalAllowed, previousRange, rangeError, resolveRange } from "./report-range";
+import {
+  autoInterval,
+  effectiveInterval,
+  intervalAllowed,
+  previousRange,
+  rangeError,
+  resolveRange,
+} from "./report-range";
 
 const TODAY = "2026-11-28";
 
@@ -48,7 +55,10 @@ describe("resolveRange", () => {
   });
 
   it("takes a custom range as given, or nothing while it is incomplete or backwards", () => {
-    expect(resolveRange({ preset: "custom", from: "2026-01-01", to: "2026-01-31" }, TODAY)).toEqual({ from: "2026-01-01", to: "2026-01-31" });
+    expect(resolveRange({ preset: "custom", from: "2026-01-01", to: "2026-01-31" }, TODAY)).toEqual({
+      from: "2026-01-01",
+      to: "2026-01-31",
+    });
     expect(resolveRange({ preset: "custom", from: "2026-01-01" }, TODAY)).toBeNull();
     expect(resolveRange({ preset: "custom", from: "2026-02-01", to: "2026-01-31" }, TODAY)).toBeNull();
   });
@@ -59,8 +69,12 @@ describe("rangeError", () => {
     expect(rangeError({ preset: "30d" })).toBeNull();
     expect(rangeError({ preset: "custom", from: "2026-01-01", to: "2026-01-01" })).toBeNull();
     expect(rangeError({ preset: "custom", from: "2026-01-01" })).toBe("Choose the first and the last day");
-    expect(rangeError({ preset: "custom", from: "2026-01-02", to: "2026-01-01" })).toBe("The end date is before the start date");
-    expect(rangeError({ preset: "custom", from: "2020-01-01", to: "2026-01-01" })).toBe("A report may span at most 5 years");
+    expect(rangeError({ preset: "custom", from: "2026-01-02", to: "2026-01-01" })).toBe(
+      "The end date is before the start date",
+    );
+    expect(rangeError({ preset: "custom", from: "2020-01-01", to: "2026-01-01" })).toBe(
+      "A report may span at most 5 years",
+    );
   });
 });
 

@@ -48,7 +48,9 @@ export function resolveRange(value: ReportRangeValue, today: string): DayRange |
     case "12m":
       return { from: startOfMonthBefore(today, 11), to: today };
     case "custom":
-      return isDay(value.from) && isDay(value.to) && rangeError(value) === null ? { from: value.from, to: value.to } : null;
+      return isDay(value.from) && isDay(value.to) && rangeError(value) === null
+        ? { from: value.from, to: value.to }
+        : null;
   }
 }
 

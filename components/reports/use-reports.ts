@@ -53,7 +53,8 @@ export function useGrowthReport(ws: string, query: PeriodQuery | null) {
 export function useEventTrendsReport(ws: string, query: PeriodQuery | null) {
   return useQuery({
     queryKey: queryKeys.reports.events(ws, { ...query }),
-    queryFn: ({ signal }) => callEndpoint(getEventTrendsReport, { params: { ws }, query: query ?? undefined }, { signal }),
+    queryFn: ({ signal }) =>
+      callEndpoint(getEventTrendsReport, { params: { ws }, query: query ?? undefined }, { signal }),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });

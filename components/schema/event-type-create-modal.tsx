@@ -1,7 +1,21 @@
 // Declares a custom event type: its name, label, mode and the properties its events carry. Rows the API
 // could not point at (unnamed, repeated) are checked here; everything else is the API's 422, shown on
 // the row whose property it names (`propertiesSchema.properties.<name>…`).
-import { ActionIcon, Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
@@ -41,8 +55,14 @@ function CreateForm({ onClose }: { onClose: () => void }) {
   const rowIssues = eventPropertyRowIssues(values.properties);
   const setRows = (properties: EventPropertyRow[]) => setValues((v) => ({ ...v, properties }));
   const rowError = (row: EventPropertyRow, index: number) =>
-    (checked ? rowIssues.get(index) : undefined) ?? fieldError(create.error, `propertiesSchema.properties.${row.name.trim()}`);
-  const fields = ["type", "label", "mode", ...values.properties.map((row) => `propertiesSchema.properties.${row.name.trim()}`)];
+    (checked ? rowIssues.get(index) : undefined) ??
+    fieldError(create.error, `propertiesSchema.properties.${row.name.trim()}`);
+  const fields = [
+    "type",
+    "label",
+    "mode",
+    ...values.properties.map((row) => `propertiesSchema.properties.${row.name.trim()}`),
+  ];
 
   return (
     <form
@@ -93,7 +113,12 @@ function CreateForm({ onClose }: { onClose: () => void }) {
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt={6} spacing="md">
             {(["ACTIVE", "PASSIVE"] as const).map((mode) => (
-              <Radio key={mode} value={mode} label={EVENT_MODE_TEXT[mode].label} description={EVENT_MODE_TEXT[mode].hint} />
+              <Radio
+                key={mode}
+                value={mode}
+                label={EVENT_MODE_TEXT[mode].label}
+                description={EVENT_MODE_TEXT[mode].hint}
+              />
             ))}
           </SimpleGrid>
         </Radio.Group>
@@ -126,15 +151,16 @@ interface PropertyRowsProps {
 }
 
 function PropertyRows({ rows, onChange, errorOf }: PropertyRowsProps) {
-  const update = (index: number, change: Partial<EventPropertyRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const update = (index: number, change: Partial<EventPropertyRow>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500}>
         Properties
       </Text>
       <Text size="xs" c="dimmed">
-        What each event of this type carries, e.g. the car model of a test drive. Events missing a required property, or with a value of the wrong kind, are
-        refused.
+        What each event of this type carries, e.g. the car model of a test drive. Events missing a required property, or
+        with a value of the wrong kind, are refused.
       </Text>
       {rows.map((row, index) => (
         <Stack key={index} gap={4}>
@@ -183,7 +209,12 @@ function PropertyRows({ rows, onChange, errorOf }: PropertyRowsProps) {
         </Stack>
       ))}
       <Group>
-        <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => onChange([...rows, EMPTY_EVENT_PROPERTY])}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onChange([...rows, EMPTY_EVENT_PROPERTY])}
+        >
           Add property
         </Button>
       </Group>

@@ -72,7 +72,14 @@ describe("eventTypeCreateBody", () => {
 describe("declaredEventProperties", () => {
   it("understands declarations the form cannot make, and a schema without properties", () => {
     expect(
-      declaredEventProperties({ type: "object", properties: { at: { type: "string", format: "date-time" }, score: { type: "number", enum: [1, 2] }, car: { type: "object" } } }),
+      declaredEventProperties({
+        type: "object",
+        properties: {
+          at: { type: "string", format: "date-time" },
+          score: { type: "number", enum: [1, 2] },
+          car: { type: "object" },
+        },
+      }),
     ).toEqual([
       { name: "at", kind: "datetime", required: false, values: [] },
       { name: "car", kind: "object", required: false, values: [] },

@@ -5,7 +5,18 @@
 import type { EventTypeCreate } from "@/lib/schemas/event-types";
 import { PROPERTY_TYPE_LABEL } from "./extended-property-form";
 
-export const EVENT_PROPERTY_KINDS = ["string", "number", "integer", "boolean", "date", "datetime", "email", "uri", "enum", "list"] as const;
+export const EVENT_PROPERTY_KINDS = [
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "date",
+  "datetime",
+  "email",
+  "uri",
+  "enum",
+  "list",
+] as const;
 export type EventPropertyKind = (typeof EVENT_PROPERTY_KINDS)[number];
 
 /** The extended properties' type names, plus the event-only "list of texts". */
@@ -31,10 +42,21 @@ export interface EventTypeFormValues {
   allowOtherProperties: boolean;
 }
 
-export const EMPTY_EVENT_TYPE: EventTypeFormValues = { type: "", label: "", mode: "ACTIVE", properties: [], allowOtherProperties: true };
+export const EMPTY_EVENT_TYPE: EventTypeFormValues = {
+  type: "",
+  label: "",
+  mode: "ACTIVE",
+  properties: [],
+  allowOtherProperties: true,
+};
 export const EMPTY_EVENT_PROPERTY: EventPropertyRow = { name: "", kind: "string", required: false, values: [] };
 
-const STRING_FORMATS: Partial<Record<EventPropertyKind, string>> = { date: "date", datetime: "date-time", email: "email", uri: "uri" };
+const STRING_FORMATS: Partial<Record<EventPropertyKind, string>> = {
+  date: "date",
+  datetime: "date-time",
+  email: "email",
+  uri: "uri",
+};
 
 function propertySchema(row: EventPropertyRow): Record<string, unknown> {
   if (row.kind === "enum") return { type: "string", enum: row.values };
@@ -88,12 +110,20 @@ export interface DeclaredEventProperty {
   values: (string | number)[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function kindOf(property: Record<string, unknown>): string {
   if (Array.isArray(property.enum)) return "enum";
-  if (property.type === "string" && typeof property.format === "string") return property.format === "date-time" ? "datetime" : property.format;
-  if (property.type === "array" && isRecord(property.items) && property.items.type === "string" && property.items.format === undefined) return "list";
+  if (property.type === "string" && typeof property.format === "string")
+    return property.format === "date-time" ? "datetime" : property.format;
+  if (
+    property.type === "array" &&
+    isRecord(property.items) &&
+    property.items.type === "string" &&
+    property.items.format === undefined
+  )
+    return "list";
   return typeof property.type === "string" ? property.type : "unknown";
 }
 
@@ -111,7 +141,9 @@ export function declaredEventProperties(schema: Record<string, unknown> | null):
       name,
       kind: kindOf(definition),
       required: required.has(name),
-      values: Array.isArray(definition.enum) ? definition.enum.filter((v): v is string | number => typeof v === "string" || typeof v === "number") : [],
+      values: Array.isArray(definition.enum)
+        ? definition.enum.filter((v): v is string | number => typeof v === "string" || typeof v === "number")
+        : [],
     };
   });
 }

@@ -19,7 +19,12 @@ interface EventTypeLabelModalProps {
 
 export function EventTypeLabelModal({ opened, onClose, eventType }: EventTypeLabelModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>Edit {eventType ? eventTypeLabel(eventType) : "event type"}</Text>} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={650}>Edit {eventType ? eventTypeLabel(eventType) : "event type"}</Text>}
+      centered
+    >
       {eventType ? <LabelForm key={eventType.type} eventType={eventType} onClose={onClose} /> : null}
     </Modal>
   );

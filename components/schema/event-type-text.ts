@@ -13,5 +13,7 @@ export const eventTypeLabel = (type: Pick<EventTypeInfo, "type" | "label">) => t
 export function propertiesSummary(schema: EventTypeInfo["propertiesSchema"]): string {
   const declared = declaredEventProperties(schema);
   if (declared.length === 0) return "Any properties";
-  return declared.map((p) => `${p.name} (${eventPropertyKindLabel(p.kind).toLowerCase()}${p.required ? ", required" : ""})`).join(" · ");
+  return declared
+    .map((p) => `${p.name} (${eventPropertyKindLabel(p.kind).toLowerCase()}${p.required ? ", required" : ""})`)
+    .join(" · ");
 }

@@ -42,7 +42,9 @@ export function EventTypesTable({ groups, readOnly, showProperties = false }: Ev
       {
         onSuccess: () =>
           notifySuccess(
-            enabled ? `Events of type ${eventTypeLabel(type)} are accepted again.` : `Events of type ${eventTypeLabel(type)} are now refused.`,
+            enabled
+              ? `Events of type ${eventTypeLabel(type)} are accepted again.`
+              : `Events of type ${eventTypeLabel(type)} are now refused.`,
             enabled ? "Event type enabled" : "Event type disabled",
           ),
         onError: (error) => notifyError(error, "The event type was not changed"),
@@ -113,7 +115,12 @@ export function EventTypesTable({ groups, readOnly, showProperties = false }: Ev
                 <Table.Td>
                   {readOnly ? null : (
                     <Tooltip label="Change label" withArrow>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Change the label of ${type.type}`} onClick={() => dialog.open({ kind: "label", type })}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Change the label of ${type.type}`}
+                        onClick={() => dialog.open({ kind: "label", type })}
+                      >
                         <IconPencil size={16} />
                       </ActionIcon>
                     </Tooltip>
@@ -134,10 +141,15 @@ export function EventTypesTable({ groups, readOnly, showProperties = false }: Ev
             loading={update.isPending}
             onConfirm={() => target && setEnabled(target, false, dialog.close)}
           >
-            From now on, events of this type are refused with an error, so web sites, apps and integrations that send it will see their requests fail. Events
-            already received stay in profiles and reports. You can enable it again at any time.
+            From now on, events of this type are refused with an error, so web sites, apps and integrations that send it
+            will see their requests fail. Events already received stay in profiles and reports. You can enable it again
+            at any time.
           </ConfirmModal>
-          <EventTypeLabelModal opened={dialog.opened && dialog.target?.kind === "label"} onClose={dialog.close} eventType={target ?? null} />
+          <EventTypeLabelModal
+            opened={dialog.opened && dialog.target?.kind === "label"}
+            onClose={dialog.close}
+            eventType={target ?? null}
+          />
         </>
       )}
     </>

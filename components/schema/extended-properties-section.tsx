@@ -12,7 +12,14 @@ import { CenteredLoader } from "@/components/ui/centered-loader";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { ExtendedProperty } from "@/lib/schemas/extended-schema";
 import { SectionHeading } from "./section-heading";
-import { declarationOf, extendedSchemaUpdate, formValuesOf, MERGE_POLICY_LABEL, optionsSummary, PROPERTY_TYPE_LABEL } from "./extended-property-form";
+import {
+  declarationOf,
+  extendedSchemaUpdate,
+  formValuesOf,
+  MERGE_POLICY_LABEL,
+  optionsSummary,
+  PROPERTY_TYPE_LABEL,
+} from "./extended-property-form";
 import { ExtendedPropertyModal } from "./extended-property-modal";
 import { useExtendedProperties, usePutExtendedProperties } from "./use-schema";
 
@@ -71,13 +78,26 @@ export function ExtendedPropertiesSection({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-function PropertiesTable({ properties, readOnly, onAction }: { properties: ExtendedProperty[]; readOnly: boolean; onAction: (action: Action) => void }) {
+function PropertiesTable({
+  properties,
+  readOnly,
+  onAction,
+}: {
+  properties: ExtendedProperty[];
+  readOnly: boolean;
+  onAction: (action: Action) => void;
+}) {
   const { workspace } = useCurrentWorkspace();
   const put = usePutExtendedProperties(workspace.id);
   const enable = (property: ExtendedProperty) => {
-    const { body } = extendedSchemaUpdate(properties, declarationOf({ ...formValuesOf(property), enabled: true }, property), property.name);
+    const { body } = extendedSchemaUpdate(
+      properties,
+      declarationOf({ ...formValuesOf(property), enabled: true }, property),
+      property.name,
+    );
     put.mutate(body, {
-      onSuccess: () => notifySuccess(`${property.label ?? property.name} accepts new values again.`, "Property enabled"),
+      onSuccess: () =>
+        notifySuccess(`${property.label ?? property.name} accepts new values again.`, "Property enabled"),
       onError: (error) => notifyError(error, "The property was not enabled"),
     });
   };
@@ -129,15 +149,26 @@ function PropertiesTable({ properties, readOnly, onAction }: { properties: Exten
                   </ActionIcon>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onAction({ kind: "edit", property })}>
+                  <Menu.Item
+                    leftSection={<IconPencil size={16} />}
+                    onClick={() => onAction({ kind: "edit", property })}
+                  >
                     Edit
                   </Menu.Item>
                   {property.enabled ? (
-                    <Menu.Item color="red" leftSection={<IconEyeOff size={16} />} onClick={() => onAction({ kind: "disable", property })}>
+                    <Menu.Item
+                      color="red"
+                      leftSection={<IconEyeOff size={16} />}
+                      onClick={() => onAction({ kind: "disable", property })}
+                    >
                       Disable
                     </Menu.Item>
                   ) : (
-                    <Menu.Item leftSection={<IconEye size={16} />} onClick={() => enable(property)} disabled={put.isPending}>
+                    <Menu.Item
+                      leftSection={<IconEye size={16} />}
+                      onClick={() => enable(property)}
+                      disabled={put.isPending}
+                    >
                       Enable
                     </Menu.Item>
                   )}
@@ -171,16 +202,21 @@ function DisableModal({ opened, onClose, stored, property }: DisableModalProps) 
       loading={put.isPending}
       onConfirm={() => {
         if (!property) return;
-        const { body } = extendedSchemaUpdate(stored, declarationOf({ ...formValuesOf(property), enabled: false }, property), property.name);
+        const { body } = extendedSchemaUpdate(
+          stored,
+          declarationOf({ ...formValuesOf(property), enabled: false }, property),
+          property.name,
+        );
         put.mutate(body, {
-          onSuccess: () => notifySuccess(`${name} no longer accepts new values; existing values are kept.`, "Property disabled"),
+          onSuccess: () =>
+            notifySuccess(`${name} no longer accepts new values; existing values are kept.`, "Property disabled"),
           onError: (error) => notifyError(error, "The property was not disabled"),
           onSettled: onClose,
         });
       }}
     >
-      Profiles keep the values they already have, but sources and the API can no longer write this property, and filters can no longer use it.
-      Properties are never deleted, so you can enable it again at any time.
+      Profiles keep the values they already have, but sources and the API can no longer write this property, and filters
+      can no longer use it. Properties are never deleted, so you can enable it again at any time.
     </ConfirmModal>
   );
 }

@@ -14,7 +14,16 @@ import {
 export type MergePolicy = (typeof MERGE_POLICY_NAMES)[number];
 
 /** Types a nested definition (array items, object properties) can take in this form: plain values only. */
-export const NESTED_TYPES = ["string", "number", "integer", "boolean", "date", "datetime", "email", "uri"] as const satisfies readonly ExtendedPropertyType[];
+export const NESTED_TYPES = [
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "date",
+  "datetime",
+  "email",
+  "uri",
+] as const satisfies readonly ExtendedPropertyType[];
 export type NestedType = (typeof NESTED_TYPES)[number];
 
 export const PROPERTY_TYPE_LABEL: Record<ExtendedPropertyType, string> = {
@@ -33,7 +42,10 @@ export const PROPERTY_TYPE_LABEL: Record<ExtendedPropertyType, string> = {
 
 export const MERGE_POLICY_LABEL: Record<MergePolicy, { label: string; hint: string }> = {
   latest: { label: "Latest", hint: "Keep the value of the most recently updated profile." },
-  priority: { label: "Source priority", hint: "Keep the value from the source with the higher priority (Settings → Sources)." },
+  priority: {
+    label: "Source priority",
+    hint: "Keep the value from the source with the higher priority (Settings → Sources).",
+  },
   concatenate: { label: "Concatenate", hint: "Join both texts or lists, oldest first." },
   union: { label: "Union", hint: "Combine both lists, without duplicates." },
   sum: { label: "Sum", hint: "Add both numbers, e.g. loyalty points." },
@@ -99,7 +111,8 @@ export const EMPTY_EXTENDED_PROPERTY: ExtendedPropertyFormValues = {
   fields: [],
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The type of a nested definition: a type name, or { type, options }. */
 export function nestedTypeOf(definition: unknown): string | null {
@@ -114,7 +127,11 @@ export function formValuesOf(property: ExtendedProperty): ExtendedPropertyFormVa
   const { options } = property;
   const values = Array.isArray(options.values) ? options.values.filter((v): v is string => typeof v === "string") : [];
   const fields = isRecord(options.properties)
-    ? Object.entries(options.properties).map(([name, definition]) => ({ name, type: asPropertyType(nestedTypeOf(definition)) ?? "string", saved: true }))
+    ? Object.entries(options.properties).map(([name, definition]) => ({
+        name,
+        type: asPropertyType(nestedTypeOf(definition)) ?? "string",
+        saved: true,
+      }))
     : [];
   return {
     name: property.name,
@@ -129,7 +146,10 @@ export function formValuesOf(property: ExtendedProperty): ExtendedPropertyFormVa
   };
 }
 
-function optionsOf(values: ExtendedPropertyFormValues, stored: Record<string, unknown>): Record<string, unknown> | undefined {
+function optionsOf(
+  values: ExtendedPropertyFormValues,
+  stored: Record<string, unknown>,
+): Record<string, unknown> | undefined {
   if (values.type === "enum") return { values: values.enumValues };
   if (values.type === "array") {
     // A stored definition of the same type may carry options the form does not show: keep it whole.
@@ -138,7 +158,9 @@ function optionsOf(values: ExtendedPropertyFormValues, stored: Record<string, un
   }
   if (values.type === "object") {
     const saved = isRecord(stored.properties) ? stored.properties : {};
-    const fields = values.fields.map((field) => ({ ...field, name: field.name.trim() })).filter((field) => field.name !== "");
+    const fields = values.fields
+      .map((field) => ({ ...field, name: field.name.trim() }))
+      .filter((field) => field.name !== "");
     if (fields.length === 0 && !isRecord(stored.properties)) return {};
     const properties: Record<string, unknown> = { ...saved };
     for (const field of fields) if (!Object.hasOwn(saved, field.name)) properties[field.name] = field.type;
@@ -150,7 +172,10 @@ function optionsOf(values: ExtendedPropertyFormValues, stored: Record<string, un
 const textOrNull = (text: string) => (text.trim() === "" ? null : text.trim());
 
 /** The declaration for the form's values; `stored` is the saved property being edited, if any. */
-export function declarationOf(values: ExtendedPropertyFormValues, stored?: ExtendedProperty): ExtendedPropertyDeclaration {
+export function declarationOf(
+  values: ExtendedPropertyFormValues,
+  stored?: ExtendedProperty,
+): ExtendedPropertyDeclaration {
   const options = optionsOf(values, stored?.type === values.type ? stored.options : {});
   return {
     name: values.name.trim(),
@@ -164,7 +189,15 @@ export function declarationOf(values: ExtendedPropertyFormValues, stored?: Exten
 }
 
 /** A stored property as PUT takes it back, unchanged. */
-export function storedDeclaration({ name, type, label, description, options, mergePolicy, enabled }: ExtendedProperty): ExtendedPropertyDeclaration {
+export function storedDeclaration({
+  name,
+  type,
+  label,
+  description,
+  options,
+  mergePolicy,
+  enabled,
+}: ExtendedProperty): ExtendedPropertyDeclaration {
   return { name, type, label, description, options, mergePolicy, enabled };
 }
 
@@ -190,8 +223,11 @@ export function optionsSummary(property: Pick<ExtendedProperty, "type" | "option
   if (property.type === "enum" && Array.isArray(options.values)) return options.values.join(", ");
   if (property.type === "array") {
     const itemType = nestedTypeOf(options.items);
-    return itemType ? `of ${PROPERTY_TYPE_LABEL[itemType as ExtendedPropertyType]?.toLowerCase() ?? itemType}` : "of any values";
+    return itemType
+      ? `of ${PROPERTY_TYPE_LABEL[itemType as ExtendedPropertyType]?.toLowerCase() ?? itemType}`
+      : "of any values";
   }
-  if (property.type === "object") return isRecord(options.properties) ? Object.keys(options.properties).join(", ") : "any fields";
+  if (property.type === "object")
+    return isRecord(options.properties) ? Object.keys(options.properties).join(", ") : "any fields";
   return "";
 }

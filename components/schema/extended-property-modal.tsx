@@ -7,7 +7,11 @@ import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
-import { EXTENDED_PROPERTY_TYPES, type ExtendedProperty, type ExtendedPropertyType } from "@/lib/schemas/extended-schema";
+import {
+  EXTENDED_PROPERTY_TYPES,
+  type ExtendedProperty,
+  type ExtendedPropertyType,
+} from "@/lib/schemas/extended-schema";
 import {
   declarationOf,
   EMPTY_EXTENDED_PROPERTY,
@@ -54,19 +58,29 @@ export function ExtendedPropertyModal({ opened, onClose, stored, property }: Ext
 function PropertyForm({ stored, property, onClose }: Omit<ExtendedPropertyModalProps, "opened">) {
   const { workspace } = useCurrentWorkspace();
   const put = usePutExtendedProperties(workspace.id);
-  const [values, setValues] = useState<ExtendedPropertyFormValues>(() => (property ? formValuesOf(property) : EMPTY_EXTENDED_PROPERTY));
-  const set = <K extends keyof ExtendedPropertyFormValues>(key: K, value: ExtendedPropertyFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const [values, setValues] = useState<ExtendedPropertyFormValues>(() =>
+    property ? formValuesOf(property) : EMPTY_EXTENDED_PROPERTY,
+  );
+  const set = <K extends keyof ExtendedPropertyFormValues>(key: K, value: ExtendedPropertyFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const saved = property !== null;
 
   const declaration = declarationOf(values, property ?? undefined);
   const { body, index } = extendedSchemaUpdate(stored, declaration, property?.name);
   const at = (field: string) => `properties.${index}.${field}`;
   const errorAt = (field: string) => fieldError(put.error, at(field));
-  const general = formError(put.error, ["name", "type", "label", "description", "options", "mergePolicy", "enabled"].map(at));
+  const general = formError(
+    put.error,
+    ["name", "type", "label", "description", "options", "mergePolicy", "enabled"].map(at),
+  );
   const incomplete = declaration.name === "" || (values.type === "enum" && values.enumValues.length === 0);
 
   const changeType = (type: ExtendedPropertyType) =>
-    setValues((v) => ({ ...v, type, mergePolicy: mergePoliciesFor(type).includes(v.mergePolicy) ? v.mergePolicy : "latest" }));
+    setValues((v) => ({
+      ...v,
+      type,
+      mergePolicy: mergePoliciesFor(type).includes(v.mergePolicy) ? v.mergePolicy : "latest",
+    }));
 
   return (
     <form
@@ -74,7 +88,10 @@ function PropertyForm({ stored, property, onClose }: Omit<ExtendedPropertyModalP
         event.preventDefault();
         put.mutate(body, {
           onSuccess: () => {
-            notifySuccess(`${declaration.label ?? declaration.name} was saved.`, saved ? "Property updated" : "Property added");
+            notifySuccess(
+              `${declaration.label ?? declaration.name} was saved.`,
+              saved ? "Property updated" : "Property added",
+            );
             onClose();
           },
         });
@@ -126,7 +143,10 @@ function PropertyForm({ stored, property, onClose }: Omit<ExtendedPropertyModalP
         <Select
           label="When two profiles merge"
           description={MERGE_POLICY_LABEL[values.mergePolicy].hint}
-          data={mergePoliciesFor(values.type, property?.mergePolicy).map((policy) => ({ value: policy, label: MERGE_POLICY_LABEL[policy].label }))}
+          data={mergePoliciesFor(values.type, property?.mergePolicy).map((policy) => ({
+            value: policy,
+            label: MERGE_POLICY_LABEL[policy].label,
+          }))}
           allowDeselect={false}
           value={values.mergePolicy}
           onChange={(policy) => policy && set("mergePolicy", policy as MergePolicy)}
@@ -157,7 +177,11 @@ function TypeOptions({ values, saved, set, error }: TypeOptionsProps) {
     return (
       <TagsInput
         label="Allowed values"
-        description={saved ? "Add values as needed; saved values cannot be removed because profiles may hold them." : "Type a value and press Enter."}
+        description={
+          saved
+            ? "Add values as needed; saved values cannot be removed because profiles may hold them."
+            : "Type a value and press Enter."
+        }
         placeholder="e.g. silver, gold"
         required
         value={values.enumValues}
@@ -186,12 +210,22 @@ function TypeOptions({ values, saved, set, error }: TypeOptionsProps) {
       />
     );
   }
-  if (values.type === "object") return <GroupFields fields={values.fields} onChange={(fields) => set("fields", fields)} error={error} />;
+  if (values.type === "object")
+    return <GroupFields fields={values.fields} onChange={(fields) => set("fields", fields)} error={error} />;
   return null;
 }
 
-function GroupFields({ fields, onChange, error }: { fields: NestedField[]; onChange: (fields: NestedField[]) => void; error: string | undefined }) {
-  const update = (index: number, change: Partial<NestedField>) => onChange(fields.map((field, i) => (i === index ? { ...field, ...change } : field)));
+function GroupFields({
+  fields,
+  onChange,
+  error,
+}: {
+  fields: NestedField[];
+  onChange: (fields: NestedField[]) => void;
+  error: string | undefined;
+}) {
+  const update = (index: number, change: Partial<NestedField>) =>
+    onChange(fields.map((field, i) => (i === index ? { ...field, ...change } : field)));
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500}>

@@ -25,7 +25,11 @@ export function SchemaScreen() {
     >
       <Stack gap="lg">
         {canAdmin ? null : <AdminOnlyNotice what="the schema" role={role} />}
-        <Tabs keepMounted={false} value={tab} onChange={(next) => setParams(next === EVENTS_TAB ? { tab: EVENTS_TAB } : {}, { replace: true })}>
+        <Tabs
+          keepMounted={false}
+          value={tab}
+          onChange={(next) => setParams(next === EVENTS_TAB ? { tab: EVENTS_TAB } : {}, { replace: true })}
+        >
           <Tabs.List mb="lg">
             <Tabs.Tab value="customer" leftSection={<IconUserCircle size={16} />}>
               Customer profile

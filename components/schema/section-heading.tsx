@@ -2,7 +2,15 @@
 import { Box, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
-export function SectionHeading({ title, description, actions }: { title: string; description: ReactNode; actions?: ReactNode }) {
+export function SectionHeading({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <Group justify="space-between" align="flex-end" wrap="nowrap" gap="lg">
       <Stack gap={4}>

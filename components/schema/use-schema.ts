@@ -5,7 +5,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useExtendedProperties } from "@/components/filters/use-filter-fields";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { createEventType, listEventTypes, updateEventType, type EventTypeCreate, type EventTypeUpdate } from "@/lib/schemas/event-types";
+import {
+  createEventType,
+  listEventTypes,
+  updateEventType,
+  type EventTypeCreate,
+  type EventTypeUpdate,
+} from "@/lib/schemas/event-types";
 import type { ExtendedSchemaUpdate } from "@/lib/schemas/extended-schema";
 import { getWorkspaceSchema, putExtendedProperties } from "@/lib/schemas/schema";
 
@@ -51,7 +57,8 @@ export function useCreateEventType(ws: string) {
 export function useUpdateEventType(ws: string) {
   const invalidate = useInvalidateSchema(ws);
   return useMutation({
-    mutationFn: ({ type, body }: { type: string; body: EventTypeUpdate }) => callEndpoint(updateEventType, { params: { ws, type }, body }),
+    mutationFn: ({ type, body }: { type: string; body: EventTypeUpdate }) =>
+      callEndpoint(updateEventType, { params: { ws, type }, body }),
     onSuccess: invalidate,
   });
 }

@@ -8,8 +8,15 @@ import { ROLE_LABEL } from "@/components/ui/role-badge";
 
 export function AdminOnlyNotice({ what, role, children }: { what: string; role: Role | null; children?: ReactNode }) {
   return (
-    <Alert variant="light" color="gray" icon={<IconLock size={18} />} title={`Only admins can manage ${what}`} data-testid="admin-only-notice">
-      {children ?? `You are ${role ? `a ${ROLE_LABEL[role]}` : "not a member"} in this workspace. Ask one of its admins if something here needs to change.`}
+    <Alert
+      variant="light"
+      color="gray"
+      icon={<IconLock size={18} />}
+      title={`Only admins can manage ${what}`}
+      data-testid="admin-only-notice"
+    >
+      {children ??
+        `You are ${role ? `a ${ROLE_LABEL[role]}` : "not a member"} in this workspace. Ask one of its admins if something here needs to change.`}
     </Alert>
   );
 }

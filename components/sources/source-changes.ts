@@ -9,7 +9,9 @@ export function sourceChanges(saved: SourceFormValues, edited: SourceFormValues)
   if (edited.name.trim() !== saved.name) changes.name = edited.name.trim();
   if (edited.type !== saved.type) changes.type = edited.type;
   if (edited.priority !== saved.priority) changes.priority = edited.priority;
-  const same = edited.allowedOrigins.length === saved.allowedOrigins.length && edited.allowedOrigins.every((o, i) => o === saved.allowedOrigins[i]);
+  const same =
+    edited.allowedOrigins.length === saved.allowedOrigins.length &&
+    edited.allowedOrigins.every((o, i) => o === saved.allowedOrigins[i]);
   if (!same) changes.allowedOrigins = edited.allowedOrigins;
   return changes;
 }

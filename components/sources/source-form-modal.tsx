@@ -134,7 +134,9 @@ function SourceForm({ source, onClose, onCreated }: SourceFormProps) {
           description="When two sources disagree about a profile field, the higher priority wins (merge policy “priority”)."
           value={values.priority}
           allowDecimal={false}
-          onChange={(value) => setValues((v) => ({ ...v, priority: typeof value === "number" ? value : Number(value) || 0 }))}
+          onChange={(value) =>
+            setValues((v) => ({ ...v, priority: typeof value === "number" ? value : Number(value) || 0 }))
+          }
           error={fieldError(mutation.error, "priority")}
           maw={200}
         />

@@ -10,7 +10,10 @@ export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
   api: "API / server",
 };
 
-export const SOURCE_TYPE_OPTIONS = (Object.keys(SOURCE_TYPE_LABEL) as SourceType[]).map((value) => ({ value, label: SOURCE_TYPE_LABEL[value] }));
+export const SOURCE_TYPE_OPTIONS = (Object.keys(SOURCE_TYPE_LABEL) as SourceType[]).map((value) => ({
+  value,
+  label: SOURCE_TYPE_LABEL[value],
+}));
 
 export function isSourceType(value: string | null): value is SourceType {
   return value !== null && value in SOURCE_TYPE_LABEL;

@@ -81,14 +81,24 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
                   </ActionIcon>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => dialog.open({ action: "edit", source })}>
+                  <Menu.Item
+                    leftSection={<IconPencil size={16} />}
+                    onClick={() => dialog.open({ action: "edit", source })}
+                  >
                     Edit
                   </Menu.Item>
-                  <Menu.Item leftSection={<IconKey size={16} />} onClick={() => dialog.open({ action: "rotate", source })}>
+                  <Menu.Item
+                    leftSection={<IconKey size={16} />}
+                    onClick={() => dialog.open({ action: "rotate", source })}
+                  >
                     Rotate write key
                   </Menu.Item>
                   <Menu.Divider />
-                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => dialog.open({ action: "delete", source })}>
+                  <Menu.Item
+                    color="red"
+                    leftSection={<IconTrash size={16} />}
+                    onClick={() => dialog.open({ action: "delete", source })}
+                  >
                     Delete
                   </Menu.Item>
                 </Menu.Dropdown>
@@ -118,49 +128,49 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
           });
         }}
       >
-    The current key stops working at once. Trackers and apps still using it are refused until they get the new key.
-  </ConfirmModal>
-  <ConfirmModal
-    opened={isOpen("delete")}
-    onClose={close}
-    title={`Delete ${pending?.source.name ?? "this source"}?`}
-    confirmLabel="Delete source"
-    loading={remove.isPending}
-    onConfirm={() => {
-      if (!pending) return;
-      const { source } = pending;
-      remove.mutate(source.id, {
-        onSuccess: () => notifySuccess(`${source.name} was deleted; its write key no longer works.`, "Source deleted"),
-        onError: (error) => notifyError(error, `${source.name} was not deleted`),
-        onSettled: close,
-      });
-    }}
-  >
-    Its write key stops working at once. Profiles and events it already sent stay in the workspace, no longer linked to a source.
-  </ConfirmModal>
-  <Modal
-    opened={rotatedKey.opened}
-    onClose={rotatedKey.close}
-    title={<Text fw={650}>New write key for {rotated?.name}</Text>}
-    centered
-    size="lg"
-    closeOnClickOutside={false}
-  >
-    {rotated ? (
-      <RotatedKey rotated={rotated} onDone={rotatedKey.close} />
-    ) : null}
-  </Modal>
-</>
+        The current key stops working at once. Trackers and apps still using it are refused until they get the new key.
+      </ConfirmModal>
+      <ConfirmModal
+        opened={isOpen("delete")}
+        onClose={close}
+        title={`Delete ${pending?.source.name ?? "this source"}?`}
+        confirmLabel="Delete source"
+        loading={remove.isPending}
+        onConfirm={() => {
+          if (!pending) return;
+          const { source } = pending;
+          remove.mutate(source.id, {
+            onSuccess: () =>
+              notifySuccess(`${source.name} was deleted; its write key no longer works.`, "Source deleted"),
+            onError: (error) => notifyError(error, `${source.name} was not deleted`),
+            onSettled: close,
+          });
+        }}
+      >
+        Its write key stops working at once. Profiles and events it already sent stay in the workspace, no longer linked
+        to a source.
+      </ConfirmModal>
+      <Modal
+        opened={rotatedKey.opened}
+        onClose={rotatedKey.close}
+        title={<Text fw={650}>New write key for {rotated?.name}</Text>}
+        centered
+        size="lg"
+        closeOnClickOutside={false}
+      >
+        {rotated ? <RotatedKey rotated={rotated} onDone={rotatedKey.close} /> : null}
+      </Modal>
+    </>
   );
 }
 
 function RotatedKey({ rotated, onDone }: { rotated: SourceWithWriteKey; onDone: () => void }) {
   return (
-<>
-  <WriteKeyPanel source={rotated} />
-  <Group justify="flex-end" mt="md">
-    <Button onClick={onDone}>I have saved the key</Button>
-  </Group>
-</>
+    <>
+      <WriteKeyPanel source={rotated} />
+      <Group justify="flex-end" mt="md">
+        <Button onClick={onDone}>I have saved the key</Button>
+      </Group>
+    </>
   );
 }

@@ -18,7 +18,9 @@ export function useSources(ws: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.sources.list(ws),
     queryFn: ({ signal }) =>
-      fetchAllPages((cursor) => callEndpoint(listSourcesEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal })),
+      fetchAllPages((cursor) =>
+        callEndpoint(listSourcesEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal }),
+      ),
     enabled,
   });
 }
@@ -39,7 +41,8 @@ export function useCreateSource(ws: string) {
 export function useUpdateSource(ws: string) {
   const invalidate = useInvalidateSources(ws);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: SourceUpdate }) => callEndpoint(updateSourceEndpoint, { params: { ws, id }, body }),
+    mutationFn: ({ id, body }: { id: string; body: SourceUpdate }) =>
+      callEndpoint(updateSourceEndpoint, { params: { ws, id }, body }),
     onSuccess: invalidate,
   });
 }

@@ -9,11 +9,13 @@ export function WriteKeyPanel({ source }: { source: SourceWithWriteKey }) {
   return (
     <Stack gap="md">
       <ShownOnceWarning>
-        Atrium keeps only a hash of the key. Put it in your tracker or app configuration now; if it is lost, rotate the key to get a new one.
+        Atrium keeps only a hash of the key. Put it in your tracker or app configuration now; if it is lost, rotate the
+        key to get a new one.
       </ShownOnceWarning>
       <SecretValue label="Write key" value={source.writeKey} />
       <Text size="sm" c="dimmed">
-        With this key, {source.name} can send profiles and events to {workspace.name} — and do nothing else: it cannot read any data.
+        With this key, {source.name} can send profiles and events to {workspace.name} — and do nothing else: it cannot
+        read any data.
         {source.allowedOrigins.length > 0 ? " Browsers may use it only from the allowed origins." : ""}
       </Text>
     </Stack>

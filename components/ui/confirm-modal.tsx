@@ -32,7 +32,13 @@ export function ConfirmModal({
   const close = onClose;
   const confirmed = typeToConfirm === undefined || typed.trim() === typeToConfirm;
   return (
-    <Modal opened={opened} onClose={close} onExitTransitionEnd={() => setTyped("")} title={<Text fw={650}>{title}</Text>} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      onExitTransitionEnd={() => setTyped("")}
+      title={<Text fw={650}>{title}</Text>}
+      centered
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -1,7 +1,13 @@
 // A date-range filter: a preset select, and two day inputs when "Custom range…" is chosen. Native date
 // inputs on purpose (no date-picker package): they are keyboard-accessible and localised by the browser.
 import { Group, Select, TextInput } from "@mantine/core";
-import { DATE_RANGE_LABELS, DATE_RANGE_PRESETS, dateRangeError, type DateRangePreset, type DateRangeValue } from "./date-range";
+import {
+  DATE_RANGE_LABELS,
+  DATE_RANGE_PRESETS,
+  dateRangeError,
+  type DateRangePreset,
+  type DateRangeValue,
+} from "./date-range";
 
 const PRESET_OPTIONS = DATE_RANGE_PRESETS.map((preset) => ({ value: preset, label: DATE_RANGE_LABELS[preset] }));
 

@@ -36,7 +36,14 @@ export function FormActions({
         <Button variant="default" onClick={onCancel} disabled={pending}>
           Cancel
         </Button>
-        <Button type={onSubmit ? "button" : "submit"} onClick={onSubmit} loading={pending} disabled={submitDisabled} color={submitColor} leftSection={submitIcon}>
+        <Button
+          type={onSubmit ? "button" : "submit"}
+          onClick={onSubmit}
+          loading={pending}
+          disabled={submitDisabled}
+          color={submitColor}
+          leftSection={submitIcon}
+        >
           {submitLabel}
         </Button>
       </Group>

@@ -3,7 +3,15 @@ import { ApiError } from "@/lib/client/api-client";
 import { fieldError, formError } from "./form-errors";
 
 const problem = (status: number, errors?: { path: string; message: string }[]) =>
-  new ApiError({ type: "about:blank", title: "Invalid", status, detail: "The request is not valid", code: "x", requestId: "r", errors });
+  new ApiError({
+    type: "about:blank",
+    title: "Invalid",
+    status,
+    detail: "The request is not valid",
+    code: "x",
+    requestId: "r",
+    errors,
+  });
 
 describe("fieldError", () => {
   it("finds a field's message, and an item's message on its list", () => {

@@ -3,7 +3,15 @@
 import { ActionIcon, Box, Code, CopyButton, Tooltip } from "@mantine/core";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
 
-export function JsonBlock({ value, maxHeight = 360, label = "JSON" }: { value: unknown; maxHeight?: number; label?: string }) {
+export function JsonBlock({
+  value,
+  maxHeight = 360,
+  label = "JSON",
+}: {
+  value: unknown;
+  maxHeight?: number;
+  label?: string;
+}) {
   const text = JSON.stringify(value ?? null, null, 2);
   return (
     <Box pos="relative">

@@ -36,7 +36,12 @@ export function SecretValue({ label, value }: { label: string; value: string }) 
 
 export function ShownOnceWarning({ children }: { children: ReactNode }) {
   return (
-    <Alert variant="light" color="yellow" icon={<IconAlertTriangle size={18} />} title="Copy it now — it is shown only once">
+    <Alert
+      variant="light"
+      color="yellow"
+      icon={<IconAlertTriangle size={18} />}
+      title="Copy it now — it is shown only once"
+    >
       {children}
     </Alert>
   );

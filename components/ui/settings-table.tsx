@@ -4,7 +4,15 @@
 import { ActionIcon, Paper, Table, Tooltip, VisuallyHidden } from "@mantine/core";
 import type { ReactNode } from "react";
 
-export function SettingsTable({ head, minWidth = 640, children }: { head: ReactNode; minWidth?: number; children: ReactNode }) {
+export function SettingsTable({
+  head,
+  minWidth = 640,
+  children,
+}: {
+  head: ReactNode;
+  minWidth?: number;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder radius="lg" style={{ overflow: "hidden" }}>
       <Table.ScrollContainer minWidth={minWidth}>
@@ -25,7 +33,17 @@ export function SettingsTable({ head, minWidth = 640, children }: { head: ReactN
 }
 
 /** A destructive one-click row action: an icon with its tooltip, and an accessible name of its own. */
-export function DangerRowAction({ label, tooltip, icon, onClick }: { label: string; tooltip: string; icon: ReactNode; onClick: () => void }) {
+export function DangerRowAction({
+  label,
+  tooltip,
+  icon,
+  onClick,
+}: {
+  label: string;
+  tooltip: string;
+  icon: ReactNode;
+  onClick: () => void;
+}) {
   return (
     <Tooltip label={tooltip} withArrow>
       <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onClick}>

@@ -36,9 +36,19 @@ export function SaveViewModal({ opened, onClose, onSave, saving, error }: SaveVi
       >
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            A view keeps this filter and these columns, so the same customers can be opened again here, in reports and through the API.
+            A view keeps this filter and these columns, so the same customers can be opened again here, in reports and
+            through the API.
           </Text>
-          <TextInput label="Name" placeholder="e.g. Italian VIPs" value={name} onChange={(event) => setName(event.currentTarget.value)} error={nameError} maxLength={200} required data-autofocus />
+          <TextInput
+            label="Name"
+            placeholder="e.g. Italian VIPs"
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={nameError}
+            maxLength={200}
+            required
+            data-autofocus
+          />
           <Checkbox
             label="Mask personal data"
             description="Names, e-mails, phones, street and birth date are shown shortened (M***, m***@g***.com) to everyone reading customers through this view."
@@ -50,7 +60,13 @@ export function SaveViewModal({ opened, onClose, onSave, saving, error }: SaveVi
               Some conditions of the filter are not valid; they are marked in the filter. ({filterError})
             </Alert>
           ) : null}
-          <FormActions error={otherError} pending={saving} onCancel={close} submitDisabled={!name.trim()} submitLabel="Save view" />
+          <FormActions
+            error={otherError}
+            pending={saving}
+            onCancel={close}
+            submitDisabled={!name.trim()}
+            submitLabel="Save view"
+          />
         </Stack>
       </form>
     </Modal>

@@ -4,19 +4,32 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { fetchAllPages } from "@/lib/client/fetch-all-pages";
 import { queryKeys } from "@/lib/client/query-keys";
-import { createView, deleteView, listViews, updateView, type View, type ViewCreate, type ViewUpdate } from "@/lib/schemas/views";
+import {
+  createView,
+  deleteView,
+  listViews,
+  updateView,
+  type View,
+  type ViewCreate,
+  type ViewUpdate,
+} from "@/lib/schemas/views";
 
 export function useViews(ws: string) {
   return useQuery({
     queryKey: queryKeys.views.list(ws),
-    queryFn: ({ signal }) => fetchAllPages((cursor) => callEndpoint(listViews, { params: { ws }, query: { limit: 200, cursor } }, { signal })),
+    queryFn: ({ signal }) =>
+      fetchAllPages((cursor) => callEndpoint(listViews, { params: { ws }, query: { limit: 200, cursor } }, { signal })),
   });
 }
 
 /** After any change the list and every list read through a view may differ: refetch them. */
 function useInvalidateViews(ws: string) {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.views.all(ws) }), client.invalidateQueries({ queryKey: queryKeys.customers.lists(ws) })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: queryKeys.views.all(ws) }),
+      client.invalidateQueries({ queryKey: queryKeys.customers.lists(ws) }),
+    ]);
 }
 
 /** Puts a saved view into the cached list at once, so a screen that opens it never finds it missing. */
@@ -24,7 +37,11 @@ function useStoreView(ws: string) {
   const client = useQueryClient();
   return (view: View) =>
     client.setQueryData<View[]>(queryKeys.views.list(ws), (views) =>
-      views ? (views.some((other) => other.id === view.id) ? views.map((other) => (other.id === view.id ? view : other)) : [...views, view]) : [view],
+      views
+        ? views.some((other) => other.id === view.id)
+          ? views.map((other) => (other.id === view.id ? view : other))
+          : [...views, view]
+        : [view],
     );
 }
 
@@ -44,7 +61,8 @@ export function useUpdateView(ws: string) {
   const invalidate = useInvalidateViews(ws);
   const store = useStoreView(ws);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ViewUpdate }) => callEndpoint(updateView, { params: { ws, id }, body }),
+    mutationFn: ({ id, body }: { id: string; body: ViewUpdate }) =>
+      callEndpoint(updateView, { params: { ws, id }, body }),
     onSuccess: (view) => {
       store(view);
       return invalidate();
@@ -59,7 +77,9 @@ export function useDeleteView(ws: string) {
     mutationFn: (view: Pick<View, "id">) => callEndpoint(deleteView, { params: { ws, id: view.id } }),
     onSuccess: (_, view) => {
       // Drop the deleted view at once, so no screen shows it while the list refetches.
-      client.setQueryData<View[]>(queryKeys.views.list(ws), (views) => views?.filter((candidate) => candidate.id !== view.id));
+      client.setQueryData<View[]>(queryKeys.views.list(ws), (views) =>
+        views?.filter((candidate) => candidate.id !== view.id),
+      );
       return invalidate();
     },
   });

@@ -19,7 +19,19 @@ export interface ViewBarProps {
   loading?: boolean;
 }
 
-export function ViewBar({ views, selected, onSelect, canWrite, changed, onSaveAs, onUpdate, updating, onReset, onDelete, loading }: ViewBarProps) {
+export function ViewBar({
+  views,
+  selected,
+  onSelect,
+  canWrite,
+  changed,
+  onSaveAs,
+  onUpdate,
+  updating,
+  onReset,
+  onDelete,
+  loading,
+}: ViewBarProps) {
   return (
     <Group gap="xs" wrap="wrap">
       <Select
@@ -51,7 +63,11 @@ export function ViewBar({ views, selected, onSelect, canWrite, changed, onSaveAs
         </Button>
       ) : null}
       {canWrite ? (
-        <Button variant={selected && !changed ? "default" : "light"} leftSection={<IconPlus size={16} />} onClick={onSaveAs}>
+        <Button
+          variant={selected && !changed ? "default" : "light"}
+          leftSection={<IconPlus size={16} />}
+          onClick={onSaveAs}
+        >
           Save as view
         </Button>
       ) : null}

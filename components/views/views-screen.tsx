@@ -77,7 +77,13 @@ export function ViewsScreen() {
                       </Anchor>
                       {view.maskPersonalData ? (
                         <Tooltip label="Personal data is masked in this view">
-                          <Badge size="sm" variant="light" color="grape" leftSection={<IconLock size={10} />} style={{ flexShrink: 0 }}>
+                          <Badge
+                            size="sm"
+                            variant="light"
+                            color="grape"
+                            leftSection={<IconLock size={10} />}
+                            style={{ flexShrink: 0 }}
+                          >
                             Masked
                           </Badge>
                         </Tooltip>
@@ -97,7 +103,13 @@ export function ViewsScreen() {
                         Open
                       </Button>
                       {canWrite ? (
-                        <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(view)}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          leftSection={<IconTrash size={14} />}
+                          onClick={() => setDeleting(view)}
+                        >
                           Delete
                         </Button>
                       ) : null}
@@ -118,8 +130,16 @@ export function ViewsScreen() {
       description="Saved slices of your customer base: a filter over customers and their events, the columns to show, and optional masking of personal data."
     >
       {content}
-      <ConfirmModal opened={deleting !== null} onClose={() => setDeleting(null)} onConfirm={confirmDelete} title="Delete view" confirmLabel="Delete view" loading={deleteView.isPending}>
-        Delete the view “{deleting?.name}”? Its customers are not affected, but reports and integrations that use this view will stop working.
+      <ConfirmModal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        onConfirm={confirmDelete}
+        title="Delete view"
+        confirmLabel="Delete view"
+        loading={deleteView.isPending}
+      >
+        Delete the view “{deleting?.name}”? Its customers are not affected, but reports and integrations that use this
+        view will stop working.
       </ConfirmModal>
     </Page>
   );

@@ -39,7 +39,13 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
 
   const general = formError(create.error, FIELDS);
   return (
-    <Modal opened={opened} onClose={close} onExitTransitionEnd={reset} title={<Text fw={650}>Create workspace</Text>} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      onExitTransitionEnd={reset}
+      title={<Text fw={650}>Create workspace</Text>}
+      centered
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -48,7 +54,8 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
       >
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            A workspace keeps one brand&apos;s or country&apos;s customers apart from everything else. You become its admin.
+            A workspace keeps one brand&apos;s or country&apos;s customers apart from everything else. You become its
+            admin.
           </Text>
           <TextInput
             label="Name"
@@ -81,7 +88,13 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
             onChange={setCurrency}
             error={fieldError(create.error, "currency")}
           />
-          <FormActions error={general} pending={create.isPending} onCancel={close} submitLabel="Create workspace" submitDisabled={!name.trim()} />
+          <FormActions
+            error={general}
+            pending={create.isPending}
+            onCancel={close}
+            submitLabel="Create workspace"
+            submitDisabled={!name.trim()}
+          />
         </Stack>
       </form>
     </Modal>

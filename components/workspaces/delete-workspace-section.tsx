@@ -19,7 +19,8 @@ export function DeleteWorkspaceSection({ workspace }: { workspace: Workspace }) 
             Delete this workspace
           </Title>
           <Text size="sm" c="dimmed">
-            Deletes every customer, event, consent record, view, source and API client in {workspace.name}. This cannot be undone.
+            Deletes every customer, event, consent record, view, source and API client in {workspace.name}. This cannot
+            be undone.
           </Text>
         </Stack>
         <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={open}>
@@ -40,7 +41,8 @@ export function DeleteWorkspaceSection({ workspace }: { workspace: Workspace }) 
           })
         }
       >
-        All of its customers, events, consent records and settings are deleted for good, and everyone loses access to it.
+        All of its customers, events, consent records and settings are deleted for good, and everyone loses access to
+        it.
       </ConfirmModal>
     </Paper>
   );

@@ -21,7 +21,15 @@ function changedFields(saved: Values, edited: Values): WorkspaceUpdate {
 
 const savedValues = ({ name, slug, timezone, currency }: Workspace): Values => ({ name, slug, timezone, currency });
 
-export function WorkspaceForm({ workspace, readOnly, screen }: { workspace: Workspace; readOnly: boolean; screen: string }) {
+export function WorkspaceForm({
+  workspace,
+  readOnly,
+  screen,
+}: {
+  workspace: Workspace;
+  readOnly: boolean;
+  screen: string;
+}) {
   const [values, setValues] = useState<Values>(() => savedValues(workspace));
   const update = useUpdateWorkspace(workspace.id, screen);
   const zones = useMemo(() => timeZoneOptions([workspace.timezone]), [workspace.timezone]);
@@ -31,7 +39,8 @@ export function WorkspaceForm({ workspace, readOnly, screen }: { workspace: Work
   const set = (field: keyof Values) => (value: string | null) => setValues((v) => ({ ...v, [field]: value ?? "" }));
 
   // A 409 is the one conflict an update can have: the slug is taken. It belongs next to the slug.
-  const slugTaken = update.error instanceof ApiError && update.error.status === 409 ? errorMessage(update.error) : undefined;
+  const slugTaken =
+    update.error instanceof ApiError && update.error.status === 409 ? errorMessage(update.error) : undefined;
   const general = slugTaken ? undefined : formError(update.error, FIELDS);
   return (
     <form

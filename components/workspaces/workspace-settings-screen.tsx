@@ -19,7 +19,11 @@ export function WorkspaceSettingsScreen() {
   const details = useWorkspaceDetails(workspace.id);
 
   return (
-    <Page order={2} title="Workspace" description="The name and identifier of this workspace, and the time zone and currency its reports use.">
+    <Page
+      order={2}
+      title="Workspace"
+      description="The name and identifier of this workspace, and the time zone and currency its reports use."
+    >
       <Stack gap="lg">
         {!canAdmin ? <AdminOnlyNotice what="workspace settings" role={role} /> : null}
         {details.isPending ? (
@@ -31,7 +35,12 @@ export function WorkspaceSettingsScreen() {
         ) : (
           <Paper withBorder radius="lg" p="lg">
             {/* Keyed by the version: a save or another tab's change starts the form afresh from the server. */}
-            <WorkspaceForm key={details.data.updatedAt} workspace={details.data} readOnly={!canAdmin} screen={screenPath(pathname) ?? ""} />
+            <WorkspaceForm
+              key={details.data.updatedAt}
+              workspace={details.data}
+              readOnly={!canAdmin}
+              screen={screenPath(pathname) ?? ""}
+            />
           </Paper>
         )}
         {canAdmin && details.data ? <DeleteWorkspaceSection workspace={details.data} /> : null}

@@ -9,11 +9,15 @@ export interface Option {
 export function timeZoneOptions(extra: readonly string[] = []): Option[] {
   const zones = new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
   for (const zone of ["UTC", ...extra]) if (zone) zones.add(zone);
-  return [...zones].sort((a, b) => a.localeCompare(b)).map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
+  return [...zones]
+    .sort((a, b) => a.localeCompare(b))
+    .map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
 }
 
 export function currencyOptions(extra: readonly string[] = [], locale?: string): Option[] {
-  const codes = new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : ["EUR", "USD", "GBP"]);
+  const codes = new Set(
+    typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : ["EUR", "USD", "GBP"],
+  );
   for (const code of extra) if (code) codes.add(code);
   let names: Intl.DisplayNames | null = null;
   try {

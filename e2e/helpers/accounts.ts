@@ -25,7 +25,16 @@ export const uniqueTag = () => randomBytes(4).toString("hex");
 
 export async function createUser(name: string): Promise<TestUser> {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${uniqueTag()}@e2e.atrium.test`;
-  const user = await atrium<{ id: string; email: string }>(["user", "create", "--email", email, "--password", E2E_PASSWORD, "--name", name]);
+  const user = await atrium<{ id: string; email: string }>([
+    "user",
+    "create",
+    "--email",
+    email,
+    "--password",
+    E2E_PASSWORD,
+    "--name",
+    name,
+  ]);
   return { ...user, name, password: E2E_PASSWORD };
 }
 
@@ -34,6 +43,21 @@ export function createWorkspace(name: string): Promise<TestWorkspace> {
 }
 
 /** `consentHistory` also grants the separate permission to read the consent registry (API.md, roles). */
-export async function addMember(workspace: TestWorkspace, user: TestUser, role: Role, options: { consentHistory?: boolean } = {}): Promise<void> {
-  await atrium(["member", "add", "--workspace", workspace.id, "--email", user.email, "--role", role, ...(options.consentHistory ? ["--consent-history"] : [])]);
+export async function addMember(
+  workspace: TestWorkspace,
+  user: TestUser,
+  role: Role,
+  options: { consentHistory?: boolean } = {},
+): Promise<void> {
+  await atrium([
+    "member",
+    "add",
+    "--workspace",
+    workspace.id,
+    "--email",
+    user.email,
+    "--role",
+    role,
+    ...(options.consentHistory ? ["--consent-history"] : []),
+  ]);
 }

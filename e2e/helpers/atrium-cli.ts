@@ -8,7 +8,9 @@ const ROOT_DIR = path.resolve(import.meta.dirname, "../..");
 function databaseUrl(): string {
   const url = process.env.ATRIUM_E2E_DATABASE_URL;
   if (!url) {
-    throw new Error("ATRIUM_E2E_DATABASE_URL is not set: run through playwright.config.ts, or set it to the database of ATRIUM_E2E_BASE_URL's server");
+    throw new Error(
+      "ATRIUM_E2E_DATABASE_URL is not set: run through playwright.config.ts, or set it to the database of ATRIUM_E2E_BASE_URL's server",
+    );
   }
   return url;
 }
@@ -21,7 +23,8 @@ export function atrium<T>(args: readonly string[]): Promise<T> {
       ["--import", "tsx", path.join(ROOT_DIR, "lib/cli/main.ts"), ...args],
       { cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: databaseUrl(), NODE_ENV: "production" }, timeout: 60_000 },
       (error, stdout, stderr) => {
-        if (error) return reject(new Error(`atrium ${args.slice(0, 2).join(" ")} failed: ${stderr.trim() || error.message}`));
+        if (error)
+          return reject(new Error(`atrium ${args.slice(0, 2).join(" ")} failed: ${stderr.trim() || error.message}`));
         try {
           resolve(JSON.parse(stdout) as T);
         } catch {

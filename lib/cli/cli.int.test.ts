@@ -50,7 +50,16 @@ describe("atrium CLI", () => {
       const email = `cli-${randomUUID()}@test.local`;
       const [workspace, user] = await Promise.all([
         runJson("workspace", "create", "--name", name),
-        runJson("user", "create", "--email", email.toUpperCase(), "--password", "correct horse battery", "--name", "CLI User"),
+        runJson(
+          "user",
+          "create",
+          "--email",
+          email.toUpperCase(),
+          "--password",
+          "correct horse battery",
+          "--name",
+          "CLI User",
+        ),
       ]);
       expect(workspace).toEqual({ id: expect.any(String), name, slug: name.toLowerCase().replaceAll(" ", "-") });
       expect(user).toEqual({ id: expect.any(String), email });
@@ -62,7 +71,11 @@ describe("atrium CLI", () => {
         runJson("source", "create", "--workspace", workspaceId, "--name", "Website", "--type", "web"),
       ]);
       expect(member).toMatchObject({ workspaceId, userId: user.id, role: "admin", consentHistory: true });
-      expect(client).toEqual({ clientId: expect.stringMatching(/^ac_/), clientSecret: expect.any(String), workspaceId });
+      expect(client).toEqual({
+        clientId: expect.stringMatching(/^ac_/),
+        clientSecret: expect.any(String),
+        workspaceId,
+      });
       expect(source).toEqual({ id: expect.any(String), writeKey: expect.stringMatching(/^wk_/) });
 
       // What was printed works: the secret verifies, the write key finds its source.
@@ -72,7 +85,12 @@ describe("atrium CLI", () => {
       expect(stored).toMatchObject({ id: source.id, workspaceId, type: "WEB" });
       const audit = await db().auditEntry.findMany({ where: { workspaceId } });
       expect(audit.every((entry) => entry.actorType === "SYSTEM" && entry.actorName === "atrium CLI")).toBe(true);
-      expect(audit.map((entry) => entry.action).sort()).toEqual(["api_client.created", "member.added", "source.created", "workspace.created"]);
+      expect(audit.map((entry) => entry.action).sort()).toEqual([
+        "api_client.created",
+        "member.added",
+        "source.created",
+        "workspace.created",
+      ]);
     },
     CLI_TIMEOUT,
   );
@@ -83,9 +101,18 @@ describe("atrium CLI", () => {
       // One case per kind of mistake; parse-options.test.ts covers the rest without spawning processes.
       const cases: [string[], RegExp][] = [
         [["workspace", "create"], /^atrium workspace create: missing required option --name/],
-        [["user", "create", "--email", "not-an-email", "--password", "short"], /--email: Must be an e-mail address; --password: Must be at least 10/],
-        [["member", "add", "--workspace", randomUUID(), "--email", "a@test.local", "--role", "owner"], /--role: Invalid option/],
-        [["api-client", "create", "--workspace", randomUUID(), "--role", "user", "--secret", "x"], /unknown option --secret/],
+        [
+          ["user", "create", "--email", "not-an-email", "--password", "short"],
+          /--email: Must be an e-mail address; --password: Must be at least 10/,
+        ],
+        [
+          ["member", "add", "--workspace", randomUUID(), "--email", "a@test.local", "--role", "owner"],
+          /--role: Invalid option/,
+        ],
+        [
+          ["api-client", "create", "--workspace", randomUUID(), "--role", "user", "--secret", "x"],
+          /unknown option --secret/,
+        ],
         [["workspace", "destroy"], /unknown command "workspace destroy"/],
       ];
       for (const [args, message] of cases) {
@@ -129,7 +156,9 @@ describe("atrium CLI", () => {
         expect(general.stdout).toContain(name);
       }
       expect(command.code).toBe(0);
-      expect(command.stdout).toContain("Usage: atrium member add --workspace <id> --email <email> --role admin|user|guest [--consent-history]");
+      expect(command.stdout).toContain(
+        "Usage: atrium member add --workspace <id> --email <email> --role admin|user|guest [--consent-history]",
+      );
     },
     CLI_TIMEOUT,
   );

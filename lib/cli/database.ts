@@ -82,7 +82,9 @@ async function hasPendingMigrations(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const table = await client.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+    const table = await client.query<{ exists: boolean }>(
+      "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists",
+    );
     if (!table.rows[0]?.exists) return true;
     const applied = await client.query<{ migration_name: string }>(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
@@ -103,6 +105,8 @@ function migrateQuietly(url: string): Promise<void> {
       { cwd: ROOT_DIR, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", 2, 2] },
     );
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`migrating the embedded database failed (exit code ${code})`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`migrating the embedded database failed (exit code ${code})`)),
+    );
   });
 }

@@ -49,7 +49,10 @@ async function runCli(argv: string[]): Promise<number> {
     fail(`${validated.error} (see atrium ${command.name} --help)`);
     return EXIT_USAGE;
   }
-  const context: CommandContext = { actor: { type: "SYSTEM", name: "atrium CLI" }, log: (line) => say(`[atrium] ${line}`) };
+  const context: CommandContext = {
+    actor: { type: "SYSTEM", name: "atrium CLI" },
+    log: (line) => say(`[atrium] ${line}`),
+  };
   try {
     const result = await withCliDatabase(context.log, () => command.run(validated.input, context));
     await printResult(JSON.stringify(result, null, process.stdout.isTTY ? 2 : undefined));
@@ -57,14 +60,18 @@ async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     fail(describeFailure(error));
     if (process.env.ATRIUM_DEBUG && error instanceof Error) say(error.stack ?? "");
-    return error instanceof AppError && (error.code === "validation_failed" || error.code === "bad_request") ? EXIT_USAGE : EXIT_FAILED;
+    return error instanceof AppError && (error.code === "validation_failed" || error.code === "bad_request")
+      ? EXIT_USAGE
+      : EXIT_FAILED;
   }
 }
 
 function unknownCommandMessage(resource: string, verb: string | undefined): string {
   const verbs = COMMANDS.filter((c) => c.name.startsWith(`${resource} `)).map((c) => c.name.split(" ")[1]);
   if (verbs.length === 0) return `unknown command "${resource}"`;
-  return verb ? `unknown command "${resource} ${verb}" (${resource} commands: ${verbs.join(", ")})` : `"${resource}" needs a command: ${verbs.join(", ")}`;
+  return verb
+    ? `unknown command "${resource} ${verb}" (${resource} commands: ${verbs.join(", ")})`
+    : `"${resource}" needs a command: ${verbs.join(", ")}`;
 }
 
 function describeFailure(error: unknown): string {

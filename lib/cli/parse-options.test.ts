@@ -39,7 +39,10 @@ describe("parseCommandOptions", () => {
   });
 
   it("treats a prototype key as unknown", () => {
-    expect(parseCommandOptions(["--constructor", "x"], SPECS)).toEqual({ ok: false, error: "unknown option --constructor" });
+    expect(parseCommandOptions(["--constructor", "x"], SPECS)).toEqual({
+      ok: false,
+      error: "unknown option --constructor",
+    });
   });
 });
 
@@ -61,7 +64,10 @@ describe("validateOptions", () => {
   const schema = z.object({ workspace: z.string().min(1), role: ZRole, consentHistory: z.boolean().optional() });
 
   it("returns the schema's output", () => {
-    expect(validateOptions(schema, { workspace: "w", role: "guest" })).toEqual({ ok: true, input: { workspace: "w", role: "guest" } });
+    expect(validateOptions(schema, { workspace: "w", role: "guest" })).toEqual({
+      ok: true,
+      input: { workspace: "w", role: "guest" },
+    });
   });
 
   it("names missing options and bad values by their flags, once each", () => {

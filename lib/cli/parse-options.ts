@@ -45,7 +45,10 @@ export function parseCommandOptions(args: string[], specs: Record<string, Option
     if (token.value === undefined) return { ok: false, error: `option ${flag} needs a value` };
     // parseArgs would take "--next-option" as the value of a string option given without one.
     if (!token.inlineValue && token.value.startsWith("-") && token.value.length > 1) {
-      return { ok: false, error: `option ${flag} needs a value, not "${token.value}" (write ${flag}=<value> if it starts with "-")` };
+      return {
+        ok: false,
+        error: `option ${flag} needs a value, not "${token.value}" (write ${flag}=<value> if it starts with "-")`,
+      };
     }
     values[key] = token.value;
   }

@@ -8,7 +8,9 @@ export function commandUsage(command: CliCommand): string {
       return spec.required ? text : `[${text}]`;
     })
     .join(" ");
-  const width = Math.max(...Object.entries(command.options).map(([name, spec]) => optionLabel(name, spec.valueName, spec.type).length));
+  const width = Math.max(
+    ...Object.entries(command.options).map(([name, spec]) => optionLabel(name, spec.valueName, spec.type).length),
+  );
   const lines = Object.entries(command.options).map(
     ([name, spec]) => `  ${optionLabel(name, spec.valueName, spec.type).padEnd(width)}  ${spec.description}`,
   );

@@ -13,7 +13,14 @@ export function validateOptions<S extends z.ZodType>(schema: S, values: OptionVa
     const key = issue.path.length > 0 ? String(issue.path[0]) : "";
     if (problems.has(key)) continue;
     const flag = optionFlag(key);
-    problems.set(key, !key ? issue.message : values[key] === undefined ? `missing required option ${flag}` : `${flag}: ${issue.message}`);
+    problems.set(
+      key,
+      !key
+        ? issue.message
+        : values[key] === undefined
+          ? `missing required option ${flag}`
+          : `${flag}: ${issue.message}`,
+    );
   }
   return { ok: false, error: [...problems.values()].join("; ") };
 }

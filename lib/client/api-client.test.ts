@@ -12,7 +12,11 @@ const getThing = defineEndpoint({
   tag: "Test",
   access: { kind: "workspace", permission: "read" },
   params: z.object({ ws: z.string(), id: z.string() }),
-  query: z.object({ tag: z.array(z.string()).optional(), limit: z.coerce.number().optional(), q: z.string().optional() }),
+  query: z.object({
+    tag: z.array(z.string()).optional(),
+    limit: z.coerce.number().optional(),
+    q: z.string().optional(),
+  }),
   success: { status: 200, schema: z.object({ id: z.string(), createdAt: z.string().transform((s) => new Date(s)) }) },
 });
 
@@ -66,7 +70,9 @@ function json(body: unknown, status = 200, contentType = "application/json") {
 
 describe("buildEndpointUrl", () => {
   it("fills and encodes path parameters", () => {
-    expect(buildEndpointUrl(getThing, { params: { ws: "ws 1", id: "a/b" } })).toBe("/api/v1/workspaces/ws%201/things/a%2Fb");
+    expect(buildEndpointUrl(getThing, { params: { ws: "ws 1", id: "a/b" } })).toBe(
+      "/api/v1/workspaces/ws%201/things/a%2Fb",
+    );
   });
 
   it("writes the query string, repeating arrays and skipping empty values", () => {
@@ -101,9 +107,14 @@ describe("createApiClient().call", () => {
   });
 
   it("sends a JSON body with its content type", async () => {
-    const fetchStub = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => json({ id: "t1", name: "A" }, 201));
+    const fetchStub = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) =>
+      json({ id: "t1", name: "A" }, 201),
+    );
     const client = createApiClient({ fetch: fetchStub });
-    await expect(client.call(createThing, { params: { ws: "w" }, body: { name: "A" } })).resolves.toEqual({ id: "t1", name: "A" });
+    await expect(client.call(createThing, { params: { ws: "w" }, body: { name: "A" } })).resolves.toEqual({
+      id: "t1",
+      name: "A",
+    });
     const init = fetchStub.mock.calls[0][1];
     expect(init?.method).toBe("POST");
     expect(init?.body).toBe('{"name":"A"}');

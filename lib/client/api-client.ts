@@ -31,11 +31,12 @@ type NoInput = Record<never, never>;
 
 // A contract without a schema for some part infers the bare `z.ZodType` there, whose input is `unknown`:
 // that part must not be passed. A part whose every field is optional may be left out.
-type Part<K extends string, S> = unknown extends InputOf<Exclude<S, undefined>>
-  ? { [P in K]?: undefined }
-  : NoInput extends InputOf<Exclude<S, undefined>>
-    ? { [P in K]?: InputOf<Exclude<S, undefined>> }
-    : { [P in K]: InputOf<Exclude<S, undefined>> };
+type Part<K extends string, S> =
+  unknown extends InputOf<Exclude<S, undefined>>
+    ? { [P in K]?: undefined }
+    : NoInput extends InputOf<Exclude<S, undefined>>
+      ? { [P in K]?: InputOf<Exclude<S, undefined>> }
+      : { [P in K]: InputOf<Exclude<S, undefined>> };
 
 export type EndpointInput<C extends EndpointContract> = Part<"params", C["params"]> &
   Part<"query", C["query"]> &
@@ -56,7 +57,8 @@ type UrlInput = { params?: unknown; query?: unknown };
 function fillPathTemplate(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined || value === null || value === "") throw new Error(`Missing path parameter "${name}" for ${template}`);
+    if (value === undefined || value === null || value === "")
+      throw new Error(`Missing path parameter "${name}" for ${template}`);
     return encodeURIComponent(String(value));
   });
 }

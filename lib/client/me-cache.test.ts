@@ -6,7 +6,11 @@ const me: Me = {
   user: { id: "u1", email: "ada@example.com", name: "Ada" },
   client: null,
   memberships: [
-    { workspace: { id: "w1", name: "Acme", slug: "acme" }, role: "admin", permissions: ["read", "write", "admin", "consentHistory"] },
+    {
+      workspace: { id: "w1", name: "Acme", slug: "acme" },
+      role: "admin",
+      permissions: ["read", "write", "admin", "consentHistory"],
+    },
     { workspace: { id: "w2", name: "Globex", slug: "globex" }, role: "guest", permissions: ["read"] },
   ],
 };
@@ -14,7 +18,10 @@ const me: Me = {
 describe("me cache updates", () => {
   it("renames one workspace and keeps the role", () => {
     const next = withWorkspaceRenamed(me, { id: "w1", name: "Acme EU", slug: "acme-eu" });
-    expect(next.memberships[0]).toMatchObject({ workspace: { id: "w1", name: "Acme EU", slug: "acme-eu" }, role: "admin" });
+    expect(next.memberships[0]).toMatchObject({
+      workspace: { id: "w1", name: "Acme EU", slug: "acme-eu" },
+      role: "admin",
+    });
     expect(next.memberships[1]).toBe(me.memberships[1]);
     expect(me.memberships[0].workspace.name).toBe("Acme");
   });

@@ -6,7 +6,9 @@ export function withWorkspaceRenamed(me: Me, workspace: { id: string; name: stri
   return {
     ...me,
     memberships: me.memberships.map((m) =>
-      m.workspace.id === workspace.id ? { ...m, workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug } } : m,
+      m.workspace.id === workspace.id
+        ? { ...m, workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug } }
+        : m,
     ),
   };
 }

@@ -32,7 +32,8 @@ export const queryKeys = {
 
   customers: {
     ...customers,
-    events: (ws: string, id: string, params: ListParams = {}) => [...customers.detail(ws, id), "events", params] as const,
+    events: (ws: string, id: string, params: ListParams = {}) =>
+      [...customers.detail(ws, id), "events", params] as const,
     identities: (ws: string, id: string) => [...customers.detail(ws, id), "identities"] as const,
     merges: (ws: string, id: string) => [...customers.detail(ws, id), "merges"] as const,
     consents: (ws: string, id: string) => [...customers.detail(ws, id), "consents"] as const,
@@ -42,12 +43,14 @@ export const queryKeys = {
   events: resourceKeys("events"),
   views: {
     ...views,
-    customers: (ws: string, id: string, params: ListParams = {}) => [...views.detail(ws, id), "customers", params] as const,
+    customers: (ws: string, id: string, params: ListParams = {}) =>
+      [...views.detail(ws, id), "customers", params] as const,
   },
   reports: {
     all: (ws: string) => [...workspaceKey(ws), "reports"] as const,
     growth: (ws: string, params: ListParams = {}) => [...workspaceKey(ws), "reports", "growth", params] as const,
-    composition: (ws: string, params: ListParams = {}) => [...workspaceKey(ws), "reports", "composition", params] as const,
+    composition: (ws: string, params: ListParams = {}) =>
+      [...workspaceKey(ws), "reports", "composition", params] as const,
     events: (ws: string, params: ListParams = {}) => [...workspaceKey(ws), "reports", "events", params] as const,
   },
   members: resourceKeys("members"),

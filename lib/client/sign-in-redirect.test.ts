@@ -7,7 +7,9 @@ const apiError = (status: number) =>
 
 describe("signInUrl", () => {
   it("sends the current path, query and hash as the callback", () => {
-    expect(signInUrl("/w/acme/customers?q=ada#top")).toBe("/signin?callbackUrl=%2Fw%2Facme%2Fcustomers%3Fq%3Dada%23top");
+    expect(signInUrl("/w/acme/customers?q=ada#top")).toBe(
+      "/signin?callbackUrl=%2Fw%2Facme%2Fcustomers%3Fq%3Dada%23top",
+    );
   });
 
   it("never uses an absolute or protocol-relative URL as the callback", () => {

@@ -10,7 +10,10 @@ const ADMIN_CLIENT_ID = "atrium-admin";
  * the browser to `<origin>/` — registered as a post-logout redirect URI in lib/server/auth/oidc/provider.ts.
  */
 export function endSessionUrl(origin: string): string {
-  const params = new URLSearchParams({ client_id: ADMIN_CLIENT_ID, post_logout_redirect_uri: `${origin.replace(/\/$/, "")}/` });
+  const params = new URLSearchParams({
+    client_id: ADMIN_CLIENT_ID,
+    post_logout_redirect_uri: `${origin.replace(/\/$/, "")}/`,
+  });
   return `/oauth/session/end?${params.toString()}`;
 }
 

@@ -4,7 +4,13 @@ import { permissionsOf } from "./use-permissions";
 describe("permissionsOf", () => {
   it("reads the membership's permissions", () => {
     const guest = permissionsOf({ role: "guest", permissions: ["read"] });
-    expect(guest).toMatchObject({ role: "guest", canRead: true, canWrite: false, canAdmin: false, canReadConsentHistory: false });
+    expect(guest).toMatchObject({
+      role: "guest",
+      canRead: true,
+      canWrite: false,
+      canAdmin: false,
+      canReadConsentHistory: false,
+    });
     const admin = permissionsOf({ role: "admin", permissions: ["read", "write", "admin", "consentHistory"] });
     expect(admin).toMatchObject({ canRead: true, canWrite: true, canAdmin: true, canReadConsentHistory: true });
     expect(admin.has("admin")).toBe(true);

@@ -19,11 +19,25 @@ export const ZAuditEntry = z
   .meta({ id: "AuditEntry" });
 
 // Dotted names such as "customer.erased", or a prefix of them ("customer") for every action on a resource.
-const ZDottedName = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, "Must be a dotted name such as customer.erased");
+const ZDottedName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, "Must be a dotted name such as customer.erased");
 
 export const ZAuditListQuery = ZPageQuery.extend({
-  actor: z.string().trim().min(1).max(200).optional().meta({ description: "The actor's id (user, API client or source id)" }),
-  action: ZDottedName.optional().meta({ description: "An action (exact) or the prefix of actions (\"customer\" matches customer.*)", example: "customer" }),
+  actor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: "The actor's id (user, API client or source id)" }),
+  action: ZDottedName.optional().meta({
+    description: 'An action (exact) or the prefix of actions ("customer" matches customer.*)',
+    example: "customer",
+  }),
   targetType: z.string().trim().min(1).max(100).optional().meta({ example: "customer" }),
   targetId: z.string().trim().min(1).max(200).optional(),
   from: ZTimestamp.optional().meta({ description: "At or after" }),

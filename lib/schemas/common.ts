@@ -3,7 +3,9 @@ import { z } from "zod";
 
 export const ZId = z.string().min(1).max(64).meta({ description: "An opaque identifier" });
 export const ZWorkspaceParams = z.object({ ws: ZId.meta({ description: "Workspace id" }) });
-export const ZTimestamp = z.iso.datetime({ offset: true }).meta({ description: "ISO 8601 timestamp (UTC in responses)" });
+export const ZTimestamp = z.iso
+  .datetime({ offset: true })
+  .meta({ description: "ISO 8601 timestamp (UTC in responses)" });
 
 export const ZPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: "Page size (1–200)" }),

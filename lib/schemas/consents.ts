@@ -70,18 +70,31 @@ export const ZConsentState = z
 
 export const ZConsentMeta = z
   .strictObject({
-    source: z.string().trim().min(1).max(200).optional().meta({ description: "Where the change comes from", example: "Preference center" }),
-    evidence: z.string().trim().min(1).max(2000).optional().meta({ description: "What proves it", example: "Double opt-in confirmed" }),
-    occurredAt: ZTimestamp.optional().meta({ description: "When the customer made the change (default: now); not in the future" }),
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "Where the change comes from", example: "Preference center" }),
+    evidence: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .meta({ description: "What proves it", example: "Double opt-in confirmed" }),
+    occurredAt: ZTimestamp.optional().meta({
+      description: "When the customer made the change (default: now); not in the future",
+    }),
   })
   .meta({ id: "ConsentMeta" });
 
-export const ZConsentPatch = z
-  .strictObject({ ...consentTree, _meta: ZConsentMeta.optional() })
-  .meta({
-    id: "ConsentPatch",
-    description: "A partial nested state: leaves not sent are unchanged, flags not sent keep their value; each changed leaf appends one registry entry",
-  });
+export const ZConsentPatch = z.strictObject({ ...consentTree, _meta: ZConsentMeta.optional() }).meta({
+  id: "ConsentPatch",
+  description:
+    "A partial nested state: leaves not sent are unchanged, flags not sent keep their value; each changed leaf appends one registry entry",
+});
 
 // ───── Registry
 
@@ -91,8 +104,14 @@ export const ZConsentHistoryEntry = z
   .object({
     id: ZId,
     key: z.string().meta({ example: "marketing.automatic.email" }),
-    previous: z.record(z.string(), z.unknown()).nullable().meta({ description: "The leaf before; null when it was never set" }),
-    current: z.record(z.string(), z.unknown()).nullable().meta({ description: "The leaf after; null when it was removed" }),
+    previous: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: "The leaf before; null when it was never set" }),
+    current: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: "The leaf after; null when it was removed" }),
     changedAt: ZTimestamp,
     actor: z.object({ type: ZActorType, id: z.string().nullable(), name: z.string().nullable() }),
     source: z.string().nullable(),
@@ -103,7 +122,10 @@ export const ZConsentHistoryEntry = z
 export const ZConsentHistoryQuery = ZPageQuery.extend({
   key: z
     .string()
-    .refine((key) => CONSENT_KEY_PREFIXES.includes(key), "Must be a consent key or a prefix of one, such as marketing.automatic")
+    .refine(
+      (key) => CONSENT_KEY_PREFIXES.includes(key),
+      "Must be a consent key or a prefix of one, such as marketing.automatic",
+    )
     .optional()
     .meta({ description: "A consent key (exact) or a prefix of keys", example: "marketing.automatic" }),
   from: ZTimestamp.optional().meta({ description: "changedAt at or after" }),

@@ -19,14 +19,51 @@ const FULL = {
     mobilePhone: "+39 333 1234567",
     fax: null,
     otherContacts: [{ name: "work", type: "EMAIL", value: "anna@acme.example" }],
-    mobileDevices: [{ identifier: "abc123", appId: "com.acme.app", name: "Pixel", type: "ANDROID", notificationService: "GCM" }],
+    mobileDevices: [
+      { identifier: "abc123", appId: "com.acme.app", name: "Pixel", type: "ANDROID", notificationService: "GCM" },
+    ],
   },
-  address: { street: "Via Roma 1", city: "Milano", province: "MI", region: "Lombardia", zip: "20100", country: "IT", geo: { lat: 45.46, lon: 9.19 } },
+  address: {
+    street: "Via Roma 1",
+    city: "Milano",
+    province: "MI",
+    region: "Lombardia",
+    zip: "20100",
+    country: "IT",
+    geo: { lat: 45.46, lon: 9.19 },
+  },
   credential: { username: "anna" },
-  socialProfile: { facebook: "anna.rossi", google: null, instagram: "@anna", linkedin: "in/anna", qzone: null, twitter: "@anna" },
-  educations: [{ id: "e1", schoolType: "COLLEGE", schoolName: "Politecnico", schoolConcentration: "Design", startYear: 2008, endYear: 2013, isCurrent: false }],
+  socialProfile: {
+    facebook: "anna.rossi",
+    google: null,
+    instagram: "@anna",
+    linkedin: "in/anna",
+    qzone: null,
+    twitter: "@anna",
+  },
+  educations: [
+    {
+      id: "e1",
+      schoolType: "COLLEGE",
+      schoolName: "Politecnico",
+      schoolConcentration: "Design",
+      startYear: 2008,
+      endYear: 2013,
+      isCurrent: false,
+    },
+  ],
   likes: [{ id: "l1", category: "Music", name: "Jazz", createdTime: "2020-01-01T10:00:00Z" }],
-  jobs: [{ id: "j1", companyIndustry: "Retail", companyName: "ACME", jobTitle: "Buyer", startDate: "2015-03-01", endDate: null, isCurrent: true }],
+  jobs: [
+    {
+      id: "j1",
+      companyIndustry: "Retail",
+      companyName: "ACME",
+      jobTitle: "Buyer",
+      startDate: "2015-03-01",
+      endDate: null,
+      isCurrent: true,
+    },
+  ],
   subscriptions: [
     {
       id: "s1",
@@ -59,7 +96,11 @@ describe("ZCustomerBase", () => {
 
   it("accepts an empty base and null for every top-level field (merge-patch removals)", () => {
     expect(ZCustomerBase.parse({})).toEqual({});
-    const allNull = Object.fromEntries(Object.keys(ZCustomerBase.shape).filter((key) => key !== "credential").map((key) => [key, null]));
+    const allNull = Object.fromEntries(
+      Object.keys(ZCustomerBase.shape)
+        .filter((key) => key !== "credential")
+        .map((key) => [key, null]),
+    );
     expect(ZCustomerBase.safeParse(allNull).success).toBe(true);
   });
 
@@ -119,16 +160,20 @@ describe("ZCustomerBase", () => {
 
 /** Walks the schema the way a filter sees it: objects are descended, arrays and scalars are leaves. */
 function leavesOf(schema: z.ZodType, path: string): Array<[string, BaseFieldType | "boolean" | "never"]> {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return leavesOf(schema.unwrap() as z.ZodType, path);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+    return leavesOf(schema.unwrap() as z.ZodType, path);
   if (schema instanceof z.ZodObject) {
-    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, child]) => leavesOf(child, `${path}.${key}`));
+    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, child]) =>
+      leavesOf(child, `${path}.${key}`),
+    );
   }
   if (schema instanceof z.ZodArray) return [[path, "array"]];
   if (schema instanceof z.ZodNever) return [[path, "never"]];
   if (schema instanceof z.ZodNumber) return [[path, "number"]];
   if (schema instanceof z.ZodBoolean) return [[path, "boolean"]];
   if (schema instanceof z.ZodISODate) return [[path, "date"]];
-  if (schema instanceof z.ZodString || schema instanceof z.ZodStringFormat || schema instanceof z.ZodEnum) return [[path, "string"]];
+  if (schema instanceof z.ZodString || schema instanceof z.ZodStringFormat || schema instanceof z.ZodEnum)
+    return [[path, "string"]];
   throw new Error(`No filter type for ${path} (${schema.def.type}): extend leavesOf and BASE_FIELDS`);
 }
 

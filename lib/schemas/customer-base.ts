@@ -16,8 +16,7 @@ const LOCALE_PATTERN = /^[a-z]{2}(_([a-zA-Z]{2}){1,2})?_[A-Z]{2}$/;
 // Generous bounds: they only stop abuse (a 1 MiB "name"), not real data sent by existing integrations.
 const text = (max = 255) => z.string().max(max, `Must be at most ${max} characters`);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
-const list = <T extends z.ZodType>(item: T, max: number) =>
-  optional(z.array(item).max(max, `At most ${max} items`));
+const list = <T extends z.ZodType>(item: T, max: number) => optional(z.array(item).max(max, `At most ${max} items`));
 
 const ZDate = z.iso.date("Must be a date in the form YYYY-MM-DD").meta({ example: "1990-05-17" });
 const ZDateTime = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 timestamp with a time zone" });
@@ -52,7 +51,10 @@ const ZAddress = z.strictObject({
   region: optional(text()),
   zip: optional(text(32)),
   country: optional(
-    z.string().regex(/^[A-Z]{2}$/, "Must be an ISO 3166-1 alpha-2 country code in upper case, e.g. IT").meta({ example: "IT" }),
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Must be an ISO 3166-1 alpha-2 country code in upper case, e.g. IT")
+      .meta({ example: "IT" }),
   ),
   // A point needs both coordinates, so inside `geo` they are required.
   geo: optional(
@@ -142,7 +144,10 @@ export const ZCustomerBase = z
     jobs: list(ZJob, 50),
     subscriptions: list(ZSubscription, 100),
   })
-  .meta({ id: "CustomerBase", description: "The standard customer structure; every field is optional and accepts null" });
+  .meta({
+    id: "CustomerBase",
+    description: "The standard customer structure; every field is optional and accepts null",
+  });
 
 export type CustomerBase = z.infer<typeof ZCustomerBase>;
 

@@ -26,7 +26,13 @@ export const ZCustomerWrite = z
     extended: ZExtended.optional(),
     tags: z.array(ZTag).max(100, "At most 100 tags").optional(),
     consents: ZCustomerConsents.optional(),
-    anonymousId: z.string().trim().min(1).max(255).optional().meta({ description: "Links this visitor's earlier anonymous events" }),
+    anonymousId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .optional()
+      .meta({ description: "Links this visitor's earlier anonymous events" }),
     sourceId: ZId.optional().meta({ description: "The source the data comes from (implied by a write key)" }),
   })
   .meta({ id: "CustomerWrite" });
@@ -68,9 +74,17 @@ export const ZCustomerListQuery = ZPageQuery.extend({
   id: z
     .union([ZId, z.array(ZId).max(200, "At most 200 ids")])
     .optional()
-    .meta({ description: "Only the customers with these ids; repeat for several (e.g. to show names beside a list of events)" }),
+    .meta({
+      description: "Only the customers with these ids; repeat for several (e.g. to show names beside a list of events)",
+    }),
   externalId: ZExternalId.optional().meta({ description: "Exact external id (any the customer has had)" }),
-  email: z.string().trim().min(1).max(320).optional().meta({ description: "Exact e-mail (normalised like identities)" }),
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(320)
+    .optional()
+    .meta({ description: "Exact e-mail (normalised like identities)" }),
   tag: z
     .union([ZTag, z.array(ZTag).max(20)])
     .optional()
@@ -86,7 +100,9 @@ export const ZCustomerListQuery = ZPageQuery.extend({
         "Free text over names, e-mail, phones and external id: every word must appear somewhere (case and accents ignored); " +
         "words of 1–2 characters match the start of a word. Results follow `sort`, not relevance",
     }),
-  viewId: ZId.optional().meta({ description: "Only customers matching this view's filter (masked when the view masks personal data)" }),
+  viewId: ZId.optional().meta({
+    description: "Only customers matching this view's filter (masked when the view masks personal data)",
+  }),
   sort: ZCustomerSort.default("-createdAt"),
 });
 
@@ -110,7 +126,9 @@ export const ZIdentityCreate = z
 // ───── Merges
 
 export const ZMergeRequest = z
-  .strictObject({ customerIds: z.array(ZId).min(1, "Name at least one customer").max(50, "At most 50 customers at once") })
+  .strictObject({
+    customerIds: z.array(ZId).min(1, "Name at least one customer").max(50, "At most 50 customers at once"),
+  })
   .meta({ id: "MergeRequest" });
 
 export const ZUnmergeRequest = z.strictObject({ mergeId: ZId }).meta({ id: "UnmergeRequest" });
@@ -121,7 +139,9 @@ export const ZMerge = z
     survivorId: ZId,
     absorbedId: ZId,
     kind: z.enum(["AUTOMATIC", "MANUAL"]),
-    reason: z.record(z.string(), z.unknown()).meta({ description: "The identities that matched, or the user's request" }),
+    reason: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The identities that matched, or the user's request" }),
     actor: z.object({ type: z.enum(["USER", "API_CLIENT", "SOURCE", "SYSTEM"]), id: z.string().nullable() }),
     createdAt: ZTimestamp,
     undoneAt: ZTimestamp.nullable(),
@@ -158,7 +178,11 @@ export const createCustomer = defineEndpoint({
   access: { kind: "workspace", permission: "write", writeKey: true },
   params: ZWorkspaceParams,
   body: ZCustomerWrite,
-  success: { status: 201, schema: ZCustomer, description: "Created (201, with Location) or the matched customer, updated (200)" },
+  success: {
+    status: 201,
+    schema: ZCustomer,
+    description: "Created (201, with Location) or the matched customer, updated (200)",
+  },
   errors: [409],
 });
 
@@ -166,7 +190,8 @@ export const listCustomers = defineEndpoint({
   method: "GET",
   path: CUSTOMERS,
   operationId: "listCustomers",
-  summary: "List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)",
+  summary:
+    "List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
   params: ZWorkspaceParams,

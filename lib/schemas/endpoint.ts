@@ -54,5 +54,7 @@ export function defineEndpoint<
 }
 
 export function isEndpoint(value: unknown): value is EndpointContract {
-  return typeof value === "object" && value !== null && "operationId" in value && "access" in value && "method" in value;
+  return (
+    typeof value === "object" && value !== null && "operationId" in value && "access" in value && "method" in value
+  );
 }

@@ -18,6 +18,25 @@ import * as sources from "./sources";
 import * as views from "./views";
 import * as workspaces from "./workspaces";
 
-const modules = [operations, me, workspaces, members, apiClients, sources, customers, consents, privacy, audit, identityRules, events, eventTypes, schema, views, reports];
+const modules = [
+  operations,
+  me,
+  workspaces,
+  members,
+  apiClients,
+  sources,
+  customers,
+  consents,
+  privacy,
+  audit,
+  identityRules,
+  events,
+  eventTypes,
+  schema,
+  views,
+  reports,
+];
 
-export const endpoints: EndpointContract[] = modules.flatMap((module) => (Object.values(module) as unknown[]).filter(isEndpoint));
+export const endpoints: EndpointContract[] = modules.flatMap((module) =>
+  (Object.values(module) as unknown[]).filter(isEndpoint),
+);

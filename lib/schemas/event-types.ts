@@ -5,17 +5,17 @@ import { ZTimestamp, ZWorkspaceParams } from "./common";
 import { EVENT_CATEGORIES } from "./event-catalogue/common";
 import { ZEventTypeName } from "./events";
 
-export const ZEventMode = z.enum(["ACTIVE", "PASSIVE"]).meta({ description: "ACTIVE: the customer did it; PASSIVE: it happened to them" });
+export const ZEventMode = z
+  .enum(["ACTIVE", "PASSIVE"])
+  .meta({ description: "ACTIVE: the customer did it; PASSIVE: it happened to them" });
 
 const ZLabel = z.string().trim().min(1, "Must not be empty").max(200, "Must be at most 200 characters");
-const ZPropertiesSchema = z
-  .record(z.string(), z.unknown())
-  .meta({
-    id: "EventTypePropertiesSchema",
-    description:
-      "JSON Schema (subset) of the properties: type object with properties of type string (format date, date-time, email, uri; enum), " +
-      "number, integer, boolean, array (items) or object; required; additionalProperties",
-  });
+const ZPropertiesSchema = z.record(z.string(), z.unknown()).meta({
+  id: "EventTypePropertiesSchema",
+  description:
+    "JSON Schema (subset) of the properties: type object with properties of type string (format date, date-time, email, uri; enum), " +
+    "number, integer, boolean, array (items) or object; required; additionalProperties",
+});
 
 export const ZEventTypeInfo = z
   .object({

@@ -22,34 +22,52 @@ export const ZEventTypeName = z
   .string()
   .min(1, "Must not be empty")
   .max(64, "Must be at most 64 characters")
-  .meta({ description: "A standard event type (e.g. viewedPage) or a custom type of the workspace", example: "viewedPage" });
+  .meta({
+    description: "A standard event type (e.g. viewedPage) or a custom type of the workspace",
+    example: "viewedPage",
+  });
 
 export const ZEventWrite = z
   .strictObject({
     type: ZEventTypeName,
     context: ZEventContext.nullish().meta({
-      description: "Where it happened. Default: from the sending source's type (web → WEB, mobile → MOBILE, ecommerce → ECOMMERCE, retail → RETAIL), else OTHER",
+      description:
+        "Where it happened. Default: from the sending source's type (web → WEB, mobile → MOBILE, ecommerce → ECOMMERCE, retail → RETAIL), else OTHER",
     }),
-    occurredAt: ZTimestamp.nullish().meta({ description: "When it happened; default now; at most 24 h ahead of the server" }),
+    occurredAt: ZTimestamp.nullish().meta({
+      description: "When it happened; default now; at most 24 h ahead of the server",
+    }),
     sentAt: ZTimestamp.nullish().meta({ description: "When the sender sent it (stored as given)" }),
-    properties: ZJsonObject.nullish().meta({ description: "Checked against the type's schema; unknown keys of standard types move to extra" }),
+    properties: ZJsonObject.nullish().meta({
+      description: "Checked against the type's schema; unknown keys of standard types move to extra",
+    }),
     contextInfo: ZContextInfo.nullish(),
     customerId: ZId.nullish().meta({ description: "An existing customer (a merged-away id means its survivor)" }),
-    externalId: ZIdentityText.nullish().meta({ description: "The customer's id in the sending system; unknown ones create an empty customer" }),
-    anonymousId: ZIdentityText.nullish().meta({ description: "A visitor not yet known; the event joins the customer once they identify" }),
+    externalId: ZIdentityText.nullish().meta({
+      description: "The customer's id in the sending system; unknown ones create an empty customer",
+    }),
+    anonymousId: ZIdentityText.nullish().meta({
+      description: "A visitor not yet known; the event joins the customer once they identify",
+    }),
     messageId: z
       .string()
       .trim()
       .min(1, "Must not be empty")
       .max(200, "Must be at most 200 characters")
       .nullish()
-      .meta({ description: "Idempotency key, unique per workspace: the same messageId again is answered as a duplicate" }),
+      .meta({
+        description: "Idempotency key, unique per workspace: the same messageId again is answered as a duplicate",
+      }),
     sourceId: ZId.nullish().meta({ description: "The source it comes from (implied by a write key)" }),
   })
   .superRefine((event, ctx) => {
     if (IDENTITY_FIELDS.some((field) => event[field])) return;
     for (const field of IDENTITY_FIELDS) {
-      ctx.addIssue({ code: "custom", path: [field], message: "One of customerId, externalId or anonymousId is required" });
+      ctx.addIssue({
+        code: "custom",
+        path: [field],
+        message: "One of customerId, externalId or anonymousId is required",
+      });
     }
   })
   .meta({ id: "EventWrite" });
@@ -65,7 +83,9 @@ export const ZEvent = z
     receivedAt: ZTimestamp,
     sentAt: ZTimestamp.nullable(),
     properties: z.record(z.string(), z.unknown()),
-    contextInfo: z.record(z.string(), z.unknown()).meta({ description: "As sent, plus client.parsed (user agent) and campaign (utm_* tags)" }),
+    contextInfo: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "As sent, plus client.parsed (user agent) and campaign (utm_* tags)" }),
     sourceId: ZId.nullable(),
     messageId: z.string().nullable(),
   })
@@ -75,7 +95,9 @@ export const ZEventCreated = z
   .object({
     id: ZId,
     customerId: ZId.nullable(),
-    duplicate: z.boolean().meta({ description: "True when the messageId was seen before; id is then the first event's" }),
+    duplicate: z
+      .boolean()
+      .meta({ description: "True when the messageId was seen before; id is then the first event's" }),
   })
   .meta({ id: "EventCreated" });
 
@@ -146,7 +168,11 @@ export const createEvent = defineEndpoint({
   access: { kind: "workspace", permission: "write", writeKey: true },
   params: ZWorkspaceParams,
   body: ZEventWrite,
-  success: { status: 201, schema: ZEventCreated, description: "Created (201), or a duplicate of an earlier event (200)" },
+  success: {
+    status: 201,
+    schema: ZEventCreated,
+    description: "Created (201), or a duplicate of an earlier event (200)",
+  },
 });
 
 export const createEventBatch = defineEndpoint({

@@ -25,19 +25,35 @@ describe("extended property declarations", () => {
   it("names bad names, types, options and duplicates", () => {
     expect(paths({ properties: [{ name: "1st", type: "string" }] })).toEqual(["properties.0.name"]);
     expect(paths({ properties: [{ name: "a", type: "text" }] })).toEqual(["properties.0.type"]);
-    expect(paths({ properties: [{ name: "a", type: "string", options: { values: ["x"] } }] })).toEqual(["properties.0.options.values"]);
+    expect(paths({ properties: [{ name: "a", type: "string", options: { values: ["x"] } }] })).toEqual([
+      "properties.0.options.values",
+    ]);
     expect(paths({ properties: [{ name: "a", type: "enum" }] })).toEqual(["properties.0.options.values"]);
     expect(paths({ properties: [{ name: "a", type: "enum", options: { values: ["x", "x", 3] } }] })).toEqual([
       "properties.0.options.values.1",
       "properties.0.options.values.2",
     ]);
-    expect(paths({ properties: [{ name: "a", type: "array", options: { items: "enum" } }] })).toEqual(["properties.0.options.items.values"]);
-    expect(paths({ properties: [{ name: "a", type: "object", options: { properties: { "bad name": "string", ok: { type: "nope" } } } }] })).toEqual([
-      "properties.0.options.properties.bad name",
-      "properties.0.options.properties.ok",
+    expect(paths({ properties: [{ name: "a", type: "array", options: { items: "enum" } }] })).toEqual([
+      "properties.0.options.items.values",
     ]);
-    expect(paths({ properties: [{ name: "a", type: "string" }, { name: "a", type: "number" }] })).toEqual(["properties.1.name"]);
-    expect(paths({ properties: [{ name: "a", type: "string", mergePolicy: "average" }] })).toEqual(["properties.0.mergePolicy"]);
+    expect(
+      paths({
+        properties: [
+          { name: "a", type: "object", options: { properties: { "bad name": "string", ok: { type: "nope" } } } },
+        ],
+      }),
+    ).toEqual(["properties.0.options.properties.bad name", "properties.0.options.properties.ok"]);
+    expect(
+      paths({
+        properties: [
+          { name: "a", type: "string" },
+          { name: "a", type: "number" },
+        ],
+      }),
+    ).toEqual(["properties.1.name"]);
+    expect(paths({ properties: [{ name: "a", type: "string", mergePolicy: "average" }] })).toEqual([
+      "properties.0.mergePolicy",
+    ]);
   });
 
   it("refuses containers nested deeper than the validator checks", () => {

@@ -20,7 +20,10 @@ describe("ZFilter", () => {
   it.each([
     ["a field condition", { field: "base.address.country", op: "eq", value: "IT" }],
     ["an event condition", { event: { type: "completedOrder", within: "P30D", count: { gte: 1 } } }],
-    ["event properties", { event: { type: "completedOrder", properties: { "amount.currency": "EUR", orderId: "42" } } }],
+    [
+      "event properties",
+      { event: { type: "completedOrder", properties: { "amount.currency": "EUR", orderId: "42" } } },
+    ],
     ["a consent condition", { consent: "marketing.automatic.email", status: true }],
     ["a tag", { tag: "vip" }],
     ["empty and/or", { and: [{ and: [] }, { or: [] }] }],
@@ -45,7 +48,9 @@ describe("ZFilter", () => {
   });
 
   it("reports a mistake deep inside at its own path, not as an invalid union at the top", () => {
-    expect(issuesOf({ and: [{ tag: "vip" }, { or: [{ field: "base.firstName", op: "equals", value: "Anna" }] }] })).toEqual([
+    expect(
+      issuesOf({ and: [{ tag: "vip" }, { or: [{ field: "base.firstName", op: "equals", value: "Anna" }] }] }),
+    ).toEqual([
       ["and.1.or.0.op", "Must be one of eq, neq, in, nin, gt, gte, lt, lte, between, exists, contains, startsWith"],
     ]);
   });
@@ -103,7 +108,9 @@ describe("ZFilter", () => {
 
   it("renders as one recursive JSON Schema for requests and responses", () => {
     for (const io of ["input", "output"] as const) {
-      const schema = z.toJSONSchema(z.object({ filter: ZFilter }), { io }) as { $defs: Record<string, { anyOf: unknown[] }> };
+      const schema = z.toJSONSchema(z.object({ filter: ZFilter }), { io }) as {
+        $defs: Record<string, { anyOf: unknown[] }>;
+      };
       expect(schema.$defs.Filter.anyOf).toHaveLength(7);
       expect(JSON.stringify(schema.$defs.Filter)).toContain('"$ref":"#/$defs/Filter"');
     }
@@ -117,10 +124,22 @@ describe("parseIsoDuration", () => {
     ["P2W", { weeks: 2 }],
     ["P1Y2M3W4DT5H6M7S", { years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7 }],
   ])("reads %s", (text, parts) => {
-    expect(parseIsoDuration(text)).toEqual({ years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, ...parts });
+    expect(parseIsoDuration(text)).toEqual({
+      years: 0,
+      months: 0,
+      weeks: 0,
+      days: 0,
+      hours: 0,
+      minutes: 0,
+      seconds: 0,
+      ...parts,
+    });
   });
 
-  it.each(["", "P", "PT", "P0D", "P1.5D", "P-1D", "30D", "P1DT", "PT1D", "P1H", "P101Y", "p30d"])("rejects %j", (text) => {
-    expect(parseIsoDuration(text)).toBeNull();
-  });
+  it.each(["", "P", "PT", "P0D", "P1.5D", "P-1D", "30D", "P1DT", "PT1D", "P1H", "P101Y", "p30d"])(
+    "rejects %j",
+    (text) => {
+      expect(parseIsoDuration(text)).toBeNull();
+    },
+  );
 });

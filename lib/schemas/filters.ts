@@ -3,7 +3,20 @@
 import { z } from "zod";
 import { CONSENT_KEYS } from "./consents";
 
-export const FILTER_OPS = ["eq", "neq", "in", "nin", "gt", "gte", "lt", "lte", "between", "exists", "contains", "startsWith"] as const;
+export const FILTER_OPS = [
+  "eq",
+  "neq",
+  "in",
+  "nin",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "between",
+  "exists",
+  "contains",
+  "startsWith",
+] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 // The consent keys live with the consents capability; re-exported for the filter compiler.
@@ -30,7 +43,8 @@ export interface IsoDuration {
 }
 
 // Whole units only: fractions ("P0.5D") are legal ISO 8601 but nobody needs them to say "recently".
-const DURATION_PATTERN = /^P(?:(\d{1,9})Y)?(?:(\d{1,9})M)?(?:(\d{1,9})W)?(?:(\d{1,9})D)?(?:T(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9})S)?)?$/;
+const DURATION_PATTERN =
+  /^P(?:(\d{1,9})Y)?(?:(\d{1,9})M)?(?:(\d{1,9})W)?(?:(\d{1,9})D)?(?:T(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9})S)?)?$/;
 
 /** "P30D" → { days: 30, … }; null unless it is a non-zero duration of at most about a hundred years. */
 export function parseIsoDuration(value: string): IsoDuration | null {
@@ -45,7 +59,10 @@ export function parseIsoDuration(value: string): IsoDuration | null {
 const ZDuration = z
   .string()
   .max(64)
-  .refine((value) => parseIsoDuration(value) !== null, "Must be an ISO 8601 duration such as P30D or PT12H (at most 100 years)")
+  .refine(
+    (value) => parseIsoDuration(value) !== null,
+    "Must be an ISO 8601 duration such as P30D or PT12H (at most 100 years)",
+  )
   .meta({ example: "P30D" });
 
 // ───── Conditions
@@ -59,7 +76,10 @@ const ZFieldPath = z
   .string()
   .min(1)
   .max(200)
-  .meta({ description: "base.<path>, extended.<name>, externalId, tags, createdAt or updatedAt", example: "base.address.country" });
+  .meta({
+    description: "base.<path>, extended.<name>, externalId, tags, createdAt or updatedAt",
+    example: "base.address.country",
+  });
 
 function fieldCondition<const Ops extends readonly [FilterOp, ...FilterOp[]], V extends z.ZodType>(ops: Ops, value: V) {
   return z.strictObject({ field: ZFieldPath, op: z.enum(ops), value });
@@ -89,7 +109,10 @@ export type FieldCondition = z.infer<typeof ZFieldCondition>;
 const ZCount = z.int().min(0).max(1_000_000);
 const ZEventCount = z
   .strictObject({ gte: ZCount.optional(), lte: ZCount.optional(), eq: ZCount.optional() })
-  .refine((count) => count.gte !== undefined || count.lte !== undefined || count.eq !== undefined, "Give gte, lte or eq")
+  .refine(
+    (count) => count.gte !== undefined || count.lte !== undefined || count.eq !== undefined,
+    "Give gte, lte or eq",
+  )
   .refine((count) => count.gte === undefined || count.lte === undefined || count.gte <= count.lte, {
     message: "gte must not be greater than lte",
     path: ["gte"],
@@ -98,11 +121,22 @@ const ZEventCount = z
 export const ZEventCondition = z.strictObject({
   event: z.strictObject({
     type: z.string().min(1).max(100).meta({ example: "completedOrder" }),
-    within: ZDuration.optional().meta({ description: "Only events that occurred within this ISO 8601 duration before now" }),
+    within: ZDuration.optional().meta({
+      description: "Only events that occurred within this ISO 8601 duration before now",
+    }),
     count: ZEventCount.optional().meta({ description: "How many such events; default: at least one" }),
     properties: z
-      .record(z.string().regex(/^[^.]+(\.[^.]+)*$/, "Must be a property path such as amount.currency").max(200), ZScalar)
-      .refine((properties) => Object.keys(properties).length <= MAX_EVENT_PROPERTIES, `At most ${MAX_EVENT_PROPERTIES} properties`)
+      .record(
+        z
+          .string()
+          .regex(/^[^.]+(\.[^.]+)*$/, "Must be a property path such as amount.currency")
+          .max(200),
+        ZScalar,
+      )
+      .refine(
+        (properties) => Object.keys(properties).length <= MAX_EVENT_PROPERTIES,
+        `At most ${MAX_EVENT_PROPERTIES} properties`,
+      )
       .optional()
       .meta({ description: "Property values the event must have (equality; dotted paths reach nested properties)" }),
   }),
@@ -116,7 +150,9 @@ export const ZConsentCondition = z
     limitation: z.boolean().optional(),
     objection: z.boolean().optional(),
   })
-  .meta({ description: "Matches customers whose consent leaf exists with these values; a leaf never set matches nothing" });
+  .meta({
+    description: "Matches customers whose consent leaf exists with these values; a leaf never set matches nothing",
+  });
 export type ConsentCondition = z.infer<typeof ZConsentCondition>;
 
 export const ZTagCondition = z.strictObject({ tag: z.string().trim().min(1, "Must not be empty").max(64) });
@@ -166,12 +202,18 @@ const ZFilterNode: z.ZodType<Filter> = z
   .union([
     z.strictObject({
       get and() {
-        return z.array(ZFilterNode).max(MAX_FILTER_CONDITIONS).meta({ description: "All must match; empty matches everyone" });
+        return z
+          .array(ZFilterNode)
+          .max(MAX_FILTER_CONDITIONS)
+          .meta({ description: "All must match; empty matches everyone" });
       },
     }),
     z.strictObject({
       get or() {
-        return z.array(ZFilterNode).max(MAX_FILTER_CONDITIONS).meta({ description: "At least one must match; empty matches no one" });
+        return z
+          .array(ZFilterNode)
+          .max(MAX_FILTER_CONDITIONS)
+          .meta({ description: "At least one must match; empty matches no one" });
       },
     }),
     z.strictObject({
@@ -199,7 +241,8 @@ function limitProblem(input: unknown): string | null {
     for (const key of ["and", "or"] as const) {
       const children = node[key];
       if (!Array.isArray(children)) continue;
-      if (children.length > MAX_FILTER_CONDITIONS) return `Filters may have at most ${MAX_FILTER_CONDITIONS} conditions`;
+      if (children.length > MAX_FILTER_CONDITIONS)
+        return `Filters may have at most ${MAX_FILTER_CONDITIONS} conditions`;
       for (const child of children) stack.push({ node: child, depth: depth + 1 });
     }
     if ("not" in node) stack.push({ node: node.not, depth: depth + 1 });

@@ -26,7 +26,11 @@ export const ZIdentityMatchRule = z
   .strictObject({
     identity: ZIdentityType,
     caseSensitive: z.boolean(),
-    priority: z.int().min(1).max(1000).meta({ description: "1 is the highest; decides the survivor of an automatic merge" }),
+    priority: z
+      .int()
+      .min(1)
+      .max(1000)
+      .meta({ description: "1 is the highest; decides the survivor of an automatic merge" }),
   })
   .meta({ id: "IdentityMatchRule" });
 
@@ -37,18 +41,28 @@ export const ZIdentityRules = z
     blockedValues: z
       .array(z.string().max(255, "Must be at most 255 characters"))
       .max(1000, "At most 1000 blocked values")
-      .meta({ description: "Values never used as identities (compared trimmed, case-insensitively); empty values always are" }),
+      .meta({
+        description: "Values never used as identities (compared trimmed, case-insensitively); empty values always are",
+      }),
   })
   .superRefine((rules, ctx) => {
     const seenIdentities = new Set<string>();
     const seenPriorities = new Set<number>();
     rules.match.forEach((rule, index) => {
       if (seenIdentities.has(rule.identity)) {
-        ctx.addIssue({ code: "custom", path: ["match", index, "identity"], message: `${rule.identity} is listed twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["match", index, "identity"],
+          message: `${rule.identity} is listed twice`,
+        });
       }
       // Equal priorities would make the survivor of an automatic merge depend on row order.
       if (seenPriorities.has(rule.priority)) {
-        ctx.addIssue({ code: "custom", path: ["match", index, "priority"], message: `Priority ${rule.priority} is used twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["match", index, "priority"],
+          message: `Priority ${rule.priority} is used twice`,
+        });
       }
       seenIdentities.add(rule.identity);
       seenPriorities.add(rule.priority);

@@ -9,7 +9,14 @@ import { defineEndpoint } from "./endpoint";
 import { ZEvent } from "./events";
 
 export const ZExportIdentity = z
-  .object({ id: ZId, type: z.string(), value: z.string(), sourceId: ZId.nullable(), firstSeenAt: ZTimestamp, lastSeenAt: ZTimestamp })
+  .object({
+    id: ZId,
+    type: z.string(),
+    value: z.string(),
+    sourceId: ZId.nullable(),
+    firstSeenAt: ZTimestamp,
+    lastSeenAt: ZTimestamp,
+  })
   .meta({ id: "ExportIdentity" });
 
 export const ZExportSource = z
@@ -27,7 +34,10 @@ export const ZExportAbsorbedCustomer = z
     mergedIntoId: ZId.nullable(),
     createdAt: ZTimestamp,
   })
-  .meta({ id: "ExportAbsorbedCustomer", description: "A profile merged into this customer, as it is kept for undoing the merge" });
+  .meta({
+    id: "ExportAbsorbedCustomer",
+    description: "A profile merged into this customer, as it is kept for undoing the merge",
+  });
 
 export const ZCustomerExport = z
   .object({
@@ -36,10 +46,15 @@ export const ZCustomerExport = z
     identities: z.array(ZExportIdentity),
     sources: z.array(ZExportSource),
     events: z.array(ZEvent).meta({ description: "Every event of the customer, oldest first" }),
-    consents: z.object({ state: ZConsentState, history: z.array(ZConsentHistoryEntry).meta({ description: "Newest first" }) }),
+    consents: z.object({
+      state: ZConsentState,
+      history: z.array(ZConsentHistoryEntry).meta({ description: "Newest first" }),
+    }),
     merges: z.array(ZMerge),
     absorbedCustomers: z.array(ZExportAbsorbedCustomer),
-    auditEntries: z.array(ZAuditEntry).meta({ description: "Audit entries about this customer and the profiles merged into it" }),
+    auditEntries: z
+      .array(ZAuditEntry)
+      .meta({ description: "Audit entries about this customer and the profiles merged into it" }),
   })
   .meta({ id: "CustomerExport" });
 

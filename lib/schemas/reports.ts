@@ -42,8 +42,13 @@ const ZRangeQuery = z.object({
   interval: z
     .enum(REPORT_INTERVALS)
     .optional()
-    .meta({ description: "Period length; default day up to 90 days, week up to 2 years, month beyond. At most 400 days by day" }),
-  viewId: ZId.optional().meta({ description: "Only the customers of this view (computed from the customers themselves: slower)" }),
+    .meta({
+      description:
+        "Period length; default day up to 90 days, week up to 2 years, month beyond. At most 400 days by day",
+    }),
+  viewId: ZId.optional().meta({
+    description: "Only the customers of this view (computed from the customers themselves: slower)",
+  }),
 });
 
 export const ZGrowthReportQuery = ZRangeQuery;
@@ -51,11 +56,15 @@ export const ZEventTrendsQuery = ZRangeQuery.extend({
   type: z.string().trim().min(1, "Must not be empty").max(64).optional().meta({ description: "Only this event type" }),
 });
 export const ZCompositionQuery = z.object({
-  dimension: z.enum(COMPOSITION_DIMENSIONS, { error: `Must be one of gender, ageRange, country, source, tag or consent:<key>` }),
+  dimension: z.enum(COMPOSITION_DIMENSIONS, {
+    error: `Must be one of gender, ageRange, country, source, tag or consent:<key>`,
+  }),
   viewId: ZId.optional().meta({ description: "Only the customers of this view" }),
 });
 
-const ZPeriod = z.iso.date().meta({ description: "First day of the period (a Monday for weeks) in the workspace's time zone" });
+const ZPeriod = z.iso
+  .date()
+  .meta({ description: "First day of the period (a Monday for weeks) in the workspace's time zone" });
 const ZCount = z.int().min(0);
 
 const rangeFields = {
@@ -71,7 +80,9 @@ export const ZGrowthReport = z
     series: z.array(
       z.object({
         period: ZPeriod,
-        new: ZCount.meta({ description: "Customers created in the period (the first and last periods only count days in range)" }),
+        new: ZCount.meta({
+          description: "Customers created in the period (the first and last periods only count days in range)",
+        }),
         total: z.int().meta({ description: "Customers in the base at the end of the period" }),
       }),
     ),
@@ -87,7 +98,9 @@ export const ZGrowthReport = z
 export const ZCompositionReport = z
   .object({
     dimension: z.enum(COMPOSITION_DIMENSIONS),
-    total: ZCount.meta({ description: "Customers in the base (or the view); merged-away and erased customers are not counted" }),
+    total: ZCount.meta({
+      description: "Customers in the base (or the view); merged-away and erased customers are not counted",
+    }),
     multiValued: z.boolean().meta({ description: "True for source and tag: a customer counts in each of its buckets" }),
     buckets: z.array(z.object({ key: z.string(), count: ZCount })),
   })
@@ -104,7 +117,10 @@ export const ZEventTrendsReport = z
     ...rangeFields,
     series: z.array(z.object({ period: ZPeriod, type: z.string(), count: ZCount })),
   })
-  .meta({ id: "EventTrendsReport", description: "Events per period and type (every type seen in the range, zeros included)" });
+  .meta({
+    id: "EventTrendsReport",
+    description: "Events per period and type (every type seen in the range, zeros included)",
+  });
 
 export type GrowthReportQuery = z.infer<typeof ZGrowthReportQuery>;
 export type EventTrendsQuery = z.infer<typeof ZEventTrendsQuery>;

@@ -16,7 +16,9 @@ export const ZBaseField = z
 export const ZWorkspaceSchema = z
   .object({
     customer: z.object({
-      base: z.array(ZBaseField).meta({ description: "The standard fields every workspace has (filterable leaves of `base`)" }),
+      base: z
+        .array(ZBaseField)
+        .meta({ description: "The standard fields every workspace has (filterable leaves of `base`)" }),
       extended: z.record(z.string(), z.unknown()).meta({
         description:
           "JSON Schema (2020-12) of `extended`: one property per declaration with title, description and x-mergePolicy; " +

@@ -5,18 +5,25 @@ import { ZUserCreate } from "./users";
 
 describe("ZSourceCreate", () => {
   it("normalises allowed origins to the form browsers send", () => {
-    const parsed = ZSourceCreate.parse({ name: "Shop", type: "web", allowedOrigins: ["https://Shop.Example.com/", "http://localhost:3000"] });
+    const parsed = ZSourceCreate.parse({
+      name: "Shop",
+      type: "web",
+      allowedOrigins: ["https://Shop.Example.com/", "http://localhost:3000"],
+    });
     expect(parsed.allowedOrigins).toEqual(["https://shop.example.com", "http://localhost:3000"]);
   });
 
-  it.each(["https://shop.example.com/path", "https://shop.example.com?x=1", "ftp://shop.example.com", "shop.example.com", "https://u:p@shop.example.com"])(
-    "refuses the origin %s",
-    (origin) => {
-      const result = ZSourceCreate.safeParse({ name: "Shop", allowedOrigins: [origin] });
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0].path).toEqual(["allowedOrigins", 0]);
-    },
-  );
+  it.each([
+    "https://shop.example.com/path",
+    "https://shop.example.com?x=1",
+    "ftp://shop.example.com",
+    "shop.example.com",
+    "https://u:p@shop.example.com",
+  ])("refuses the origin %s", (origin) => {
+    const result = ZSourceCreate.safeParse({ name: "Shop", allowedOrigins: [origin] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path).toEqual(["allowedOrigins", 0]);
+  });
 
   it("refuses unknown types and non-integer priorities", () => {
     expect(ZSourceCreate.safeParse({ name: "S", type: "tv" }).success).toBe(false);

@@ -32,7 +32,10 @@ export function isViewColumn(column: string): boolean {
 const ZColumn = z
   .string()
   .max(200)
-  .refine(isViewColumn, `Must be a base field path (e.g. base.firstName), extended.<name>, ${VIEW_COLUMN_FIELDS.join(", ")}`)
+  .refine(
+    isViewColumn,
+    `Must be a base field path (e.g. base.firstName), extended.<name>, ${VIEW_COLUMN_FIELDS.join(", ")}`,
+  )
   .meta({ example: "base.address.country" });
 
 const ZColumns = z
@@ -40,10 +43,13 @@ const ZColumns = z
   .max(50, "At most 50 columns")
   .superRefine((columns, ctx) => {
     columns.forEach((column, index) => {
-      if (columns.indexOf(column) !== index) ctx.addIssue({ code: "custom", message: `"${column}" is listed twice`, path: [index], input: column });
+      if (columns.indexOf(column) !== index)
+        ctx.addIssue({ code: "custom", message: `"${column}" is listed twice`, path: [index], input: column });
     });
   })
-  .meta({ description: `Columns shown in lists and CSV exports, in order; empty = ${DEFAULT_VIEW_COLUMNS.join(", ")}` });
+  .meta({
+    description: `Columns shown in lists and CSV exports, in order; empty = ${DEFAULT_VIEW_COLUMNS.join(", ")}`,
+  });
 
 const ZViewName = z.string().trim().min(1, "Must not be empty").max(200, "Must be at most 200 characters");
 
@@ -76,7 +82,10 @@ export const ZView = z
     columns: z.array(z.string()),
     maskPersonalData: z
       .boolean()
-      .meta({ description: "Customers read through the view show names, contacts, address and birth date masked (e.g. M***, m***@g***.com)" }),
+      .meta({
+        description:
+          "Customers read through the view show names, contacts, address and birth date masked (e.g. M***, m***@g***.com)",
+      }),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
   })
@@ -164,4 +173,3 @@ export const listViewCustomers = defineEndpoint({
   success: { status: 200, schema: ZPage(ZCustomer) },
   csv: true,
 });
-

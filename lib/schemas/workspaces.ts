@@ -40,7 +40,10 @@ export const ZCurrency = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "Must be a three-letter ISO 4217 currency code such as EUR")
-  .refine((code) => !knownCurrencies || knownCurrencies.has(code), "Must be an ISO 4217 currency code in use, such as EUR")
+  .refine(
+    (code) => !knownCurrencies || knownCurrencies.has(code),
+    "Must be an ISO 4217 currency code in use, such as EUR",
+  )
   .meta({ description: "ISO 4217 currency code", examples: ["EUR"] });
 
 export const ZSlug = z

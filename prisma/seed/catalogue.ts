@@ -4,7 +4,12 @@ import type { Catalogue, Page, Product } from "./types";
 type ProductRow = [string, string, number, string];
 
 function slug(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/(^-|-$)/g, "");
 }
 
 function products(siteUrl: string, skuPrefix: string, rows: ProductRow[]): Product[] {
@@ -25,8 +30,16 @@ function products(siteUrl: string, skuPrefix: string, rows: ProductRow[]): Produ
 }
 
 function pages(rows: [string, string, string][], items: Product[], brand: string): Page[] {
-  const listed = rows.map(([path, title, category]) => ({ path, title: `${title} | ${brand}`, categories: category ? [category] : [] }));
-  const productPages = items.map((item) => ({ path: new URL(item.linkUrl).pathname, title: `${item.name} | ${brand}`, categories: item.category }));
+  const listed = rows.map(([path, title, category]) => ({
+    path,
+    title: `${title} | ${brand}`,
+    categories: category ? [category] : [],
+  }));
+  const productPages = items.map((item) => ({
+    path: new URL(item.linkUrl).pathname,
+    title: `${item.name} | ${brand}`,
+    categories: item.category,
+  }));
   return [...listed, ...productPages];
 }
 
@@ -70,15 +83,39 @@ export const NORTHWIND_CATALOGUE: Catalogue = {
   products: northwindProducts,
   pages: pages(
     [
-      ["/", "Home", ""], ["/women", "Women", "Women"], ["/men", "Men", "Men"], ["/shoes", "Shoes", "Shoes"],
-      ["/home-living", "Home & living", "Home"], ["/sale", "Sale", "Sale"], ["/new-arrivals", "New arrivals", "New"],
-      ["/stores", "Our stores", ""], ["/account", "My account", ""], ["/help/shipping", "Shipping & returns", "Help"],
-      ["/journal/autumn-trends", "Autumn trends", "Journal"], ["/loyalty", "Northwind Club", "Loyalty"],
+      ["/", "Home", ""],
+      ["/women", "Women", "Women"],
+      ["/men", "Men", "Men"],
+      ["/shoes", "Shoes", "Shoes"],
+      ["/home-living", "Home & living", "Home"],
+      ["/sale", "Sale", "Sale"],
+      ["/new-arrivals", "New arrivals", "New"],
+      ["/stores", "Our stores", ""],
+      ["/account", "My account", ""],
+      ["/help/shipping", "Shipping & returns", "Help"],
+      ["/journal/autumn-trends", "Autumn trends", "Journal"],
+      ["/loyalty", "Northwind Club", "Loyalty"],
     ],
     northwindProducts,
     "Northwind",
   ),
-  searchTerms: ["sweater", "jeans", "sneakers", "dress", "coat", "cashmere", "linen", "bag", "boots", "gift card", "candle", "sunglasses", "shirt", "scarf", "sale"],
+  searchTerms: [
+    "sweater",
+    "jeans",
+    "sneakers",
+    "dress",
+    "coat",
+    "cashmere",
+    "linen",
+    "bag",
+    "boots",
+    "gift card",
+    "candle",
+    "sunglasses",
+    "shirt",
+    "scarf",
+    "sale",
+  ],
   stores: [
     { id: "NW-MI-01", name: "Northwind Milano Duomo", city: "Milano", country: "IT", lat: 45.4641, lon: 9.1919 },
     { id: "NW-RM-01", name: "Northwind Roma Corso", city: "Roma", country: "IT", lat: 41.9009, lon: 12.4801 },
@@ -89,12 +126,24 @@ export const NORTHWIND_CATALOGUE: Catalogue = {
     { id: "NW-MUC-01", name: "Northwind München", city: "München", country: "DE", lat: 48.1374, lon: 11.5755 },
   ],
   likes: [
-    ["Fashion", "Sustainable fashion"], ["Sport", "Running"], ["Sport", "Yoga"], ["Music", "Jazz"], ["Travel", "City breaks"],
-    ["Food", "Italian cuisine"], ["Home", "Interior design"], ["Books", "Crime novels"], ["Tech", "Smartphones"], ["Outdoor", "Hiking"],
+    ["Fashion", "Sustainable fashion"],
+    ["Sport", "Running"],
+    ["Sport", "Yoga"],
+    ["Music", "Jazz"],
+    ["Travel", "City breaks"],
+    ["Food", "Italian cuisine"],
+    ["Home", "Interior design"],
+    ["Books", "Crime novels"],
+    ["Tech", "Smartphones"],
+    ["Outdoor", "Hiking"],
   ],
   ticketSubjects: [
-    ["Where is my order?", "shipping"], ["Return request", "returns"], ["Wrong size delivered", "returns"],
-    ["Payment charged twice", "billing"], ["Club points missing", "loyalty"], ["Change delivery address", "shipping"],
+    ["Where is my order?", "shipping"],
+    ["Return request", "returns"],
+    ["Wrong size delivered", "returns"],
+    ["Payment charged twice", "billing"],
+    ["Club points missing", "loyalty"],
+    ["Change delivery address", "shipping"],
   ],
   newsletterName: "Northwind Newsletter",
   loyaltyName: "Northwind Club",
@@ -125,19 +174,44 @@ export const CONTOSO_CATALOGUE: Catalogue = {
   products: contosoProducts,
   pages: pages(
     [
-      ["/", "Home", ""], ["/deals", "Deals", "Deals"], ["/flights", "Flights", "Flights"], ["/hotels", "Hotels", "Hotels"],
-      ["/destinations/europe", "Europe", "Destinations"], ["/destinations/caribbean", "Caribbean", "Destinations"],
-      ["/my-trips", "My trips", ""], ["/help/baggage", "Baggage", "Help"],
+      ["/", "Home", ""],
+      ["/deals", "Deals", "Deals"],
+      ["/flights", "Flights", "Flights"],
+      ["/hotels", "Hotels", "Hotels"],
+      ["/destinations/europe", "Europe", "Destinations"],
+      ["/destinations/caribbean", "Caribbean", "Destinations"],
+      ["/my-trips", "My trips", ""],
+      ["/help/baggage", "Baggage", "Help"],
     ],
     contosoProducts,
     "Contoso Travel",
   ),
-  searchTerms: ["lisbon", "rome flights", "cancun", "all inclusive", "cruise", "iceland", "hawaii", "london hotel", "car rental"],
+  searchTerms: [
+    "lisbon",
+    "rome flights",
+    "cancun",
+    "all inclusive",
+    "cruise",
+    "iceland",
+    "hawaii",
+    "london hotel",
+    "car rental",
+  ],
   stores: [],
-  likes: [["Travel", "Beaches"], ["Travel", "City breaks"], ["Food", "Street food"], ["Outdoor", "Hiking"], ["Culture", "Museums"], ["Sport", "Skiing"]],
+  likes: [
+    ["Travel", "Beaches"],
+    ["Travel", "City breaks"],
+    ["Food", "Street food"],
+    ["Outdoor", "Hiking"],
+    ["Culture", "Museums"],
+    ["Sport", "Skiing"],
+  ],
   ticketSubjects: [
-    ["Change flight date", "changes"], ["Refund request", "billing"], ["Baggage allowance", "baggage"],
-    ["Hotel booking not confirmed", "bookings"], ["Visa information", "documents"],
+    ["Change flight date", "changes"],
+    ["Refund request", "billing"],
+    ["Baggage allowance", "baggage"],
+    ["Hotel booking not confirmed", "bookings"],
+    ["Visa information", "documents"],
   ],
   newsletterName: "Contoso Deals",
   loyaltyName: "Contoso Miles",

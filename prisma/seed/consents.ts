@@ -5,9 +5,19 @@ import { DAY, HOUR, isoDay, MINUTE, type Rng } from "./random";
 import type { JsonObject, Person, SourceKey } from "./types";
 
 export const CONSENT_KEYS = [
-  "marketing.traditional.telephonic", "marketing.traditional.papery", "marketing.automatic.sms", "marketing.automatic.email",
-  "marketing.automatic.push", "marketing.automatic.im", "marketing.automatic.telephonic", "profiling.classic", "profiling.online",
-  "softSpam.email", "softSpam.papery", "thirdPartyTransfer.profiling", "thirdPartyTransfer.marketing",
+  "marketing.traditional.telephonic",
+  "marketing.traditional.papery",
+  "marketing.automatic.sms",
+  "marketing.automatic.email",
+  "marketing.automatic.push",
+  "marketing.automatic.im",
+  "marketing.automatic.telephonic",
+  "profiling.classic",
+  "profiling.online",
+  "softSpam.email",
+  "softSpam.papery",
+  "thirdPartyTransfer.profiling",
+  "thirdPartyTransfer.marketing",
 ] as const;
 
 interface Leaf extends JsonObject {
@@ -104,8 +114,16 @@ export function generateConsents(ctx: ConsentContext, person: Person): ConsentRe
   const originActor = ctx.sourceActors[person.origin] ?? { type: "SYSTEM", id: null, name: "Atrium" };
   const [originSource, originEvidence] = ORIGIN_WORDING[person.origin];
   const initial = legacy
-    ? { actor: { type: "SYSTEM", id: null, name: "Legacy CRM import" } as Actor, source: "Legacy CRM import", evidence: `Import batch ${isoDay(person.createdAt).slice(0, 7)}` }
-    : { actor: originActor, source: originSource, evidence: person.origin === "pos" ? `${originEvidence} #${rng.int(10000, 99999)}` : originEvidence };
+    ? {
+        actor: { type: "SYSTEM", id: null, name: "Legacy CRM import" } as Actor,
+        source: "Legacy CRM import",
+        evidence: `Import batch ${isoDay(person.createdAt).slice(0, 7)}`,
+      }
+    : {
+        actor: originActor,
+        source: originSource,
+        evidence: person.origin === "pos" ? `${originEvidence} #${rng.int(10000, 99999)}` : originEvidence,
+      };
   const hasAddress = typeof person.base.address === "object";
   const chances: [string, boolean, number, number][] = [
     ["marketing.automatic.email", person.email !== null, 1, 0.68],
@@ -123,9 +141,17 @@ export function generateConsents(ctx: ConsentContext, person: Person): ConsentRe
     ["thirdPartyTransfer.marketing", true, 0.6, 0.15],
   ];
   for (const [key, applicable, setChance, givenChance] of chances) {
-    if (applicable && rng.chance(setChance)) record(key, leaf(rng.chance(givenChance)), t0, initial.actor, initial.source, initial.evidence);
+    if (applicable && rng.chance(setChance))
+      record(key, leaf(rng.chance(givenChance)), t0, initial.actor, initial.source, initial.evidence);
   }
-  record("disclaimer", { date: isoDay(t0), version: disclaimerVersion(ref, t0) }, t0, initial.actor, initial.source, initial.evidence);
+  record(
+    "disclaimer",
+    { date: isoDay(t0), version: disclaimerVersion(ref, t0) },
+    t0,
+    initial.actor,
+    initial.source,
+    initial.evidence,
+  );
 
   // Changes of mind.
   const web = ctx.sourceActors.web ?? originActor;
@@ -136,7 +162,8 @@ export function generateConsents(ctx: ConsentContext, person: Person): ConsentRe
     if (at !== null && rng.chance(0.7)) {
       record(email, leaf(false), at, emailTool, "Unsubscribe link", "Unsubscribe link in a newsletter");
       result.unsubscribedAt.push(at);
-    } else if (at !== null) record(email, leaf(false), at, web, "Preference center", "Preferences saved while signed in");
+    } else if (at !== null)
+      record(email, leaf(false), at, web, "Preference center", "Preferences saved while signed in");
     const again = rng.chance(0.2) ? later(email, 7 * DAY) : null;
     if (again !== null) record(email, leaf(true), again, web, "Preference center", "Preferences saved while signed in");
   } else if (current.get(email)?.status === false && rng.chance(0.1)) {
@@ -145,23 +172,40 @@ export function generateConsents(ctx: ConsentContext, person: Person): ConsentRe
   }
   if (current.get("marketing.automatic.sms")?.status === true && rng.chance(0.05)) {
     const at = later("marketing.automatic.sms", DAY);
-    if (at !== null) record("marketing.automatic.sms", leaf(false), at, emailTool, "SMS reply", "Replied STOP to a text message");
+    if (at !== null)
+      record("marketing.automatic.sms", leaf(false), at, emailTool, "SMS reply", "Replied STOP to a text message");
   }
   if (rng.chance(0.03)) {
     const ticket = `Written objection received by e-mail (ticket #${rng.int(10000, 99999)})`;
     const keys = ["profiling.classic", "profiling.online"];
     const at = later(keys, DAY);
-    if (at !== null) for (const key of keys) record(key, leaf(false, false, true), at, ctx.officer, "Data protection request", ticket);
+    if (at !== null)
+      for (const key of keys) record(key, leaf(false, false, true), at, ctx.officer, "Data protection request", ticket);
   } else if (current.get("profiling.online")?.status === true && rng.chance(0.01)) {
     const at = later("profiling.online", DAY);
-    if (at !== null) record("profiling.online", leaf(true, true, false), at, ctx.officer, "Data protection request", "Restriction requested while a complaint is examined");
+    if (at !== null)
+      record(
+        "profiling.online",
+        leaf(true, true, false),
+        at,
+        ctx.officer,
+        "Data protection request",
+        "Restriction requested while a complaint is examined",
+      );
   }
   for (const release of [ref - 800 * DAY, ref - 250 * DAY]) {
     const since = Math.max(release, (lastChange.get("disclaimer") ?? t0) + DAY);
     const accepted = current.get("disclaimer")?.version;
     if (t0 < release && since < ref - MINUTE && accepted !== disclaimerVersion(ref, since) && rng.chance(0.5)) {
       const at = rng.timeBetween(since, Math.min(ref - MINUTE, since + 120 * DAY));
-      record("disclaimer", { date: isoDay(at), version: disclaimerVersion(ref, at) }, at, web, "Privacy notice update", "Accepted the updated privacy notice when signing in");
+      record(
+        "disclaimer",
+        { date: isoDay(at), version: disclaimerVersion(ref, at) },
+        at,
+        web,
+        "Privacy notice update",
+        "Accepted the updated privacy notice when signing in",
+      );
     }
   }
 

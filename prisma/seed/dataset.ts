@@ -34,10 +34,18 @@ export function generateDemoData({ referenceDate, seed = DEMO_SEED, existingUser
   const usersCreatedAt = ref - 3 * 365 * DAY - 45 * DAY;
   const users = DEMO_USERS.map((user, index): DemoUserRow => {
     const generated = rng.uuid7(usersCreatedAt + index * 60_000);
-    return { key: user.key, id: existingUserIds[user.key] ?? generated, email: user.email, name: user.name, createdAt: new Date(usersCreatedAt + index * 60_000) };
+    return {
+      key: user.key,
+      id: existingUserIds[user.key] ?? generated,
+      email: user.email,
+      name: user.name,
+      createdAt: new Date(usersCreatedAt + index * 60_000),
+    };
   });
   const admin = users.find((user) => user.key === "demo") ?? users[0];
-  const workspaces = WORKSPACE_PLANS.map((plan) => generateWorkspace({ rng, plan, ref, admin: { id: admin.id, name: admin.name } }));
+  const workspaces = WORKSPACE_PLANS.map((plan) =>
+    generateWorkspace({ rng, plan, ref, admin: { id: admin.id, name: admin.name } }),
+  );
   const memberships = DEMO_USERS.flatMap((user, index) =>
     user.memberships.map((membership): Prisma.MembershipCreateManyInput => {
       const workspace = workspaces[WORKSPACE_PLANS.findIndex((plan) => plan.slug === membership.workspace)].workspace;
@@ -49,6 +57,7 @@ export function generateDemoData({ referenceDate, seed = DEMO_SEED, existingUser
         createdAt: workspace.createdAt,
         updatedAt: workspace.createdAt,
       };
-    }));
+    }),
+  );
   return { referenceDate, users, memberships, workspaces };
 }

@@ -36,7 +36,14 @@ const REAL_TIME: SourceKey[] = ["web", "app"];
 export function activityOf(kit: EventKit, personId: string): Activity {
   let activity = kit.activity.get(personId);
   if (!activity) {
-    activity = { orders: 0, spend: 0, lastOrderAt: null, lastEventAt: null, storeIds: new Set(), sourcesSeen: new Map() };
+    activity = {
+      orders: 0,
+      spend: 0,
+      lastOrderAt: null,
+      lastEventAt: null,
+      storeIds: new Set(),
+      sourcesSeen: new Map(),
+    };
     kit.activity.set(personId, activity);
   }
   return activity;
@@ -101,7 +108,12 @@ export function orderProps(kit: EventKit, lines: [Product, number][], options: O
     products: lines.map(([product, quantity]) => productProps(product, quantity)),
   };
   if (options.storeCode) props.storeCode = options.storeCode;
-  if (options.shipping) props.shippingMethod = rng.weighted([["standard", 70], ["express", 20], ["click-and-collect", 10]]);
+  if (options.shipping)
+    props.shippingMethod = rng.weighted([
+      ["standard", 70],
+      ["express", 20],
+      ["click-and-collect", 10],
+    ]);
   return props;
 }
 
@@ -130,11 +142,19 @@ export function deviceInfo(kit: EventKit, person: Person): JsonObject {
 }
 
 export function storeInfo(store: Store): JsonObject {
-  return { id: store.id, name: store.name, type: "STORE", address: { city: store.city, country: store.country }, geo: { lat: store.lat, lon: store.lon } };
+  return {
+    id: store.id,
+    name: store.name,
+    type: "STORE",
+    address: { city: store.city, country: store.country },
+    geo: { lat: store.lat, lon: store.lon },
+  };
 }
 
 /** Visits by local hour of the day. */
-const HOURS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 4.5, 5, 5, 4.5, 4.5, 5, 5.5, 6, 7, 7.5, 7, 5.5, 3.5, 2].map((weight, hour) => [hour, weight] as const);
+const HOURS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 4.5, 5, 5, 4.5, 4.5, 5, 5.5, 6, 7, 7.5, 7, 5.5, 3.5, 2].map(
+  (weight, hour) => [hour, weight] as const,
+);
 
 /** A moment in [from, to): a uniform day, a plausible hour (evenings busiest), seasonal months busier. */
 export function sessionStart(kit: EventKit, from: number, to: number, season: (month: number) => number): number {

@@ -36,13 +36,19 @@ const SEASONS: Record<WorkspacePlan["slug"], Record<number, number>> = {
 
 function staff(rng: Rng, locale: string, prefix: string, count: number): JsonObject[] {
   const faker = rng.fakerFor(locale);
-  return Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index + 1}`, firstName: faker.person.firstName(), lastName: faker.person.lastName() }));
+  return Array.from({ length: count }, (_, index) => ({
+    id: `${prefix}-${index + 1}`,
+    firstName: faker.person.firstName(),
+    lastName: faker.person.lastName(),
+  }));
 }
 
 export function generateEvents(input: EventsInput): EventsResult {
   const { rng, plan, ref, people } = input;
   const kit: EventKit = {
-    rng, plan, ref,
+    rng,
+    plan,
+    ref,
     windowStart: ref - 365 * DAY,
     workspaceId: input.workspaceId,
     sourceIds: input.sourceIds,
@@ -52,7 +58,8 @@ export function generateEvents(input: EventsInput): EventsResult {
     orderSequence: 0,
     utcOffset: utcOffset(plan.timezone, ref),
   };
-  for (const store of plan.catalogue.stores) kit.assistants.set(store.id, staff(rng, COUNTRIES[store.country]?.faker ?? "en_US", store.id, 3));
+  for (const store of plan.catalogue.stores)
+    kit.assistants.set(store.id, staff(rng, COUNTRIES[store.country]?.faker ?? "en_US", store.id, 3));
   if (input.sourceIds.callCenter) kit.assistants.set("call-center", staff(rng, "en_US", "CC", 5));
   const season = (month: number) => SEASONS[plan.slug][month] ?? 1;
 
@@ -60,7 +67,8 @@ export function generateEvents(input: EventsInput): EventsResult {
 
   for (let i = 0; i < plan.anonymousVisitors; i++) {
     const visitor = { person: null, anonymousId: rng.uuid(), userAgent: rng.weighted(USER_AGENTS), ip: makeIp(rng) };
-    for (let visit = rng.int(1, 3); visit > 0; visit--) browse(kit, visitor, sessionStart(kit, kit.windowStart, ref, season), "web");
+    for (let visit = rng.int(1, 3); visit > 0; visit--)
+      browse(kit, visitor, sessionStart(kit, kit.windowStart, ref, season), "web");
   }
 
   // Customers visit in proportion to how active they are and how much of the year they were customers.
@@ -82,7 +90,11 @@ export function generateEvents(input: EventsInput): EventsResult {
     }
     const person = active[low];
     const at = sessionStart(kit, Math.max(person.createdAt, kit.windowStart), ref, season);
-    const kinds: [string, number][] = [["web", person.usesWeb ? 60 : 4], ["app", person.usesApp ? 35 : 0], ["support", 3]];
+    const kinds: [string, number][] = [
+      ["web", person.usesWeb ? 60 : 4],
+      ["app", person.usesApp ? 35 : 0],
+      ["support", 3],
+    ];
     if (person.usesStore && input.sourceIds.pos) kinds.push(["store", 22]);
     if (input.sourceIds.callCenter) kinds.push(["phone", 8]);
     const visitor = { person, anonymousId: person.anonymousIds[0] ?? null, userAgent: person.userAgent, ip: person.ip };
@@ -100,7 +112,12 @@ export function generateEvents(input: EventsInput): EventsResult {
         supportTicket(kit, person, at);
         break;
       default:
-        browse(kit, { ...visitor, anonymousId: rng.pick(person.anonymousIds.length > 0 ? person.anonymousIds : [null]) }, at, "web");
+        browse(
+          kit,
+          { ...visitor, anonymousId: rng.pick(person.anonymousIds.length > 0 ? person.anonymousIds : [null]) },
+          at,
+          "web",
+        );
     }
   }
   return { events: kit.events, activity: kit.activity, kit };

@@ -15,7 +15,12 @@ export interface IdentityContext {
 }
 
 /** The identities of `person`, attached to `ownerId` (the person, or the survivor that absorbed them). */
-export function identitiesOf(ctx: IdentityContext, person: Person, activity: Activity | undefined, ownerId = person.id): Prisma.IdentityCreateManyInput[] {
+export function identitiesOf(
+  ctx: IdentityContext,
+  person: Person,
+  activity: Activity | undefined,
+  ownerId = person.id,
+): Prisma.IdentityCreateManyInput[] {
   const { rng } = ctx;
   const lastSeen = activity?.lastEventAt ?? person.createdAt;
   const originSource = person.origin;
@@ -25,9 +30,13 @@ export function identitiesOf(ctx: IdentityContext, person: Person, activity: Act
     ["mobilePhone", person.mobilePhone, originSource, person.createdAt],
     ["phone", person.phone, "crm", person.createdAt],
     ...person.anonymousIds.map((id, index): [IdentityType, string, SourceKey, number] => [
-      "anonymousId", id, "web",
+      "anonymousId",
+      id,
+      "web",
       // Browsing before signing up (first id) or on a new browser later (second), never after the last visit.
-      index === 0 ? person.createdAt - rng.int(0, 20) * DAY : Math.min(person.createdAt + rng.int(30, 200) * DAY, lastSeen),
+      index === 0
+        ? person.createdAt - rng.int(0, 20) * DAY
+        : Math.min(person.createdAt + rng.int(30, 200) * DAY, lastSeen),
     ]),
     ["deviceId", person.deviceId, "app", person.createdAt],
   ];

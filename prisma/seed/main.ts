@@ -25,13 +25,18 @@ async function main(): Promise<number> {
   const slugs = WORKSPACE_PLANS.map((plan) => plan.slug);
   const clash = await database.workspace.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
   if (clash.length > 0) {
-    console.error(`[seed] the demo workspaces already exist (${clash.map((ws) => ws.slug).join(", ")}); delete them first to seed again`);
+    console.error(
+      `[seed] the demo workspaces already exist (${clash.map((ws) => ws.slug).join(", ")}); delete them first to seed again`,
+    );
     return 1;
   }
 
   const started = performance.now();
   const ref = referenceDate();
-  const existing = await database.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) } }, select: { id: true, email: true } });
+  const existing = await database.user.findMany({
+    where: { email: { in: DEMO_USERS.map((user) => user.email) } },
+    select: { id: true, email: true },
+  });
   const existingUserIds = Object.fromEntries(
     DEMO_USERS.flatMap((user) => existing.filter((row) => row.email === user.email).map((row) => [user.key, row.id])),
   );
@@ -39,10 +44,19 @@ async function main(): Promise<number> {
   const generated = performance.now();
   const counts = await writeDemoData(database, data);
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  say(`generated in ${seconds(generated - started)} s, written in ${seconds(performance.now() - generated)} s (reference date ${ref.toISOString().slice(0, 10)})`);
-  say(Object.entries(counts).map(([name, count]) => `${name} ${count}`).join(", "));
+  say(
+    `generated in ${seconds(generated - started)} s, written in ${seconds(performance.now() - generated)} s (reference date ${ref.toISOString().slice(0, 10)})`,
+  );
+  say(
+    Object.entries(counts)
+      .map(([name, count]) => `${name} ${count}`)
+      .join(", "),
+  );
   say(`workspaces: ${WORKSPACE_PLANS.map((plan) => `${plan.name} (${plan.slug})`).join(", ")}`);
-  for (const user of DEMO_USERS) say(`sign in as ${user.email} / ${DEMO_PASSWORD} (${user.memberships.map((m) => `${m.role.toLowerCase()} of ${m.workspace}`).join(", ")})`);
+  for (const user of DEMO_USERS)
+    say(
+      `sign in as ${user.email} / ${DEMO_PASSWORD} (${user.memberships.map((m) => `${m.role.toLowerCase()} of ${m.workspace}`).join(", ")})`,
+    );
   return 0;
 }
 
@@ -52,7 +66,7 @@ main()
     process.exit(code);
   })
   .catch(async (error: unknown) => {
-    console.error("[seed] failed:", error instanceof Error ? error.stack ?? error.message : error);
+    console.error("[seed] failed:", error instanceof Error ? (error.stack ?? error.message) : error);
     await disconnectDb().catch(() => {});
     process.exit(1);
   });

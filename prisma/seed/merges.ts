@@ -37,7 +37,13 @@ function duplicateOf(ctx: MergeContext, survivor: Person, kind: MergeKind, creat
   let email: string | null = null;
   if (kind === "MANUAL") {
     base.lastName = lastName;
-    email = makeEmail(rng, firstName, lastName, { ...survivor.country, emailDomains: ["outlook.com", "proton.me", "icloud.com"] }, ctx.emails);
+    email = makeEmail(
+      rng,
+      firstName,
+      lastName,
+      { ...survivor.country, emailDomains: ["outlook.com", "proton.me", "icloud.com"] },
+      ctx.emails,
+    );
     base.contacts = { email };
   }
   const usesApp = kind === "AUTOMATIC" && rng.chance(0.6);
@@ -59,13 +65,15 @@ function duplicateOf(ctx: MergeContext, survivor: Person, kind: MergeKind, creat
     usesStore: false,
     anonymousIds: [rng.uuid()],
     deviceId: usesApp ? rng.uuid().toUpperCase() : null,
-    deviceType: usesApp ? survivor.deviceType ?? "IOS" : null,
+    deviceType: usesApp ? (survivor.deviceType ?? "IOS") : null,
   };
 }
 
 export function planMerges(ctx: MergeContext, people: Person[], count: number): MergePlan[] {
   const { rng, kit, ref } = ctx;
-  const candidates = people.filter((person) => person.email !== null && person.createdAt < ref - 120 * DAY && person.base.lastName);
+  const candidates = people.filter(
+    (person) => person.email !== null && person.createdAt < ref - 120 * DAY && person.base.lastName,
+  );
   const plans: MergePlan[] = [];
   for (const survivor of rng.sample(candidates, count)) {
     const kind: MergeKind = rng.chance(0.6) ? "AUTOMATIC" : "MANUAL";
@@ -77,7 +85,12 @@ export function planMerges(ctx: MergeContext, people: Person[], count: number): 
     const first = kit.events.length;
     for (let visit = rng.int(1, 3); visit > 0; visit--) {
       const start = rng.timeBetween(createdAt, Math.max(createdAt + 1, at - HOUR));
-      browse(kit, { person: absorbed, anonymousId: absorbed.anonymousIds[0], userAgent: absorbed.userAgent, ip: absorbed.ip }, start, absorbed.usesApp ? "app" : "web");
+      browse(
+        kit,
+        { person: absorbed, anonymousId: absorbed.anonymousIds[0], userAgent: absorbed.userAgent, ip: absorbed.ip },
+        start,
+        absorbed.usesApp ? "app" : "web",
+      );
     }
     const eventIds: string[] = [];
     for (const event of kit.events.slice(first)) {
@@ -88,9 +101,17 @@ export function planMerges(ctx: MergeContext, people: Person[], count: number): 
     const survivorActivity = activityOf(kit, survivor.id);
     survivorActivity.lastEventAt = Math.max(survivorActivity.lastEventAt ?? 0, activity.lastEventAt ?? 0) || null;
 
-    const reason: JsonObject = kind === "AUTOMATIC"
-      ? { trigger: "identify", policy: "MERGE", matched: [{ identity: "email", value: normalizeEmail(survivor.email as string) }] }
-      : { requestedBy: { type: "USER", id: ctx.admin.id, name: ctx.admin.name }, note: "Same person: personal and work e-mail" };
+    const reason: JsonObject =
+      kind === "AUTOMATIC"
+        ? {
+            trigger: "identify",
+            policy: "MERGE",
+            matched: [{ identity: "email", value: normalizeEmail(survivor.email as string) }],
+          }
+        : {
+            requestedBy: { type: "USER", id: ctx.admin.id, name: ctx.admin.name },
+            note: "Same person: personal and work e-mail",
+          };
     absorbed.updatedAt = at;
     plans.push({ survivor, absorbed, kind, at, reason, eventIds });
   }
@@ -107,10 +128,27 @@ export interface MovedRows {
  * What the product's merge would have left (combineProperties) and the snapshot unmerge reads
  * (ZMergeSnapshot). The survivor's properties become the combined ones.
  */
-export function applyMerge(merge: MergePlan, survivorConsents: JsonObject, policies: Record<string, string>, moved: MovedRows): MergeSnapshot {
+export function applyMerge(
+  merge: MergePlan,
+  survivorConsents: JsonObject,
+  policies: Record<string, string>,
+  moved: MovedRows,
+): MergeSnapshot {
   const { survivor, absorbed } = merge;
-  const survivorBefore = { externalId: survivor.externalId, base: survivor.base, extended: survivor.extended, tags: survivor.tags, consents: survivorConsents };
-  const absorbedProps = { externalId: absorbed.externalId, base: absorbed.base, extended: absorbed.extended, tags: absorbed.tags, consents: {} };
+  const survivorBefore = {
+    externalId: survivor.externalId,
+    base: survivor.base,
+    extended: survivor.extended,
+    tags: survivor.tags,
+    consents: survivorConsents,
+  };
+  const absorbedProps = {
+    externalId: absorbed.externalId,
+    base: absorbed.base,
+    extended: absorbed.extended,
+    tags: absorbed.tags,
+    consents: {},
+  };
   const survivorAfter = combineProperties(
     { ...survivorBefore, updatedAt: new Date(Math.min(survivor.updatedAt, merge.at)), sourcePriority: 0 },
     { ...absorbedProps, updatedAt: new Date(absorbed.createdAt), sourcePriority: 0 },

@@ -6,8 +6,22 @@ import { DAY, type Rng } from "./random";
 import type { Activity, JsonObject, Person } from "./types";
 
 const AIRPORTS: Record<string, string> = {
-  "New York": "JFK", "Los Angeles": "LAX", Chicago: "ORD", Boston: "BOS", "San Francisco": "SFO", Miami: "MIA", Seattle: "SEA",
-  Austin: "AUS", Denver: "DEN", Atlanta: "ATL", London: "LHR", Milano: "MXP", Roma: "FCO", Paris: "CDG", Madrid: "MAD", Amsterdam: "AMS",
+  "New York": "JFK",
+  "Los Angeles": "LAX",
+  Chicago: "ORD",
+  Boston: "BOS",
+  "San Francisco": "SFO",
+  Miami: "MIA",
+  Seattle: "SEA",
+  Austin: "AUS",
+  Denver: "DEN",
+  Atlanta: "ATL",
+  London: "LHR",
+  Milano: "MXP",
+  Roma: "FCO",
+  Paris: "CDG",
+  Madrid: "MAD",
+  Amsterdam: "AMS",
 };
 
 /** The spend above which a customer is a VIP: the top `share` of all customers. */
@@ -23,7 +37,12 @@ export interface ProfileContext {
   vipSpend: number;
 }
 
-export function finishProfile(ctx: ProfileContext, person: Person, activity: Activity | undefined, consent: ConsentResult | null): void {
+export function finishProfile(
+  ctx: ProfileContext,
+  person: Person,
+  activity: Activity | undefined,
+  consent: ConsentResult | null,
+): void {
   const { rng, plan, ref } = ctx;
   const spend = activity?.spend ?? 0;
   const tags = new Set<string>();
@@ -58,8 +77,15 @@ export function finishProfile(ctx: ProfileContext, person: Person, activity: Act
     if (tier !== "bronze") tags.add(`loyalty-${tier}`);
     const joined = person.createdAt + rng.int(0, 30) * DAY;
     subscriptions.push({
-      id: "sub-loyalty", name: plan.catalogue.loyaltyName, type: "loyalty", kind: "SERVICE", subscribed: true,
-      startDate: new Date(Math.min(joined, ref - DAY)).toISOString(), endDate: null, subscriberId: `${plan.slug.slice(0, 2).toUpperCase()}${rng.int(1000000, 9999999)}`, preferences: [],
+      id: "sub-loyalty",
+      name: plan.catalogue.loyaltyName,
+      type: "loyalty",
+      kind: "SERVICE",
+      subscribed: true,
+      startDate: new Date(Math.min(joined, ref - DAY)).toISOString(),
+      endDate: null,
+      subscriberId: `${plan.slug.slice(0, 2).toUpperCase()}${rng.int(1000000, 9999999)}`,
+      preferences: [],
     });
     if (plan.slug === "northwind") {
       person.extended.loyaltyPoints = Math.floor(spend) + rng.int(0, 150);
@@ -77,11 +103,19 @@ export function finishProfile(ctx: ProfileContext, person: Person, activity: Act
   }
 
   const lastOrderAt = activity?.lastOrderAt ?? null;
-  if ((lastOrderAt !== null && lastOrderAt < ref - 150 * DAY) || (person.engagement > 0 && person.engagement < 0.4 && rng.chance(0.3))) tags.add("churn-risk");
+  if (
+    (lastOrderAt !== null && lastOrderAt < ref - 150 * DAY) ||
+    (person.engagement > 0 && person.engagement < 0.4 && rng.chance(0.3))
+  )
+    tags.add("churn-risk");
   for (const [tag, probability] of plan.randomTags) if (rng.chance(probability)) tags.add(tag);
 
   person.tags = [...tags].sort();
   if (subscriptions.length > 0) person.base.subscriptions = subscriptions;
-  const lastConsentChange = consent?.records.reduce((latest, record) => Math.max(latest, new Date(record.changedAt).getTime()), 0) ?? 0;
-  person.updatedAt = Math.min(ref - 1000, Math.max(person.updatedAt, lastConsentChange, member && lastOrderAt ? lastOrderAt : 0));
+  const lastConsentChange =
+    consent?.records.reduce((latest, record) => Math.max(latest, new Date(record.changedAt).getTime()), 0) ?? 0;
+  person.updatedAt = Math.min(
+    ref - 1000,
+    Math.max(person.updatedAt, lastConsentChange, member && lastOrderAt ? lastOrderAt : 0),
+  );
 }

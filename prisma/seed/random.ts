@@ -78,7 +78,8 @@ export class Rng {
   sample<T>(items: readonly T[], count: number): T[] {
     const copy = [...items];
     const result: T[] = [];
-    while (result.length < count && copy.length > 0) result.push(copy.splice(Math.floor(this.float() * copy.length), 1)[0]);
+    while (result.length < count && copy.length > 0)
+      result.push(copy.splice(Math.floor(this.float() * copy.length), 1)[0]);
     return result;
   }
 
@@ -96,7 +97,10 @@ export class Rng {
   hex(length: number): string {
     let out = "";
     // 13 hex digits (52 bits) per draw.
-    while (out.length < length) out += Math.floor(this.next() * 2 ** 52).toString(16).padStart(13, "0");
+    while (out.length < length)
+      out += Math.floor(this.next() * 2 ** 52)
+        .toString(16)
+        .padStart(13, "0");
     return out.slice(0, length);
   }
 

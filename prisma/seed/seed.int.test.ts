@@ -26,9 +26,13 @@ function checksum(data: DemoData): string {
   const hash = createHash("sha256");
   for (const ws of data.workspaces) {
     hash.update(JSON.stringify(ws.workspace));
-    for (const c of ws.customers) hash.update(JSON.stringify([c.id, c.externalId, c.createdAt, c.searchText, c.tags, c.base, c.consents, c.status]));
+    for (const c of ws.customers)
+      hash.update(
+        JSON.stringify([c.id, c.externalId, c.createdAt, c.searchText, c.tags, c.base, c.consents, c.status]),
+      );
     for (const i of ws.identities) hash.update(JSON.stringify([i.id, i.type, i.value, i.customerId]));
-    for (const e of ws.events) hash.update(JSON.stringify([e.id, e.type, e.customerId, e.occurredAt, e.messageId, e.properties]));
+    for (const e of ws.events)
+      hash.update(JSON.stringify([e.id, e.type, e.customerId, e.occurredAt, e.messageId, e.properties]));
     for (const r of ws.consentRecords) hash.update(JSON.stringify([r.id, r.customerId, r.key, r.current, r.changedAt]));
     for (const m of ws.merges) hash.update(JSON.stringify([m.survivorId, m.absorbedId, m.snapshot]));
   }
@@ -80,7 +84,9 @@ describe("demo seed", () => {
       for (const event of ws.events) {
         const properties = normalizeEventProperties(event.type, event.properties);
         // Standard types only, and nothing the catalogue does not know (it would be moved under `extra`).
-        check(`properties of ${event.type} ${event.id}`, { success: properties.ok && !("extra" in properties.properties) });
+        check(`properties of ${event.type} ${event.id}`, {
+          success: properties.ok && !("extra" in properties.properties),
+        });
         check(`contextInfo of ${event.type} ${event.id}`, ZContextInfo.safeParse(event.contextInfo));
       }
       for (const merge of ws.merges) check(`snapshot of merge ${merge.id}`, ZMergeSnapshot.safeParse(merge.snapshot));
@@ -100,44 +106,66 @@ describe("demo seed", () => {
     expect(events).toBeLessThan(60_000);
     const identities = await count`select count(*)::int n from "Identity" where "workspaceId" = ${northwind}::uuid`;
     expect(identities / customers).toBeGreaterThan(3);
-    const anonymous = await count`select count(*)::int n from "Event" where "workspaceId" = ${northwind}::uuid and "customerId" is null and "anonymousId" is not null`;
+    const anonymous =
+      await count`select count(*)::int n from "Event" where "workspaceId" = ${northwind}::uuid and "customerId" is null and "anonymousId" is not null`;
     expect(anonymous).toBeGreaterThan(100);
     expect(anonymous).toBeLessThan(1000);
-    expect(await count`select count(*)::int n from "Event" where "workspaceId" = ${northwind}::uuid and "customerId" is null and "anonymousId" is null`).toBe(0);
-    expect(await count`select count(*)::int n from "Merge" where "workspaceId" = ${northwind}::uuid`).toBeGreaterThanOrEqual(15);
-    expect(await count`select count(*)::int n from "ConsentRecord" where "workspaceId" = ${northwind}::uuid`).toBeGreaterThan(15_000);
+    expect(
+      await count`select count(*)::int n from "Event" where "workspaceId" = ${northwind}::uuid and "customerId" is null and "anonymousId" is null`,
+    ).toBe(0);
+    expect(
+      await count`select count(*)::int n from "Merge" where "workspaceId" = ${northwind}::uuid`,
+    ).toBeGreaterThanOrEqual(15);
+    expect(
+      await count`select count(*)::int n from "ConsentRecord" where "workspaceId" = ${northwind}::uuid`,
+    ).toBeGreaterThan(15_000);
     expect(await count`select count(*)::int n from "Source" where "workspaceId" = ${northwind}::uuid`).toBe(5);
-    expect(await count`select count(*)::int n from "View" where "workspaceId" = ${northwind}::uuid and "maskPersonalData"`).toBeGreaterThanOrEqual(1);
+    expect(
+      await count`select count(*)::int n from "View" where "workspaceId" = ${northwind}::uuid and "maskPersonalData"`,
+    ).toBeGreaterThanOrEqual(1);
     const contosoCustomers = await count`select count(*)::int n from "Customer" where "workspaceId" = ${contoso}::uuid`;
     expect(contosoCustomers).toBeGreaterThan(200);
     expect(contosoCustomers).toBeLessThan(1000);
-    const withExternalId = await count`select count(*)::int n from "Customer" where "workspaceId" = ${northwind}::uuid and "externalId" is not null`;
+    const withExternalId =
+      await count`select count(*)::int n from "Customer" where "workspaceId" = ${northwind}::uuid and "externalId" is not null`;
     expect(withExternalId / customers).toBeGreaterThan(0.7);
   });
 
   it("leaves no identity on a merged customer, and every merged customer has its merge", async () => {
-    expect(await count`
+    expect(
+      await count`
       select count(*)::int n from "Identity" i join "Customer" c on c."workspaceId" = i."workspaceId" and c.id = i."customerId"
-      where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED'`).toBe(0);
-    expect(await count`
+      where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED'`,
+    ).toBe(0);
+    expect(
+      await count`
       select count(*)::int n from "Customer" c where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED' and (c."mergedIntoId" is null or not exists (
-        select 1 from "Merge" m where m."workspaceId" = c."workspaceId" and m."absorbedId" = c.id and m."survivorId" = c."mergedIntoId"))`).toBe(0);
-    expect(await count`
+        select 1 from "Merge" m where m."workspaceId" = c."workspaceId" and m."absorbedId" = c.id and m."survivorId" = c."mergedIntoId"))`,
+    ).toBe(0);
+    expect(
+      await count`
       select count(*)::int n from "Event" e join "Customer" c on c."workspaceId" = e."workspaceId" and c.id = e."customerId"
-      where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED'`).toBe(0);
+      where c."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and c.status = 'MERGED'`,
+    ).toBe(0);
   });
 
   it("keeps events inside the 12 months before the reference date, after their customer signed up", async () => {
     const from = new Date(REFERENCE_DATE.getTime() - YEAR_MS);
-    expect(await count`
+    expect(
+      await count`
       select count(*)::int n from "Event" where "workspaceId" in (${northwind}::uuid, ${contoso}::uuid)
-      and ("occurredAt" < ${from} or "occurredAt" >= ${REFERENCE_DATE})`).toBe(0);
-    expect(await count`
+      and ("occurredAt" < ${from} or "occurredAt" >= ${REFERENCE_DATE})`,
+    ).toBe(0);
+    expect(
+      await count`
       select count(*)::int n from "Event" e join "Customer" c on c."workspaceId" = e."workspaceId" and c.id = e."customerId"
-      where e."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and e."occurredAt" < c."createdAt"`).toBe(0);
-    expect(await count`
+      where e."workspaceId" in (${northwind}::uuid, ${contoso}::uuid) and e."occurredAt" < c."createdAt"`,
+    ).toBe(0);
+    expect(
+      await count`
       select count(*)::int n from "Customer" where "workspaceId" in (${northwind}::uuid, ${contoso}::uuid)
-      and ("createdAt" >= ${REFERENCE_DATE} or "updatedAt" < "createdAt")`).toBe(0);
+      and ("createdAt" >= ${REFERENCE_DATE} or "updatedAt" < "createdAt")`,
+    ).toBe(0);
   });
 
   it("ends each consent history at the customer's current state", async () => {
@@ -159,25 +187,39 @@ describe("demo seed", () => {
   });
 
   it("counts customers per day in the workspace time zone", async () => {
-    const total = await count`select coalesce(sum(created), 0)::int n from "DailyCustomerStat" where "workspaceId" = ${northwind}::uuid`;
+    const total =
+      await count`select coalesce(sum(created), 0)::int n from "DailyCustomerStat" where "workspaceId" = ${northwind}::uuid`;
     expect(total).toBe(await count`select count(*)::int n from "Customer" where "workspaceId" = ${northwind}::uuid`);
-    const removed = await count`select coalesce(sum(removed), 0)::int n from "DailyCustomerStat" where "workspaceId" = ${northwind}::uuid`;
-    expect(removed).toBe(await count`select count(*)::int n from "Customer" where "workspaceId" = ${northwind}::uuid and status = 'MERGED'`);
-    expect(await count`
+    const removed =
+      await count`select coalesce(sum(removed), 0)::int n from "DailyCustomerStat" where "workspaceId" = ${northwind}::uuid`;
+    expect(removed).toBe(
+      await count`select count(*)::int n from "Customer" where "workspaceId" = ${northwind}::uuid and status = 'MERGED'`,
+    );
+    expect(
+      await count`
       select count(*)::int n from (
         select ("createdAt" at time zone 'UTC' at time zone 'Europe/Rome')::date d, count(*) c from "Customer"
         where "workspaceId" = ${northwind}::uuid group by 1) days
       left join "DailyCustomerStat" s on s."workspaceId" = ${northwind}::uuid and s.day = days.d
-      where s.created is distinct from days.c`).toBe(0);
+      where s.created is distinct from days.c`,
+    ).toBe(0);
   });
 
   it("sets up people, rules and sign-in", async () => {
-    const demo = await db().user.findUniqueOrThrow({ where: { email: "demo@atrium.local" }, include: { memberships: true } });
+    const demo = await db().user.findUniqueOrThrow({
+      where: { email: "demo@atrium.local" },
+      include: { memberships: true },
+    });
     expect(await verifyPassword(demo.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
     expect(demo.memberships.map((m) => [m.workspaceId, m.role, m.consentHistory]).sort()).toEqual(
-      [[northwind, "ADMIN", true], [contoso, "ADMIN", true]].sort(),
+      [
+        [northwind, "ADMIN", true],
+        [contoso, "ADMIN", true],
+      ].sort(),
     );
-    const guest = await db().membership.findFirstOrThrow({ where: { workspaceId: northwind, user: { email: "guest@atrium.local" } } });
+    const guest = await db().membership.findFirstOrThrow({
+      where: { workspaceId: northwind, user: { email: "guest@atrium.local" } },
+    });
     expect(guest.role).toBe("GUEST");
     const rules = await db().identityRuleSet.findUniqueOrThrow({ where: { workspaceId: northwind } });
     expect(rules.policy).toBe("MERGE");
@@ -185,9 +227,13 @@ describe("demo seed", () => {
   });
 
   it("does nothing when asked to seed only an empty installation", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "main.ts")], {
-      env: { ...process.env, ATRIUM_SEED_IF_EMPTY: "1" },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname, "main.ts")],
+      {
+        env: { ...process.env, ATRIUM_SEED_IF_EMPTY: "1" },
+      },
+    );
     expect(stdout).toContain("demo data already present");
   }, 60_000);
 });

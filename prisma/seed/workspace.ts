@@ -41,7 +41,11 @@ export interface WorkspaceInput {
   admin: { id: string; name: string };
 }
 
-function customerRow(workspaceId: string, person: Person, consents: ConsentResult | null | undefined): Prisma.CustomerCreateManyInput {
+function customerRow(
+  workspaceId: string,
+  person: Person,
+  consents: ConsentResult | null | undefined,
+): Prisma.CustomerCreateManyInput {
   return {
     workspaceId,
     id: person.id,
@@ -66,8 +70,14 @@ export function generateWorkspace({ rng, plan, ref, admin }: WorkspaceInput): Wo
   const at = (time: number) => new Date(time);
   const sourceRowIds = plan.sources.map((_, index) => rng.uuid7(createdAt + (index + 1) * 60_000));
   const sources: SourceRow[] = plan.sources.map((source, index) => ({
-    workspaceId, id: sourceRowIds[index], name: source.name, type: source.type, priority: source.priority,
-    allowedOrigins: source.allowedOrigins, createdAt: at(createdAt + (index + 1) * 60_000), updatedAt: at(createdAt + (index + 1) * 60_000),
+    workspaceId,
+    id: sourceRowIds[index],
+    name: source.name,
+    type: source.type,
+    priority: source.priority,
+    allowedOrigins: source.allowedOrigins,
+    createdAt: at(createdAt + (index + 1) * 60_000),
+    updatedAt: at(createdAt + (index + 1) * 60_000),
   }));
   const sourceIds: Partial<Record<SourceKey, string>> = {};
   const sourceActors: Partial<Record<SourceKey, Actor>> = {};
@@ -92,15 +102,27 @@ export function generateWorkspace({ rng, plan, ref, admin }: WorkspaceInput): Wo
     }
   }
 
-  const { events, activity, kit } = generateEvents({ rng, plan, ref, workspaceId, sourceIds, people, timelines, unsubscribes });
+  const { events, activity, kit } = generateEvents({
+    rng,
+    plan,
+    ref,
+    workspaceId,
+    sourceIds,
+    people,
+    timelines,
+    unsubscribes,
+  });
   const vipSpend = vipThreshold(people.map((person) => activity.get(person.id)?.spend ?? 0));
-  for (const person of people) finishProfile({ rng, plan, ref, vipSpend }, person, activity.get(person.id), consents.get(person.id) ?? null);
+  for (const person of people)
+    finishProfile({ rng, plan, ref, vipSpend }, person, activity.get(person.id), consents.get(person.id) ?? null);
   const mergePlans = planMerges({ rng, kit, ref, emails, admin }, people, plan.merges);
 
   // Identities and sources: the survivors keep what the duplicates were known by.
   const identityContext: IdentityContext = { rng, workspaceId, sourceIds, taken: new Set() };
   const identities = people.flatMap((person) => identitiesOf(identityContext, person, activity.get(person.id)));
-  const links = new Map(people.map((person) => [person.id, sourcesOf(identityContext, person, activity.get(person.id))]));
+  const links = new Map(
+    people.map((person) => [person.id, sourcesOf(identityContext, person, activity.get(person.id))]),
+  );
   const merges: Prisma.MergeCreateManyInput[] = [];
   const absorbedRows: Prisma.CustomerCreateManyInput[] = [];
   const policies = Object.fromEntries(plan.extendedProperties.map((property) => [property.name, property.mergePolicy]));
@@ -110,13 +132,21 @@ export function generateWorkspace({ rng, plan, ref, admin }: WorkspaceInput): Wo
     const absorbedSources = sourcesOf(identityContext, merge.absorbed, activity.get(merge.absorbed.id));
     const survivorSources = links.get(merge.survivor.id) ?? new Map<string, number>();
     const survivorSourceIds = [...survivorSources.keys()];
-    for (const [sourceId, firstSeen] of absorbedSources) if (!survivorSources.has(sourceId)) survivorSources.set(sourceId, firstSeen);
+    for (const [sourceId, firstSeen] of absorbedSources)
+      if (!survivorSources.has(sourceId)) survivorSources.set(sourceId, firstSeen);
     const snapshot = applyMerge(merge, consents.get(merge.survivor.id)?.state ?? {}, policies, {
       identityIds: moved.map((identity) => identity.id as string),
-      sourceLinks: [...absorbedSources].map(([sourceId, firstSeen]) => ({ sourceId, firstSeenAt: at(firstSeen).toISOString() })),
+      sourceLinks: [...absorbedSources].map(([sourceId, firstSeen]) => ({
+        sourceId,
+        firstSeenAt: at(firstSeen).toISOString(),
+      })),
       survivorSourceIds,
     });
-    absorbedRows.push({ ...customerRow(workspaceId, merge.absorbed, null), status: "MERGED", mergedIntoId: merge.survivor.id });
+    absorbedRows.push({
+      ...customerRow(workspaceId, merge.absorbed, null),
+      status: "MERGED",
+      mergedIntoId: merge.survivor.id,
+    });
     merges.push({
       workspaceId,
       id: rng.uuid7(merge.at),
@@ -131,17 +161,45 @@ export function generateWorkspace({ rng, plan, ref, admin }: WorkspaceInput): Wo
     });
   }
 
-  const customers = [...people.map((person) => customerRow(workspaceId, person, consents.get(person.id))), ...absorbedRows];
+  const customers = [
+    ...people.map((person) => customerRow(workspaceId, person, consents.get(person.id))),
+    ...absorbedRows,
+  ];
   const customerSources = [...links].flatMap(([customerId, seen]) =>
-    [...seen].map(([sourceId, firstSeen]) => ({ workspaceId, customerId, sourceId, firstSeenAt: at(firstSeen) })));
+    [...seen].map(([sourceId, firstSeen]) => ({ workspaceId, customerId, sourceId, firstSeenAt: at(firstSeen) })),
+  );
 
   return {
-    workspace: { id: workspaceId, name: plan.name, slug: plan.slug, timezone: plan.timezone, currency: plan.currency, createdAt: at(createdAt), updatedAt: at(createdAt) },
+    workspace: {
+      id: workspaceId,
+      name: plan.name,
+      slug: plan.slug,
+      timezone: plan.timezone,
+      currency: plan.currency,
+      createdAt: at(createdAt),
+      updatedAt: at(createdAt),
+    },
     sources,
-    extendedProperties: plan.extendedProperties.map((property) => ({ workspaceId, ...property, createdAt: at(createdAt + DAY), updatedAt: at(createdAt + DAY) })),
-    identityRuleSet: { workspaceId, policy: "MERGE", match: DEFAULT_IDENTITY_MATCH, blockedValues: [...DEFAULT_BLOCKED_VALUES], updatedAt: at(createdAt + DAY) },
+    extendedProperties: plan.extendedProperties.map((property) => ({
+      workspaceId,
+      ...property,
+      createdAt: at(createdAt + DAY),
+      updatedAt: at(createdAt + DAY),
+    })),
+    identityRuleSet: {
+      workspaceId,
+      policy: "MERGE",
+      match: DEFAULT_IDENTITY_MATCH,
+      blockedValues: [...DEFAULT_BLOCKED_VALUES],
+      updatedAt: at(createdAt + DAY),
+    },
     views: plan.views.map((view, index) => ({
-      workspaceId, id: rng.uuid7(ref - (60 - index) * DAY), ...view, createdById: admin.id, createdAt: at(ref - (60 - index) * DAY), updatedAt: at(ref - (60 - index) * DAY),
+      workspaceId,
+      id: rng.uuid7(ref - (60 - index) * DAY),
+      ...view,
+      createdById: admin.id,
+      createdAt: at(ref - (60 - index) * DAY),
+      updatedAt: at(ref - (60 - index) * DAY),
     })),
     customers,
     identities,

@@ -45,14 +45,31 @@ export async function writeDemoData(database: PrismaClient, data: DemoData): Pro
   // Hash before the transaction: argon2 is deliberately slow and needs no connection.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const counts: WriteCounts = {
-    users: 0, workspaces: 0, sources: 0, customers: 0, identities: 0, customerSources: 0, events: 0, consentRecords: 0, merges: 0, views: 0, dailyStats: 0,
+    users: 0,
+    workspaces: 0,
+    sources: 0,
+    customers: 0,
+    identities: 0,
+    customerSources: 0,
+    events: 0,
+    consentRecords: 0,
+    merges: 0,
+    views: 0,
+    dailyStats: 0,
   };
   await database.$transaction(
     async (tx: Tx) => {
       for (const user of data.users) {
         await tx.user.upsert({
           where: { email: user.email },
-          create: { id: user.id, email: user.email, name: user.name, passwordHash, createdAt: user.createdAt, updatedAt: user.createdAt },
+          create: {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            passwordHash,
+            createdAt: user.createdAt,
+            updatedAt: user.createdAt,
+          },
           update: {},
         });
         counts.users += 1;

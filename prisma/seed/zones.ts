@@ -5,7 +5,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
     });
     formatters.set(timeZone, format);
   }
@@ -14,7 +21,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 function localParts(timeZone: string, at: number): Record<string, number> {
   const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(at))) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  for (const part of formatter(timeZone).formatToParts(new Date(at)))
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
   return parts;
 }
 

@@ -4,7 +4,11 @@ import { requestIdOf } from "@/lib/server/http/request-id";
 
 function notFound(req: Request): Response {
   const { pathname } = new URL(req.url);
-  return problemResponse({ code: "not_found", detail: `No API endpoint at ${req.method} ${pathname}`, requestId: requestIdOf(req) });
+  return problemResponse({
+    code: "not_found",
+    detail: `No API endpoint at ${req.method} ${pathname}`,
+    requestId: requestIdOf(req),
+  });
 }
 
 export const GET = notFound;

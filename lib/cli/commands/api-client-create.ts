@@ -17,7 +17,11 @@ export const apiClientCreate = defineCommand({
     name: { type: "string", valueName: "<name>", description: `Display name (default "${DEFAULT_NAME}")` },
     "consent-history": { type: "boolean", description: "Also allow reading the consent registry" },
   },
-  schema: z.object({ workspace: ZId, ...ZApiClientCreate.shape, name: ZApiClientCreate.shape.name.default(DEFAULT_NAME) }),
+  schema: z.object({
+    workspace: ZId,
+    ...ZApiClientCreate.shape,
+    name: ZApiClientCreate.shape.name.default(DEFAULT_NAME),
+  }),
   async run({ workspace, ...input }, { actor }) {
     const client = await createApiClient({ workspaceId: workspace, input, actor });
     return { clientId: client.clientId, clientSecret: client.clientSecret, workspaceId: client.workspaceId };

@@ -17,6 +17,12 @@ export const memberAdd = defineCommand({
   schema: z.object({ workspace: ZId, ...ZMemberAdd.shape }),
   async run({ workspace, ...input }, { actor }) {
     const member = await addMember({ workspaceId: workspace, input, actor });
-    return { workspaceId: workspace, userId: member.user.id, email: member.user.email, role: member.role, consentHistory: member.consentHistory };
+    return {
+      workspaceId: workspace,
+      userId: member.user.id,
+      email: member.user.email,
+      role: member.role,
+      consentHistory: member.consentHistory,
+    };
   },
 });

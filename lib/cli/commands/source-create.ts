@@ -11,7 +11,11 @@ export const sourceCreate = defineCommand({
   options: {
     workspace: { type: "string", valueName: "<id>", description: "Workspace id", required: true },
     name: { type: "string", valueName: "<name>", description: "Display name", required: true },
-    type: { type: "string", valueName: "web|mobile|ecommerce|retail|crm|api", description: "Kind of source (default api)" },
+    type: {
+      type: "string",
+      valueName: "web|mobile|ecommerce|retail|crm|api",
+      description: "Kind of source (default api)",
+    },
   },
   schema: z.object({ workspace: ZId, name: ZSourceCreate.shape.name, type: ZSourceCreate.shape.type }),
   async run({ workspace, ...input }, { actor }) {

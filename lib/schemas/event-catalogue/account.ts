@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { defineEventType, requiredError, ZText } from "./common";
 
-export const ZChangedSetting = z.enum(["LANGUAGE", "TIMEZONE", "CURRENCY", "EMAIL", "PASSWORD", "USERNAME", "OTHER"], requiredError);
+export const ZChangedSetting = z.enum(
+  ["LANGUAGE", "TIMEZONE", "CURRENCY", "EMAIL", "PASSWORD", "USERNAME", "OTHER"],
+  requiredError,
+);
 
 export const ACCOUNT_EVENT_TYPES = {
   loggedIn: defineEventType({ label: "Logged in", mode: "ACTIVE", category: "account", icon: "IconLogin" }, {}),

@@ -30,6 +30,9 @@ export const CAMPAIGN_EVENT_TYPES = {
   }),
   campaignBounced: defineEventType(campaignMeta("Campaign bounced", "IconMailX"), CAMPAIGN_SHAPE),
   campaignMarkedSpam: defineEventType(campaignMeta("Marked a campaign as spam", "IconMailExclamation"), CAMPAIGN_SHAPE),
-  campaignUnsubscribed: defineEventType(campaignMeta("Unsubscribed from a campaign list", "IconMailOff"), CAMPAIGN_SHAPE),
+  campaignUnsubscribed: defineEventType(
+    campaignMeta("Unsubscribed from a campaign list", "IconMailOff"),
+    CAMPAIGN_SHAPE,
+  ),
   campaignSubscribed: defineEventType(campaignMeta("Subscribed to a campaign list", "IconMailPlus"), CAMPAIGN_SHAPE),
 };

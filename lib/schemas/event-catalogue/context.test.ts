@@ -20,7 +20,11 @@ describe("ZContextInfo", () => {
   });
 
   it("keeps unknown keys at every level", () => {
-    const info = { screen: "1920x1080", client: { userAgent: "x", timezone: "Europe/Rome" }, campaign: { gclid: "abc" } };
+    const info = {
+      screen: "1920x1080",
+      client: { userAgent: "x", timezone: "Europe/Rome" },
+      campaign: { gclid: "abc" },
+    };
     expect(ZContextInfo.parse(info)).toEqual(info);
   });
 

@@ -16,7 +16,9 @@ export const EVENT_CONTEXTS = [
   "OTHER",
 ] as const;
 
-export const ZEventContext = z.enum(EVENT_CONTEXTS).meta({ id: "EventContext", description: "Channel the event came from" });
+export const ZEventContext = z
+  .enum(EVENT_CONTEXTS)
+  .meta({ id: "EventContext", description: "Channel the event came from" });
 export type EventContext = z.infer<typeof ZEventContext>;
 
 export const CONTEXT_INFO_LIMITS = {
@@ -30,7 +32,10 @@ export const CONTEXT_INFO_LIMITS = {
 function looseObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z
     .looseObject(shape)
-    .refine((value) => hasAtMostKeys(value, CONTEXT_INFO_LIMITS.keys), `Must have at most ${CONTEXT_INFO_LIMITS.keys} keys`);
+    .refine(
+      (value) => hasAtMostKeys(value, CONTEXT_INFO_LIMITS.keys),
+      `Must have at most ${CONTEXT_INFO_LIMITS.keys} keys`,
+    );
 }
 
 export const ZGeo = z.looseObject({
@@ -100,6 +105,9 @@ export const ZContextInfo = looseObject({
   store: ZStore.nullish(),
   salesAssistant: ZSalesAssistant.nullish(),
   campaign: ZCampaignInfo.nullish(),
-}).meta({ id: "EventContextInfo", description: "Circumstances of the event: client, device, store, sales assistant, campaign" });
+}).meta({
+  id: "EventContextInfo",
+  description: "Circumstances of the event: client, device, store, sales assistant, campaign",
+});
 
 export type ContextInfo = z.output<typeof ZContextInfo>;

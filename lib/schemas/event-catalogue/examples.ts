@@ -34,7 +34,11 @@ const CAMPAIGN = {
 const BAD_CHANNEL = { properties: { ...CAMPAIGN, channel: "FAX" }, path: "properties.channel" };
 
 const TICKET = { ticketId: "T-7781", subject: "Parcel not delivered", category: ["Shipping"] };
-const LIVE_EVENT = { eventId: "ev-milan-2025", eventName: "Milan design week preview", eventDate: "2025-04-08T18:30:00+02:00" };
+const LIVE_EVENT = {
+  eventId: "ev-milan-2025",
+  eventName: "Milan design week preview",
+  eventDate: "2025-04-08T18:30:00+02:00",
+};
 const ORDER = {
   orderId: "100045",
   type: "sale",
@@ -122,7 +126,12 @@ export const STANDARD_EVENT_EXAMPLES = {
   },
   orderShipped: {
     context: "ECOMMERCE",
-    valid: { orderId: "100045", carrier: "DHL", trackingCode: "JD014600006281230", trackingUrl: "https://dhl.example/t/JD014600006281230" },
+    valid: {
+      orderId: "100045",
+      carrier: "DHL",
+      trackingCode: "JD014600006281230",
+      trackingUrl: "https://dhl.example/t/JD014600006281230",
+    },
     invalid: { properties: { orderId: "100045", trackingUrl: "JD0146" }, path: "properties.trackingUrl" },
   },
   campaignSent: { context: "DIGITAL_CAMPAIGN", valid: CAMPAIGN, invalid: BAD_CHANNEL },
@@ -218,10 +227,29 @@ export const CONTEXT_INFO_EXAMPLE = {
     userAgent:
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
     ip: "203.0.113.7",
-    localization: { city: "Milano", country: "IT", region: "Lombardia", province: "MI", zip: "20121", geo: { lat: 45.46, lon: 9.19 } },
+    localization: {
+      city: "Milano",
+      country: "IT",
+      region: "Lombardia",
+      province: "MI",
+      zip: "20121",
+      geo: { lat: 45.46, lon: 9.19 },
+    },
   },
-  device: { identifier: "b7f1c0de-1111-4a4a-9c9c-0123456789ab", appId: "com.example.shop", model: "Pixel 8", os: "Android" },
-  store: { id: "MI-01", name: "Milano Duomo", type: "flagship", address: { street: "Piazza Duomo 1", city: "Milano", country: "IT" }, geo: { lat: 45.464, lon: 9.19 }, website: "https://shop.example.com/stores/mi-01" },
+  device: {
+    identifier: "b7f1c0de-1111-4a4a-9c9c-0123456789ab",
+    appId: "com.example.shop",
+    model: "Pixel 8",
+    os: "Android",
+  },
+  store: {
+    id: "MI-01",
+    name: "Milano Duomo",
+    type: "flagship",
+    address: { street: "Piazza Duomo 1", city: "Milano", country: "IT" },
+    geo: { lat: 45.464, lon: 9.19 },
+    website: "https://shop.example.com/stores/mi-01",
+  },
   salesAssistant: { id: "SA-12", firstName: "Giulia", lastName: "Bianchi" },
   campaign: { utm_source: "newsletter", utm_medium: "email", utm_campaign: "spring-sale" },
 };

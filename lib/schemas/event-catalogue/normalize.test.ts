@@ -6,11 +6,18 @@ import { normalizeEventProperties } from "./normalize";
 describe("normalizeEventProperties", () => {
   it("moves unknown top-level keys under extra", () => {
     const result = normalizeEventProperties("viewedPage", { url: "https://a.example/", abTest: "B", scrollDepth: 80 });
-    expect(result).toEqual({ ok: true, properties: { url: "https://a.example/", extra: { abTest: "B", scrollDepth: 80 } } });
+    expect(result).toEqual({
+      ok: true,
+      properties: { url: "https://a.example/", extra: { abTest: "B", scrollDepth: 80 } },
+    });
   });
 
   it("merges moved keys into an explicit extra, the explicit value winning", () => {
-    const result = normalizeEventProperties("searched", { keyword: "shoes", source: "top", extra: { source: "header", page: 2 } });
+    const result = normalizeEventProperties("searched", {
+      keyword: "shoes",
+      source: "top",
+      extra: { source: "header", page: 2 },
+    });
     expect(result.ok && result.properties.extra).toEqual({ source: "header", page: 2 });
   });
 
@@ -80,7 +87,10 @@ describe("normalizeEventProperties", () => {
     expect(category.ok && category.properties.category).toEqual(["Shoes"]);
     const tooMany = normalizeEventProperties("viewedProduct", { category: Array.from({ length: 101 }, () => "c") });
     expect(!tooMany.ok && tooMany.errors.map((e) => e.path)).toEqual(["properties.category"]);
-    const order = normalizeEventProperties("completedOrder", { orderId: " 42 ", amount: { total: 1, currency: "eur" } });
+    const order = normalizeEventProperties("completedOrder", {
+      orderId: " 42 ",
+      amount: { total: 1, currency: "eur" },
+    });
     expect(order.ok && order.properties).toMatchObject({ orderId: "42", amount: { currency: "EUR" } });
   });
 

@@ -1,11 +1,15 @@
 // Validates a standard event's properties and moves unknown top-level keys under `extra`.
 import { isPlainObject } from "./common";
 import { issuesToPropertyErrors, type PropertyError } from "./field-errors";
-import { isStandardEventType, STANDARD_EVENT_TYPES, type StandardEventProperties, type StandardEventType } from "./registry";
+import {
+  isStandardEventType,
+  STANDARD_EVENT_TYPES,
+  type StandardEventProperties,
+  type StandardEventType,
+} from "./registry";
 
 export type NormalizeEventPropertiesResult<P = Record<string, unknown>> =
-  | { ok: true; properties: P }
-  | { ok: false; errors: PropertyError[] };
+  { ok: true; properties: P } | { ok: false; errors: PropertyError[] };
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 

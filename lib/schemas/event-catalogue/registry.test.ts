@@ -4,17 +4,55 @@ import { EVENT_CATEGORIES } from "./common";
 import { EVENT_CONTEXTS } from "./context";
 import { STANDARD_EVENT_EXAMPLES } from "./examples";
 import { normalizeEventProperties } from "./normalize";
-import { isStandardEventType, STANDARD_EVENT_TYPE_NAMES, STANDARD_EVENT_TYPE_SUMMARIES, STANDARD_EVENT_TYPES } from "./registry";
+import {
+  isStandardEventType,
+  STANDARD_EVENT_TYPE_NAMES,
+  STANDARD_EVENT_TYPE_SUMMARIES,
+  STANDARD_EVENT_TYPES,
+} from "./registry";
 
 // The catalogue of customer-model.md, in its order.
 const REFERENCE_TYPES = [
-  "viewedPage", "clickedLink", "searched", "formCompiled", "loggedIn", "loggedOut", "changedSetting",
-  "viewedProduct", "addedProduct", "removedProduct", "addedWishlist", "removedWishlist", "addedCompare",
-  "removedCompare", "reviewedProduct", "viewedProductCategory", "completedOrder", "abandonedCart", "orderShipped",
-  "campaignSent", "campaignOpened", "campaignLinkClicked", "campaignBounced", "campaignMarkedSpam",
-  "campaignUnsubscribed", "campaignSubscribed", "openedTicket", "repliedTicket", "closedTicket", "eventInvited",
-  "eventRegistered", "eventParticipated", "eventDeclined", "addedReward", "removedReward", "grantedCoupon",
-  "serviceSubscribed", "serviceUnsubscribed", "genericActiveEvent", "genericPassiveEvent",
+  "viewedPage",
+  "clickedLink",
+  "searched",
+  "formCompiled",
+  "loggedIn",
+  "loggedOut",
+  "changedSetting",
+  "viewedProduct",
+  "addedProduct",
+  "removedProduct",
+  "addedWishlist",
+  "removedWishlist",
+  "addedCompare",
+  "removedCompare",
+  "reviewedProduct",
+  "viewedProductCategory",
+  "completedOrder",
+  "abandonedCart",
+  "orderShipped",
+  "campaignSent",
+  "campaignOpened",
+  "campaignLinkClicked",
+  "campaignBounced",
+  "campaignMarkedSpam",
+  "campaignUnsubscribed",
+  "campaignSubscribed",
+  "openedTicket",
+  "repliedTicket",
+  "closedTicket",
+  "eventInvited",
+  "eventRegistered",
+  "eventParticipated",
+  "eventDeclined",
+  "addedReward",
+  "removedReward",
+  "grantedCoupon",
+  "serviceSubscribed",
+  "serviceUnsubscribed",
+  "genericActiveEvent",
+  "genericPassiveEvent",
 ];
 
 describe("standard event catalogue", () => {
@@ -36,9 +74,20 @@ describe("standard event catalogue", () => {
     const passive = STANDARD_EVENT_TYPE_SUMMARIES.filter((t) => t.mode === "PASSIVE").map((t) => t.type);
     expect(passive.sort()).toEqual(
       [
-        "orderShipped", "campaignSent", "campaignOpened", "campaignLinkClicked", "campaignBounced",
-        "campaignMarkedSpam", "campaignUnsubscribed", "campaignSubscribed", "repliedTicket", "eventInvited",
-        "addedReward", "removedReward", "grantedCoupon", "genericPassiveEvent",
+        "orderShipped",
+        "campaignSent",
+        "campaignOpened",
+        "campaignLinkClicked",
+        "campaignBounced",
+        "campaignMarkedSpam",
+        "campaignUnsubscribed",
+        "campaignSubscribed",
+        "repliedTicket",
+        "eventInvited",
+        "addedReward",
+        "removedReward",
+        "grantedCoupon",
+        "genericPassiveEvent",
       ].sort(),
     );
   });
@@ -73,7 +122,11 @@ describe.each(REFERENCE_TYPES)("%s", (type) => {
   });
 
   it("accepts extended and extra objects", () => {
-    const result = normalizeEventProperties(type, { ...example.valid, extended: { tier: "gold" }, extra: { note: "x" } });
+    const result = normalizeEventProperties(type, {
+      ...example.valid,
+      extended: { tier: "gold" },
+      extra: { note: "x" },
+    });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.properties).toMatchObject({ extended: { tier: "gold" }, extra: { note: "x" } });
   });

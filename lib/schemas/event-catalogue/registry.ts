@@ -25,7 +25,9 @@ export const STANDARD_EVENT_TYPES = {
 
 export type StandardEventType = keyof typeof STANDARD_EVENT_TYPES;
 /** The validated (output) shape of a standard type's properties. */
-export type StandardEventProperties<T extends StandardEventType> = z.output<(typeof STANDARD_EVENT_TYPES)[T]["properties"]>;
+export type StandardEventProperties<T extends StandardEventType> = z.output<
+  (typeof STANDARD_EVENT_TYPES)[T]["properties"]
+>;
 
 export const STANDARD_EVENT_TYPE_NAMES = Object.keys(STANDARD_EVENT_TYPES) as StandardEventType[];
 
@@ -43,7 +45,9 @@ export interface StandardEventTypeSummary {
 }
 
 /** Serializable metadata for GET /schema and the timeline (no zod objects). */
-export const STANDARD_EVENT_TYPE_SUMMARIES: readonly StandardEventTypeSummary[] = STANDARD_EVENT_TYPE_NAMES.map((type) => {
-  const { label, mode, category, icon } = STANDARD_EVENT_TYPES[type];
-  return { type, label, mode, category, icon };
-});
+export const STANDARD_EVENT_TYPE_SUMMARIES: readonly StandardEventTypeSummary[] = STANDARD_EVENT_TYPE_NAMES.map(
+  (type) => {
+    const { label, mode, category, icon } = STANDARD_EVENT_TYPES[type];
+    return { type, label, mode, category, icon };
+  },
+);

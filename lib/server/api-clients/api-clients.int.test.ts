@@ -15,8 +15,17 @@ beforeEach(async () => {
 
 describe("API clients", () => {
   it("creates a client whose secret is shown once and verifies against the stored hash", async () => {
-    const created = await createApiClient({ workspaceId: workspace.id, input: { name: "Shop", role: "user", consentHistory: true } });
-    expect(created).toMatchObject({ workspaceId: workspace.id, name: "Shop", role: "user", consentHistory: true, revokedAt: null });
+    const created = await createApiClient({
+      workspaceId: workspace.id,
+      input: { name: "Shop", role: "user", consentHistory: true },
+    });
+    expect(created).toMatchObject({
+      workspaceId: workspace.id,
+      name: "Shop",
+      role: "user",
+      consentHistory: true,
+      revokedAt: null,
+    });
     expect(created.clientId).toMatch(/^ac_[0-9a-f]{24}$/);
     expect(created.clientSecret.length).toBeGreaterThanOrEqual(43);
 
@@ -45,13 +54,19 @@ describe("API clients", () => {
   it("a client of workspace A cannot be revoked or listed through workspace B", async () => {
     const other = await createWorkspace({ input: { name: `Other ${randomUUID().slice(0, 8)}` } });
     const created = await createApiClient({ workspaceId: workspace.id, input: { name: "Mine", role: "guest" } });
-    await expect(revokeApiClient({ workspaceId: other.id, apiClientId: created.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiClient({ workspaceId: other.id, apiClientId: created.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect((await listApiClients({ workspaceId: other.id })).data).toEqual([]);
     expect(await verifyApiClientSecret(created.clientId, created.clientSecret)).not.toBeNull();
   });
 
   it("refuses unknown workspaces with 404", async () => {
-    await expect(createApiClient({ workspaceId: randomUUID(), input: { name: "X", role: "user" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(revokeApiClient({ workspaceId: workspace.id, apiClientId: "x" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createApiClient({ workspaceId: randomUUID(), input: { name: "X", role: "user" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiClient({ workspaceId: workspace.id, apiClientId: "x" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -22,7 +22,11 @@ export interface CreateApiClientInput {
   actor?: Actor;
 }
 
-export async function createApiClient({ workspaceId, input, actor = SYSTEM_ACTOR }: CreateApiClientInput): Promise<ApiClientCreated> {
+export async function createApiClient({
+  workspaceId,
+  input,
+  actor = SYSTEM_ACTOR,
+}: CreateApiClientInput): Promise<ApiClientCreated> {
   const secret = generateClientSecret();
   return db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");

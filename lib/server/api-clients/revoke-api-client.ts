@@ -13,7 +13,11 @@ export interface RevokeApiClientInput {
   actor?: Actor;
 }
 
-export async function revokeApiClient({ workspaceId, apiClientId, actor = SYSTEM_ACTOR }: RevokeApiClientInput): Promise<ApiClient> {
+export async function revokeApiClient({
+  workspaceId,
+  apiClientId,
+  actor = SYSTEM_ACTOR,
+}: RevokeApiClientInput): Promise<ApiClient> {
   if (!isUuid(workspaceId) || !isUuid(apiClientId)) throw notFound("API client");
   return db().$transaction(async (tx) => {
     const [revoked] = await tx.apiClient.updateManyAndReturn({

@@ -39,22 +39,42 @@ describe("GET …/audit", () => {
     await seedEntries(other.ws, [[day(3), "customer.created", "alice", "c9"]]);
     await seedEntries(null, [[day(3), "user.signed_in", "alice", "c9"]]);
     // Bounded to March 2025, so whatever else the workspace's setup logged stays out of the way.
-    const list = (query: string) => call<Page>(listAuditEntries, { ws: w.ws, headers: w.admin, query: query.includes("to=") ? query : `to=2025-04-01T00:00:00Z&${query}` });
+    const list = (query: string) =>
+      call<Page>(listAuditEntries, {
+        ws: w.ws,
+        headers: w.admin,
+        query: query.includes("to=") ? query : `to=2025-04-01T00:00:00Z&${query}`,
+      });
 
     const all = await list("");
     expect(all.status).toBe(200);
     expect(all.body.data.map((e) => e.at)).toEqual([5, 4, 3, 2, 1].map(day));
-    expect(all.body.data[0]).toMatchObject({ actor: { type: "USER", id: "bob", name: "bob" }, action: "consent.changed", targetType: "customer", targetId: "c2", details: { note: "consent.changed" } });
-    expect((await list("action=customer")).body.data.map((e) => e.action)).toEqual(["customer.erased", "customer.updated", "customer.created"]);
+    expect(all.body.data[0]).toMatchObject({
+      actor: { type: "USER", id: "bob", name: "bob" },
+      action: "consent.changed",
+      targetType: "customer",
+      targetId: "c2",
+      details: { note: "consent.changed" },
+    });
+    expect((await list("action=customer")).body.data.map((e) => e.action)).toEqual([
+      "customer.erased",
+      "customer.updated",
+      "customer.created",
+    ]);
     expect((await list("action=customer.erased")).body.data).toHaveLength(1);
     expect((await list("actor=alice")).body.data.map((e) => e.at)).toEqual([4, 3, 1].map(day));
-    expect((await list("targetType=customer&targetId=c2")).body.data.map((e) => e.action)).toEqual(["consent.changed", "customer.erased"]);
+    expect((await list("targetType=customer&targetId=c2")).body.data.map((e) => e.action)).toEqual([
+      "consent.changed",
+      "customer.erased",
+    ]);
     expect((await list(`from=${day(2)}&to=${day(4)}`)).body.data.map((e) => e.at)).toEqual([3, 2].map(day));
 
     const first = await list("limit=2");
     const second = await list(`limit=2&cursor=${first.body.nextCursor}`);
     const third = await list(`limit=2&cursor=${second.body.nextCursor}`);
-    expect([...first.body.data, ...second.body.data, ...third.body.data].map((e) => e.id)).toEqual(all.body.data.map((e) => e.id));
+    expect([...first.body.data, ...second.body.data, ...third.body.data].map((e) => e.id)).toEqual(
+      all.body.data.map((e) => e.id),
+    );
     expect(third.body.nextCursor).toBeNull();
     expect((await list("cursor=nonsense")).status).toBe(422);
     expect((await list("action=not an action")).status).toBe(422);

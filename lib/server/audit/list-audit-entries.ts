@@ -15,9 +15,12 @@ export interface ListAuditEntriesInput extends Partial<AuditListQuery> {
   workspaceId: string;
 }
 
-export async function listAuditEntries(input: ListAuditEntriesInput): Promise<{ data: AuditEntry[]; nextCursor: string | null }> {
+export async function listAuditEntries(
+  input: ListAuditEntriesInput,
+): Promise<{ data: AuditEntry[]; nextCursor: string | null }> {
   const { workspaceId, actor, action, targetType, targetId, from, to, limit = 50, cursor } = input;
-  if (from && to && Date.parse(from) >= Date.parse(to)) throw validationFailed([{ path: "query.to", message: "Must be after from" }]);
+  if (from && to && Date.parse(from) >= Date.parse(to))
+    throw validationFailed([{ path: "query.to", message: "Must be after from" }]);
   const after = decodeCursor(cursor, ZCursor);
   const at: Prisma.DateTimeFilter = {};
   if (from) at.gte = new Date(from);

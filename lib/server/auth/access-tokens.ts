@@ -14,14 +14,21 @@ async function touchApiClient(id: string, workspaceId: string, lastUsedAt: Date 
 export async function principalFromAccessToken(token: string): Promise<Principal | null> {
   if (token.length > 512) return null;
   const row = await db().oidcModel.findFirst({
-    where: { id: token, model: { in: ["ClientCredentials", "AccessToken"] }, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    where: {
+      id: token,
+      model: { in: ["ClientCredentials", "AccessToken"] },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+    },
     select: { model: true, payload: true },
   });
   if (!row) return null;
   const payload = row.payload as { clientId?: string; accountId?: string };
   if (row.model === "AccessToken") {
     if (!payload.accountId) return null;
-    const user = await db().user.findUnique({ where: { id: payload.accountId }, select: { id: true, email: true, name: true } });
+    const user = await db().user.findUnique({
+      where: { id: payload.accountId },
+      select: { id: true, email: true, name: true },
+    });
     return user ? { type: "user", userId: user.id, email: user.email, name: user.name } : null;
   }
   if (!payload.clientId) return null;

@@ -24,7 +24,13 @@ async function principalFromWriteKey(key: string, req: Request): Promise<Princip
   if (origin && source.allowedOrigins.length > 0 && !source.allowedOrigins.includes(origin)) {
     throw new AppError("forbidden", "This write key is not allowed from this origin");
   }
-  return { type: "writeKey", sourceId: source.id, sourceName: source.name, sourceType: source.type, workspaceId: source.workspaceId };
+  return {
+    type: "writeKey",
+    sourceId: source.id,
+    sourceName: source.name,
+    sourceType: source.type,
+    workspaceId: source.workspaceId,
+  };
 }
 
 /** Null when no credentials were sent; 401 when credentials were sent but are not valid. */

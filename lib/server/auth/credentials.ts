@@ -5,7 +5,10 @@ import { hashPassword, verifyPassword } from "./passwords";
 
 let decoyHash: Promise<string> | undefined;
 
-export async function verifyCredentials(email: string, password: string): Promise<{ id: string; email: string; name: string | null } | null> {
+export async function verifyCredentials(
+  email: string,
+  password: string,
+): Promise<{ id: string; email: string; name: string | null } | null> {
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, email: true, name: true, passwordHash: true },

@@ -14,11 +14,25 @@ const roleName = (role: Role) => role.toLowerCase() as "admin" | "user" | "guest
 
 export async function describeCaller(principal: Principal): Promise<z.input<typeof ZMe>> {
   if (principal.type === "apiClient") {
-    const workspace = await db().workspace.findUniqueOrThrow({ where: { id: principal.workspaceId }, select: { id: true, name: true, slug: true } });
+    const workspace = await db().workspace.findUniqueOrThrow({
+      where: { id: principal.workspaceId },
+      select: { id: true, name: true, slug: true },
+    });
     return {
       user: null,
-      client: { id: principal.id, clientId: principal.clientId, name: principal.name, workspaceId: principal.workspaceId },
-      memberships: [{ workspace, role: roleName(principal.role), permissions: permissionsOf(principal.role, principal.consentHistory) }],
+      client: {
+        id: principal.id,
+        clientId: principal.clientId,
+        name: principal.name,
+        workspaceId: principal.workspaceId,
+      },
+      memberships: [
+        {
+          workspace,
+          role: roleName(principal.role),
+          permissions: permissionsOf(principal.role, principal.consentHistory),
+        },
+      ],
     };
   }
   if (principal.type !== "user") throw new Error("write keys have no identity to describe");
@@ -30,6 +44,10 @@ export async function describeCaller(principal: Principal): Promise<z.input<type
   return {
     user: { id: principal.userId, email: principal.email, name: principal.name },
     client: null,
-    memberships: memberships.map((m) => ({ workspace: m.workspace, role: roleName(m.role), permissions: permissionsOf(m.role, m.consentHistory) })),
+    memberships: memberships.map((m) => ({
+      workspace: m.workspace,
+      role: roleName(m.role),
+      permissions: permissionsOf(m.role, m.consentHistory),
+    })),
   };
 }

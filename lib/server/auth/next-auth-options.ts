@@ -16,7 +16,9 @@ const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 function oidcProvider(): OAuthConfig<OidcProfile> {
   const external = externalIssuer();
   // The server fetches discovery from itself; INTERNAL_URL helps when the public URL is not reachable from inside.
-  const issuer = external?.issuer ?? (process.env.INTERNAL_URL ? `${process.env.INTERNAL_URL.replace(/\/$/, "")}/oauth` : issuerUrl());
+  const issuer =
+    external?.issuer ??
+    (process.env.INTERNAL_URL ? `${process.env.INTERNAL_URL.replace(/\/$/, "")}/oauth` : issuerUrl());
   return {
     id: "atrium",
     name: external ? "Single sign-on" : "Atrium",

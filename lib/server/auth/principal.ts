@@ -6,7 +6,15 @@ export type Role = "ADMIN" | "USER" | "GUEST";
 
 export type Principal =
   | { type: "user"; userId: string; email: string; name: string | null }
-  | { type: "apiClient"; id: string; clientId: string; name: string; workspaceId: string; role: Role; consentHistory: boolean }
+  | {
+      type: "apiClient";
+      id: string;
+      clientId: string;
+      name: string;
+      workspaceId: string;
+      role: Role;
+      consentHistory: boolean;
+    }
   | { type: "writeKey"; sourceId: string; sourceName: string; sourceType: SourceType; workspaceId: string };
 
 /** The caller's standing in the workspace named by the route. */

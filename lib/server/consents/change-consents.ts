@@ -15,24 +15,32 @@ export interface ChangeConsentsInput {
   requestId?: string;
 }
 
-export async function changeConsents({ workspaceId, customerId, patch, actor, requestId }: ChangeConsentsInput): Promise<ConsentState> {
+export async function changeConsents({
+  workspaceId,
+  customerId,
+  patch,
+  actor,
+  requestId,
+}: ChangeConsentsInput): Promise<ConsentState> {
   const { _meta: meta, ...leaves } = patch;
-  return retryOnConflict(() => db().$transaction(async (tx) => {
-    const id = await lockResolvedCustomer(tx, workspaceId, customerId);
-    const change = { mode: "patch", patch: leaves as JsonObject } as const;
-    const { state, changes } = await recordConsentChange(tx, { workspaceId, customerId: id, change, actor, meta });
-    if (changes.length > 0) {
-      await recordAudit(tx, {
-        workspaceId,
-        actor,
-        action: "consent.changed",
-        targetType: "customer",
-        targetId: id,
-        // Keys only: the registry holds the values, and the audit log outlives an erasure.
-        details: { keys: changes.map((c) => c.key) },
-        requestId,
-      });
-    }
-    return state as ConsentState;
-  }));
+  return retryOnConflict(() =>
+    db().$transaction(async (tx) => {
+      const id = await lockResolvedCustomer(tx, workspaceId, customerId);
+      const change = { mode: "patch", patch: leaves as JsonObject } as const;
+      const { state, changes } = await recordConsentChange(tx, { workspaceId, customerId: id, change, actor, meta });
+      if (changes.length > 0) {
+        await recordAudit(tx, {
+          workspaceId,
+          actor,
+          action: "consent.changed",
+          targetType: "customer",
+          targetId: id,
+          // Keys only: the registry holds the values, and the audit log outlives an erasure.
+          details: { keys: changes.map((c) => c.key) },
+          requestId,
+        });
+      }
+      return state as ConsentState;
+    }),
+  );
 }

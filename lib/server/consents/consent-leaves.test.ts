@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CONSENT_KEY_PREFIXES, CONSENT_KEYS, CONSENT_LEAF_KEYS, ZConsentPatch, ZConsentState } from "@/lib/schemas/consents";
+import {
+  CONSENT_KEY_PREFIXES,
+  CONSENT_KEYS,
+  CONSENT_LEAF_KEYS,
+  ZConsentPatch,
+  ZConsentState,
+} from "@/lib/schemas/consents";
 import { applyConsentPatch, diffConsentStates, getLeaf, normalizeState, setLeaf } from "./consent-leaves";
 
 interface JsonSchemaNode {
@@ -18,15 +24,21 @@ function leafPaths(node: JsonSchemaNode, prefix = ""): string[] {
 
 describe("consent keys", () => {
   it("the nested state schema declares exactly the consent keys and the disclaimer", () => {
-    expect(leafPaths(z.toJSONSchema(ZConsentState, { metadata: z.registry() }) as JsonSchemaNode).sort()).toEqual([...CONSENT_LEAF_KEYS].sort());
+    expect(leafPaths(z.toJSONSchema(ZConsentState, { metadata: z.registry() }) as JsonSchemaNode).sort()).toEqual(
+      [...CONSENT_LEAF_KEYS].sort(),
+    );
     expect(CONSENT_KEYS).toHaveLength(13);
   });
   it("accepts prefixes of keys for the history filter", () => {
-    expect(CONSENT_KEY_PREFIXES).toEqual(expect.arrayContaining(["marketing", "marketing.automatic", "marketing.automatic.email", "disclaimer"]));
+    expect(CONSENT_KEY_PREFIXES).toEqual(
+      expect.arrayContaining(["marketing", "marketing.automatic", "marketing.automatic.email", "disclaimer"]),
+    );
     expect(CONSENT_KEY_PREFIXES).not.toContain("marketing.auto");
   });
   it("a patch may carry _meta; the state may not", () => {
-    expect(ZConsentPatch.safeParse({ profiling: { online: { status: true } }, _meta: { source: "Form" } }).success).toBe(true);
+    expect(
+      ZConsentPatch.safeParse({ profiling: { online: { status: true } }, _meta: { source: "Form" } }).success,
+    ).toBe(true);
     expect(ZConsentState.safeParse({ _meta: {} }).success).toBe(false);
     expect(ZConsentPatch.safeParse({ marketing: { automatic: { fax: { status: true } } } }).success).toBe(false);
   });
@@ -43,7 +55,10 @@ describe("leaves", () => {
 
   it("patches flag by flag: flags not sent keep their value, a leaf never set starts empty", () => {
     const state = { marketing: { automatic: { email: { status: true, limitation: false, objection: false } } } };
-    const next = applyConsentPatch(state, { marketing: { automatic: { email: { objection: true }, sms: { status: false } } }, disclaimer: { version: "2.1" } });
+    const next = applyConsentPatch(state, {
+      marketing: { automatic: { email: { objection: true }, sms: { status: false } } },
+      disclaimer: { version: "2.1" },
+    });
     expect(next).toEqual({
       marketing: { automatic: { email: { status: true, limitation: false, objection: true }, sms: { status: false } } },
       disclaimer: { version: "2.1" },
@@ -52,7 +67,10 @@ describe("leaves", () => {
 
   it("diffs leaf by leaf, whatever the flag order, and sees removed leaves", () => {
     const before = { profiling: { online: { objection: false, status: true } }, softSpam: { email: { status: true } } };
-    const after = { profiling: { online: { status: true, objection: false } }, marketing: { traditional: { papery: { status: false } } } };
+    const after = {
+      profiling: { online: { status: true, objection: false } },
+      marketing: { traditional: { papery: { status: false } } },
+    };
     expect(diffConsentStates(before, after)).toEqual([
       { key: "marketing.traditional.papery", previous: null, current: { status: false } },
       { key: "softSpam.email", previous: { status: true }, current: null },
@@ -61,8 +79,10 @@ describe("leaves", () => {
   });
 
   it("normalises the stored state: canonical flag order, no empty leaves", () => {
-    expect(JSON.stringify(normalizeState({ profiling: { online: { objection: true, status: false } }, softSpam: { email: {} } }))).toBe(
-      JSON.stringify({ profiling: { online: { status: false, objection: true } } }),
-    );
+    expect(
+      JSON.stringify(
+        normalizeState({ profiling: { online: { objection: true, status: false } }, softSpam: { email: {} } }),
+      ),
+    ).toBe(JSON.stringify({ profiling: { online: { status: false, objection: true } } }));
   });
 });

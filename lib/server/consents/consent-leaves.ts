@@ -27,7 +27,8 @@ export function getLeaf(state: JsonObject, key: string): JsonObject | undefined 
 export function setLeaf(state: JsonObject, key: string, value: JsonObject | undefined): JsonObject {
   const [head, ...rest] = key.split(".");
   const out: JsonObject = { ...state };
-  const child = rest.length === 0 ? value : setLeaf(isPlainObject(state[head]) ? state[head] : {}, rest.join("."), value);
+  const child =
+    rest.length === 0 ? value : setLeaf(isPlainObject(state[head]) ? state[head] : {}, rest.join("."), value);
   if (child === undefined || Object.keys(child).length === 0) delete out[head];
   else out[head] = child;
   return out;

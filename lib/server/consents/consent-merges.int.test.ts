@@ -19,13 +19,26 @@ async function create({ ws, admin }: Ws, externalId: string): Promise<CustomerBo
 
 async function change(w: Ws, id: string, key: "email" | "sms", status: boolean, at: number) {
   const body = { marketing: { automatic: { [key]: { status } } }, _meta: { occurredAt: day(at) } };
-  const res = await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id }, body });
+  const res = await call(consents.patchCustomerConsents, {
+    ws: w.ws,
+    headers: w.admin,
+    params: { ws: w.ws, id },
+    body,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-const stateOf = async (w: Ws, id: string) => (await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).body;
+const stateOf = async (w: Ws, id: string) =>
+  (await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).body;
 const historyOf = async (w: Ws, id: string) =>
-  (await call<Page>(consents.listConsentHistory, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id }, query: "limit=200" })).body.data.map((e) => e.id);
+  (
+    await call<Page>(consents.listConsentHistory, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id },
+      query: "limit=200",
+    })
+  ).body.data.map((e) => e.id);
 
 describe("consents across merges", () => {
   it("takes each leaf's most recent change, shows both registries on the survivor, and unmerge restores both sides", async () => {
@@ -42,20 +55,38 @@ describe("consents across merges", () => {
       absorbed: { state: await stateOf(w, absorbed.id), history: await historyOf(w, absorbed.id) },
     };
 
-    const merged = await call(mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivor.id }, body: { customerIds: [absorbed.id] } });
+    const merged = await call(mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: survivor.id },
+      body: { customerIds: [absorbed.id] },
+    });
     expect(merged.status).toBe(200);
-    expect(await stateOf(w, survivor.id)).toEqual({ marketing: { automatic: { email: { status: true }, sms: { status: false } } } });
+    expect(await stateOf(w, survivor.id)).toEqual({
+      marketing: { automatic: { email: { status: true }, sms: { status: false } } },
+    });
     // A merged-away id answers for its survivor.
     expect(await stateOf(w, absorbed.id)).toEqual(await stateOf(w, survivor.id));
     const mergedHistory = await historyOf(w, survivor.id);
     expect([...mergedHistory].sort()).toEqual([...before.survivor.history, ...before.absorbed.history].sort());
     expect(await historyOf(w, absorbed.id)).toEqual(mergedHistory);
     // Newest first across both registries, and the newest entry of each key is the current value.
-    const entries = (await call<Page>(consents.listConsentHistory, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivor.id } })).body.data;
+    const entries = (
+      await call<Page>(consents.listConsentHistory, {
+        ws: w.ws,
+        headers: w.admin,
+        params: { ws: w.ws, id: survivor.id },
+      })
+    ).body.data;
     expect(entries.map((e) => e.changedAt)).toEqual([day(10), day(8), day(5), day(1)]);
 
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: absorbed.id } });
-    const undone = await call(unmergeCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivor.id }, body: { mergeId: merge.id } });
+    const undone = await call(unmergeCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: survivor.id },
+      body: { mergeId: merge.id },
+    });
     expect(undone.status).toBe(200);
     expect({ state: await stateOf(w, survivor.id), history: await historyOf(w, survivor.id) }).toEqual(before.survivor);
     expect({ state: await stateOf(w, absorbed.id), history: await historyOf(w, absorbed.id) }).toEqual(before.absorbed);
@@ -67,17 +98,30 @@ describe("consents across merges", () => {
     const absorbed = await create(w, "A");
     await change(w, survivor.id, "email", false, 1);
     await change(w, absorbed.id, "email", true, 2);
-    await call(mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivor.id }, body: { customerIds: [absorbed.id] } });
+    await call(mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: survivor.id },
+      body: { customerIds: [absorbed.id] },
+    });
     expect(await stateOf(w, survivor.id)).toEqual({ marketing: { automatic: { email: { status: true } } } });
     await change(w, survivor.id, "sms", true, 3);
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: absorbed.id } });
-    await call(unmergeCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivor.id }, body: { mergeId: merge.id } });
-    expect(await stateOf(w, survivor.id)).toEqual({ marketing: { automatic: { email: { status: false }, sms: { status: true } } } });
+    await call(unmergeCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: survivor.id },
+      body: { mergeId: merge.id },
+    });
+    expect(await stateOf(w, survivor.id)).toEqual({
+      marketing: { automatic: { email: { status: false }, sms: { status: true } } },
+    });
     expect(await stateOf(w, absorbed.id)).toEqual({ marketing: { automatic: { email: { status: true } } } });
     // The entry written after the merge stays with the survivor.
-    expect((await db().consentRecord.findMany({ where: { workspaceId: w.ws, customerId: survivor.id } })).map((r) => r.key).sort()).toEqual([
-      "marketing.automatic.email",
-      "marketing.automatic.sms",
-    ]);
+    expect(
+      (await db().consentRecord.findMany({ where: { workspaceId: w.ws, customerId: survivor.id } }))
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(["marketing.automatic.email", "marketing.automatic.sms"]);
   });
 });

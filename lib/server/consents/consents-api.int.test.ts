@@ -18,7 +18,10 @@ async function create({ ws, admin }: Ws, body: unknown = {}): Promise<CustomerBo
 }
 
 const records = (ws: string, customerId: string) =>
-  db().consentRecord.findMany({ where: { workspaceId: ws, customerId }, orderBy: [{ changedAt: "asc" }, { key: "asc" }] });
+  db().consentRecord.findMany({
+    where: { workspaceId: ws, customerId },
+    orderBy: [{ changedAt: "asc" }, { key: "asc" }],
+  });
 
 const history = (w: Ws, id: string, query = "", headers = w.admin) =>
   call<Page>(consents.listConsentHistory, { ws: w.ws, headers, params: { ws: w.ws, id }, query });
@@ -35,36 +38,78 @@ describe("recording consent changes", () => {
     };
     const res = await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params, body });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual({ marketing: { automatic: { email: { status: true, limitation: false, objection: false } } }, profiling: { online: { status: true } } });
+    expect(res.body).toEqual({
+      marketing: { automatic: { email: { status: true, limitation: false, objection: false } } },
+      profiling: { online: { status: true } },
+    });
     const rows = await records(w.ws, c.id);
     expect(rows).toHaveLength(2);
-    expect(rows.map((r) => [r.key, r.previous, r.current, r.actorType, r.source, r.evidence, r.changedAt.toISOString()])).toEqual([
-      ["marketing.automatic.email", null, { status: true, limitation: false, objection: false }, "USER", "Preference center", "Form #42", "2026-01-02T03:04:05.000Z"],
+    expect(
+      rows.map((r) => [r.key, r.previous, r.current, r.actorType, r.source, r.evidence, r.changedAt.toISOString()]),
+    ).toEqual([
+      [
+        "marketing.automatic.email",
+        null,
+        { status: true, limitation: false, objection: false },
+        "USER",
+        "Preference center",
+        "Form #42",
+        "2026-01-02T03:04:05.000Z",
+      ],
       ["profiling.online", null, { status: true }, "USER", "Preference center", "Form #42", "2026-01-02T03:04:05.000Z"],
     ]);
     expect(rows[0].actorName).toBe("Test ADMIN");
 
     // The same values again, and a flag that already has that value: nothing to record.
-    const again = await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params, body: { ...body, _meta: undefined, profiling: { online: { status: true } } } });
+    const again = await call(consents.patchCustomerConsents, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { ...body, _meta: undefined, profiling: { online: { status: true } } },
+    });
     expect(again.status).toBe(200);
     expect(await records(w.ws, c.id)).toHaveLength(2);
 
     // Partial leaf: flags not sent keep their value; previous is the whole leaf before.
-    await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params, body: { marketing: { automatic: { email: { status: false } } } } });
+    await call(consents.patchCustomerConsents, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { marketing: { automatic: { email: { status: false } } } },
+    });
     const last = (await records(w.ws, c.id)).at(-1);
-    expect(last).toMatchObject({ key: "marketing.automatic.email", previous: { status: true, limitation: false, objection: false }, current: { status: false, limitation: false, objection: false } });
-    expect((await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params })).body).toMatchObject({ marketing: { automatic: { email: { status: false } } } });
+    expect(last).toMatchObject({
+      key: "marketing.automatic.email",
+      previous: { status: true, limitation: false, objection: false },
+      current: { status: false, limitation: false, objection: false },
+    });
+    expect((await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params })).body).toMatchObject({
+      marketing: { automatic: { email: { status: false } } },
+    });
     const audit = await db().auditEntry.findMany({ where: { workspaceId: w.ws, action: "consent.changed" } });
-    expect(audit.map((a) => a.details)).toEqual([{ keys: ["marketing.automatic.email", "profiling.online"] }, { keys: ["marketing.automatic.email"] }]);
+    expect(audit.map((a) => a.details)).toEqual([
+      { keys: ["marketing.automatic.email", "profiling.online"] },
+      { keys: ["marketing.automatic.email"] },
+    ]);
   });
 
   it("refuses a back-dated change older than the key's latest entry (409), and one in the future (422)", async () => {
     const w = await workspaceWithAdmin("Consents");
     const c = await create(w, { consents: { softSpam: { email: { status: true } } } });
     const params = { ws: w.ws, id: c.id };
-    const stale = await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params, body: { softSpam: { email: { status: false } }, _meta: { occurredAt: "2020-01-01T00:00:00Z" } } });
+    const stale = await call(consents.patchCustomerConsents, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { softSpam: { email: { status: false } }, _meta: { occurredAt: "2020-01-01T00:00:00Z" } },
+    });
     expect(stale.status).toBe(409);
-    const future = await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params, body: { softSpam: { email: { status: false } }, _meta: { occurredAt: "2099-01-01T00:00:00Z" } } });
+    const future = await call(consents.patchCustomerConsents, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { softSpam: { email: { status: false } }, _meta: { occurredAt: "2099-01-01T00:00:00Z" } },
+    });
     expect(future.status).toBe(422);
     expect(await records(w.ws, c.id)).toHaveLength(1);
   });
@@ -89,7 +134,13 @@ describe("recording consent changes", () => {
     const sent = await call<CustomerBody>(createCustomer, {
       ws: w.ws,
       headers: headersOf(key),
-      body: { externalId: "WK-1", consents: { marketing: { automatic: { sms: { status: true } } }, disclaimer: { version: "2.1", date: "2026-01-01" } } },
+      body: {
+        externalId: "WK-1",
+        consents: {
+          marketing: { automatic: { sms: { status: true } } },
+          disclaimer: { version: "2.1", date: "2026-01-01" },
+        },
+      },
     });
     expect(sent.status).toBe(201);
     const rows = await records(w.ws, sent.body.id);
@@ -98,7 +149,11 @@ describe("recording consent changes", () => {
       ["marketing.automatic.sms", "SOURCE", key.sourceId, "POST /customers"],
     ]);
     // Sending the same again (resolution updates the matched customer) records nothing.
-    await call(createCustomer, { ws: w.ws, headers: headersOf(key), body: { externalId: "WK-1", consents: { marketing: { automatic: { sms: { status: true } } } } } });
+    await call(createCustomer, {
+      ws: w.ws,
+      headers: headersOf(key),
+      body: { externalId: "WK-1", consents: { marketing: { automatic: { sms: { status: true } } } } },
+    });
     expect(await records(w.ws, sent.body.id)).toHaveLength(2);
   });
 
@@ -106,9 +161,19 @@ describe("recording consent changes", () => {
     const w = await workspaceWithAdmin("Consents");
     const c = await create(w, { consents: { profiling: { classic: { status: true } } } });
     const params = { ws: w.ws, id: c.id };
-    await call(patchCustomer, { ws: w.ws, headers: w.admin, params, body: { consents: { profiling: { classic: { objection: true } } } } });
+    await call(patchCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { consents: { profiling: { classic: { objection: true } } } },
+    });
     await call(patchCustomer, { ws: w.ws, headers: w.admin, params, body: { tags: ["x"] } });
-    await call(replaceCustomer, { ws: w.ws, headers: w.admin, params, body: { consents: { profiling: { online: { status: false } } } } });
+    await call(replaceCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { consents: { profiling: { online: { status: false } } } },
+    });
     const rows = await records(w.ws, c.id);
     expect(rows.map((r) => [r.key, r.previous, r.current, r.source])).toEqual([
       ["profiling.classic", null, { status: true }, "POST /customers"],
@@ -124,9 +189,18 @@ describe("the registry is append-only in the database", () => {
     const w = await workspaceWithAdmin("Consents");
     const c = await create(w, { consents: { profiling: { online: { status: true } } } });
     const [row] = await records(w.ws, c.id);
-    await expect(db().$executeRawUnsafe(`UPDATE "ConsentRecord" SET evidence = 'forged' WHERE id = $1::uuid`, row.id)).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`DELETE FROM "ConsentRecord" WHERE id = $1::uuid`, row.id)).rejects.toThrow(/append-only/);
-    await expect(db().consentRecord.update({ where: { workspaceId_id: { workspaceId: w.ws, id: row.id } }, data: { current: { status: false } } })).rejects.toThrow();
+    await expect(
+      db().$executeRawUnsafe(`UPDATE "ConsentRecord" SET evidence = 'forged' WHERE id = $1::uuid`, row.id),
+    ).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`DELETE FROM "ConsentRecord" WHERE id = $1::uuid`, row.id)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      db().consentRecord.update({
+        where: { workspaceId_id: { workspaceId: w.ws, id: row.id } },
+        data: { current: { status: false } },
+      }),
+    ).rejects.toThrow();
     // Even during a merge, only customerId may change.
     await expect(
       db().$transaction(async (tx) => {
@@ -157,10 +231,18 @@ describe("GET …/consents/history", () => {
     const asOfficer = await history(w, c.id, "key=profiling", headersOf(officer));
     expect(asOfficer.status).toBe(200);
     expect(asOfficer.body.data).toEqual([
-      expect.objectContaining({ key: "profiling.online", previous: null, current: { status: true }, actor: expect.objectContaining({ type: "USER", name: "Test ADMIN" }) }),
+      expect.objectContaining({
+        key: "profiling.online",
+        previous: null,
+        current: { status: true },
+        actor: expect.objectContaining({ type: "USER", name: "Test ADMIN" }),
+      }),
     ]);
     expect((await history(w, c.id)).status).toBe(200);
-    const reads = await db().auditEntry.findMany({ where: { workspaceId: w.ws, action: "consent_history.read" }, orderBy: { id: "asc" } });
+    const reads = await db().auditEntry.findMany({
+      where: { workspaceId: w.ws, action: "consent_history.read" },
+      orderBy: { id: "asc" },
+    });
     expect(reads.map((r) => [r.actorId, r.targetType, r.targetId])).toEqual([
       [officer.userId, "customer", c.id],
       [expect.any(String), "customer", c.id],
@@ -181,7 +263,12 @@ describe("GET …/consents/history", () => {
       [5, { profiling: { classic: { status: true } } }],
     ];
     for (const [day, body] of changes) {
-      const res = await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params, body: { ...body, _meta: { occurredAt: at(day) } } });
+      const res = await call(consents.patchCustomerConsents, {
+        ws: w.ws,
+        headers: w.admin,
+        params,
+        body: { ...body, _meta: { occurredAt: at(day) } },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
     const all = await history(w, c.id);
@@ -192,11 +279,16 @@ describe("GET …/consents/history", () => {
       "marketing.automatic.email",
     ]);
     expect((await history(w, c.id, "key=marketing.automatic.email")).body.data).toHaveLength(2);
-    expect((await history(w, c.id, `from=${at(2)}&to=${at(4)}`)).body.data.map((e) => e.changedAt)).toEqual([at(3), at(2)]);
+    expect((await history(w, c.id, `from=${at(2)}&to=${at(4)}`)).body.data.map((e) => e.changedAt)).toEqual([
+      at(3),
+      at(2),
+    ]);
     const first = await history(w, c.id, "limit=2");
     const second = await history(w, c.id, `limit=2&cursor=${first.body.nextCursor}`);
     const third = await history(w, c.id, `limit=2&cursor=${second.body.nextCursor}`);
-    expect([...first.body.data, ...second.body.data, ...third.body.data].map((e) => e.id)).toEqual(all.body.data.map((e) => e.id));
+    expect([...first.body.data, ...second.body.data, ...third.body.data].map((e) => e.id)).toEqual(
+      all.body.data.map((e) => e.id),
+    );
     expect(third.body.nextCursor).toBeNull();
     expect((await history(w, c.id, "key=marketing.auto")).status).toBe(422);
     expect((await history(w, c.id, `from=${at(4)}&to=${at(2)}`)).status).toBe(422);

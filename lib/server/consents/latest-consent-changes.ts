@@ -3,7 +3,11 @@
 import type { Tx } from "@/lib/server/db/client";
 
 /** customerId → key → epoch milliseconds of the key's newest registry entry. */
-export async function latestConsentChanges(tx: Tx, workspaceId: string, customerIds: string[]): Promise<Map<string, Record<string, number>>> {
+export async function latestConsentChanges(
+  tx: Tx,
+  workspaceId: string,
+  customerIds: string[],
+): Promise<Map<string, Record<string, number>>> {
   const rows = await tx.consentRecord.groupBy({
     by: ["customerId", "key"],
     where: { workspaceId, kind: "CHANGE", customerId: { in: customerIds } },

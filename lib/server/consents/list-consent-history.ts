@@ -26,9 +26,12 @@ export function keyFilter(key: string | undefined): Prisma.ConsentRecordWhereInp
   return key ? { OR: [{ key }, { key: { startsWith: `${key}.` } }] } : {};
 }
 
-export async function listConsentHistory(input: ListConsentHistoryInput): Promise<{ data: ConsentHistoryEntry[]; nextCursor: string | null }> {
+export async function listConsentHistory(
+  input: ListConsentHistoryInput,
+): Promise<{ data: ConsentHistoryEntry[]; nextCursor: string | null }> {
   const { workspaceId, customerId, key, from, to, limit = 50, cursor, actor, requestId } = input;
-  if (from && to && Date.parse(from) >= Date.parse(to)) throw validationFailed([{ path: "query.to", message: "Must be after from" }]);
+  if (from && to && Date.parse(from) >= Date.parse(to))
+    throw validationFailed([{ path: "query.to", message: "Must be after from" }]);
   const after = decodeCursor(cursor, ZCursor);
   const id = await resolveCustomerId(workspaceId, customerId);
   const changedAt: Prisma.DateTimeFilter = {};
@@ -41,11 +44,17 @@ export async function listConsentHistory(input: ListConsentHistoryInput): Promis
     ...(from || to ? { changedAt } : {}),
     AND: [
       keyFilter(key),
-      after ? { OR: [{ changedAt: { lt: new Date(after.t) } }, { changedAt: new Date(after.t), id: { lt: after.id } }] } : {},
+      after
+        ? { OR: [{ changedAt: { lt: new Date(after.t) } }, { changedAt: new Date(after.t), id: { lt: after.id } }] }
+        : {},
     ],
   };
   return db().$transaction(async (tx) => {
-    const rows = await tx.consentRecord.findMany({ where, orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: limit + 1 });
+    const rows = await tx.consentRecord.findMany({
+      where,
+      orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+    });
     await recordAudit(tx, {
       workspaceId,
       actor,

@@ -47,15 +47,29 @@ function changedAtOf(meta: ConsentMeta | undefined, now: Date): Date {
  * (the newest entry of each key is the current value, which merges rely on): refuse it rather than
  * rewrite the past.
  */
-async function assertNotStale(tx: Tx, workspaceId: string, customerId: string, changes: LeafChange[], changedAt: Date): Promise<void> {
+async function assertNotStale(
+  tx: Tx,
+  workspaceId: string,
+  customerId: string,
+  changes: LeafChange[],
+  changedAt: Date,
+): Promise<void> {
   const newer = await tx.consentRecord.findMany({
-    where: { workspaceId, customerId, kind: "CHANGE", key: { in: changes.map((c) => c.key) }, changedAt: { gt: changedAt } },
+    where: {
+      workspaceId,
+      customerId,
+      kind: "CHANGE",
+      key: { in: changes.map((c) => c.key) },
+      changedAt: { gt: changedAt },
+    },
     select: { key: true },
     distinct: ["key"],
   });
   if (newer.length === 0) return;
   const keys = newer.map((row) => row.key).sort();
-  throw new AppError("conflict", `A more recent change is already recorded for ${keys.join(", ")}`, { extra: { keys } });
+  throw new AppError("conflict", `A more recent change is already recorded for ${keys.join(", ")}`, {
+    extra: { keys },
+  });
 }
 
 const jsonOrNull = (value: JsonObject | null) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonObject));
@@ -68,7 +82,8 @@ export async function recordConsentChange(tx: Tx, input: RecordConsentChangeInpu
      WHERE "workspaceId" = ${workspaceId}::uuid AND id = ${customerId}::uuid
        FOR UPDATE`;
   if (rows.length === 0) throw notFound("Customer");
-  if (rows[0].status !== "ACTIVE") throw new AppError("conflict", "The customer was merged into another customer; send the change again");
+  if (rows[0].status !== "ACTIVE")
+    throw new AppError("conflict", "The customer was merged into another customer; send the change again");
   const previous = asObject(rows[0].consents);
   const next = normalizeState(change.mode === "patch" ? applyConsentPatch(previous, change.patch) : change.state);
   const changes = diffConsentStates(previous, next);
@@ -77,7 +92,10 @@ export async function recordConsentChange(tx: Tx, input: RecordConsentChangeInpu
   const now = new Date();
   const changedAt = changedAtOf(meta, now);
   if (changedAt.getTime() < now.getTime()) await assertNotStale(tx, workspaceId, customerId, changes, changedAt);
-  await tx.customer.update({ where: { workspaceId_id: { workspaceId, id: customerId } }, data: { consents: next as Prisma.InputJsonObject } });
+  await tx.customer.update({
+    where: { workspaceId_id: { workspaceId, id: customerId } },
+    data: { consents: next as Prisma.InputJsonObject },
+  });
   await tx.consentRecord.createMany({
     data: changes.map((c) => ({
       workspaceId,

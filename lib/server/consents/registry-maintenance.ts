@@ -14,7 +14,11 @@ export async function allowConsentRegistryMaintenance(tx: Tx, reason: RegistryMa
 }
 
 /** Allows the reason's changes for `work` only, so the rest of a longer transaction stays guarded. */
-export async function withConsentRegistryMaintenance<T>(tx: Tx, reason: RegistryMaintenance, work: () => Promise<T>): Promise<T> {
+export async function withConsentRegistryMaintenance<T>(
+  tx: Tx,
+  reason: RegistryMaintenance,
+  work: () => Promise<T>,
+): Promise<T> {
   await allowConsentRegistryMaintenance(tx, reason);
   const result = await work();
   // No try/finally: when work fails, the transaction is rolled back and the setting with it.

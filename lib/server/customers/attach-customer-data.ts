@@ -12,7 +12,13 @@ import type { IdentityCandidate } from "@/lib/server/identity/identity-candidate
  */
 export async function attachIdentities(
   tx: Tx,
-  input: { workspaceId: string; customerId: string; identities: IdentityCandidate[]; sourceId: string | null; owners?: Map<string, string> },
+  input: {
+    workspaceId: string;
+    customerId: string;
+    identities: IdentityCandidate[];
+    sourceId: string | null;
+    owners?: Map<string, string>;
+  },
 ): Promise<void> {
   const { workspaceId, customerId, identities, sourceId, owners } = input;
   const unowned = owners ? identities.filter((i) => !owners.has(identityKey(i))) : identities;
@@ -31,13 +37,19 @@ export async function attachIdentities(
   }
 }
 
-export async function linkSource(tx: Tx, { workspaceId, customerId, sourceId }: { workspaceId: string; customerId: string; sourceId: string | null }): Promise<void> {
+export async function linkSource(
+  tx: Tx,
+  { workspaceId, customerId, sourceId }: { workspaceId: string; customerId: string; sourceId: string | null },
+): Promise<void> {
   if (!sourceId) return;
   await tx.customerSource.createMany({ data: [{ workspaceId, customerId, sourceId }], skipDuplicates: true });
 }
 
 /** Anonymous events of any of the customer's anonymous ids become the customer's. */
-export async function attachAnonymousEvents(tx: Tx, { workspaceId, customerId }: { workspaceId: string; customerId: string }): Promise<number> {
+export async function attachAnonymousEvents(
+  tx: Tx,
+  { workspaceId, customerId }: { workspaceId: string; customerId: string },
+): Promise<number> {
   return tx.$executeRaw`
     UPDATE "Event" SET "customerId" = ${customerId}::uuid
      WHERE "workspaceId" = ${workspaceId}::uuid AND "customerId" IS NULL

@@ -46,7 +46,10 @@ function isConsentLeaf(value: JsonObject): boolean {
 }
 
 /** Per key, the later of the two registry dates. */
-export function latestOfBoth(a: Readonly<Record<string, number>> = {}, b: Readonly<Record<string, number>> = {}): Record<string, number> {
+export function latestOfBoth(
+  a: Readonly<Record<string, number>> = {},
+  b: Readonly<Record<string, number>> = {},
+): Record<string, number> {
   const out: Record<string, number> = { ...a };
   for (const [key, at] of Object.entries(b)) out[key] = Math.max(out[key] ?? at, at);
   return out;
@@ -56,7 +59,12 @@ export function latestOfBoth(a: Readonly<Record<string, number>> = {}, b: Readon
  * Per consent leaf: the leaf as a whole (a leaf's flags belong together) of the side that changed it
  * last according to the registry; when either side has no registry entry for it, the newer profile's.
  */
-function latestConsentLeaves(sides: Sides, newerNode: JsonObject, olderNode: JsonObject, path: string[] = []): JsonObject {
+function latestConsentLeaves(
+  sides: Sides,
+  newerNode: JsonObject,
+  olderNode: JsonObject,
+  path: string[] = [],
+): JsonObject {
   const { newer, older } = sides;
   const out: JsonObject = {};
   for (const key of unionOf(Object.keys(olderNode), Object.keys(newerNode))) {
@@ -131,9 +139,15 @@ export function combineValue(policy: string, key: string, { newer, older }: Side
  * The properties of `survivor` after absorbing `absorbed`. Recency is the profiles' updatedAt (the
  * survivor wins a tie); `policies` maps extended property names to their merge policy.
  */
-export function combineProperties(survivor: MergeSide, absorbed: MergeSide, policies: Readonly<Record<string, string>>): CombinedProperties {
+export function combineProperties(
+  survivor: MergeSide,
+  absorbed: MergeSide,
+  policies: Readonly<Record<string, string>>,
+): CombinedProperties {
   const sides: Sides =
-    absorbed.updatedAt.getTime() > survivor.updatedAt.getTime() ? { newer: absorbed, older: survivor } : { newer: survivor, older: absorbed };
+    absorbed.updatedAt.getTime() > survivor.updatedAt.getTime()
+      ? { newer: absorbed, older: survivor }
+      : { newer: survivor, older: absorbed };
   const extended: JsonObject = {};
   for (const key of unionOf(Object.keys(survivor.extended), Object.keys(absorbed.extended))) {
     const value = combineValue(policies[key] ?? "latest", key, sides);

@@ -12,7 +12,13 @@ export interface CustomerProperties {
   consents: JsonObject;
 }
 
-export function propertiesOf(row: { externalId: string | null; base: unknown; extended: unknown; tags: string[]; consents: unknown }): CustomerProperties {
+export function propertiesOf(row: {
+  externalId: string | null;
+  base: unknown;
+  extended: unknown;
+  tags: string[];
+  consents: unknown;
+}): CustomerProperties {
   return {
     externalId: row.externalId,
     base: asObject(row.base),
@@ -39,6 +45,14 @@ export async function createCustomerRow(tx: Tx, workspaceId: string, props: Cust
   return row.id;
 }
 
-export async function updateCustomerRow(tx: Tx, workspaceId: string, customerId: string, props: CustomerProperties): Promise<void> {
-  await tx.customer.update({ where: { workspaceId_id: { workspaceId, id: customerId } }, data: propertyColumns(props) });
+export async function updateCustomerRow(
+  tx: Tx,
+  workspaceId: string,
+  customerId: string,
+  props: CustomerProperties,
+): Promise<void> {
+  await tx.customer.update({
+    where: { workspaceId_id: { workspaceId, id: customerId } },
+    data: propertyColumns(props),
+  });
 }

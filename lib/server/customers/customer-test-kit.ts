@@ -20,7 +20,10 @@ export interface CallResult<T = Record<string, unknown>> {
 }
 
 /** A GET with a query string (callEndpoint sends none). */
-async function getWithQuery(endpoint: EndpointContract, options: { ws: string; headers: Headers; params?: Record<string, string>; query: string }) {
+async function getWithQuery(
+  endpoint: EndpointContract,
+  options: { ws: string; headers: Headers; params?: Record<string, string>; query: string },
+) {
   const params: Record<string, string> = { ws: options.ws, ...options.params };
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? crypto.randomUUID());
   const req = new Request(`http://atrium.test${path}?${options.query}`, { headers: options.headers });
@@ -32,7 +35,10 @@ export async function call<T = Record<string, unknown>>(
   endpoint: EndpointContract,
   options: { ws: string; headers: Headers; params?: Record<string, string>; body?: unknown; query?: string },
 ): Promise<CallResult<T>> {
-  const res = options.query === undefined ? await callEndpoint(endpoint, options) : await getWithQuery(endpoint, { ...options, query: options.query });
+  const res =
+    options.query === undefined
+      ? await callEndpoint(endpoint, options)
+      : await getWithQuery(endpoint, { ...options, query: options.query });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as T };
 }

@@ -38,7 +38,11 @@ describe("GET /customers", () => {
 
   it("looks customers up by external id, e-mail (normalised) and tags", async () => {
     const w = await workspaceWithAdmin();
-    const anna = await create(w, { externalId: "X-1", base: { contacts: { email: "anna@example.com" } }, tags: ["vip", "it"] });
+    const anna = await create(w, {
+      externalId: "X-1",
+      base: { contacts: { email: "anna@example.com" } },
+      tags: ["vip", "it"],
+    });
     await create(w, { externalId: "X-2", base: { contacts: { email: "bob@example.com" } }, tags: ["vip"] });
     expect((await list(w, "externalId=X-1")).body.data.map((c) => c.id)).toEqual([anna.id]);
     expect((await list(w, "email=ANNA@Example.com")).body.data.map((c) => c.id)).toEqual([anna.id]);
@@ -51,7 +55,10 @@ describe("GET /customers", () => {
 describe("PATCH and PUT /customers/{id}", () => {
   it("applies a JSON merge patch (null removes) and validates the result", async () => {
     const w = await workspaceWithAdmin();
-    const c = await create(w, { base: { firstName: "Mario", lastName: "Rossi", contacts: { email: "mario@example.com" } }, tags: ["a"] });
+    const c = await create(w, {
+      base: { firstName: "Mario", lastName: "Rossi", contacts: { email: "mario@example.com" } },
+      tags: ["a"],
+    });
     const patched = await call<CustomerBody>(api.patchCustomer, {
       ws: w.ws,
       headers: w.admin,
@@ -59,10 +66,18 @@ describe("PATCH and PUT /customers/{id}", () => {
       body: { base: { lastName: null, contacts: { mobilePhone: "+39 347 123 4567" } }, tags: ["b"] },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body.base).toEqual({ firstName: "Mario", contacts: { email: "mario@example.com", mobilePhone: "+39 347 123 4567" } });
+    expect(patched.body.base).toEqual({
+      firstName: "Mario",
+      contacts: { email: "mario@example.com", mobilePhone: "+39 347 123 4567" },
+    });
     expect(patched.body.tags).toEqual(["b"]);
     expect(patched.body.identities.map((i) => i.type).sort()).toEqual(["email", "mobilePhone"]);
-    const bad = await call(api.patchCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id }, body: { base: { gender: "robot" } } });
+    const bad = await call(api.patchCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: c.id },
+      body: { base: { gender: "robot" } },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: "base.gender" })]);
   });
@@ -71,15 +86,30 @@ describe("PATCH and PUT /customers/{id}", () => {
     const w = await workspaceWithAdmin();
     const a = await create(w, { base: { contacts: { email: "a@example.com" } } });
     const b = await create(w, { base: { contacts: { email: "b@example.com" } } });
-    const res = await call(api.patchCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: b.id }, body: { base: { contacts: { email: "A@example.com" } } } });
+    const res = await call(api.patchCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: b.id },
+      body: { base: { contacts: { email: "A@example.com" } } },
+    });
     expect(res.status).toBe(409);
     expect(res.body.existingCustomerId).toBe(a.id);
   });
 
   it("replaces properties with PUT, keeping consents unless sent", async () => {
     const w = await workspaceWithAdmin();
-    const c = await create(w, { externalId: "R-1", base: { firstName: "Old" }, tags: ["x"], consents: { profiling: { online: { status: true } } } });
-    const res = await call<CustomerBody>(api.replaceCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id }, body: { base: { lastName: "New" } } });
+    const c = await create(w, {
+      externalId: "R-1",
+      base: { firstName: "Old" },
+      tags: ["x"],
+      consents: { profiling: { online: { status: true } } },
+    });
+    const res = await call<CustomerBody>(api.replaceCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: c.id },
+      body: { base: { lastName: "New" } },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ externalId: null, base: { lastName: "New" }, tags: [], extended: {} });
     const row = await db().customer.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: w.ws, id: c.id } } });
@@ -93,19 +123,58 @@ describe("identities of a customer", () => {
     const a = await create(w, { externalId: "I-1" });
     const b = await create(w, { externalId: "I-2" });
     const params = { ws: w.ws, id: a.id };
-    const added = await call<{ id: string; type: string; value: string }>(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "custom:loyalty", value: "L-9" } });
+    const added = await call<{ id: string; type: string; value: string }>(api.addCustomerIdentity, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { type: "custom:loyalty", value: "L-9" },
+    });
     expect(added.status).toBe(201);
-    expect((await call(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "custom:loyalty", value: "L-9" } })).status).toBe(200);
-    const taken = await call(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "externalId", value: "I-2" } });
+    expect(
+      (
+        await call(api.addCustomerIdentity, {
+          ws: w.ws,
+          headers: w.admin,
+          params,
+          body: { type: "custom:loyalty", value: "L-9" },
+        })
+      ).status,
+    ).toBe(200);
+    const taken = await call(api.addCustomerIdentity, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+      body: { type: "externalId", value: "I-2" },
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.existingCustomerId).toBe(b.id);
-    expect((await call(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "email", value: "null" } })).status).toBe(422);
-    expect((await call(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "fax", value: "1" } })).status).toBe(422);
-    const listed = await call<{ data: { id: string; type: string }[] }>(api.listCustomerIdentities, { ws: w.ws, headers: w.admin, params });
+    expect(
+      (
+        await call(api.addCustomerIdentity, {
+          ws: w.ws,
+          headers: w.admin,
+          params,
+          body: { type: "email", value: "null" },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await call(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "fax", value: "1" } }))
+        .status,
+    ).toBe(422);
+    const listed = await call<{ data: { id: string; type: string }[] }>(api.listCustomerIdentities, {
+      ws: w.ws,
+      headers: w.admin,
+      params,
+    });
     expect(listed.body.data.map((i) => i.type)).toEqual(["externalId", "custom:loyalty"]);
     const removeParams = { ...params, identityId: added.body.id };
-    expect((await call(api.removeCustomerIdentity, { ws: w.ws, headers: w.admin, params: removeParams })).status).toBe(204);
-    expect((await call(api.removeCustomerIdentity, { ws: w.ws, headers: w.admin, params: removeParams })).status).toBe(404);
+    expect((await call(api.removeCustomerIdentity, { ws: w.ws, headers: w.admin, params: removeParams })).status).toBe(
+      204,
+    );
+    expect((await call(api.removeCustomerIdentity, { ws: w.ws, headers: w.admin, params: removeParams })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -135,8 +204,19 @@ describe("identity rules", () => {
       },
     });
     expect(invalid.status).toBe(422);
-    expect((invalid.body.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(["match.1.identity", "match.1.priority", "match.2.identity"]);
-    const rules = { policy: "BLOCK", match: [{ identity: "custom:card", caseSensitive: false, priority: 2 }, { identity: "phone", caseSensitive: false, priority: 1 }], blockedValues: ["000"] };
+    expect((invalid.body.errors as { path: string }[]).map((e) => e.path).sort()).toEqual([
+      "match.1.identity",
+      "match.1.priority",
+      "match.2.identity",
+    ]);
+    const rules = {
+      policy: "BLOCK",
+      match: [
+        { identity: "custom:card", caseSensitive: false, priority: 2 },
+        { identity: "phone", caseSensitive: false, priority: 1 },
+      ],
+      blockedValues: ["000"],
+    };
     expect((await call(putIdentityRules, { ws: w.ws, headers: w.admin, body: rules })).status).toBe(200);
     const stored = await call(getIdentityRules, { ws: w.ws, headers: w.admin });
     expect(stored.body).toEqual({ ...rules, match: [rules.match[1], rules.match[0]] });
@@ -172,7 +252,13 @@ describe("workspace isolation", () => {
       body: { customerIds: [theirSecond.id] },
     });
     expect(theirMerge.status).toBe(200);
-    const mergeId = (await call<{ data: { id: string }[] }>(api.listCustomerMerges, { ws: other.ws, headers: other.admin, params: { ws: other.ws, id: theirs.id } })).body.data[0].id;
+    const mergeId = (
+      await call<{ data: { id: string }[] }>(api.listCustomerMerges, {
+        ws: other.ws,
+        headers: other.admin,
+        params: { ws: other.ws, id: theirs.id },
+      })
+    ).body.data[0].id;
     bodies.mergeCustomers = { customerIds: [mine.id] };
     bodies.unmergeCustomer = { mergeId };
 
@@ -181,12 +267,26 @@ describe("workspace isolation", () => {
       const res = await call(endpoint, { ws: w.ws, headers: w.admin, params, body: bodies[endpoint.operationId] });
       expect(res.status, `${endpoint.method} ${endpoint.path}: ${JSON.stringify(res.body)}`).toBe(404);
       // Through the other workspace's path with our credentials: also 404, never data.
-      const viaTheirs = await call(endpoint, { ws: other.ws, headers: w.admin, params: { ...params, ws: other.ws }, body: bodies[endpoint.operationId] });
+      const viaTheirs = await call(endpoint, {
+        ws: other.ws,
+        headers: w.admin,
+        params: { ...params, ws: other.ws },
+        body: bodies[endpoint.operationId],
+      });
       expect(viaTheirs.status, `${endpoint.method} ${endpoint.path} via their workspace`).toBe(404);
     }
-    const merge = await call(api.mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: mine.id }, body: { customerIds: [theirs.id] } });
+    const merge = await call(api.mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: mine.id },
+      body: { customerIds: [theirs.id] },
+    });
     expect(merge.status).toBe(404);
-    const still = await call<CustomerBody>(api.getCustomer, { ws: other.ws, headers: other.admin, params: { ws: other.ws, id: theirs.id } });
+    const still = await call<CustomerBody>(api.getCustomer, {
+      ws: other.ws,
+      headers: other.admin,
+      params: { ws: other.ws, id: theirs.id },
+    });
     expect(still.body).toMatchObject({ id: theirs.id, tags: [] });
     expect(still.body.identities).toHaveLength(theirs.identities.length + 1);
   });

@@ -4,7 +4,13 @@ import { db } from "@/lib/server/db/client";
 import { loadCustomer, resolveCustomerId } from "./load-customer";
 import { serializeCustomer } from "./serialize-customer";
 
-export async function getCustomer({ workspaceId, customerId }: { workspaceId: string; customerId: string }): Promise<Customer> {
+export async function getCustomer({
+  workspaceId,
+  customerId,
+}: {
+  workspaceId: string;
+  customerId: string;
+}): Promise<Customer> {
   const id = await resolveCustomerId(workspaceId, customerId);
   return serializeCustomer(await loadCustomer(db(), workspaceId, id));
 }

@@ -9,7 +9,10 @@ export interface ExtendedProperties {
   mergePolicies: Record<string, string>;
 }
 
-export async function getExtendedProperties({ workspaceId }: { workspaceId: string }, client: Db | Tx = db()): Promise<ExtendedProperties> {
+export async function getExtendedProperties(
+  { workspaceId }: { workspaceId: string },
+  client: Db | Tx = db(),
+): Promise<ExtendedProperties> {
   const rows = await client.extendedProperty.findMany({
     where: { workspaceId },
     select: { name: true, type: true, options: true, enabled: true, mergePolicy: true },

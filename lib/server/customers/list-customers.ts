@@ -19,7 +19,11 @@ export interface ListCustomersInput extends Partial<Omit<CustomerListQuery, "id"
 export async function listConditions(input: ListCustomersInput): Promise<Prisma.Sql[]> {
   const lookups = await lookupConditions(input);
   if (lookups === null) return [Prisma.sql`FALSE`];
-  return [...lookups, ...(input.q ? [textSearchCondition(input.q)] : []), ...(input.condition ? [input.condition] : [])];
+  return [
+    ...lookups,
+    ...(input.q ? [textSearchCondition(input.q)] : []),
+    ...(input.condition ? [input.condition] : []),
+  ];
 }
 
 export async function listCustomers(input: ListCustomersInput): Promise<CustomerPage> {

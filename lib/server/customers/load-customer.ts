@@ -13,7 +13,11 @@ export const CUSTOMER_INCLUDE = {
 export type CustomerWithRelations = Prisma.CustomerGetPayload<{ include: typeof CUSTOMER_INCLUDE }>;
 
 /** The customer row with its relations; 404 when it is not in the workspace. */
-export async function loadCustomer(client: Db | Tx, workspaceId: string, customerId: string): Promise<CustomerWithRelations> {
+export async function loadCustomer(
+  client: Db | Tx,
+  workspaceId: string,
+  customerId: string,
+): Promise<CustomerWithRelations> {
   if (!isUuid(workspaceId) || !isUuid(customerId)) throw notFound("Customer");
   const row = await client.customer.findUnique({
     where: { workspaceId_id: { workspaceId, id: customerId } },
@@ -27,7 +31,11 @@ export async function loadCustomer(client: Db | Tx, workspaceId: string, custome
  * The customer an id stands for now: itself while ACTIVE, else the end of its mergedIntoId chain.
  * 404 when the id is not a customer of the workspace.
  */
-export async function resolveCustomerId(workspaceId: string, customerId: string, client: Db | Tx = db()): Promise<string> {
+export async function resolveCustomerId(
+  workspaceId: string,
+  customerId: string,
+  client: Db | Tx = db(),
+): Promise<string> {
   if (!isUuid(workspaceId) || !isUuid(customerId)) throw notFound("Customer");
   // The depth bound only guards against a corrupted cycle; real chains are a few hops long.
   const rows = await client.$queryRaw<{ id: string }[]>`

@@ -14,7 +14,11 @@ export interface LockedCustomer {
  * (PostgreSQL locks the rows after sorting them). Ids that are not customers of the workspace are
  * simply absent from the result.
  */
-export async function lockCustomers(tx: Tx, workspaceId: string, customerIds: string[]): Promise<Map<string, LockedCustomer>> {
+export async function lockCustomers(
+  tx: Tx,
+  workspaceId: string,
+  customerIds: string[],
+): Promise<Map<string, LockedCustomer>> {
   if (customerIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<LockedCustomer[]>`
     SELECT id::text AS id, status::text AS status, "mergedIntoId"::text AS "mergedIntoId",

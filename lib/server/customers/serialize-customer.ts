@@ -5,7 +5,13 @@ import { asObject } from "./json-values";
 import type { CustomerWithRelations } from "./load-customer";
 
 export function serializeIdentity(row: Identity): CustomerIdentity {
-  return { id: row.id, type: row.type, value: row.value, sourceId: row.sourceId, firstSeenAt: row.firstSeenAt.toISOString() };
+  return {
+    id: row.id,
+    type: row.type,
+    value: row.value,
+    sourceId: row.sourceId,
+    firstSeenAt: row.firstSeenAt.toISOString(),
+  };
 }
 
 export function serializeCustomer(row: CustomerWithRelations): Customer {

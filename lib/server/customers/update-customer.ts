@@ -24,7 +24,8 @@ import { lockCustomers } from "./lock-customers";
 import { serializeCustomer } from "./serialize-customer";
 import { validateExtended } from "./validate-extended";
 
-export type CustomerChange = { mode: "patch"; patch: Record<string, unknown> } | { mode: "replace"; replacement: CustomerWrite };
+export type CustomerChange =
+  { mode: "patch"; patch: Record<string, unknown> } | { mode: "replace"; replacement: CustomerWrite };
 
 export interface UpdateCustomerInput {
   workspaceId: string;
@@ -37,7 +38,13 @@ export interface UpdateCustomerInput {
 /** The document a merge patch applies to: the writable fields as they are now. */
 function writableDocument(row: CustomerWithRelations): JsonObject {
   const props = propertiesOf(row);
-  return { ...(props.externalId !== null && { externalId: props.externalId }), base: props.base, extended: props.extended, tags: props.tags, consents: props.consents };
+  return {
+    ...(props.externalId !== null && { externalId: props.externalId }),
+    base: props.base,
+    extended: props.extended,
+    tags: props.tags,
+    consents: props.consents,
+  };
 }
 
 /** Only changed extended values are checked: data stored before a property was disabled stays valid. */
@@ -46,9 +53,14 @@ function changedEntries(next: JsonObject, previous: JsonObject): JsonObject {
 }
 
 /** The customer's properties after the change, and the validated write they came from. */
-function changedProperties(row: CustomerWithRelations, change: CustomerChange): { write: CustomerWrite; props: CustomerProperties } {
+function changedProperties(
+  row: CustomerWithRelations,
+  change: CustomerChange,
+): { write: CustomerWrite; props: CustomerProperties } {
   const write =
-    change.mode === "patch" ? parseOrThrow(ZCustomerWrite, applyMergePatch(writableDocument(row), change.patch), "body") : change.replacement;
+    change.mode === "patch"
+      ? parseOrThrow(ZCustomerWrite, applyMergePatch(writableDocument(row), change.patch), "body")
+      : change.replacement;
   const props: CustomerProperties = {
     externalId: write.externalId ?? null,
     base: compactObject((write.base ?? {}) as JsonObject),
@@ -57,56 +69,85 @@ function changedProperties(row: CustomerWithRelations, change: CustomerChange): 
     // Consent state only changes when consents are sent: a replace that omits them must not withdraw
     // them (a patch document always holds them, so there an absent value was removed with null).
     consents:
-      write.consents === undefined && change.mode === "replace" ? propertiesOf(row).consents : compactObject((write.consents ?? {}) as JsonObject),
+      write.consents === undefined && change.mode === "replace"
+        ? propertiesOf(row).consents
+        : compactObject((write.consents ?? {}) as JsonObject),
   };
   return { write, props };
 }
 
-export async function updateCustomer({ workspaceId, customerId, change, actor, requestId }: UpdateCustomerInput): Promise<Customer> {
-  const [rules, extendedProperties] = await Promise.all([getIdentityRules({ workspaceId }), getExtendedProperties({ workspaceId })]);
+export async function updateCustomer({
+  workspaceId,
+  customerId,
+  change,
+  actor,
+  requestId,
+}: UpdateCustomerInput): Promise<Customer> {
+  const [rules, extendedProperties] = await Promise.all([
+    getIdentityRules({ workspaceId }),
+    getExtendedProperties({ workspaceId }),
+  ]);
   // Optimistic: compute from a plain read, then lock and check nothing changed in between; the identity
   // locks must be taken before the row lock (the order resolution uses), so they cannot come after it.
   for (let attempt = 0; attempt < 3; attempt++) {
     const id = await resolveCustomerId(workspaceId, customerId);
     const row = await loadCustomer(db(), workspaceId, id);
     const { write, props } = changedProperties(row, change);
-    const errors = validateExtended(changedEntries(props.extended, propertiesOf(row).extended), extendedProperties.enabled);
+    const errors = validateExtended(
+      changedEntries(props.extended, propertiesOf(row).extended),
+      extendedProperties.enabled,
+    );
     if (errors.length > 0) throw validationFailed(errors);
-    const candidates = identityCandidates({ externalId: props.externalId, base: props.base, anonymousId: write.anonymousId }, rules);
+    const candidates = identityCandidates(
+      { externalId: props.externalId, base: props.base, anonymousId: write.anonymousId },
+      rules,
+    );
     // Only identities the change introduces can conflict: a profile that already lists another
     // customer's e-mail (e.g. written under NO_CHECK) must stay editable.
     const previous = new Set(identityCandidates(propertiesOf(row), rules).map(identityKey));
     const introduced = candidates.filter((c) => !previous.has(identityKey(c)));
     const sourceId = write.sourceId ?? null;
 
-    const result = await retryOnConflict(() => db().$transaction(async (tx) => {
-      await assertSourceInWorkspace(tx, workspaceId, sourceId);
-      await lockIdentities(tx, workspaceId, candidates);
-      const locked = (await lockCustomers(tx, workspaceId, [id])).get(id);
-      if (!locked || locked.status !== "ACTIVE" || locked.updatedAtMs !== row.updatedAt.getTime()) return null;
-      const owners = await findIdentityOwners(tx, workspaceId, candidates);
-      const taken = introduced.find((c) => c.priority !== null && rules.policy !== "NO_CHECK" && (owners.get(identityKey(c)) ?? id) !== id);
-      if (taken) {
-        throw new AppError("conflict", `Another customer already has this ${taken.type}`, { extra: { existingCustomerId: owners.get(identityKey(taken)) } });
-      }
-      // Consents change only through their registry, which diffs and records each changed leaf.
-      await updateCustomerRow(tx, workspaceId, id, { ...props, consents: propertiesOf(row).consents });
-      const source = `${change.mode === "patch" ? "PATCH" : "PUT"} /customers/{id}`;
-      await recordConsentChange(tx, { workspaceId, customerId: id, change: { mode: "replace", state: props.consents }, actor, meta: { source } });
-      await attachIdentities(tx, { workspaceId, customerId: id, identities: candidates, sourceId, owners });
-      await linkSource(tx, { workspaceId, customerId: id, sourceId });
-      await attachAnonymousEvents(tx, { workspaceId, customerId: id });
-      await recordAudit(tx, {
-        workspaceId,
-        actor,
-        action: "customer.updated",
-        targetType: "customer",
-        targetId: id,
-        details: { via: change.mode },
-        requestId,
-      });
-      return serializeCustomer(await loadCustomer(tx, workspaceId, id));
-    }, RESOLUTION_TRANSACTION));
+    const result = await retryOnConflict(() =>
+      db().$transaction(async (tx) => {
+        await assertSourceInWorkspace(tx, workspaceId, sourceId);
+        await lockIdentities(tx, workspaceId, candidates);
+        const locked = (await lockCustomers(tx, workspaceId, [id])).get(id);
+        if (!locked || locked.status !== "ACTIVE" || locked.updatedAtMs !== row.updatedAt.getTime()) return null;
+        const owners = await findIdentityOwners(tx, workspaceId, candidates);
+        const taken = introduced.find(
+          (c) => c.priority !== null && rules.policy !== "NO_CHECK" && (owners.get(identityKey(c)) ?? id) !== id,
+        );
+        if (taken) {
+          throw new AppError("conflict", `Another customer already has this ${taken.type}`, {
+            extra: { existingCustomerId: owners.get(identityKey(taken)) },
+          });
+        }
+        // Consents change only through their registry, which diffs and records each changed leaf.
+        await updateCustomerRow(tx, workspaceId, id, { ...props, consents: propertiesOf(row).consents });
+        const source = `${change.mode === "patch" ? "PATCH" : "PUT"} /customers/{id}`;
+        await recordConsentChange(tx, {
+          workspaceId,
+          customerId: id,
+          change: { mode: "replace", state: props.consents },
+          actor,
+          meta: { source },
+        });
+        await attachIdentities(tx, { workspaceId, customerId: id, identities: candidates, sourceId, owners });
+        await linkSource(tx, { workspaceId, customerId: id, sourceId });
+        await attachAnonymousEvents(tx, { workspaceId, customerId: id });
+        await recordAudit(tx, {
+          workspaceId,
+          actor,
+          action: "customer.updated",
+          targetType: "customer",
+          targetId: id,
+          details: { via: change.mode },
+          requestId,
+        });
+        return serializeCustomer(await loadCustomer(tx, workspaceId, id));
+      }, RESOLUTION_TRANSACTION),
+    );
     if (result) return result;
   }
   throw new AppError("conflict", "The customer changed while this update ran; send it again");

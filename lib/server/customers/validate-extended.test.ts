@@ -34,15 +34,34 @@ describe("validateExtended", () => {
     expect(validateExtended({ nickname: null }, definitions)).toEqual([]);
   });
   it("names unknown properties", () => {
-    expect(validateExtended({ shoeSize: 42 }, definitions)).toEqual([{ path: "extended.shoeSize", message: expect.stringContaining("Unknown") }]);
+    expect(validateExtended({ shoeSize: 42 }, definitions)).toEqual([
+      { path: "extended.shoeSize", message: expect.stringContaining("Unknown") },
+    ]);
   });
   it("names each bad value, nested paths included", () => {
     const errors = validateExtended(
-      { visits: 1.5, vip: "yes", since: "31/01/2020", workEmail: "nope", tier: "bronze", colors: ["red", 3], pet: { age: "old", owner: "x" } },
+      {
+        visits: 1.5,
+        vip: "yes",
+        since: "31/01/2020",
+        workEmail: "nope",
+        tier: "bronze",
+        colors: ["red", 3],
+        pet: { age: "old", owner: "x" },
+      },
       definitions,
     );
     expect(errors.map((e) => e.path).sort()).toEqual(
-      ["extended.colors.1", "extended.pet.age", "extended.pet.owner", "extended.since", "extended.tier", "extended.vip", "extended.visits", "extended.workEmail"].sort(),
+      [
+        "extended.colors.1",
+        "extended.pet.age",
+        "extended.pet.owner",
+        "extended.since",
+        "extended.tier",
+        "extended.vip",
+        "extended.visits",
+        "extended.workEmail",
+      ].sort(),
     );
   });
   it("rejects a non-object", () => {

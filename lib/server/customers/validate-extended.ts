@@ -15,7 +15,8 @@ const MAX_DEPTH = 5;
 
 function nestedDefinition(value: unknown): { type: string; options: unknown } | null {
   if (typeof value === "string") return { type: value, options: {} };
-  if (isPlainObject(value) && typeof value.type === "string") return { type: value.type, options: value.options ?? value };
+  if (isPlainObject(value) && typeof value.type === "string")
+    return { type: value.type, options: value.options ?? value };
   return null;
 }
 
@@ -58,7 +59,9 @@ export function schemaOfType(type: string, rawOptions: unknown, depth = 0): z.Zo
       const shape: Record<string, z.ZodType> = {};
       for (const [name, raw] of Object.entries(options.properties)) {
         const nested = nestedDefinition(raw);
-        shape[name] = (nested ? schemaOfType(nested.type, nested.options, depth + 1) : z.unknown()).nullable().optional();
+        shape[name] = (nested ? schemaOfType(nested.type, nested.options, depth + 1) : z.unknown())
+          .nullable()
+          .optional();
       }
       return z.strictObject(shape);
     }
@@ -71,7 +74,11 @@ export function schemaOfType(type: string, rawOptions: unknown, depth = 0): z.Zo
  * Field errors of `extended` (empty when valid). `null` is accepted for any declared property: it means
  * "no value" (a merge patch removes the property with it; a POST ignores it).
  */
-export function validateExtended(extended: unknown, definitions: readonly ExtendedPropertyDefinition[], pathPrefix = "extended"): FieldError[] {
+export function validateExtended(
+  extended: unknown,
+  definitions: readonly ExtendedPropertyDefinition[],
+  pathPrefix = "extended",
+): FieldError[] {
   if (extended === undefined || extended === null) return [];
   if (!isPlainObject(extended)) return [{ path: pathPrefix, message: "Must be an object" }];
   const byName = new Map(definitions.map((d) => [d.name, d]));
@@ -79,7 +86,10 @@ export function validateExtended(extended: unknown, definitions: readonly Extend
   for (const [name, value] of Object.entries(extended)) {
     const definition = byName.get(name);
     if (!definition) {
-      errors.push({ path: `${pathPrefix}.${name}`, message: "Unknown extended property (declare and enable it in the customer schema)" });
+      errors.push({
+        path: `${pathPrefix}.${name}`,
+        message: "Unknown extended property (declare and enable it in the customer schema)",
+      });
       continue;
     }
     if (value === null) continue;
@@ -90,7 +100,10 @@ export function validateExtended(extended: unknown, definitions: readonly Extend
       // zod reports unknown keys of nested objects on the object itself; name each key instead.
       const keys = issue.code === "unrecognized_keys" ? issue.keys : [null];
       for (const key of keys) {
-        errors.push({ path: [pathPrefix, name, ...rest, ...(key === null ? [] : [key])].join("."), message: issue.message });
+        errors.push({
+          path: [pathPrefix, name, ...rest, ...(key === null ? [] : [key])].join("."),
+          message: issue.message,
+        });
       }
     }
   }

@@ -36,7 +36,8 @@ class CatalogClient extends pg.Client {
       query: (...args: unknown[]) => {
         const last = args.at(-1);
         if (typeof last === "function") {
-          args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => last(error, reportCharAsText(result));
+          args[args.length - 1] = (error: Error | null, result: pg.QueryResult) =>
+            last(error, reportCharAsText(result));
         }
         const result = query(...args);
         return result instanceof Promise ? result.then(reportCharAsText) : result;
@@ -65,7 +66,10 @@ async function openEngine(connectionString: string): Promise<{ engine: SchemaEng
 
 export async function loadMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
   return {
     baseDir: MIGRATIONS_DIR,
@@ -76,7 +80,10 @@ export async function loadMigrationList(): Promise<MigrationList> {
         path: dir,
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok" as const, value: await readFile(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8") },
+          content: {
+            tag: "ok" as const,
+            value: await readFile(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8"),
+          },
         },
       })),
     ),

@@ -7,7 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(["40P01", "40001"]);
 
 function sqlStateOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
-  const adapterError = (error.meta as { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } | undefined)?.driverAdapterError;
+  const adapterError = (
+    error.meta as { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } | undefined
+  )?.driverAdapterError;
   const code = adapterError?.cause?.originalCode ?? adapterError?.cause?.code;
   return typeof code === "string" ? code : undefined;
 }

@@ -24,7 +24,12 @@ function prefixed(prefix: string, errors: FieldError[]): FieldError[] {
   return errors.map((e) => ({ ...e, path: e.path ? `${prefix}.${e.path}` : prefix }));
 }
 
-export async function createEventType({ workspaceId, input, actor, requestId }: CreateEventTypeInput): Promise<EventTypeInfo> {
+export async function createEventType({
+  workspaceId,
+  input,
+  actor,
+  requestId,
+}: CreateEventTypeInput): Promise<EventTypeInfo> {
   const name = ZCustomEventTypeName.safeParse(input.type);
   const schema = ZCustomEventTypeSchema.safeParse(input.propertiesSchema ?? { type: "object" });
   const errors = [
@@ -36,7 +41,8 @@ export async function createEventType({ workspaceId, input, actor, requestId }: 
   try {
     return await db().$transaction(async (tx) => {
       const count = await tx.eventType.count({ where: { workspaceId, standard: false } });
-      if (count >= MAX_CUSTOM_EVENT_TYPES) throw new AppError("conflict", `A workspace can declare at most ${MAX_CUSTOM_EVENT_TYPES} custom event types`);
+      if (count >= MAX_CUSTOM_EVENT_TYPES)
+        throw new AppError("conflict", `A workspace can declare at most ${MAX_CUSTOM_EVENT_TYPES} custom event types`);
       const row = await tx.eventType.create({
         data: {
           workspaceId,
@@ -49,7 +55,14 @@ export async function createEventType({ workspaceId, input, actor, requestId }: 
           propertiesSchema: (input.propertiesSchema ?? { type: "object" }) as Prisma.InputJsonObject,
         },
       });
-      await recordAudit(tx, { workspaceId, actor, action: "eventType.created", targetType: "eventType", targetId: row.type, requestId });
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: "eventType.created",
+        targetType: "eventType",
+        targetId: row.type,
+        requestId,
+      });
       return serializeCustomEventType(row);
     });
   } catch (error) {

@@ -25,19 +25,34 @@ export interface CreateExternalIdCustomersInput {
 
 /** The identity locks of customer writes (lockIdentities), taken on the ingestion transaction's connection. */
 async function lockExternalIds(tx: SqlTx, workspaceId: string, values: string[]): Promise<void> {
-  const keys = orderedIdentityLockKeys(workspaceId, values.map((value) => ({ type: "externalId", value })));
+  const keys = orderedIdentityLockKeys(
+    workspaceId,
+    values.map((value) => ({ type: "externalId", value })),
+  );
   // unnest yields the array in order, so one round trip still locks in that order.
   await tx.query(`SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k`, [keys]);
 }
 
 /** externalId → owning customer id, for every value given: created here, or found once the locks were held. */
-export async function createExternalIdCustomers(tx: SqlTx, input: CreateExternalIdCustomersInput): Promise<Map<string, string>> {
+export async function createExternalIdCustomers(
+  tx: SqlTx,
+  input: CreateExternalIdCustomersInput,
+): Promise<Map<string, string>> {
   const { workspaceId, now } = input;
   const owners = new Map<string, string>();
   if (input.externalIds.length === 0) return owners;
-  await lockExternalIds(tx, workspaceId, input.externalIds.map(({ value }) => value));
+  await lockExternalIds(
+    tx,
+    workspaceId,
+    input.externalIds.map(({ value }) => value),
+  );
   // Another transaction may have created some of them between the caller's read and these locks.
-  const found = await findEventIdentityOwners(tx, workspaceId, input.externalIds.map((e) => e.value), []);
+  const found = await findEventIdentityOwners(
+    tx,
+    workspaceId,
+    input.externalIds.map((e) => e.value),
+    [],
+  );
   const missing: NewExternalId[] = [];
   for (const entry of input.externalIds) {
     const owner = found.get(ownerKey("externalId", entry.value));
@@ -74,21 +89,48 @@ export async function createExternalIdCustomers(tx: SqlTx, input: CreateExternal
       createdIds.push(ids[i]);
     } else orphans.push(ids[i]);
   });
-  if (orphans.length > 0) await adoptStrayOwners(tx, workspaceId, orphans, missing.filter((e) => !created.has(e.value)), owners);
+  if (orphans.length > 0)
+    await adoptStrayOwners(
+      tx,
+      workspaceId,
+      orphans,
+      missing.filter((e) => !created.has(e.value)),
+      owners,
+    );
   await linkSourcesAndAudit(tx, input, ids, sourceIds, createdIds);
   return owners;
 }
 
-async function adoptStrayOwners(tx: SqlTx, workspaceId: string, orphanIds: string[], entries: NewExternalId[], owners: Map<string, string>) {
-  await tx.query(`DELETE FROM "Customer" WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])`, [workspaceId, orphanIds]);
-  const found = await findEventIdentityOwners(tx, workspaceId, entries.map((e) => e.value), []);
+async function adoptStrayOwners(
+  tx: SqlTx,
+  workspaceId: string,
+  orphanIds: string[],
+  entries: NewExternalId[],
+  owners: Map<string, string>,
+) {
+  await tx.query(`DELETE FROM "Customer" WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])`, [
+    workspaceId,
+    orphanIds,
+  ]);
+  const found = await findEventIdentityOwners(
+    tx,
+    workspaceId,
+    entries.map((e) => e.value),
+    [],
+  );
   for (const { value } of entries) {
     const owner = found.get(ownerKey("externalId", value));
     if (owner) owners.set(value, owner);
   }
 }
 
-async function linkSourcesAndAudit(tx: SqlTx, input: CreateExternalIdCustomersInput, ids: string[], sourceIds: (string | null)[], createdIds: string[]) {
+async function linkSourcesAndAudit(
+  tx: SqlTx,
+  input: CreateExternalIdCustomersInput,
+  ids: string[],
+  sourceIds: (string | null)[],
+  createdIds: string[],
+) {
   const { workspaceId, actor, now } = input;
   const createdSet = new Set(createdIds);
   const links = ids.flatMap((id, i) => (createdSet.has(id) && sourceIds[i] ? [{ id, sourceId: sourceIds[i] }] : []));
@@ -107,6 +149,15 @@ async function linkSourcesAndAudit(tx: SqlTx, input: CreateExternalIdCustomersIn
     `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType", "targetId", details, "requestId")
      SELECT a.id, $1::uuid, $2::timestamp(3), $3::"ActorType", $4, $5, 'customer.created', 'customer', a."targetId", '{"via":"events"}'::jsonb, $6
        FROM unnest($7::uuid[], $8::text[]) AS a(id, "targetId")`,
-    [workspaceId, now, actor.type, actor.id ?? null, actor.name ?? null, input.requestId ?? null, createdIds.map(() => uuidV7()), createdIds],
+    [
+      workspaceId,
+      now,
+      actor.type,
+      actor.id ?? null,
+      actor.name ?? null,
+      input.requestId ?? null,
+      createdIds.map(() => uuidV7()),
+      createdIds,
+    ],
   );
 }

@@ -1,7 +1,13 @@
 // Turns a validated custom-type declaration into a zod schema, once per declaration.
 import { z } from "zod";
 import { freeObject, requiredError } from "@/lib/schemas/event-catalogue/common";
-import type { CustomEventTypeSchema, CustomNumberProperty, CustomObjectProperty, CustomProperty, CustomStringProperty } from "./custom-type-schema";
+import type {
+  CustomEventTypeSchema,
+  CustomNumberProperty,
+  CustomObjectProperty,
+  CustomProperty,
+  CustomStringProperty,
+} from "./custom-type-schema";
 
 /** Applied when a declaration sets no bound, so one event cannot carry a megabyte string or a huge array. */
 export const CUSTOM_DEFAULT_BOUNDS = { maxLength: 10_000, maxItems: 1_000 } as const;
@@ -50,7 +56,9 @@ function compileProperty(property: CustomProperty, required: boolean): z.ZodType
     case "boolean":
       return z.boolean(params);
     case "array": {
-      let base = z.array(compileProperty(property.items, true), params).max(property.maxItems ?? CUSTOM_DEFAULT_BOUNDS.maxItems);
+      let base = z
+        .array(compileProperty(property.items, true), params)
+        .max(property.maxItems ?? CUSTOM_DEFAULT_BOUNDS.maxItems);
       if (property.minItems !== undefined) base = base.min(property.minItems);
       return base;
     }

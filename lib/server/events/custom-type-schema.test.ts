@@ -47,7 +47,21 @@ describe("ZCustomEventTypeSchema", () => {
   it("accepts a declaration using every property kind", () => {
     expect(declarationErrors(TEST_DRIVE)).toEqual([]);
     const kinds = Object.values(TEST_DRIVE.properties ?? {}).map(customPropertyKind);
-    expect(new Set(kinds)).toEqual(new Set(["string", "email", "uri", "date", "datetime", "enum", "number", "integer", "boolean", "array", "object"]));
+    expect(new Set(kinds)).toEqual(
+      new Set([
+        "string",
+        "email",
+        "uri",
+        "date",
+        "datetime",
+        "enum",
+        "number",
+        "integer",
+        "boolean",
+        "array",
+        "object",
+      ]),
+    );
   });
 
   it("accepts a type without properties", () => {
@@ -57,29 +71,52 @@ describe("ZCustomEventTypeSchema", () => {
   it("rejects what it does not support rather than ignoring it", () => {
     expect(declarationErrors({ type: "array", items: { type: "string" } })).toContain("type");
     expect(declarationErrors({ type: "object", properties: { a: { type: "text" } } })).toEqual(["properties.a.type"]);
-    expect(declarationErrors({ type: "object", properties: { a: { type: "string", pattern: "^a+$" } } })).toEqual(["properties.a"]);
-    expect(declarationErrors({ type: "object", properties: { a: { type: "string", format: "ipv4" } } })).toEqual(["properties.a.format"]);
+    expect(declarationErrors({ type: "object", properties: { a: { type: "string", pattern: "^a+$" } } })).toEqual([
+      "properties.a",
+    ]);
+    expect(declarationErrors({ type: "object", properties: { a: { type: "string", format: "ipv4" } } })).toEqual([
+      "properties.a.format",
+    ]);
   });
 
   it("checks required against the declared properties, at every level", () => {
-    expect(declarationErrors({ type: "object", properties: { a: { type: "string" } }, required: ["a", "b"] })).toEqual(["required.1"]);
+    expect(declarationErrors({ type: "object", properties: { a: { type: "string" } }, required: ["a", "b"] })).toEqual([
+      "required.1",
+    ]);
     const nested = { type: "object", properties: { o: { type: "object", properties: {}, required: ["x"] } } };
     expect(declarationErrors(nested)).toEqual(["properties.o.required.0"]);
   });
 
   it("checks enums", () => {
-    expect(declarationErrors({ type: "object", properties: { a: { type: "string", enum: [] } } })).toEqual(["properties.a.enum"]);
-    expect(declarationErrors({ type: "object", properties: { a: { type: "string", enum: ["x", "x"] } } })).toEqual(["properties.a.enum"]);
-    expect(declarationErrors({ type: "object", properties: { a: { type: "integer", enum: [1, 1.5] } } })).toEqual(["properties.a.enum"]);
-    expect(declarationErrors({ type: "object", properties: { a: { type: "string", enum: [1] } } })).toEqual(["properties.a.enum.0"]);
-    const enumWithFormat = { type: "object", properties: { a: { type: "string", enum: ["x"], format: "email", maxLength: 3 } } };
+    expect(declarationErrors({ type: "object", properties: { a: { type: "string", enum: [] } } })).toEqual([
+      "properties.a.enum",
+    ]);
+    expect(declarationErrors({ type: "object", properties: { a: { type: "string", enum: ["x", "x"] } } })).toEqual([
+      "properties.a.enum",
+    ]);
+    expect(declarationErrors({ type: "object", properties: { a: { type: "integer", enum: [1, 1.5] } } })).toEqual([
+      "properties.a.enum",
+    ]);
+    expect(declarationErrors({ type: "object", properties: { a: { type: "string", enum: [1] } } })).toEqual([
+      "properties.a.enum.0",
+    ]);
+    const enumWithFormat = {
+      type: "object",
+      properties: { a: { type: "string", enum: ["x"], format: "email", maxLength: 3 } },
+    };
     expect(declarationErrors(enumWithFormat)).toEqual(["properties.a.format", "properties.a.maxLength"]);
   });
 
   it("checks names, ranges, reserved names and size", () => {
-    expect(declarationErrors({ type: "object", properties: { "first name": { type: "string" } } })).toEqual(["properties.first name"]);
-    expect(declarationErrors({ type: "object", properties: { a: { type: "number", minimum: 5, maximum: 1 } } })).toEqual(["properties.a.maximum"]);
-    expect(declarationErrors({ type: "object", properties: { extra: { type: "object" } } })).toEqual(["properties.extra"]);
+    expect(declarationErrors({ type: "object", properties: { "first name": { type: "string" } } })).toEqual([
+      "properties.first name",
+    ]);
+    expect(
+      declarationErrors({ type: "object", properties: { a: { type: "number", minimum: 5, maximum: 1 } } }),
+    ).toEqual(["properties.a.maximum"]);
+    expect(declarationErrors({ type: "object", properties: { extra: { type: "object" } } })).toEqual([
+      "properties.extra",
+    ]);
     let deep: object = { type: "string" };
     for (let i = 0; i < 6; i++) deep = { type: "array", items: deep };
     expect(declarationErrors({ type: "object", properties: { deep } })).toEqual([""]);
@@ -134,7 +171,18 @@ describe("compileCustomPropertiesValidator", () => {
 
   it("checks formats, enums and numbers", () => {
     expect(
-      paths({ ...valid, day: "10/05/2025", bookedAt: "2025-05-01 09:30", dealerEmail: "sales", bookingPage: "dealer", fuel: "lpg", doors: 4, passengers: 2.5, budget: -1, newsletter: "no" }),
+      paths({
+        ...valid,
+        day: "10/05/2025",
+        bookedAt: "2025-05-01 09:30",
+        dealerEmail: "sales",
+        bookingPage: "dealer",
+        fuel: "lpg",
+        doors: 4,
+        passengers: 2.5,
+        budget: -1,
+        newsletter: "no",
+      }),
     ).toEqual([
       "properties.dealerEmail",
       "properties.bookingPage",
@@ -147,7 +195,10 @@ describe("compileCustomPropertiesValidator", () => {
       "properties.newsletter",
     ]);
     expect(paths({ ...valid, model: "x".repeat(51) })).toEqual(["properties.model"]);
-    const shortEmail = compileCustomPropertiesValidator({ type: "object", properties: { e: { type: "string", format: "email", maxLength: 10 } } });
+    const shortEmail = compileCustomPropertiesValidator({
+      type: "object",
+      properties: { e: { type: "string", format: "email", maxLength: 10 } },
+    });
     expect(shortEmail({ e: "a.very.long@address.example" }).map((e) => e.path)).toEqual(["properties.e"]);
   });
 
@@ -157,7 +208,9 @@ describe("compileCustomPropertiesValidator", () => {
       { path: "properties.extras.1.code", message: "Required" },
       { path: "properties.extras.2.colour", message: "Unknown property" },
     ]);
-    expect(paths({ ...valid, extras: [{ code: "A" }, { code: "B" }, { code: "C" }, { code: "D" }] })).toEqual(["properties.extras"]);
+    expect(paths({ ...valid, extras: [{ code: "A" }, { code: "B" }, { code: "C" }, { code: "D" }] })).toEqual([
+      "properties.extras",
+    ]);
   });
 
   it("rejects non-object properties", () => {

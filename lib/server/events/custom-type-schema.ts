@@ -72,24 +72,31 @@ export interface CustomObjectProperty extends Annotations {
   additionalProperties?: boolean;
 }
 export type CustomProperty =
-  | CustomStringProperty
-  | CustomNumberProperty
-  | CustomBooleanProperty
-  | CustomArrayProperty
-  | CustomObjectProperty;
+  CustomStringProperty | CustomNumberProperty | CustomBooleanProperty | CustomArrayProperty | CustomObjectProperty;
 export type CustomEventTypeSchema = CustomObjectProperty & { $schema?: string };
 
 const ANNOTATIONS = { title: z.string().max(200).optional(), description: z.string().max(2000).optional() };
 const ZCount = (max: number) => z.int().min(0).max(max).optional();
 const ZPropertyName = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "Must start with a letter or _ and contain only letters, digits and _ (at most 64)");
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+    "Must start with a letter or _ and contain only letters, digits and _ (at most 64)",
+  );
 
-function checkRange(ctx: z.core.$RefinementCtx, min: number | undefined, max: number | undefined, minKey: string, maxKey: string) {
-  if (min !== undefined && max !== undefined && min > max) ctx.addIssue({ code: "custom", path: [maxKey], message: `Must be ≥ ${minKey}` });
+function checkRange(
+  ctx: z.core.$RefinementCtx,
+  min: number | undefined,
+  max: number | undefined,
+  minKey: string,
+  maxKey: string,
+) {
+  if (min !== undefined && max !== undefined && min > max)
+    ctx.addIssue({ code: "custom", path: [maxKey], message: `Must be ≥ ${minKey}` });
 }
 function checkUnique(ctx: z.core.$RefinementCtx, values: readonly unknown[] | undefined, key: string) {
-  if (values && new Set(values).size !== values.length) ctx.addIssue({ code: "custom", path: [key], message: "Values must be unique" });
+  if (values && new Set(values).size !== values.length)
+    ctx.addIssue({ code: "custom", path: [key], message: "Values must be unique" });
 }
 
 const ZStringProperty = z
@@ -104,7 +111,8 @@ const ZStringProperty = z
   .superRefine((p, ctx) => {
     // An enum already fixes the allowed values; a format or length next to it would be dead weight.
     for (const key of ["format", "minLength", "maxLength"] as const) {
-      if (p.enum && p[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `Use either enum or ${key}, not both` });
+      if (p.enum && p[key] !== undefined)
+        ctx.addIssue({ code: "custom", path: [key], message: `Use either enum or ${key}, not both` });
     }
     checkRange(ctx, p.minLength, p.maxLength, "minLength", "maxLength");
     checkUnique(ctx, p.enum, "enum");
@@ -153,7 +161,11 @@ const OBJECT_SHAPE = {
 function checkObject(p: CustomObjectProperty, ctx: z.core.$RefinementCtx) {
   const declared = p.properties ?? {};
   if (Object.keys(declared).length > CUSTOM_SCHEMA_LIMITS.propertiesPerObject)
-    ctx.addIssue({ code: "custom", path: ["properties"], message: `At most ${CUSTOM_SCHEMA_LIMITS.propertiesPerObject} properties` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["properties"],
+      message: `At most ${CUSTOM_SCHEMA_LIMITS.propertiesPerObject} properties`,
+    });
   checkUnique(ctx, p.required, "required");
   p.required?.forEach((name, index) => {
     if (!Object.hasOwn(declared, name))
@@ -197,7 +209,11 @@ export const ZCustomEventTypeSchema: z.ZodType<CustomEventTypeSchema> = z
     if (stats.depth > CUSTOM_SCHEMA_LIMITS.depth)
       ctx.addIssue({ code: "custom", path: [], message: `Nesting deeper than ${CUSTOM_SCHEMA_LIMITS.depth} levels` });
     if (stats.properties > CUSTOM_SCHEMA_LIMITS.totalProperties)
-      ctx.addIssue({ code: "custom", path: [], message: `More than ${CUSTOM_SCHEMA_LIMITS.totalProperties} properties in all` });
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: `More than ${CUSTOM_SCHEMA_LIMITS.totalProperties} properties in all`,
+      });
   })
   .meta({ id: "CustomEventTypeSchema", description: "JSON Schema (subset) of a custom event type's properties" });
 
@@ -248,6 +264,7 @@ export function getCustomPropertiesValidator(key: CustomTypeKey, storedSchema: u
 /** The reference's name for a declared property's kind (date, enum…), for the admin UI. */
 export function customPropertyKind(property: CustomProperty): string {
   if ("enum" in property && property.enum) return "enum";
-  if (property.type === "string" && property.format) return property.format === "date-time" ? "datetime" : property.format;
+  if (property.type === "string" && property.format)
+    return property.format === "date-time" ? "datetime" : property.format;
   return property.type;
 }

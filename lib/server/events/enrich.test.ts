@@ -7,9 +7,14 @@ const CHROME_WINDOWS =
 const SAFARI_IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
-const UNKNOWN = { browser: { name: null, version: null }, os: { name: null, version: null }, device: { type: null, vendor: null, model: null } };
+const UNKNOWN = {
+  browser: { name: null, version: null },
+  os: { name: null, version: null },
+  device: { type: null, vendor: null, model: null },
+};
 
-const parsedFor = (userAgent: string) => enrichEvent({ type: "loggedIn", contextInfo: { client: { userAgent } } }).client?.parsed;
+const parsedFor = (userAgent: string) =>
+  enrichEvent({ type: "loggedIn", contextInfo: { client: { userAgent } } }).client?.parsed;
 
 beforeEach(() => clearUserAgentCache());
 
@@ -36,8 +41,12 @@ describe("user agent parsing", () => {
   });
 
   it("adds nothing without a user agent", () => {
-    expect(enrichEvent({ type: "loggedIn", contextInfo: { client: { ip: "203.0.113.7" } } })).toEqual({ client: { ip: "203.0.113.7" } });
-    expect(enrichEvent({ type: "loggedIn", contextInfo: { client: { userAgent: "  " } } }).client).not.toHaveProperty("parsed");
+    expect(enrichEvent({ type: "loggedIn", contextInfo: { client: { ip: "203.0.113.7" } } })).toEqual({
+      client: { ip: "203.0.113.7" },
+    });
+    expect(enrichEvent({ type: "loggedIn", contextInfo: { client: { userAgent: "  " } } }).client).not.toHaveProperty(
+      "parsed",
+    );
     expect(enrichEvent({ type: "loggedIn" })).toEqual({});
   });
 
@@ -60,7 +69,8 @@ describe("user agent parsing", () => {
 });
 
 describe("campaign from utm_* tags", () => {
-  const url = "https://shop.example.com/sale?utm_source=newsletter&utm_medium=email&utm_campaign=spring+sale&utm_term=&ref=x";
+  const url =
+    "https://shop.example.com/sale?utm_source=newsletter&utm_medium=email&utm_campaign=spring+sale&utm_term=&ref=x";
 
   it("fills contextInfo.campaign for viewedPage and clickedLink", () => {
     for (const type of ["viewedPage", "clickedLink"]) {
@@ -74,7 +84,9 @@ describe("campaign from utm_* tags", () => {
 
   it("leaves explicit campaign values alone, as a whole", () => {
     const campaign = { utm_source: "partner" };
-    expect(enrichEvent({ type: "viewedPage", properties: { url }, contextInfo: { campaign } }).campaign).toEqual(campaign);
+    expect(enrichEvent({ type: "viewedPage", properties: { url }, contextInfo: { campaign } }).campaign).toEqual(
+      campaign,
+    );
   });
 
   it("adds tags next to non-utm campaign keys", () => {
@@ -102,10 +114,18 @@ describe("enrichEvent", () => {
   it("never mutates its input", () => {
     const contextInfo = structuredClone(CONTEXT_INFO_EXAMPLE);
     const { campaign: _campaign, ...withoutCampaign } = contextInfo;
-    const input = { type: "viewedPage", properties: { url: "https://a.example/?utm_source=x" }, contextInfo: withoutCampaign };
+    const input = {
+      type: "viewedPage",
+      properties: { url: "https://a.example/?utm_source=x" },
+      contextInfo: withoutCampaign,
+    };
     const before = structuredClone(input);
     const enriched = enrichEvent(input);
     expect(input).toEqual(before);
-    expect(enriched).toMatchObject({ ...withoutCampaign, campaign: { utm_source: "x" }, client: { parsed: { os: { name: "Windows" } } } });
+    expect(enriched).toMatchObject({
+      ...withoutCampaign,
+      campaign: { utm_source: "x" },
+      client: { parsed: { os: { name: "Windows" } } },
+    });
   });
 });

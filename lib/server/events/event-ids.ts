@@ -22,7 +22,11 @@ function randomBytes10(): number {
 /** An RFC 9562 UUID version 7: 48-bit Unix milliseconds, then 74 random bits. */
 export function uuidV7(now: number = Date.now()): string {
   const r = randomBytes10();
-  const t = HEX[Math.floor(now / 2 ** 40) & 0xff] + HEX[Math.floor(now / 2 ** 32) & 0xff] + HEX[(now >>> 24) & 0xff] + HEX[(now >>> 16) & 0xff];
+  const t =
+    HEX[Math.floor(now / 2 ** 40) & 0xff] +
+    HEX[Math.floor(now / 2 ** 32) & 0xff] +
+    HEX[(now >>> 24) & 0xff] +
+    HEX[(now >>> 16) & 0xff];
   const t2 = HEX[(now >>> 8) & 0xff] + HEX[now & 0xff];
   const version = HEX[0x70 | (pool[r] & 0x0f)] + HEX[pool[r + 1]];
   const variant = HEX[0x80 | (pool[r + 2] & 0x3f)] + HEX[pool[r + 3]];

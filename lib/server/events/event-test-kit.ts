@@ -14,7 +14,12 @@ export interface CreatedBody extends Problem {
 export interface BatchBody extends Problem {
   accepted: number;
   rejected: number;
-  results: { index: number; status: "created" | "duplicate" | "rejected"; id?: string; errors?: { path: string; message: string }[] }[];
+  results: {
+    index: number;
+    status: "created" | "duplicate" | "rejected";
+    id?: string;
+    errors?: { path: string; message: string }[];
+  }[];
 }
 export interface EventBody extends Problem {
   id: string;
@@ -35,10 +40,14 @@ export interface EventPage extends Problem {
   nextCursor: string | null;
 }
 
-export const sendEvent = (ws: string, headers: Headers, body: unknown) => call<CreatedBody>(api.createEvent, { ws, headers, body });
-export const sendBatch = (ws: string, headers: Headers, events: unknown[]) => call<BatchBody>(api.createEventBatch, { ws, headers, body: { events } });
-export const listEvents = (ws: string, headers: Headers, query = "") => call<EventPage>(api.listEvents, { ws, headers, query });
-export const getEvent = (ws: string, headers: Headers, id: string) => call<EventBody>(api.getEvent, { ws, headers, params: { ws, id } });
+export const sendEvent = (ws: string, headers: Headers, body: unknown) =>
+  call<CreatedBody>(api.createEvent, { ws, headers, body });
+export const sendBatch = (ws: string, headers: Headers, events: unknown[]) =>
+  call<BatchBody>(api.createEventBatch, { ws, headers, body: { events } });
+export const listEvents = (ws: string, headers: Headers, query = "") =>
+  call<EventPage>(api.listEvents, { ws, headers, query });
+export const getEvent = (ws: string, headers: Headers, id: string) =>
+  call<EventBody>(api.getEvent, { ws, headers, params: { ws, id } });
 
 let counter = 0;
 /** A unique messageId per call, so tests never collide on idempotency keys. */

@@ -26,7 +26,13 @@ describe("the standard catalogue through POST /events", () => {
   for (const type of STANDARD_EVENT_TYPE_NAMES) {
     const example = STANDARD_EVENT_EXAMPLES[type];
     it(`${type}: accepts the valid example and rejects the broken one at ${example.invalid.path}`, async () => {
-      const good = await sendEvent(ws, admin, { type, context: example.context, externalId: "cat-1", properties: example.valid, contextInfo: CONTEXT_INFO_EXAMPLE });
+      const good = await sendEvent(ws, admin, {
+        type,
+        context: example.context,
+        externalId: "cat-1",
+        properties: example.valid,
+        contextInfo: CONTEXT_INFO_EXAMPLE,
+      });
       expect(good.status, JSON.stringify(good.body)).toBe(201);
       const stored = await getEvent(ws, admin, good.body.id);
       expect(stored.body).toMatchObject({ type, context: example.context, customerId: good.body.customerId });
@@ -45,8 +51,14 @@ describe("the standard catalogue through POST /events", () => {
     });
     expect(res.status).toBe(201);
     const event = (await getEvent(ws, admin, res.body.id)).body;
-    expect(event.properties).toEqual({ url: "https://shop.example.com/?utm_source=newsletter&utm_campaign=spring", extra: { abTest: "B" } });
-    expect(event.contextInfo).toMatchObject({ campaign: { utm_source: "newsletter", utm_campaign: "spring" }, client: { parsed: { browser: { name: "Chrome" } } } });
+    expect(event.properties).toEqual({
+      url: "https://shop.example.com/?utm_source=newsletter&utm_campaign=spring",
+      extra: { abTest: "B" },
+    });
+    expect(event.contextInfo).toMatchObject({
+      campaign: { utm_source: "newsletter", utm_campaign: "spring" },
+      client: { parsed: { browser: { name: "Chrome" } } },
+    });
   });
 
   it("rejects an unknown type naming the field", async () => {
@@ -65,15 +77,39 @@ describe("custom event types", () => {
 
   it("are declared by admins, then ingested when valid and rejected with field paths when not", async () => {
     const { ws, admin } = await workspaceWithAdmin("Custom types");
-    const declared = await call<TypeBody>(typesApi.createEventType, { ws, headers: admin, body: { type: "bookedTestDrive", label: "Booked a test drive", propertiesSchema: TEST_DRIVE } });
+    const declared = await call<TypeBody>(typesApi.createEventType, {
+      ws,
+      headers: admin,
+      body: { type: "bookedTestDrive", label: "Booked a test drive", propertiesSchema: TEST_DRIVE },
+    });
     expect(declared.status, JSON.stringify(declared.body)).toBe(201);
-    expect(declared.body).toMatchObject({ type: "bookedTestDrive", standard: false, enabled: true, mode: "ACTIVE", propertiesSchema: TEST_DRIVE });
-    expect((await call(typesApi.createEventType, { ws, headers: admin, body: { type: "bookedTestDrive" } })).status).toBe(409);
+    expect(declared.body).toMatchObject({
+      type: "bookedTestDrive",
+      standard: false,
+      enabled: true,
+      mode: "ACTIVE",
+      propertiesSchema: TEST_DRIVE,
+    });
+    expect(
+      (await call(typesApi.createEventType, { ws, headers: admin, body: { type: "bookedTestDrive" } })).status,
+    ).toBe(409);
 
-    const good = await sendEvent(ws, admin, { type: "bookedTestDrive", externalId: "C-1", properties: { model: "Spider", date: "2025-05-01", color: "red" } });
+    const good = await sendEvent(ws, admin, {
+      type: "bookedTestDrive",
+      externalId: "C-1",
+      properties: { model: "Spider", date: "2025-05-01", color: "red" },
+    });
     expect(good.status, JSON.stringify(good.body)).toBe(201);
-    expect((await getEvent(ws, admin, good.body.id)).body.properties).toEqual({ model: "Spider", date: "2025-05-01", color: "red" });
-    const bad = await sendEvent(ws, admin, { type: "bookedTestDrive", externalId: "C-1", properties: { date: "someday" } });
+    expect((await getEvent(ws, admin, good.body.id)).body.properties).toEqual({
+      model: "Spider",
+      date: "2025-05-01",
+      color: "red",
+    });
+    const bad = await sendEvent(ws, admin, {
+      type: "bookedTestDrive",
+      externalId: "C-1",
+      properties: { date: "someday" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.errors?.map((e) => e.path).sort()).toEqual(["properties.date", "properties.model"]);
 
@@ -87,32 +123,56 @@ describe("custom event types", () => {
     const bad = await call<TypeBody>(typesApi.createEventType, {
       ws,
       headers: admin,
-      body: { type: "viewedPage", propertiesSchema: { type: "object", properties: { a: { type: "string", pattern: "x" } } } },
+      body: {
+        type: "viewedPage",
+        propertiesSchema: { type: "object", properties: { a: { type: "string", pattern: "x" } } },
+      },
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(["type", "propertiesSchema.properties.a.pattern"]));
+    expect(bad.body.errors?.map((e) => e.path)).toEqual(
+      expect.arrayContaining(["type", "propertiesSchema.properties.a.pattern"]),
+    );
     const user = headersOf(await memberSession(ws, "USER"));
-    expect((await call(typesApi.createEventType, { ws, headers: user, body: { type: "somethingElse" } })).status).toBe(403);
+    expect((await call(typesApi.createEventType, { ws, headers: user, body: { type: "somethingElse" } })).status).toBe(
+      403,
+    );
   });
 
   it("disabled types (custom or standard) are rejected with 422 until enabled again", async () => {
     const { ws, admin } = await workspaceWithAdmin("Disabled types");
     await call(typesApi.createEventType, { ws, headers: admin, body: { type: "visitedStore" } });
-    const patch = (type: string, body: unknown) => call<TypeBody>(typesApi.updateEventType, { ws, headers: admin, params: { ws, type }, body });
+    const patch = (type: string, body: unknown) =>
+      call<TypeBody>(typesApi.updateEventType, { ws, headers: admin, params: { ws, type }, body });
 
     expect((await patch("visitedStore", { enabled: false })).body).toMatchObject({ enabled: false, standard: false });
     const custom = await sendEvent(ws, admin, { type: "visitedStore", externalId: "C-1" });
     expect(custom.status).toBe(422);
-    expect(custom.body.errors).toEqual([{ path: "type", message: 'Event type "visitedStore" is disabled in this workspace' }]);
+    expect(custom.body.errors).toEqual([
+      { path: "type", message: 'Event type "visitedStore" is disabled in this workspace' },
+    ]);
 
-    expect((await patch("searched", { enabled: false, label: "Site search" })).body).toMatchObject({ enabled: false, standard: true, label: "Site search" });
+    expect((await patch("searched", { enabled: false, label: "Site search" })).body).toMatchObject({
+      enabled: false,
+      standard: true,
+      label: "Site search",
+    });
     const batch = await sendBatch(ws, admin, [
       { type: "searched", externalId: "C-1", properties: { keyword: "shoes" } },
       { type: "viewedPage", externalId: "C-1", properties: { url: "https://x.example/" } },
     ]);
-    expect(batch.body).toMatchObject({ accepted: 1, rejected: 1, results: [{ index: 0, status: "rejected" }, { index: 1, status: "created" }] });
+    expect(batch.body).toMatchObject({
+      accepted: 1,
+      rejected: 1,
+      results: [
+        { index: 0, status: "rejected" },
+        { index: 1, status: "created" },
+      ],
+    });
 
-    expect((await patch("searched", { enabled: true, label: null })).body).toMatchObject({ enabled: true, label: "Searched" });
+    expect((await patch("searched", { enabled: true, label: null })).body).toMatchObject({
+      enabled: true,
+      label: "Searched",
+    });
     expect((await sendEvent(ws, admin, { type: "searched", externalId: "C-1" })).status).toBe(201);
     expect((await patch("visitedStore", { enabled: true })).body.enabled).toBe(true);
     expect((await sendEvent(ws, admin, { type: "visitedStore", externalId: "C-1" })).status).toBe(201);

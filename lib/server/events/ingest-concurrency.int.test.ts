@@ -39,9 +39,12 @@ describe("concurrent ingestion", () => {
   it("creates exactly one customer per unknown externalId when concurrent batches name the same ones", async () => {
     const { ws, admin } = await workspaceWithAdmin("Concurrency");
     const externalIds = Array.from({ length: 150 }, (_, i) => `NEW-${i}`);
-    const batches = Array.from({ length: 6 }, (_, b) => shuffled(externalIds, b + 1).map((externalId) => ({ ...page(`/${b}`), externalId })));
+    const batches = Array.from({ length: 6 }, (_, b) =>
+      shuffled(externalIds, b + 1).map((externalId) => ({ ...page(`/${b}`), externalId })),
+    );
     const responses = await Promise.all(batches.map((events) => sendBatch(ws, admin, events)));
-    for (const res of responses) expect(res.body, JSON.stringify(res.body).slice(0, 300)).toMatchObject({ accepted: 150, rejected: 0 });
+    for (const res of responses)
+      expect(res.body, JSON.stringify(res.body).slice(0, 300)).toMatchObject({ accepted: 150, rejected: 0 });
     expect(await db().customer.count({ where: { workspaceId: ws } })).toBe(150);
     expect(await db().identity.count({ where: { workspaceId: ws, type: "externalId" } })).toBe(150);
     const owners = await db().event.groupBy({ by: ["customerId"], where: { workspaceId: ws }, _count: true });
@@ -51,7 +54,11 @@ describe("concurrent ingestion", () => {
 
   it("stores every event once when concurrent batches repeat each other's messageIds in other orders", async () => {
     const { ws, admin } = await workspaceWithAdmin("Concurrency");
-    const events = Array.from({ length: 200 }, (_, i) => ({ ...page(`/${i}`), anonymousId: `v-${i % 7}`, messageId: messageId("shared") }));
+    const events = Array.from({ length: 200 }, (_, i) => ({
+      ...page(`/${i}`),
+      anonymousId: `v-${i % 7}`,
+      messageId: messageId("shared"),
+    }));
     const responses = await Promise.all([1, 2, 3, 4].map((seed) => sendBatch(ws, admin, shuffled(events, seed))));
     const created = responses.flatMap((r) => r.body.results.filter((x) => x.status === "created"));
     expect(created).toHaveLength(200);
@@ -63,7 +70,13 @@ describe("concurrent ingestion", () => {
 describe("atomic storage of a batch's good part", () => {
   it("stores nothing — events, new customers, identities — when one row fails inside the transaction", async () => {
     const { ws } = await workspaceWithAdmin("Atomicity");
-    const env = { eventTypes: workspaceEventTypesOf(ws, []), rules: defaultIdentityRules(), writeKeySourceId: null, now: Date.now(), identityMemo: new Map() };
+    const env = {
+      eventTypes: workspaceEventTypesOf(ws, []),
+      rules: defaultIdentityRules(),
+      writeKeySourceId: null,
+      now: Date.now(),
+      identityMemo: new Map(),
+    };
     const events: PreparedEvent[] = ["A", "B", "C"].map((externalId, index) => {
       const outcome = prepareEvent({ ...page(`/${index}`), externalId, messageId: messageId() }, index, env);
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
@@ -72,14 +85,20 @@ describe("atomic storage of a batch's good part", () => {
     // A source that does not exist: validation checks body sources before the transaction, so only the
     // foreign key can catch a source deleted in between — which is what this simulates, on the last row.
     events[2] = { ...events[2], sourceId: crypto.randomUUID() };
-    await expect(inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }))).rejects.toThrow();
+    await expect(
+      inIngestTransaction((tx) =>
+        storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }),
+      ),
+    ).rejects.toThrow();
     expect(await db().event.count({ where: { workspaceId: ws } })).toBe(0);
     expect(await db().customer.count({ where: { workspaceId: ws } })).toBe(0);
     expect(await db().identity.count({ where: { workspaceId: ws } })).toBe(0);
     expect(await db().auditEntry.count({ where: { workspaceId: ws } })).toBe(0);
 
     events[2] = { ...events[2], sourceId: null };
-    const stored = await inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }));
+    const stored = await inIngestTransaction((tx) =>
+      storeEventBatch(tx, { workspaceId: ws, events, actor: SYSTEM_ACTOR, now: Date.now() }),
+    );
     expect(stored.map((r) => r.status)).toEqual(["created", "created", "created"]);
     expect(await db().event.count({ where: { workspaceId: ws } })).toBe(3);
   });

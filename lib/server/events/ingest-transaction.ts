@@ -36,7 +36,9 @@ function pool(): pg.Pool {
   });
   // An idle connection the server closed (a restart, a dropped database) is discarded by the pool; without a
   // listener its 'error' event would end the process.
-  created.on("error", (error: Error & { code?: string }) => log.warn({ code: error.code, message: error.message }, "ingestion database connection lost while idle"));
+  created.on("error", (error: Error & { code?: string }) =>
+    log.warn({ code: error.code, message: error.message }, "ingestion database connection lost while idle"),
+  );
   globalForPool.atriumIngestPool = { url, pool: created };
   return created;
 }

@@ -27,8 +27,16 @@ describe("identifying the customer", () => {
     expect(first.headers.get("location")).toBe(`/api/v1/workspaces/${ws}/events/${first.body.id}`);
     const again = await sendEvent(ws, admin, { ...page("/a"), externalId: "CRM-9" });
     expect(again.body.customerId).toBe(first.body.customerId);
-    const customer = await call<CustomerBody>(getCustomer, { ws, headers: admin, params: { ws, id: first.body.customerId! } });
-    expect(customer.body).toMatchObject({ externalId: "CRM-9", base: {}, identities: [expect.objectContaining({ type: "externalId", value: "CRM-9" })] });
+    const customer = await call<CustomerBody>(getCustomer, {
+      ws,
+      headers: admin,
+      params: { ws, id: first.body.customerId! },
+    });
+    expect(customer.body).toMatchObject({
+      externalId: "CRM-9",
+      base: {},
+      identities: [expect.objectContaining({ type: "externalId", value: "CRM-9" })],
+    });
     expect(await db().customer.count({ where: { workspaceId: ws } })).toBe(1);
     expect(await db().auditEntry.count({ where: { workspaceId: ws, action: "customer.created" } })).toBe(1);
   });
@@ -38,7 +46,12 @@ describe("identifying the customer", () => {
     const a = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId: "A" } });
     const b = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId: "B" } });
     expect((await sendEvent(ws, admin, { ...page("/"), customerId: a.body.id })).body.customerId).toBe(a.body.id);
-    const merged = await call(mergeCustomers, { ws, headers: admin, params: { ws, id: a.body.id }, body: { customerIds: [b.body.id] } });
+    const merged = await call(mergeCustomers, {
+      ws,
+      headers: admin,
+      params: { ws, id: a.body.id },
+      body: { customerIds: [b.body.id] },
+    });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     expect((await sendEvent(ws, admin, { ...page("/"), customerId: b.body.id })).body.customerId).toBe(a.body.id);
     expect((await sendEvent(ws, admin, { ...page("/"), externalId: "B" })).body.customerId).toBe(a.body.id);
@@ -53,12 +66,19 @@ describe("identifying the customer", () => {
     const { ws, admin } = await workspaceWithAdmin("Events");
     const before = await sendEvent(ws, admin, { ...page("/"), anonymousId: "visitor-42" });
     expect(before.body.customerId).toBeNull();
-    const customer = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId: "CRM-42", anonymousId: "visitor-42" } });
+    const customer = await call<CustomerBody>(createCustomer, {
+      ws,
+      headers: admin,
+      body: { externalId: "CRM-42", anonymousId: "visitor-42" },
+    });
     expect(customer.status).toBe(201);
     // The customer write attached the earlier event (the customers capability's step) …
     expect((await getEvent(ws, admin, before.body.id)).body.customerId).toBe(customer.body.id);
     // … and events arriving after the link go straight to the customer, with the anonymousId kept.
-    const after = await sendBatch(ws, admin, [{ ...page("/b"), anonymousId: "visitor-42" }, { ...page("/c"), anonymousId: "visitor-43" }]);
+    const after = await sendBatch(ws, admin, [
+      { ...page("/b"), anonymousId: "visitor-42" },
+      { ...page("/c"), anonymousId: "visitor-43" },
+    ]);
     const [known, stranger] = await Promise.all(after.body.results.map((r) => getEvent(ws, admin, r.id!)));
     expect(known.body).toMatchObject({ customerId: customer.body.id, anonymousId: "visitor-42" });
     expect(stranger.body).toMatchObject({ customerId: null, anonymousId: "visitor-43" });
@@ -135,17 +155,29 @@ describe("batches", () => {
       "created",
     ]);
     const stored = await getEvent(ws, admin, res.body.results[8].id!);
-    expect(stored.body).toMatchObject({ occurredAt: "2025-02-01T08:00:00.000Z", sentAt: "2025-02-01T09:00:05.000Z", context: "OTHER" });
+    expect(stored.body).toMatchObject({
+      occurredAt: "2025-02-01T08:00:00.000Z",
+      sentAt: "2025-02-01T09:00:05.000Z",
+      context: "OTHER",
+    });
     expect(await db().event.count({ where: { workspaceId: ws } })).toBe(2);
   });
 
   it("takes 1 to 1,000 items, each of them object or not", async () => {
     const { ws, admin } = await workspaceWithAdmin("Events");
     expect((await sendBatch(ws, admin, [])).status).toBe(422);
-    const tooMany = await sendBatch(ws, admin, Array.from({ length: 1001 }, () => page("/")));
+    const tooMany = await sendBatch(
+      ws,
+      admin,
+      Array.from({ length: 1001 }, () => page("/")),
+    );
     expect(tooMany.status).toBe(422);
     expect(tooMany.body.errors?.[0].path).toBe("events");
-    const full = await sendBatch(ws, admin, Array.from({ length: 1000 }, (_, i) => ({ ...page(`/${i}`), externalId: `P-${i % 300}` })));
+    const full = await sendBatch(
+      ws,
+      admin,
+      Array.from({ length: 1000 }, (_, i) => ({ ...page(`/${i}`), externalId: `P-${i % 300}` })),
+    );
     expect(full.body).toMatchObject({ accepted: 1000, rejected: 0 });
     expect(await db().customer.count({ where: { workspaceId: ws } })).toBe(300);
   });
@@ -154,10 +186,20 @@ describe("batches", () => {
 describe("time and sources", () => {
   it("rejects occurredAt more than 24 hours ahead, and defaults it to now", async () => {
     const { ws, admin } = await workspaceWithAdmin("Events");
-    const future = await sendEvent(ws, admin, { ...page("/"), anonymousId: "v", occurredAt: new Date(Date.now() + 25 * 3600_000).toISOString() });
+    const future = await sendEvent(ws, admin, {
+      ...page("/"),
+      anonymousId: "v",
+      occurredAt: new Date(Date.now() + 25 * 3600_000).toISOString(),
+    });
     expect(future.status).toBe(422);
-    expect(future.body.errors).toEqual([{ path: "occurredAt", message: "Must not be more than 24 hours in the future" }]);
-    const soon = await sendEvent(ws, admin, { ...page("/"), anonymousId: "v", occurredAt: new Date(Date.now() + 3600_000).toISOString() });
+    expect(future.body.errors).toEqual([
+      { path: "occurredAt", message: "Must not be more than 24 hours in the future" },
+    ]);
+    const soon = await sendEvent(ws, admin, {
+      ...page("/"),
+      anonymousId: "v",
+      occurredAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect(soon.status).toBe(201);
     const t0 = Date.now();
     const now = await sendEvent(ws, admin, { ...page("/"), anonymousId: "v" });
@@ -174,11 +216,21 @@ describe("time and sources", () => {
     const viaKey = await sendEvent(ws, { authorization: key.authorization }, { ...page("/"), externalId: "K-1" });
     expect(viaKey.status).toBe(201);
     expect((await getEvent(ws, admin, viaKey.body.id)).body.sourceId).toBe(key.sourceId);
-    const customer = await call<CustomerBody>(getCustomer, { ws, headers: admin, params: { ws, id: viaKey.body.customerId! } });
+    const customer = await call<CustomerBody>(getCustomer, {
+      ws,
+      headers: admin,
+      params: { ws, id: viaKey.body.customerId! },
+    });
     expect(customer.body.sourceIds).toEqual([key.sourceId]);
-    const spoof = await sendEvent(ws, { authorization: key.authorization }, { ...page("/"), externalId: "K-1", sourceId: other.sourceId });
+    const spoof = await sendEvent(
+      ws,
+      { authorization: key.authorization },
+      { ...page("/"), externalId: "K-1", sourceId: other.sourceId },
+    );
     expect(spoof.body.errors).toEqual([{ path: "sourceId", message: "A write key can only write as its own source" }]);
-    expect((await sendEvent(ws, admin, { ...page("/"), externalId: "K-1", sourceId: other.sourceId })).status).toBe(201);
+    expect((await sendEvent(ws, admin, { ...page("/"), externalId: "K-1", sourceId: other.sourceId })).status).toBe(
+      201,
+    );
     const res = await sendEvent(ws, admin, { ...page("/"), externalId: "K-1", sourceId: foreign.sourceId });
     expect(res.body.errors).toEqual([{ path: "sourceId", message: "No such source in this workspace" }]);
   });
@@ -186,9 +238,15 @@ describe("time and sources", () => {
   it("takes the context from the source's type when the event names none", async () => {
     const { ws, admin } = await workspaceWithAdmin("Events");
     const shop = await writeKeyFor(ws);
-    await db().source.update({ where: { workspaceId_id: { workspaceId: ws, id: shop.sourceId } }, data: { type: "WEB" } });
+    await db().source.update({
+      where: { workspaceId_id: { workspaceId: ws, id: shop.sourceId } },
+      data: { type: "WEB" },
+    });
     const crm = await writeKeyFor(ws);
-    await db().source.update({ where: { workspaceId_id: { workspaceId: ws, id: crm.sourceId } }, data: { type: "CRM" } });
+    await db().source.update({
+      where: { workspaceId_id: { workspaceId: ws, id: crm.sourceId } },
+      data: { type: "CRM" },
+    });
     const contextOf = async (headers: Headers, event: Record<string, unknown>) => {
       const sent = await sendEvent(ws, headers, { ...page("/"), externalId: "C-1", ...event });
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
@@ -199,8 +257,13 @@ describe("time and sources", () => {
     expect(await contextOf(admin, { sourceId: shop.sourceId })).toBe("WEB");
     expect(await contextOf(crm, {})).toBe("OTHER");
     expect(await contextOf(admin, {})).toBe("OTHER");
-    const batch = await sendBatch(ws, shop, [{ ...page("/a"), externalId: "C-2" }, { ...page("/b"), externalId: "C-2", context: "SOCIAL" }]);
-    const contexts = await Promise.all(batch.body.results.map(async (item: { id?: string }) => (await getEvent(ws, admin, item.id!)).body.context));
+    const batch = await sendBatch(ws, shop, [
+      { ...page("/a"), externalId: "C-2" },
+      { ...page("/b"), externalId: "C-2", context: "SOCIAL" },
+    ]);
+    const contexts = await Promise.all(
+      batch.body.results.map(async (item: { id?: string }) => (await getEvent(ws, admin, item.id!)).body.context),
+    );
     expect(contexts).toEqual(["WEB", "SOCIAL"]);
   });
 });

@@ -27,16 +27,30 @@ export interface IngestEventsInput {
  * (defaultEventContext), so one read of the batch's sources serves both; a write key's own source is known
  * from authentication (prepareEvent refused any other sourceId with a write key), so it costs no query.
  */
-async function applySources(workspaceId: string, events: PreparedEvent[], results: IngestItemResult[], principal: Principal): Promise<PreparedEvent[]> {
-  const typeOf = new Map<string, SourceType>(principal.type === "writeKey" ? [[principal.sourceId, principal.sourceType]] : []);
+async function applySources(
+  workspaceId: string,
+  events: PreparedEvent[],
+  results: IngestItemResult[],
+  principal: Principal,
+): Promise<PreparedEvent[]> {
+  const typeOf = new Map<string, SourceType>(
+    principal.type === "writeKey" ? [[principal.sourceId, principal.sourceType]] : [],
+  );
   const named = [...new Set(events.flatMap((e) => (e.sourceId && !typeOf.has(e.sourceId) ? [e.sourceId] : [])))];
   if (named.length > 0) {
-    const found = await db().source.findMany({ where: { workspaceId, id: { in: named } }, select: { id: true, type: true } });
+    const found = await db().source.findMany({
+      where: { workspaceId, id: { in: named } },
+      select: { id: true, type: true },
+    });
     for (const source of found) typeOf.set(source.id, source.type);
   }
   return events.filter((event) => {
     if (event.sourceId && !typeOf.has(event.sourceId)) {
-      results.push({ index: event.index, status: "rejected", errors: [{ path: "sourceId", message: "No such source in this workspace" }] });
+      results.push({
+        index: event.index,
+        status: "rejected",
+        errors: [{ path: "sourceId", message: "No such source in this workspace" }],
+      });
       return false;
     }
     event.context ??= defaultEventContext(event.sourceId ? typeOf.get(event.sourceId) : undefined);
@@ -45,9 +59,17 @@ async function applySources(workspaceId: string, events: PreparedEvent[], result
 }
 
 /** One result per item, in item order. */
-export async function ingestEvents({ workspaceId, items, principal, requestId }: IngestEventsInput): Promise<IngestItemResult[]> {
+export async function ingestEvents({
+  workspaceId,
+  items,
+  principal,
+  requestId,
+}: IngestEventsInput): Promise<IngestItemResult[]> {
   const now = Date.now();
-  const [eventTypes, rules] = await Promise.all([loadWorkspaceEventTypes(workspaceId), getIdentityRules({ workspaceId })]);
+  const [eventTypes, rules] = await Promise.all([
+    loadWorkspaceEventTypes(workspaceId),
+    getIdentityRules({ workspaceId }),
+  ]);
   const writeKeySourceId = principal.type === "writeKey" ? principal.sourceId : null;
   const env: PrepareEnv = { eventTypes, rules, writeKeySourceId, now, identityMemo: new Map() };
 
@@ -62,7 +84,9 @@ export async function ingestEvents({ workspaceId, items, principal, requestId }:
 
   if (prepared.length > 0) {
     const actor: Actor = actorOf(principal);
-    const stored = await retryOnConflict(() => inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId, events: prepared, actor, requestId, now })));
+    const stored = await retryOnConflict(() =>
+      inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId, events: prepared, actor, requestId, now })),
+    );
     results.push(...stored);
   }
   return results.sort((a, b) => a.index - b.index);

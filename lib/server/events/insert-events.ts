@@ -35,7 +35,16 @@ export interface InsertEventsResult {
   existing: Map<string, StoredEvent>;
 }
 
-const byMessageId = (a: EventRow, b: EventRow) => (a.messageId === b.messageId ? 0 : a.messageId === null ? 1 : b.messageId === null ? -1 : a.messageId < b.messageId ? -1 : 1);
+const byMessageId = (a: EventRow, b: EventRow) =>
+  a.messageId === b.messageId
+    ? 0
+    : a.messageId === null
+      ? 1
+      : b.messageId === null
+        ? -1
+        : a.messageId < b.messageId
+          ? -1
+          : 1;
 
 /** A JSON array whose elements are the given JSON texts, as they are. */
 const jsonArrayOf = (texts: string[]) => `[${texts.join(",")}]`;
@@ -44,7 +53,12 @@ const jsonArrayOf = (texts: string[]) => `[${texts.join(",")}]`;
  * `rows` must not repeat a messageId (the caller keeps the first). They are inserted in messageId order:
  * two batches sharing messageIds then wait on them in the same order and cannot deadlock.
  */
-export async function insertEvents(tx: SqlTx, workspaceId: string, receivedAt: string, rows: EventRow[]): Promise<InsertEventsResult> {
+export async function insertEvents(
+  tx: SqlTx,
+  workspaceId: string,
+  receivedAt: string,
+  rows: EventRow[],
+): Promise<InsertEventsResult> {
   if (rows.length === 0) return { inserted: new Set(), existing: new Map() };
   const sorted = [...rows].sort(byMessageId);
   const column = <K extends keyof EventRow>(key: K) => sorted.map((row) => row[key]);
@@ -65,15 +79,29 @@ export async function insertEvents(tx: SqlTx, workspaceId: string, receivedAt: s
        RETURNING 1)
      SELECT count(*)::int AS inserted FROM inserted`,
     [
-      workspaceId, receivedAt, column("id"), column("type"), column("context"), column("customerId"), column("anonymousId"),
-      column("occurredAt"), column("sentAt"), jsonArrayOf(column("propertiesJson")), jsonArrayOf(column("contextInfoJson")),
-      column("sourceId"), column("messageId"),
+      workspaceId,
+      receivedAt,
+      column("id"),
+      column("type"),
+      column("context"),
+      column("customerId"),
+      column("anonymousId"),
+      column("occurredAt"),
+      column("sentAt"),
+      jsonArrayOf(column("propertiesJson")),
+      jsonArrayOf(column("contextInfoJson")),
+      column("sourceId"),
+      column("messageId"),
     ],
   );
   if (count === rows.length) return { inserted: new Set(rows.map((row) => row.id)), existing: new Map() };
   // Some were skipped: this statement sees this transaction's rows and every committed one, so each messageId
   // now names either the row inserted above (same id) or the event stored before it.
-  const stored = await findByMessageIds(tx, workspaceId, sorted.flatMap((row) => (row.messageId === null ? [] : [row.messageId])));
+  const stored = await findByMessageIds(
+    tx,
+    workspaceId,
+    sorted.flatMap((row) => (row.messageId === null ? [] : [row.messageId])),
+  );
   const inserted = new Set<string>();
   const existing = new Map<string, StoredEvent>();
   for (const row of rows) {
@@ -84,7 +112,11 @@ export async function insertEvents(tx: SqlTx, workspaceId: string, receivedAt: s
   return { inserted, existing };
 }
 
-async function findByMessageIds(tx: SqlTx, workspaceId: string, messageIds: string[]): Promise<Map<string, StoredEvent>> {
+async function findByMessageIds(
+  tx: SqlTx,
+  workspaceId: string,
+  messageIds: string[],
+): Promise<Map<string, StoredEvent>> {
   if (messageIds.length === 0) return new Map();
   const rows = await tx.query<{ messageId: string; id: string; customerId: string | null }>(
     `SELECT "messageId", id::text AS id, "customerId"::text AS "customerId" FROM "Event"

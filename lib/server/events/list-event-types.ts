@@ -7,7 +7,9 @@ import { isUuid } from "@/lib/server/db/ids";
 import { serializeCustomEventType, serializeStandardEventType } from "./serialize-event-type";
 
 export async function listEventTypes({ workspaceId }: { workspaceId: string }): Promise<{ data: EventTypeInfo[] }> {
-  const rows = isUuid(workspaceId) ? await db().eventType.findMany({ where: { workspaceId }, orderBy: { type: "asc" } }) : [];
+  const rows = isUuid(workspaceId)
+    ? await db().eventType.findMany({ where: { workspaceId }, orderBy: { type: "asc" } })
+    : [];
   const overrides = new Map(rows.filter((row) => row.standard).map((row) => [row.type, row]));
   return {
     data: [

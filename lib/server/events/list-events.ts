@@ -25,7 +25,9 @@ export async function listEvents(input: ListEventsInput): Promise<Page> {
   const after = decodeCursor(cursor, ZCursor);
   if (!isUuid(workspaceId) || (customerId !== undefined && !isUuid(customerId))) return EMPTY;
   if (from && to && Date.parse(from) >= Date.parse(to)) {
-    throw new AppError("validation_failed", "from must be before to", { errors: [{ path: "query.to", message: "Must be after from" }] });
+    throw new AppError("validation_failed", "from must be before to", {
+      errors: [{ path: "query.to", message: "Must be after from" }],
+    });
   }
   const occurredAt: Prisma.DateTimeFilter = {};
   if (from) occurredAt.gte = new Date(from);
@@ -36,7 +38,9 @@ export async function listEvents(input: ListEventsInput): Promise<Page> {
     ...(type ? { type: { in: type } } : {}),
     ...(context ? { context: { in: context } } : {}),
     ...(from || to ? { occurredAt } : {}),
-    ...(after ? { OR: [{ occurredAt: { lt: new Date(after.t) } }, { occurredAt: new Date(after.t), id: { lt: after.id } }] } : {}),
+    ...(after
+      ? { OR: [{ occurredAt: { lt: new Date(after.t) } }, { occurredAt: new Date(after.t), id: { lt: after.id } }] }
+      : {}),
   };
   const rows = await db().event.findMany({ where, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: limit + 1 });
   return toPage(rows, limit, serializeEvent, (row) => ({ t: row.occurredAt.toISOString(), id: row.id }));

@@ -14,7 +14,11 @@ interface Row {
 }
 
 /** requested id → ACTIVE customer id; ids that are not customers of the workspace are absent. */
-export async function lockActiveCustomers(tx: SqlTx, workspaceId: string, customerIds: Iterable<string>): Promise<Map<string, string>> {
+export async function lockActiveCustomers(
+  tx: SqlTx,
+  workspaceId: string,
+  customerIds: Iterable<string>,
+): Promise<Map<string, string>> {
   const resolved = new Map<string, string>();
   // Current hop → the requested ids that lead to it.
   let pending = new Map<string, string[]>();

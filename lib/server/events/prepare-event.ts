@@ -47,7 +47,11 @@ export interface PrepareEnv {
 
 const NOT_USABLE = "Not usable as an identity: empty or a placeholder value blocked by the identity rules";
 
-function normalizedIdentity(env: PrepareEnv, type: "externalId" | "anonymousId", raw: string | null | undefined): string | null {
+function normalizedIdentity(
+  env: PrepareEnv,
+  type: "externalId" | "anonymousId",
+  raw: string | null | undefined,
+): string | null {
   if (!raw) return null;
   const key = `${type}\u0000${raw}`;
   const memo = env.identityMemo.get(key);
@@ -57,8 +61,14 @@ function normalizedIdentity(env: PrepareEnv, type: "externalId" | "anonymousId",
   return value;
 }
 
-function hasUnstorableIdentifier(input: { messageId?: string | null; externalId?: string | null; anonymousId?: string | null }): boolean {
-  return [input.messageId, input.externalId, input.anonymousId].some((value) => typeof value === "string" && isUnstorable(value));
+function hasUnstorableIdentifier(input: {
+  messageId?: string | null;
+  externalId?: string | null;
+  anonymousId?: string | null;
+}): boolean {
+  return [input.messageId, input.externalId, input.anonymousId].some(
+    (value) => typeof value === "string" && isUnstorable(value),
+  );
 }
 
 function failed(errors: FieldError[]): PrepareOutcome {
@@ -75,15 +85,18 @@ export function prepareEvent(raw: unknown, index: number, env: PrepareEnv): Prep
   if (!checked.ok) errors.push(...checked.errors);
 
   const occurredAtMs = input.occurredAt ? Date.parse(input.occurredAt) : env.now;
-  if (occurredAtMs > env.now + MAX_FUTURE_SKEW_MS) errors.push({ path: "occurredAt", message: "Must not be more than 24 hours in the future" });
+  if (occurredAtMs > env.now + MAX_FUTURE_SKEW_MS)
+    errors.push({ path: "occurredAt", message: "Must not be more than 24 hours in the future" });
 
   // The customer is named by the first usable of customerId, externalId, anonymousId; the others are kept.
   const customerId = input.customerId ?? null;
-  if (customerId !== null && !isUuid(customerId)) errors.push({ path: "customerId", message: "No such customer in this workspace" });
+  if (customerId !== null && !isUuid(customerId))
+    errors.push({ path: "customerId", message: "No such customer in this workspace" });
   const externalId = normalizedIdentity(env, "externalId", input.externalId);
   const anonymousId = normalizedIdentity(env, "anonymousId", input.anonymousId);
   if (customerId === null && externalId === null && anonymousId === null) {
-    for (const field of ["externalId", "anonymousId"] as const) if (input[field]) errors.push({ path: field, message: NOT_USABLE });
+    for (const field of ["externalId", "anonymousId"] as const)
+      if (input[field]) errors.push({ path: field, message: NOT_USABLE });
   }
 
   const sourceId = env.writeKeySourceId ?? input.sourceId ?? null;
@@ -97,7 +110,11 @@ export function prepareEvent(raw: unknown, index: number, env: PrepareEnv): Prep
   const properties = checked.properties;
   const propertiesJson = JSON.stringify(properties);
   const contextInfoJson = JSON.stringify(enrichEvent({ type: input.type, properties, contextInfo: input.contextInfo }));
-  if (mayHoldUnstorableText(propertiesJson) || mayHoldUnstorableText(contextInfoJson) || hasUnstorableIdentifier(input)) {
+  if (
+    mayHoldUnstorableText(propertiesJson) ||
+    mayHoldUnstorableText(contextInfoJson) ||
+    hasUnstorableIdentifier(input)
+  ) {
     const path = findUnstorableText(raw, "");
     if (path !== null) return failed([unstorableTextError(path)]);
   }

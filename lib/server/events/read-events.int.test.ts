@@ -12,11 +12,29 @@ const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOS
 async function seeded() {
   const w = await workspaceWithAdmin("Read events");
   const res = await sendBatch(w.ws, w.admin, [
-    { type: "viewedPage", externalId: "A", occurredAt: at(1), context: "WEB", properties: { url: "https://x.example/1" } },
+    {
+      type: "viewedPage",
+      externalId: "A",
+      occurredAt: at(1),
+      context: "WEB",
+      properties: { url: "https://x.example/1" },
+    },
     { type: "searched", externalId: "A", occurredAt: at(2), context: "WEB", properties: { keyword: "shoes" } },
-    { type: "viewedPage", externalId: "B", occurredAt: at(3), context: "MOBILE", properties: { url: "https://x.example/3" } },
+    {
+      type: "viewedPage",
+      externalId: "B",
+      occurredAt: at(3),
+      context: "MOBILE",
+      properties: { url: "https://x.example/3" },
+    },
     { type: "loggedIn", externalId: "A", occurredAt: at(4), context: "MOBILE" },
-    { type: "viewedPage", anonymousId: "v", occurredAt: at(4), context: "WEB", properties: { url: "https://x.example/5" } },
+    {
+      type: "viewedPage",
+      anonymousId: "v",
+      occurredAt: at(4),
+      context: "WEB",
+      properties: { url: "https://x.example/5" },
+    },
   ]);
   expect(res.body.accepted).toBe(5);
   const ids = res.body.results.map((r) => r.id!);
@@ -55,11 +73,17 @@ describe("GET /events", () => {
 
   it("answers GET /customers/{id}/events, following a merged-away id; 404 for unknown customers", async () => {
     const { ws, admin, ids, customerA } = await seeded();
-    const timeline = (id: string, query = "") => call<EventPage>(api.listCustomerEvents, { ws, headers: admin, params: { ws, id }, query });
+    const timeline = (id: string, query = "") =>
+      call<EventPage>(api.listCustomerEvents, { ws, headers: admin, params: { ws, id }, query });
     expect((await timeline(customerA)).body.data.map((e) => e.id)).toEqual([ids[3], ids[1], ids[0]]);
     expect((await timeline(customerA, "type=searched")).body.data.map((e) => e.id)).toEqual([ids[1]]);
     const other = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId: "Z" } });
-    await call(mergeCustomers, { ws, headers: admin, params: { ws, id: other.body.id }, body: { customerIds: [customerA] } });
+    await call(mergeCustomers, {
+      ws,
+      headers: admin,
+      params: { ws, id: other.body.id },
+      body: { customerIds: [customerA] },
+    });
     expect((await timeline(customerA)).body.data.map((e) => e.id)).toEqual([ids[3], ids[1], ids[0]]);
     expect((await timeline(crypto.randomUUID())).status).toBe(404);
   });
@@ -68,21 +92,49 @@ describe("GET /events", () => {
 describe("GET and DELETE /events/{id}", () => {
   it("returns the event in its public shape, and deletes it as admin only", async () => {
     const { ws, admin } = await workspaceWithAdmin("Read events");
-    const created = await sendEvent(ws, admin, { type: "grantedCoupon", externalId: "A", messageId: "coupon-1", properties: { code: "WELCOME10" }, sentAt: at(0) });
+    const created = await sendEvent(ws, admin, {
+      type: "grantedCoupon",
+      externalId: "A",
+      messageId: "coupon-1",
+      properties: { code: "WELCOME10" },
+      sentAt: at(0),
+    });
     const event = await getEvent(ws, admin, created.body.id);
-    expect(Object.keys(event.body).sort()).toEqual(
-      ["anonymousId", "context", "contextInfo", "customerId", "id", "messageId", "occurredAt", "properties", "receivedAt", "sentAt", "sourceId", "type"],
-    );
-    expect(event.body).toMatchObject({ id: created.body.id, type: "grantedCoupon", messageId: "coupon-1", sentAt: at(0), properties: { code: "WELCOME10" } });
+    expect(Object.keys(event.body).sort()).toEqual([
+      "anonymousId",
+      "context",
+      "contextInfo",
+      "customerId",
+      "id",
+      "messageId",
+      "occurredAt",
+      "properties",
+      "receivedAt",
+      "sentAt",
+      "sourceId",
+      "type",
+    ]);
+    expect(event.body).toMatchObject({
+      id: created.body.id,
+      type: "grantedCoupon",
+      messageId: "coupon-1",
+      sentAt: at(0),
+      properties: { code: "WELCOME10" },
+    });
     const user = headersOf(await memberSession(ws, "USER"));
-    const del = (headers: Record<string, string>) => call(api.deleteEvent, { ws, headers, params: { ws, id: created.body.id } });
+    const del = (headers: Record<string, string>) =>
+      call(api.deleteEvent, { ws, headers, params: { ws, id: created.body.id } });
     expect((await del(user)).status).toBe(403);
     expect((await del(admin)).status).toBe(204);
     expect((await del(admin)).status).toBe(404);
     expect((await getEvent(ws, admin, created.body.id)).status).toBe(404);
-    expect(await db().auditEntry.count({ where: { workspaceId: ws, action: "event.deleted", targetId: created.body.id } })).toBe(1);
+    expect(
+      await db().auditEntry.count({ where: { workspaceId: ws, action: "event.deleted", targetId: created.body.id } }),
+    ).toBe(1);
     // A deleted event's messageId is free again.
-    expect((await sendEvent(ws, admin, { type: "grantedCoupon", externalId: "A", messageId: "coupon-1" })).status).toBe(201);
+    expect((await sendEvent(ws, admin, { type: "grantedCoupon", externalId: "A", messageId: "coupon-1" })).status).toBe(
+      201,
+    );
   });
 });
 
@@ -91,9 +143,14 @@ describe("isolation", () => {
     const a = await seeded();
     const b = await workspaceWithAdmin("Other");
     expect((await getEvent(b.ws, b.admin, a.ids[0])).status).toBe(404);
-    expect((await call(api.deleteEvent, { ws: b.ws, headers: b.admin, params: { ws: b.ws, id: a.ids[0] } })).status).toBe(404);
+    expect(
+      (await call(api.deleteEvent, { ws: b.ws, headers: b.admin, params: { ws: b.ws, id: a.ids[0] } })).status,
+    ).toBe(404);
     expect((await listEvents(b.ws, b.admin, `customerId=${a.customerA}`)).body.data).toEqual([]);
-    expect((await call(api.listCustomerEvents, { ws: b.ws, headers: b.admin, params: { ws: b.ws, id: a.customerA } })).status).toBe(404);
+    expect(
+      (await call(api.listCustomerEvents, { ws: b.ws, headers: b.admin, params: { ws: b.ws, id: a.customerA } }))
+        .status,
+    ).toBe(404);
     // A's admin on B's paths, and a customer of A named in B.
     expect((await getEvent(b.ws, a.admin, a.ids[0])).status).toBe(404);
     const res = await sendEvent(b.ws, b.admin, { type: "loggedIn", customerId: a.customerA });

@@ -26,8 +26,15 @@ export interface StoreEventBatchInput {
 
 const NO_CUSTOMER: FieldError[] = [{ path: "customerId", message: "No such customer in this workspace" }];
 // Only when the customer was erased between this batch's reads: the next attempt creates a new one.
-const OWNER_GONE: FieldError[] = [{ path: "externalId", message: "The customer with this externalId was removed while the batch ran; send the event again" }];
-const VANISHED: FieldError[] = [{ path: "messageId", message: "A concurrent request with this messageId did not complete; send the event again" }];
+const OWNER_GONE: FieldError[] = [
+  {
+    path: "externalId",
+    message: "The customer with this externalId was removed while the batch ran; send the event again",
+  },
+];
+const VANISHED: FieldError[] = [
+  { path: "messageId", message: "A concurrent request with this messageId did not complete; send the event again" },
+];
 
 type Resolved = { customerId: string | null } | { errors: FieldError[] };
 
@@ -40,7 +47,8 @@ async function resolveCustomers(tx: SqlTx, input: StoreEventBatchInput): Promise
   for (const event of events) {
     if (event.customerId) direct.add(event.customerId);
     else if (event.externalId) {
-      if (!externalIds.has(event.externalId)) externalIds.set(event.externalId, { value: event.externalId, sourceId: event.sourceId });
+      if (!externalIds.has(event.externalId))
+        externalIds.set(event.externalId, { value: event.externalId, sourceId: event.sourceId });
     } else if (event.anonymousId) anonymousIds.add(event.anonymousId);
   }
   const owners = await findEventIdentityOwners(tx, workspaceId, [...externalIds.keys()], [...anonymousIds]);

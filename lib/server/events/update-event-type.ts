@@ -16,9 +16,18 @@ export interface UpdateEventTypeInput {
   requestId?: string;
 }
 
-export async function updateEventType({ workspaceId, type, input, actor, requestId }: UpdateEventTypeInput): Promise<EventTypeInfo> {
+export async function updateEventType({
+  workspaceId,
+  type,
+  input,
+  actor,
+  requestId,
+}: UpdateEventTypeInput): Promise<EventTypeInfo> {
   if (!isUuid(workspaceId)) throw notFound("Event type");
-  const changes = { ...(input.enabled !== undefined ? { enabled: input.enabled } : {}), ...(input.label !== undefined ? { label: input.label } : {}) };
+  const changes = {
+    ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+    ...(input.label !== undefined ? { label: input.label } : {}),
+  };
   return db().$transaction(async (tx) => {
     let result: EventTypeInfo;
     if (isStandardEventType(type)) {
@@ -29,11 +38,22 @@ export async function updateEventType({ workspaceId, type, input, actor, request
       });
       result = serializeStandardEventType(type, row);
     } else {
-      const updated = await tx.eventType.updateManyAndReturn({ where: { workspaceId, type, standard: false }, data: changes });
+      const updated = await tx.eventType.updateManyAndReturn({
+        where: { workspaceId, type, standard: false },
+        data: changes,
+      });
       if (updated.length === 0) throw notFound("Event type");
       result = serializeCustomEventType(updated[0]);
     }
-    await recordAudit(tx, { workspaceId, actor, action: "eventType.updated", targetType: "eventType", targetId: type, details: changes, requestId });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "eventType.updated",
+      targetType: "eventType",
+      targetId: type,
+      details: changes,
+      requestId,
+    });
     return result;
   });
 }

@@ -38,10 +38,21 @@ export function workspaceEventTypesOf(workspaceId: string, rows: readonly EventT
       }
       // A row marked standard for a name that is no longer standard is a stale override, not a custom type.
       if (!row || row.standard) {
-        return { ok: false, errors: [{ path: "type", message: `Unknown event type "${type}": not in the standard catalogue nor declared in this workspace` }] };
+        return {
+          ok: false,
+          errors: [
+            {
+              path: "type",
+              message: `Unknown event type "${type}": not in the standard catalogue nor declared in this workspace`,
+            },
+          ],
+        };
       }
       if (!row.enabled) return disabled(type);
-      const validate = getCustomPropertiesValidator({ workspaceId, type, version: row.updatedAt.toISOString() }, row.propertiesSchema);
+      const validate = getCustomPropertiesValidator(
+        { workspaceId, type, version: row.updatedAt.toISOString() },
+        row.propertiesSchema,
+      );
       const errors = validate(properties);
       if (errors.length > 0) return { ok: false, errors };
       return { ok: true, properties: isPlainObject(properties) ? properties : EMPTY };
@@ -53,7 +64,10 @@ function disabled(type: string): PropertiesOutcome {
   return { ok: false, errors: [{ path: "type", message: `Event type "${type}" is disabled in this workspace` }] };
 }
 
-export async function loadWorkspaceEventTypes(workspaceId: string, client: Db | Tx = db()): Promise<WorkspaceEventTypes> {
+export async function loadWorkspaceEventTypes(
+  workspaceId: string,
+  client: Db | Tx = db(),
+): Promise<WorkspaceEventTypes> {
   const rows = await client.eventType.findMany({
     where: { workspaceId },
     select: { type: true, standard: true, enabled: true, propertiesSchema: true, updatedAt: true },

@@ -40,7 +40,8 @@ export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
   const text = await readLimited(req, limit);
-  if (text.trim() === "") throw new AppError("malformed_json", "The request body is empty; a JSON document is expected");
+  if (text.trim() === "")
+    throw new AppError("malformed_json", "The request body is empty; a JSON document is expected");
   try {
     return JSON.parse(text);
   } catch (error) {

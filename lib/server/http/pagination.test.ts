@@ -34,7 +34,11 @@ describe("cursors", () => {
   ])("rejects %s as a 422 on query.cursor", (_label, cursor) => {
     const error = thrownBy(() => decodeCursor(cursor, ZKey));
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ status: 422, code: "validation_failed", options: { errors: [{ path: "query.cursor" }] } });
+    expect(error).toMatchObject({
+      status: 422,
+      code: "validation_failed",
+      options: { errors: [{ path: "query.cursor" }] },
+    });
   });
 });
 

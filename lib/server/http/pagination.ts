@@ -14,7 +14,9 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sh
   } catch {
     // fall through to the 422 below
   }
-  throw new AppError("validation_failed", "The cursor is not valid", { errors: [{ path: "query.cursor", message: "Invalid cursor" }] });
+  throw new AppError("validation_failed", "The cursor is not valid", {
+    errors: [{ path: "query.cursor", message: "Invalid cursor" }],
+  });
 }
 
 /** Splits a `limit + 1` fetch into a page and the cursor of its last row. */

@@ -8,13 +8,16 @@ afterEach(() => {
 });
 
 describe("errorToResponse", () => {
-  it.each(Object.entries(ERROR_STATUS) as [ErrorCode, number][])("maps AppError %s to HTTP %i", async (code, status) => {
-    const res = errorToResponse(new AppError(code, `safe message for ${code}`), "req-1");
-    expect(res.status).toBe(status);
-    expect(res.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
-    expect(res.headers.get("x-request-id")).toBe("req-1");
-    expect(await res.json()).toMatchObject({ status, code, detail: `safe message for ${code}`, requestId: "req-1" });
-  });
+  it.each(Object.entries(ERROR_STATUS) as [ErrorCode, number][])(
+    "maps AppError %s to HTTP %i",
+    async (code, status) => {
+      const res = errorToResponse(new AppError(code, `safe message for ${code}`), "req-1");
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
+      expect(res.headers.get("x-request-id")).toBe("req-1");
+      expect(await res.json()).toMatchObject({ status, code, detail: `safe message for ${code}`, requestId: "req-1" });
+    },
+  );
 
   it("writes the RFC 9457 members, field errors, extra members and headers", async () => {
     const error = new AppError("rate_limited", "Slow down", {
@@ -45,7 +48,10 @@ describe("errorToResponse", () => {
     expect(text).not.toContain("password");
     expect(text).not.toContain("10.0.0.5");
     expect(JSON.parse(text)).toMatchObject({ status: 500, code: "internal", requestId: "req-3" });
-    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: secret, requestId: "req-3" }), expect.any(String));
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ err: secret, requestId: "req-3" }),
+      expect.any(String),
+    );
   });
 
   it("treats thrown non-errors as unexpected too", async () => {

@@ -44,5 +44,9 @@ export function errorToResponse(error: unknown, requestId: string): Response {
     );
   }
   log.error({ err: error, requestId }, "unhandled error");
-  return problemResponse({ code: "internal", detail: "An unexpected error occurred. Quote the request id when reporting it.", requestId });
+  return problemResponse({
+    code: "internal",
+    detail: "An unexpected error occurred. Quote the request id when reporting it.",
+    requestId,
+  });
 }

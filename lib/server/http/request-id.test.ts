@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { requestIdOf } from "./request-id";
 
-const withHeader = (value?: string) => new Request("http://test/", { headers: value === undefined ? {} : { "x-request-id": value } });
+const withHeader = (value?: string) =>
+  new Request("http://test/", { headers: value === undefined ? {} : { "x-request-id": value } });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe("requestIdOf", () => {

@@ -32,9 +32,13 @@ const createThing = defineEndpoint({
 });
 
 const postThing = route(createThing, async ({ params, query, body }) => {
-  return new Reply({ id: params.id, name: body.name, email: body.base.contacts.email, limit: query.limit ?? null }, 201, {
-    location: `/test/things/${params.id}`,
-  });
+  return new Reply(
+    { id: params.id, name: body.name, email: body.base.contacts.email, limit: query.limit ?? null },
+    201,
+    {
+      location: `/test/things/${params.id}`,
+    },
+  );
 });
 
 const batchUpload = defineEndpoint({
@@ -90,7 +94,10 @@ const ingestInto = defineEndpoint({
   success: { status: 200, schema: z.object({ workspaceId: z.string(), via: z.string() }) },
 });
 
-const postIngest = route(ingestInto, async ({ workspace, principal }) => ({ workspaceId: workspace.workspaceId, via: principal.type }));
+const postIngest = route(ingestInto, async ({ workspace, principal }) => ({
+  workspaceId: workspace.workspaceId,
+  via: principal.type,
+}));
 
 const readSettings = defineEndpoint({
   method: "GET",
@@ -123,7 +130,13 @@ const validThing = { name: "Ada", base: { contacts: { email: "ada@example.com" }
 async function problemOf(res: Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/problem+json");
-  const body = (await res.json()) as { status: number; code: string; detail: string; requestId: string; errors?: { path: string; message: string }[] };
+  const body = (await res.json()) as {
+    status: number;
+    code: string;
+    detail: string;
+    requestId: string;
+    errors?: { path: string; message: string }[];
+  };
   expect(body.status).toBe(status);
   expect(body.requestId).toBe(res.headers.get("x-request-id"));
   return body;
@@ -166,7 +179,10 @@ describe("validation (422 with field paths)", () => {
   });
 
   it("names each bad body field by its path in the body", async () => {
-    const res = await postThing(jsonRequest("/test/things/t-1", { name: "", base: { contacts: { email: "nope" } } }), segment({ id: "t-1" }));
+    const res = await postThing(
+      jsonRequest("/test/things/t-1", { name: "", base: { contacts: { email: "nope" } } }),
+      segment({ id: "t-1" }),
+    );
     const problem = await problemOf(res, 422);
     expect(problem.code).toBe("validation_failed");
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(["base.contacts.email", "name"]);
@@ -192,7 +208,11 @@ describe("validation (422 with field paths)", () => {
 describe("request bodies", () => {
   it("answers 413 when the declared Content-Length is over the limit, without reading the body", async () => {
     const { stream, state } = streamedBody(64 * 1024);
-    const req = streamedRequest("/test/things/t-1", { "content-type": "application/json", "content-length": String(MiB + 1) }, stream);
+    const req = streamedRequest(
+      "/test/things/t-1",
+      { "content-type": "application/json", "content-length": String(MiB + 1) },
+      stream,
+    );
     const problem = await problemOf(await postThing(req, segment({ id: "t-1" })), 413);
     expect(problem.code).toBe("payload_too_large");
     expect(state.pulledBytes).toBeLessThan(64 * 1024 + 1);
@@ -202,7 +222,9 @@ describe("request bodies", () => {
   it("answers 413 for a body over 1 MiB sent as a whole", async () => {
     const big = { ...validThing, name: "x".repeat(MiB) };
     const text = JSON.stringify(big);
-    const req = jsonRequest("/test/things/t-1", big, { headers: { "content-length": String(Buffer.byteLength(text)) } });
+    const req = jsonRequest("/test/things/t-1", big, {
+      headers: { "content-length": String(Buffer.byteLength(text)) },
+    });
     await problemOf(await postThing(req, segment({ id: "t-1" })), 413);
   });
 
@@ -217,7 +239,11 @@ describe("request bodies", () => {
 
   it("answers 413 when Content-Length understates a body that is over the limit", async () => {
     const { stream } = streamedBody(2 * MiB);
-    const req = streamedRequest("/test/things/t-1", { "content-type": "application/json", "content-length": "10" }, stream);
+    const req = streamedRequest(
+      "/test/things/t-1",
+      { "content-type": "application/json", "content-length": "10" },
+      stream,
+    );
     await problemOf(await postThing(req, segment({ id: "t-1" })), 413);
   });
 
@@ -249,7 +275,11 @@ describe("request bodies", () => {
 
   it("accepts JSON media types with parameters and +json suffixes", async () => {
     for (const contentType of ["application/json; charset=utf-8", "application/merge-patch+json"]) {
-      const req = new Request(`${BASE}/test/things/t-1`, { method: "POST", headers: { "content-type": contentType }, body: JSON.stringify(validThing) });
+      const req = new Request(`${BASE}/test/things/t-1`, {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body: JSON.stringify(validThing),
+      });
       expect((await postThing(req, segment({ id: "t-1" }))).status).toBe(201);
     }
   });
@@ -258,7 +288,11 @@ describe("request bodies", () => {
     ["malformed JSON", '{"name": "Ada", '],
     ["an empty body", ""],
   ])("answers 400 for %s", async (_label, text) => {
-    const req = new Request(`${BASE}/test/things/t-1`, { method: "POST", headers: { "content-type": "application/json" }, body: text });
+    const req = new Request(`${BASE}/test/things/t-1`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: text,
+    });
     const problem = await problemOf(await postThing(req, segment({ id: "t-1" })), 400);
     expect(problem.code).toBe("malformed_json");
   });
@@ -267,7 +301,10 @@ describe("request bodies", () => {
 describe("errors", () => {
   it("turns an unexpected error into a generic 500 with the request id, logging the details", async () => {
     const logged = vi.spyOn(log, "error").mockImplementation(() => undefined);
-    const res = await throwing(new Error("connect ECONNREFUSED 10.1.2.3:5432 (db password hunter2)"))(new Request(`${BASE}/test/ping`), segment());
+    const res = await throwing(new Error("connect ECONNREFUSED 10.1.2.3:5432 (db password hunter2)"))(
+      new Request(`${BASE}/test/ping`),
+      segment(),
+    );
     const text = await res.clone().text();
     const problem = await problemOf(res, 500);
     expect(problem.code).toBe("internal");
@@ -276,14 +313,23 @@ describe("errors", () => {
     expect(logged).toHaveBeenCalledWith(expect.objectContaining({ requestId: problem.requestId }), expect.any(String));
   });
 
-  it.each(Object.entries(ERROR_STATUS) as [ErrorCode, number][])("answers AppError %s with HTTP %i and its safe message", async (code, status) => {
-    const res = await throwing(new AppError(code, `Shown to the caller: ${code}`))(new Request(`${BASE}/test/ping`), segment());
-    const problem = await problemOf(res, status);
-    expect(problem).toMatchObject({ code, detail: `Shown to the caller: ${code}` });
-  });
+  it.each(Object.entries(ERROR_STATUS) as [ErrorCode, number][])(
+    "answers AppError %s with HTTP %i and its safe message",
+    async (code, status) => {
+      const res = await throwing(new AppError(code, `Shown to the caller: ${code}`))(
+        new Request(`${BASE}/test/ping`),
+        segment(),
+      );
+      const problem = await problemOf(res, status);
+      expect(problem).toMatchObject({ code, detail: `Shown to the caller: ${code}` });
+    },
+  );
 
   it("passes an AppError's headers through (e.g. Retry-After on 429)", async () => {
-    const res = await throwing(new AppError("rate_limited", "Slow down", { headers: { "retry-after": "7" } }))(new Request(`${BASE}/test/ping`), segment());
+    const res = await throwing(new AppError("rate_limited", "Slow down", { headers: { "retry-after": "7" } }))(
+      new Request(`${BASE}/test/ping`),
+      segment(),
+    );
     await problemOf(res, 429);
     expect(res.headers.get("retry-after")).toBe("7");
   });
@@ -292,11 +338,27 @@ describe("errors", () => {
 describe("X-Request-Id", () => {
   const cases: [string, () => Promise<Response>][] = [
     ["a success", () => postThing(jsonRequest("/test/things/t-1", validThing), segment({ id: "t-1" }))],
-    ["a 204 reply", () => removeThing(new Request(`${BASE}/test/things/t-1`, { method: "DELETE" }), segment({ id: "t-1" }))],
-    ["a handler's own Response", () => route(ping, async () => new Response("raw"))(new Request(`${BASE}/test/ping`), segment())],
+    [
+      "a 204 reply",
+      () => removeThing(new Request(`${BASE}/test/things/t-1`, { method: "DELETE" }), segment({ id: "t-1" })),
+    ],
+    [
+      "a handler's own Response",
+      () => route(ping, async () => new Response("raw"))(new Request(`${BASE}/test/ping`), segment()),
+    ],
     ["a 422", () => postThing(jsonRequest("/test/things/x", validThing), segment({ id: "x" }))],
-    ["a 415", () => postThing(new Request(`${BASE}/test/things/t-1`, { method: "POST", body: "{}" }), segment({ id: "t-1" }))],
-    ["a 401", () => getSettings(new Request(`${BASE}/api/v1/workspaces/${randomUUID()}/test-settings`), segment({ ws: randomUUID() }))],
+    [
+      "a 415",
+      () => postThing(new Request(`${BASE}/test/things/t-1`, { method: "POST", body: "{}" }), segment({ id: "t-1" })),
+    ],
+    [
+      "a 401",
+      () =>
+        getSettings(
+          new Request(`${BASE}/api/v1/workspaces/${randomUUID()}/test-settings`),
+          segment({ ws: randomUUID() }),
+        ),
+    ],
   ];
 
   it.each(cases)("is on %s", async (_label, send) => {
@@ -311,15 +373,24 @@ describe("X-Request-Id", () => {
   });
 
   it("echoes a sane incoming id on success and on failure", async () => {
-    const ok = await postThing(jsonRequest("/test/things/t-1", validThing, { headers: { "x-request-id": "trace-123" } }), segment({ id: "t-1" }));
+    const ok = await postThing(
+      jsonRequest("/test/things/t-1", validThing, { headers: { "x-request-id": "trace-123" } }),
+      segment({ id: "t-1" }),
+    );
     expect(ok.headers.get("x-request-id")).toBe("trace-123");
-    const bad = await postThing(jsonRequest("/test/things/x", validThing, { headers: { "x-request-id": "trace-456" } }), segment({ id: "x" }));
+    const bad = await postThing(
+      jsonRequest("/test/things/x", validThing, { headers: { "x-request-id": "trace-456" } }),
+      segment({ id: "x" }),
+    );
     expect(bad.headers.get("x-request-id")).toBe("trace-456");
     expect((await bad.json()).requestId).toBe("trace-456");
   });
 
   it("replaces an incoming id that is not a sane token", async () => {
-    const res = await postThing(jsonRequest("/test/things/t-1", validThing, { headers: { "x-request-id": "<script>alert(1)</script>" } }), segment({ id: "t-1" }));
+    const res = await postThing(
+      jsonRequest("/test/things/t-1", validThing, { headers: { "x-request-id": "<script>alert(1)</script>" } }),
+      segment({ id: "t-1" }),
+    );
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -333,13 +404,21 @@ describe("workspace access", () => {
     [workspaceA, workspaceB] = await Promise.all([createTestWorkspace("Route A"), createTestWorkspace("Route B")]);
     const key = generateWriteKey();
     await db().source.create({
-      data: { workspaceId: workspaceA.id, name: "Route test source", writeKeyHash: key.hash, writeKeyPrefix: key.prefix },
+      data: {
+        workspaceId: workspaceA.id,
+        name: "Route test source",
+        writeKeyHash: key.hash,
+        writeKeyPrefix: key.prefix,
+      },
     });
     writeKeyA = key.key;
   });
 
   const ingest = (ws: string, headers: Record<string, string> = {}) =>
-    postIngest(jsonRequest(`/api/v1/workspaces/${ws}/test-ingest`, { type: "pageViewed" }, { headers }), segment({ ws }));
+    postIngest(
+      jsonRequest(`/api/v1/workspaces/${ws}/test-ingest`, { type: "pageViewed" }, { headers }),
+      segment({ ws }),
+    );
   const settings = (ws: string, headers: Record<string, string> = {}) =>
     getSettings(new Request(`${BASE}/api/v1/workspaces/${ws}/test-settings`, { headers }), segment({ ws }));
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -38,7 +38,9 @@ export class Reply<T> {
   ) {}
 }
 
-type SuccessBody<C extends EndpointContract> = C["success"]["schema"] extends z.ZodType ? In<C["success"]["schema"]> : void;
+type SuccessBody<C extends EndpointContract> = C["success"]["schema"] extends z.ZodType
+  ? In<C["success"]["schema"]>
+  : void;
 
 type HandlerResult<C extends EndpointContract> = SuccessBody<C> | Reply<SuccessBody<C>> | Response;
 
@@ -51,7 +53,8 @@ async function authorize(req: Request, access: Access, params: Record<string, un
   if (access.kind === "public") return { principal, workspace: null };
   if (!principal) throw new AppError("unauthenticated", "Sign in or send an access token");
   if (access.kind === "authenticated") {
-    if (principal.type === "writeKey") throw new AppError("forbidden", "Write keys may only be used to send customers and events");
+    if (principal.type === "writeKey")
+      throw new AppError("forbidden", "Write keys may only be used to send customers and events");
     return { principal, workspace: null };
   }
   const workspace = await authorizeWorkspace(principal, access, String(params.ws ?? ""));
@@ -61,7 +64,10 @@ async function authorize(req: Request, access: Access, params: Record<string, un
 function serialize(body: unknown, status: number, requestId: string, headers: Record<string, string>): Response {
   const base = { "x-request-id": requestId, "cache-control": "no-store", ...headers };
   if (status === 204 || body === undefined) return new Response(null, { status, headers: base });
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...base } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...base },
+  });
 }
 
 export function route<C extends EndpointContract>(

@@ -21,12 +21,23 @@ export interface AddCustomerIdentityInput {
   requestId?: string;
 }
 
-export async function addCustomerIdentity({ workspaceId, customerId, input, actor, requestId }: AddCustomerIdentityInput): Promise<{ identity: CustomerIdentity; created: boolean }> {
+export async function addCustomerIdentity({
+  workspaceId,
+  customerId,
+  input,
+  actor,
+  requestId,
+}: AddCustomerIdentityInput): Promise<{ identity: CustomerIdentity; created: boolean }> {
   const id = await resolveCustomerId(workspaceId, customerId);
   const rules = await getIdentityRules({ workspaceId });
   const candidate = normalizeCandidate(input.type, input.value, rules);
   if (!candidate) {
-    throw validationFailed([{ path: "value", message: `Not usable as ${input.type}: empty, blocked by the identity rules, or not a valid value of that type` }]);
+    throw validationFailed([
+      {
+        path: "value",
+        message: `Not usable as ${input.type}: empty, blocked by the identity rules, or not a valid value of that type`,
+      },
+    ]);
   }
   return db().$transaction(async (tx) => {
     await assertSourceInWorkspace(tx, workspaceId, input.sourceId);
@@ -34,13 +45,23 @@ export async function addCustomerIdentity({ workspaceId, customerId, input, acto
     if ((await lockCustomers(tx, workspaceId, [id])).get(id)?.status !== "ACTIVE") {
       throw new AppError("conflict", "The customer was merged while this request ran; send it again");
     }
-    const existing = await tx.identity.findUnique({ where: { workspaceId_type_value: { workspaceId, type: candidate.type, value: candidate.value } } });
+    const existing = await tx.identity.findUnique({
+      where: { workspaceId_type_value: { workspaceId, type: candidate.type, value: candidate.value } },
+    });
     if (existing && existing.customerId !== id) {
-      throw new AppError("conflict", `Another customer already has this ${candidate.type}`, { extra: { existingCustomerId: existing.customerId } });
+      throw new AppError("conflict", `Another customer already has this ${candidate.type}`, {
+        extra: { existingCustomerId: existing.customerId },
+      });
     }
     if (existing) return { identity: serializeIdentity(existing), created: false };
     const row = await tx.identity.create({
-      data: { workspaceId, customerId: id, type: candidate.type, value: candidate.value, sourceId: input.sourceId ?? null },
+      data: {
+        workspaceId,
+        customerId: id,
+        type: candidate.type,
+        value: candidate.value,
+        sourceId: input.sourceId ?? null,
+      },
     });
     if (candidate.type === "anonymousId") await attachAnonymousEvents(tx, { workspaceId, customerId: id });
     await recordAudit(tx, {

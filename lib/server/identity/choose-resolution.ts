@@ -11,14 +11,21 @@ export type Resolution =
   | { action: "block"; existingCustomerId: string };
 
 /** Owners of the identities the rules match on, strongest identity first (priority 1 before 2 …). */
-export function matchedOwners(candidates: IdentityCandidate[], owners: Map<string, string>): { customerId: string; identity: IdentityCandidate }[] {
+export function matchedOwners(
+  candidates: IdentityCandidate[],
+  owners: Map<string, string>,
+): { customerId: string; identity: IdentityCandidate }[] {
   return candidates
     .filter((c) => c.priority !== null && owners.has(identityKey(c)))
     .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
     .map((identity) => ({ customerId: owners.get(identityKey(identity)) as string, identity }));
 }
 
-export function chooseResolution(policy: IdentityPolicy, candidates: IdentityCandidate[], owners: Map<string, string>): Resolution {
+export function chooseResolution(
+  policy: IdentityPolicy,
+  candidates: IdentityCandidate[],
+  owners: Map<string, string>,
+): Resolution {
   if (policy === "NO_CHECK") return { action: "create" };
   const matches = matchedOwners(candidates, owners);
   if (matches.length === 0) return { action: "create" };
@@ -27,5 +34,10 @@ export function chooseResolution(policy: IdentityPolicy, candidates: IdentityCan
   if (policy === "BLOCK") return { action: "block", existingCustomerId: survivorId };
   const absorbedIds = [...new Set(matches.map((m) => m.customerId))].filter((id) => id !== survivorId);
   if (absorbedIds.length === 0) return { action: "update", customerId: survivorId };
-  return { action: "merge", survivorId, absorbedIds, matched: matches.map(({ identity: { type, value } }) => ({ type, value })) };
+  return {
+    action: "merge",
+    survivorId,
+    absorbedIds,
+    matched: matches.map(({ identity: { type, value } }) => ({ type, value })),
+  };
 }

@@ -5,7 +5,11 @@ import type { IdentityCandidate } from "./identity-candidates";
 export const identityKey = (identity: { type: string; value: string }) => `${identity.type}\u0000${identity.value}`;
 
 /** identityKey → owning customer id, for the candidates someone owns. */
-export async function findIdentityOwners(tx: Tx, workspaceId: string, identities: IdentityCandidate[]): Promise<Map<string, string>> {
+export async function findIdentityOwners(
+  tx: Tx,
+  workspaceId: string,
+  identities: IdentityCandidate[],
+): Promise<Map<string, string>> {
   if (identities.length === 0) return new Map();
   const rows = await tx.identity.findMany({
     where: { workspaceId, OR: identities.map(({ type, value }) => ({ type, value })) },

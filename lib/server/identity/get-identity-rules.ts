@@ -5,7 +5,10 @@ import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { defaultIdentityRules } from "./default-identity-rules";
 
-export async function getIdentityRules({ workspaceId }: { workspaceId: string }, client: Db | Tx = db()): Promise<IdentityRules> {
+export async function getIdentityRules(
+  { workspaceId }: { workspaceId: string },
+  client: Db | Tx = db(),
+): Promise<IdentityRules> {
   if (!isUuid(workspaceId)) return defaultIdentityRules();
   const row = await client.identityRuleSet.findUnique({ where: { workspaceId } });
   if (!row) return defaultIdentityRules();

@@ -36,7 +36,11 @@ describe("identityCandidates", () => {
 
   it("drops blocked, empty and invalid values", () => {
     const candidates = identityCandidates(
-      { externalId: "null", anonymousId: "anonymous", base: { contacts: { email: "", phone: "347 123 4567", mobilePhone: "  " } } },
+      {
+        externalId: "null",
+        anonymousId: "anonymous",
+        base: { contacts: { email: "", phone: "347 123 4567", mobilePhone: "  " } },
+      },
       rules,
     );
     expect(candidates).toEqual([]);
@@ -63,7 +67,9 @@ describe("identity types", () => {
   it("the schemas know the same types as normalisation", () => {
     expect([...IDENTITY_TYPES]).toEqual([...STANDARD_IDENTITY_TYPES]);
     for (const type of ["custom:loyaltyCard", "custom:a.b-c_d", "custom:", "custom:1x", "email", "fax"]) {
-      expect(CUSTOM_IDENTITY_TYPE.test(type) || (IDENTITY_TYPES as readonly string[]).includes(type)).toBe(isIdentityType(type));
+      expect(CUSTOM_IDENTITY_TYPE.test(type) || (IDENTITY_TYPES as readonly string[]).includes(type)).toBe(
+        isIdentityType(type),
+      );
     }
   });
 });

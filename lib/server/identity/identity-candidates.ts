@@ -22,7 +22,11 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /** Raw (type, value) pairs in the write, before normalisation. */
-export function rawIdentitiesOf({ externalId, base, anonymousId }: IdentitySourceFields): { type: string; value: string }[] {
+export function rawIdentitiesOf({
+  externalId,
+  base,
+  anonymousId,
+}: IdentitySourceFields): { type: string; value: string }[] {
   const contacts = record(record(base).contacts);
   const raw: { type: string; value: unknown }[] = [
     { type: "externalId", value: externalId },

@@ -4,8 +4,17 @@ import { resolveCustomerId } from "@/lib/server/customers/load-customer";
 import { serializeIdentity } from "@/lib/server/customers/serialize-customer";
 import { db } from "@/lib/server/db/client";
 
-export async function listCustomerIdentities({ workspaceId, customerId }: { workspaceId: string; customerId: string }): Promise<{ data: CustomerIdentity[]; nextCursor: null }> {
+export async function listCustomerIdentities({
+  workspaceId,
+  customerId,
+}: {
+  workspaceId: string;
+  customerId: string;
+}): Promise<{ data: CustomerIdentity[]; nextCursor: null }> {
   const id = await resolveCustomerId(workspaceId, customerId);
-  const rows = await db().identity.findMany({ where: { workspaceId, customerId: id }, orderBy: [{ firstSeenAt: "asc" }, { id: "asc" }] });
+  const rows = await db().identity.findMany({
+    where: { workspaceId, customerId: id },
+    orderBy: [{ firstSeenAt: "asc" }, { id: "asc" }],
+  });
   return { data: rows.map(serializeIdentity), nextCursor: null };
 }

@@ -20,7 +20,11 @@ export function orderedIdentityLockKeys(workspaceId: string, identities: { type:
   return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }
 
-export async function lockIdentities(tx: Tx, workspaceId: string, identities: { type: string; value: string }[]): Promise<void> {
+export async function lockIdentities(
+  tx: Tx,
+  workspaceId: string,
+  identities: { type: string; value: string }[],
+): Promise<void> {
   const keys = orderedIdentityLockKeys(workspaceId, identities);
   if (keys.length === 0) return;
   // unnest yields the array in order, so one round trip still locks in that order ($executeRaw: the

@@ -17,14 +17,25 @@ export interface MergeCustomersManuallyInput {
   requestId?: string;
 }
 
-export async function mergeCustomersManually({ workspaceId, survivorId, customerIds, actor, requestId }: MergeCustomersManuallyInput): Promise<Customer> {
+export async function mergeCustomersManually({
+  workspaceId,
+  survivorId,
+  customerIds,
+  actor,
+  requestId,
+}: MergeCustomersManuallyInput): Promise<Customer> {
   // Ids that were merged away stand for their survivors, as everywhere else; an id of another workspace is 404.
   const survivor = await resolveCustomerId(workspaceId, survivorId);
   const absorbed: string[] = [];
   for (const [index, id] of customerIds.entries()) {
     const resolved = await resolveCustomerId(workspaceId, id);
     if (resolved === survivor) {
-      throw validationFailed([{ path: `customerIds.${index}`, message: "This is the surviving customer itself (or was already merged into it)" }]);
+      throw validationFailed([
+        {
+          path: `customerIds.${index}`,
+          message: "This is the surviving customer itself (or was already merged into it)",
+        },
+      ]);
     }
     absorbed.push(resolved);
   }

@@ -29,7 +29,8 @@ async function sourcePriorities(tx: Tx, workspaceId: string, customerIds: string
     select: { customerId: true, source: { select: { priority: true } } },
   });
   const out = new Map<string, number>();
-  for (const link of links) out.set(link.customerId, Math.max(out.get(link.customerId) ?? link.source.priority, link.source.priority));
+  for (const link of links)
+    out.set(link.customerId, Math.max(out.get(link.customerId) ?? link.source.priority, link.source.priority));
   return out;
 }
 
@@ -45,9 +46,17 @@ async function moveOwnedRows(tx: Tx, workspaceId: string, absorbedId: string, su
     tx.consentRecord.updateManyAndReturn({ where: from, data: to, select: { id: true } }),
   );
   const sourceLinks = await tx.customerSource.findMany({ where: from, select: { sourceId: true, firstSeenAt: true } });
-  const survivorSources = await tx.customerSource.findMany({ where: { workspaceId, customerId: survivorId }, select: { sourceId: true } });
+  const survivorSources = await tx.customerSource.findMany({
+    where: { workspaceId, customerId: survivorId },
+    select: { sourceId: true },
+  });
   await tx.customerSource.createMany({
-    data: sourceLinks.map((link) => ({ workspaceId, customerId: survivorId, sourceId: link.sourceId, firstSeenAt: link.firstSeenAt })),
+    data: sourceLinks.map((link) => ({
+      workspaceId,
+      customerId: survivorId,
+      sourceId: link.sourceId,
+      firstSeenAt: link.firstSeenAt,
+    })),
     skipDuplicates: true,
   });
   await tx.customerSource.deleteMany({ where: from });
@@ -68,12 +77,16 @@ async function moveOwnedRows(tx: Tx, workspaceId: string, absorbedId: string, su
 export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promise<{ mergeIds: string[] }> {
   const { workspaceId, survivorId, kind, reason, actor, requestId } = input;
   const absorbedIds = [...new Set(input.absorbedIds)];
-  if (absorbedIds.includes(survivorId)) throw validationFailed([{ path: "customerIds", message: "A customer cannot be merged into itself" }]);
+  if (absorbedIds.includes(survivorId))
+    throw validationFailed([{ path: "customerIds", message: "A customer cannot be merged into itself" }]);
   const locked = await lockCustomers(tx, workspaceId, [survivorId, ...absorbedIds]);
   for (const id of [survivorId, ...absorbedIds]) {
     const row = locked.get(id);
     if (!row) throw notFound("Customer");
-    if (row.status !== "ACTIVE") throw new AppError("conflict", `Customer ${id} was already merged into another customer`, { extra: { customerId: id } });
+    if (row.status !== "ACTIVE")
+      throw new AppError("conflict", `Customer ${id} was already merged into another customer`, {
+        extra: { customerId: id },
+      });
   }
 
   const { mergePolicies } = await getExtendedProperties({ workspaceId }, tx);
@@ -90,7 +103,9 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
   const survivorRow = rows.find((r) => r.id === survivorId);
   if (!survivorRow) throw notFound("Customer");
   // Oldest first: the combined profile's recency is the newest of its parts, so later ones can still win.
-  const absorbedRows = rows.filter((r) => r.id !== survivorId).sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
+  const absorbedRows = rows
+    .filter((r) => r.id !== survivorId)
+    .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
 
   let survivor = sideOf(survivorRow);
   const mergeIds: string[] = [];
@@ -104,7 +119,13 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
       where: { workspaceId_id: { workspaceId, id: absorbedRow.id } },
       data: { status: "MERGED", mergedIntoId: survivorId },
     });
-    const snapshot: MergeSnapshot = { version: 1, absorbed: propertiesOf(absorbedRow), survivorBefore: before, survivorAfter: after, ...moved };
+    const snapshot: MergeSnapshot = {
+      version: 1,
+      absorbed: propertiesOf(absorbedRow),
+      survivorBefore: before,
+      survivorAfter: after,
+      ...moved,
+    };
     const merge = await tx.merge.create({
       data: {
         workspaceId,
@@ -125,7 +146,12 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
       targetType: "customer",
       targetId: survivorId,
       // No identity values here: the audit log outlives erasure, so personal data stays in the Merge row.
-      details: { mergeId: merge.id, absorbedId: absorbedRow.id, kind, moved: { identities: moved.identityIds.length, events: moved.eventIds.length } },
+      details: {
+        mergeId: merge.id,
+        absorbedId: absorbedRow.id,
+        kind,
+        moved: { identities: moved.identityIds.length, events: moved.eventIds.length },
+      },
       requestId,
     });
     mergeIds.push(merge.id);

@@ -1,13 +1,22 @@
 // Manual merge and unmerge through the route handlers: unmerge must put back exactly what was there.
 import { describe, expect, it } from "vitest";
-import { createCustomer, getCustomer, listCustomerMerges, mergeCustomers, patchCustomer, unmergeCustomer } from "@/lib/schemas/customers";
+import {
+  createCustomer,
+  getCustomer,
+  listCustomerMerges,
+  mergeCustomers,
+  patchCustomer,
+  unmergeCustomer,
+} from "@/lib/schemas/customers";
 import { db } from "@/lib/server/db/client";
 import { call, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 
 async function source(ws: string, name: string, priority: number) {
-  return db().source.create({ data: { workspaceId: ws, name, priority, writeKeyHash: `hash-${crypto.randomUUID()}`, writeKeyPrefix: "wk_test" } });
+  return db().source.create({
+    data: { workspaceId: ws, name, priority, writeKeyHash: `hash-${crypto.randomUUID()}`, writeKeyPrefix: "wk_test" },
+  });
 }
 
 async function create({ ws, admin }: Ws, body: unknown): Promise<CustomerBody> {
@@ -23,11 +32,25 @@ async function stateOf(ws: string, id: string) {
   return {
     status: customer.status,
     mergedIntoId: customer.mergedIntoId,
-    properties: { externalId: customer.externalId, base: customer.base, extended: customer.extended, tags: customer.tags, consents: customer.consents },
-    identities: (await db().identity.findMany(owned)).map(({ id, type, value, sourceId }) => ({ id, type, value, sourceId })),
+    properties: {
+      externalId: customer.externalId,
+      base: customer.base,
+      extended: customer.extended,
+      tags: customer.tags,
+      consents: customer.consents,
+    },
+    identities: (await db().identity.findMany(owned)).map(({ id, type, value, sourceId }) => ({
+      id,
+      type,
+      value,
+      sourceId,
+    })),
     events: (await db().event.findMany({ ...owned, select: { id: true } })).map((e) => e.id),
     consentRecords: (await db().consentRecord.findMany({ ...owned, select: { id: true } })).map((r) => r.id),
-    sources: (await db().customerSource.findMany({ where: owned.where, orderBy: { sourceId: "asc" } })).map((s) => [s.sourceId, s.firstSeenAt.toISOString()]),
+    sources: (await db().customerSource.findMany({ where: owned.where, orderBy: { sourceId: "asc" } })).map((s) => [
+      s.sourceId,
+      s.firstSeenAt.toISOString(),
+    ]),
   };
 }
 
@@ -40,7 +63,14 @@ async function addHistory(ws: string, customerId: string, anonymousId: string) {
     ],
   });
   await db().consentRecord.create({
-    data: { workspaceId: ws, customerId, key: "marketing.automatic.email", current: { status: true }, changedAt: occurredAt, actorType: "SYSTEM" },
+    data: {
+      workspaceId: ws,
+      customerId,
+      key: "marketing.automatic.email",
+      current: { status: true },
+      changedAt: occurredAt,
+      actorType: "SYSTEM",
+    },
   });
 }
 
@@ -60,14 +90,28 @@ describe("merge and unmerge", () => {
       ["lastPurchase", "date", "max"],
     ];
     await db().extendedProperty.createMany({
-      data: policies.map(([name, type, mergePolicy]) => ({ workspaceId: ws, name, type, mergePolicy, options: type === "array" ? { items: "string" } : {} })),
+      data: policies.map(([name, type, mergePolicy]) => ({
+        workspaceId: ws,
+        name,
+        type,
+        mergePolicy,
+        options: type === "array" ? { items: "string" } : {},
+      })),
     });
     const survivor = await create(w, {
       externalId: "S-1",
       anonymousId: "anon-S",
       sourceId: high.id,
       base: { firstName: "Anna", address: { city: "Rome" }, contacts: { email: "anna@example.com" } },
-      extended: { nickname: "Annie", tier: "gold", notes: "first", colors: ["red"], visits: 3, firstPurchase: "2024-05-01", lastPurchase: "2024-06-01" },
+      extended: {
+        nickname: "Annie",
+        tier: "gold",
+        notes: "first",
+        colors: ["red"],
+        visits: 3,
+        firstPurchase: "2024-05-01",
+        lastPurchase: "2024-06-01",
+      },
       tags: ["s"],
       consents: { marketing: { automatic: { email: { status: true } } } },
     });
@@ -76,7 +120,15 @@ describe("merge and unmerge", () => {
       anonymousId: "anon-A",
       sourceId: low.id,
       base: { firstName: "Anne", lastName: "Bianchi", contacts: { email: "anne@example.com" } },
-      extended: { nickname: "Nan", tier: "silver", notes: "second", colors: ["red", "blue"], visits: 4, firstPurchase: "2023-01-01", lastPurchase: "2025-01-01" },
+      extended: {
+        nickname: "Nan",
+        tier: "silver",
+        notes: "second",
+        colors: ["red", "blue"],
+        visits: 4,
+        firstPurchase: "2023-01-01",
+        lastPurchase: "2025-01-01",
+      },
       tags: ["a", "s"],
       consents: { marketing: { automatic: { email: { status: false }, sms: { status: true } } } },
     });
@@ -84,7 +136,12 @@ describe("merge and unmerge", () => {
     await addHistory(ws, absorbed.id, "anon-A");
     const before = { survivor: await stateOf(ws, survivor.id), absorbed: await stateOf(ws, absorbed.id) };
 
-    const merged = await call<CustomerBody>(mergeCustomers, { ws, headers: admin, params: { ws, id: survivor.id }, body: { customerIds: [absorbed.id] } });
+    const merged = await call<CustomerBody>(mergeCustomers, {
+      ws,
+      headers: admin,
+      params: { ws, id: survivor.id },
+      body: { customerIds: [absorbed.id] },
+    });
     expect(merged.status).toBe(200);
     expect(merged.body.id).toBe(survivor.id);
     expect(merged.body.extended).toEqual({
@@ -96,21 +153,46 @@ describe("merge and unmerge", () => {
       firstPurchase: "2023-01-01",
       lastPurchase: "2025-01-01",
     });
-    expect(merged.body.base).toEqual({ firstName: "Anne", lastName: "Bianchi", address: { city: "Rome" }, contacts: { email: "anne@example.com" } });
+    expect(merged.body.base).toEqual({
+      firstName: "Anne",
+      lastName: "Bianchi",
+      address: { city: "Rome" },
+      contacts: { email: "anne@example.com" },
+    });
     expect(merged.body.tags).toEqual(["s", "a"]);
-    expect(merged.body.identities.map((i) => i.id).sort()).toEqual([...before.survivor.identities, ...before.absorbed.identities].map((i) => i.id).sort());
+    expect(merged.body.identities.map((i) => i.id).sort()).toEqual(
+      [...before.survivor.identities, ...before.absorbed.identities].map((i) => i.id).sort(),
+    );
     expect(merged.body.sourceIds.sort()).toEqual([low.id, high.id].sort());
     const afterMerge = await stateOf(ws, absorbed.id);
-    expect(afterMerge).toMatchObject({ status: "MERGED", mergedIntoId: survivor.id, identities: [], events: [], consentRecords: [], sources: [] });
+    expect(afterMerge).toMatchObject({
+      status: "MERGED",
+      mergedIntoId: survivor.id,
+      identities: [],
+      events: [],
+      consentRecords: [],
+      sources: [],
+    });
     expect((await stateOf(ws, survivor.id)).events).toHaveLength(4);
-    expect((await call<CustomerBody>(getCustomer, { ws, headers: admin, params: { ws, id: absorbed.id } })).body.id).toBe(survivor.id);
+    expect(
+      (await call<CustomerBody>(getCustomer, { ws, headers: admin, params: { ws, id: absorbed.id } })).body.id,
+    ).toBe(survivor.id);
 
-    const merges = await call<{ data: { id: string; kind: string; absorbedId: string }[] }>(listCustomerMerges, { ws, headers: admin, params: { ws, id: survivor.id } });
+    const merges = await call<{ data: { id: string; kind: string; absorbedId: string }[] }>(listCustomerMerges, {
+      ws,
+      headers: admin,
+      params: { ws, id: survivor.id },
+    });
     expect(merges.body.data).toEqual([expect.objectContaining({ kind: "MANUAL", absorbedId: absorbed.id })]);
     const mergeId = merges.body.data[0].id;
 
     // A change after the merge is a newer fact: unmerge keeps it.
-    await call(patchCustomer, { ws, headers: admin, params: { ws, id: survivor.id }, body: { base: { address: { city: "Milan" } }, extended: { visits: 8 } } });
+    await call(patchCustomer, {
+      ws,
+      headers: admin,
+      params: { ws, id: survivor.id },
+      body: { base: { address: { city: "Milan" } }, extended: { visits: 8 } },
+    });
 
     const undone = await call<{ survivor: CustomerBody; restored: CustomerBody }>(unmergeCustomer, {
       ws,
@@ -127,9 +209,16 @@ describe("merge and unmerge", () => {
     expectedSurvivor.properties.extended = { ...(before.survivor.properties.extended as object), visits: 8 };
     expect(survivorNow).toEqual(expectedSurvivor);
 
-    const again = await call(unmergeCustomer, { ws, headers: admin, params: { ws, id: survivor.id }, body: { mergeId } });
+    const again = await call(unmergeCustomer, {
+      ws,
+      headers: admin,
+      params: { ws, id: survivor.id },
+      body: { mergeId },
+    });
     expect(again.status).toBe(409);
-    const audit = await db().auditEntry.findMany({ where: { workspaceId: ws, action: { in: ["customer.merged", "customer.unmerged"] } } });
+    const audit = await db().auditEntry.findMany({
+      where: { workspaceId: ws, action: { in: ["customer.merged", "customer.unmerged"] } },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["customer.merged", "customer.unmerged"]);
   });
 
@@ -138,10 +227,20 @@ describe("merge and unmerge", () => {
     const other = await workspaceWithAdmin("Merges other");
     const mine = await create(w, { externalId: "M-1" });
     const theirs = await create(other, { externalId: "T-1" });
-    const self = await call(mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: mine.id }, body: { customerIds: [mine.id] } });
+    const self = await call(mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: mine.id },
+      body: { customerIds: [mine.id] },
+    });
     expect(self.status).toBe(422);
     expect(self.body.errors).toEqual([expect.objectContaining({ path: "customerIds.0" })]);
-    const foreign = await call(mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: mine.id }, body: { customerIds: [theirs.id] } });
+    const foreign = await call(mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: mine.id },
+      body: { customerIds: [theirs.id] },
+    });
     expect(foreign.status).toBe(404);
     expect(await db().customer.count({ where: { status: "MERGED", id: { in: [mine.id, theirs.id] } } })).toBe(0);
   });
@@ -151,12 +250,29 @@ describe("merge and unmerge", () => {
     const a = await create(w, { externalId: "A" });
     const b = await create(w, { externalId: "B" });
     const c = await create(w, { externalId: "C" });
-    const mergeB = await call(mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: a.id }, body: { customerIds: [b.id] } });
+    const mergeB = await call(mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: a.id },
+      body: { customerIds: [b.id] },
+    });
     expect(mergeB.status).toBe(200);
-    await call(mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id }, body: { customerIds: [a.id] } });
-    expect((await call<CustomerBody>(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: b.id } })).body.id).toBe(c.id);
+    await call(mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: c.id },
+      body: { customerIds: [a.id] },
+    });
+    expect(
+      (await call<CustomerBody>(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: b.id } })).body.id,
+    ).toBe(c.id);
     const first = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: b.id } });
-    const res = await call(unmergeCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: a.id }, body: { mergeId: first.id } });
+    const res = await call(unmergeCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: a.id },
+      body: { mergeId: first.id },
+    });
     expect(res.status).toBe(409);
   });
 });

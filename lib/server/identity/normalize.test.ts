@@ -57,7 +57,15 @@ describe("normalizeIdentityValue", () => {
 
 describe("identity types", () => {
   it("accepts the standard types and custom:<name>", () => {
-    for (const type of ["externalId", "email", "mobilePhone", "phone", "anonymousId", "deviceId", "custom:loyaltyCard"]) {
+    for (const type of [
+      "externalId",
+      "email",
+      "mobilePhone",
+      "phone",
+      "anonymousId",
+      "deviceId",
+      "custom:loyaltyCard",
+    ]) {
       expect(isIdentityType(type)).toBe(true);
     }
     for (const type of ["fax", "custom:", "custom:has space", "Email"]) expect(isIdentityType(type)).toBe(false);

@@ -2,7 +2,14 @@
 // "mario.rossi@gmail.com", or "347 123 4567" and "+39 347 1234567", find the same person.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 
-export const STANDARD_IDENTITY_TYPES = ["externalId", "email", "mobilePhone", "phone", "anonymousId", "deviceId"] as const;
+export const STANDARD_IDENTITY_TYPES = [
+  "externalId",
+  "email",
+  "mobilePhone",
+  "phone",
+  "anonymousId",
+  "deviceId",
+] as const;
 export type StandardIdentityType = (typeof STANDARD_IDENTITY_TYPES)[number];
 export const CUSTOM_IDENTITY_PREFIX = "custom:";
 export type IdentityType = StandardIdentityType | `${typeof CUSTOM_IDENTITY_PREFIX}${string}`;
@@ -82,7 +89,10 @@ export function normalizePhone(value: string, defaultCountry?: CountryCode): str
 }
 
 /** Trimmed (and NFC-normalised) value; lower-cased when case-insensitive. Null when empty. */
-export function normalizeOpaqueValue(value: string, options: Pick<NormalizeOptions, "caseSensitive"> = {}): string | null {
+export function normalizeOpaqueValue(
+  value: string,
+  options: Pick<NormalizeOptions, "caseSensitive"> = {},
+): string | null {
   const trimmed = value.normalize("NFC").trim();
   if (trimmed === "") return null;
   return options.caseSensitive === false ? trimmed.toLowerCase() : trimmed;
@@ -93,7 +103,11 @@ export function normalizeOpaqueValue(value: string, options: Pick<NormalizeOptio
  * (empty, invalid phone). E-mail is case-insensitive unless told otherwise; other opaque values
  * (external ids, anonymous and device ids, custom types) keep their case unless `caseSensitive: false`.
  */
-export function normalizeIdentityValue(type: IdentityType | string, value: string, options: NormalizeOptions = {}): string | null {
+export function normalizeIdentityValue(
+  type: IdentityType | string,
+  value: string,
+  options: NormalizeOptions = {},
+): string | null {
   if (type === "email") return normalizeEmail(value, options);
   if (isPhoneIdentityType(type)) return normalizePhone(value, options.defaultCountry);
   return normalizeOpaqueValue(value, options);

@@ -15,7 +15,13 @@ export interface RemoveCustomerIdentityInput {
   requestId?: string;
 }
 
-export async function removeCustomerIdentity({ workspaceId, customerId, identityId, actor, requestId }: RemoveCustomerIdentityInput): Promise<void> {
+export async function removeCustomerIdentity({
+  workspaceId,
+  customerId,
+  identityId,
+  actor,
+  requestId,
+}: RemoveCustomerIdentityInput): Promise<void> {
   const id = await resolveCustomerId(workspaceId, customerId);
   if (!isUuid(identityId)) throw notFound("Identity");
   await db().$transaction(async (tx) => {

@@ -6,7 +6,8 @@ import { db } from "@/lib/server/db/client";
 import { writeKeyFor } from "@/test/auth-fixtures";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
 
-const post = (ws: string, headers: Record<string, string>, body: unknown) => call<CustomerBody>(createCustomer, { ws, headers, body });
+const post = (ws: string, headers: Record<string, string>, body: unknown) =>
+  call<CustomerBody>(createCustomer, { ws, headers, body });
 const typesOf = (c: CustomerBody) => c.identities.map((i) => `${i.type}:${i.value}`).sort();
 
 async function activeCustomers(ws: string) {
@@ -24,9 +25,16 @@ describe("POST /customers: resolution outcomes under MERGE (the default)", () =>
     });
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe(`/api/v1/workspaces/${ws}/customers/${res.body.id}`);
-    expect(typesOf(res.body)).toEqual(["anonymousId:anon-1", "email:mario.rossi@example.com", "externalId:CRM-1", "mobilePhone:+393471234567"]);
+    expect(typesOf(res.body)).toEqual([
+      "anonymousId:anon-1",
+      "email:mario.rossi@example.com",
+      "externalId:CRM-1",
+      "mobilePhone:+393471234567",
+    ]);
     expect(res.body.tags).toEqual(["vip"]);
-    const row = await db().customer.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: res.body.id } } });
+    const row = await db().customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: ws, id: res.body.id } },
+    });
     expect(row.searchText).toContain("mario.rossi@example.com");
     expect(row.searchText).toContain("crm-1");
   });
@@ -34,15 +42,28 @@ describe("POST /customers: resolution outcomes under MERGE (the default)", () =>
   it("updates the one matching customer (200): non-empty values win, empty never overwrites, tags and sources union", async () => {
     const { ws, admin } = await workspaceWithAdmin();
     const source = await writeKeyFor(ws);
-    const first = await post(ws, admin, { base: { firstName: "Mario", lastName: "Rossi", contacts: { email: "mario@example.com" } }, tags: ["a"] });
+    const first = await post(ws, admin, {
+      base: { firstName: "Mario", lastName: "Rossi", contacts: { email: "mario@example.com" } },
+      tags: ["a"],
+    });
     const second = await post(ws, admin, {
-      base: { firstName: "Marius", lastName: null, address: { city: "Rome" }, contacts: { email: "MARIO@example.com", phone: "" } },
+      base: {
+        firstName: "Marius",
+        lastName: null,
+        address: { city: "Rome" },
+        contacts: { email: "MARIO@example.com", phone: "" },
+      },
       tags: ["b"],
       sourceId: source.sourceId,
     });
     expect(second.status).toBe(200);
     expect(second.body.id).toBe(first.body.id);
-    expect(second.body.base).toEqual({ firstName: "Marius", lastName: "Rossi", address: { city: "Rome" }, contacts: { email: "MARIO@example.com" } });
+    expect(second.body.base).toEqual({
+      firstName: "Marius",
+      lastName: "Rossi",
+      address: { city: "Rome" },
+      contacts: { email: "MARIO@example.com" },
+    });
     expect(second.body.tags).toEqual(["a", "b"]);
     expect(second.body.sourceIds).toEqual([source.sourceId]);
     expect(await activeCustomers(ws)).toBe(1);
@@ -57,7 +78,9 @@ describe("POST /customers: resolution outcomes under MERGE (the default)", () =>
     expect(both.body.id).toBe(byExternalId.body.id);
     expect(typesOf(both.body)).toEqual(["email:anna@example.com", "externalId:EXT-7"]);
     expect(await activeCustomers(ws)).toBe(1);
-    const absorbed = await db().customer.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: byEmail.body.id } } });
+    const absorbed = await db().customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: ws, id: byEmail.body.id } },
+    });
     expect(absorbed).toMatchObject({ status: "MERGED", mergedIntoId: byExternalId.body.id });
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: ws } });
     expect(merge).toMatchObject({ kind: "AUTOMATIC", survivorId: byExternalId.body.id, absorbedId: byEmail.body.id });
@@ -68,7 +91,10 @@ describe("POST /customers: resolution outcomes under MERGE (the default)", () =>
   it("leaves identities the rules do not match on with their owner", async () => {
     const { ws, admin } = await workspaceWithAdmin();
     const first = await post(ws, admin, { anonymousId: "browser-1", base: { contacts: { email: "one@example.com" } } });
-    const second = await post(ws, admin, { anonymousId: "browser-1", base: { contacts: { email: "two@example.com" } } });
+    const second = await post(ws, admin, {
+      anonymousId: "browser-1",
+      base: { contacts: { email: "two@example.com" } },
+    });
     expect(second.status).toBe(201);
     expect(typesOf(first.body)).toContain("anonymousId:browser-1");
     expect(typesOf(second.body)).toEqual(["email:two@example.com"]);
@@ -78,7 +104,11 @@ describe("POST /customers: resolution outcomes under MERGE (the default)", () =>
 describe("POST /customers: BLOCK and NO_CHECK", () => {
   it("BLOCK answers 409 with the existing customer's id", async () => {
     const { ws, admin } = await workspaceWithAdmin();
-    const rules = { policy: "BLOCK", match: [{ identity: "email", caseSensitive: false, priority: 1 }], blockedValues: [] };
+    const rules = {
+      policy: "BLOCK",
+      match: [{ identity: "email", caseSensitive: false, priority: 1 }],
+      blockedValues: [],
+    };
     expect((await call(putIdentityRules, { ws, headers: admin, body: rules })).status).toBe(200);
     const first = await post(ws, admin, { base: { contacts: { email: "block@example.com" } } });
     const res = await post(ws, admin, { base: { firstName: "X", contacts: { email: "BLOCK@example.com" } } });
@@ -90,7 +120,15 @@ describe("POST /customers: BLOCK and NO_CHECK", () => {
 
   it("NO_CHECK always creates and attaches only identities nobody owns", async () => {
     const { ws, admin } = await workspaceWithAdmin();
-    await call(putIdentityRules, { ws, headers: admin, body: { policy: "NO_CHECK", match: [{ identity: "email", caseSensitive: false, priority: 1 }], blockedValues: [] } });
+    await call(putIdentityRules, {
+      ws,
+      headers: admin,
+      body: {
+        policy: "NO_CHECK",
+        match: [{ identity: "email", caseSensitive: false, priority: 1 }],
+        blockedValues: [],
+      },
+    });
     const first = await post(ws, admin, { base: { contacts: { email: "same@example.com" } } });
     const second = await post(ws, admin, { anonymousId: "a-2", base: { contacts: { email: "same@example.com" } } });
     expect([first.status, second.status]).toEqual([201, 201]);
@@ -141,7 +179,9 @@ describe("POST /customers: values and normalisation", () => {
     expect(unknown.body.errors).toEqual([expect.objectContaining({ path: "extended.shoeSize" })]);
     await db().extendedProperty.create({ data: { workspaceId: ws, name: "shoeSize", type: "integer" } });
     expect((await post(ws, admin, { extended: { shoeSize: 42 } })).status).toBe(201);
-    expect((await post(ws, admin, { extended: { shoeSize: "big" } })).body.errors).toEqual([expect.objectContaining({ path: "extended.shoeSize" })]);
+    expect((await post(ws, admin, { extended: { shoeSize: "big" } })).body.errors).toEqual([
+      expect.objectContaining({ path: "extended.shoeSize" }),
+    ]);
     const wrongSource = await post(ws, admin, { sourceId: foreign.sourceId });
     expect(wrongSource.status).toBe(422);
     expect(wrongSource.body.errors).toEqual([expect.objectContaining({ path: "sourceId" })]);
@@ -182,17 +222,21 @@ describe("POST /customers: write keys and concurrency", () => {
     const { ws, admin } = await workspaceWithAdmin();
     const variants = Array.from({ length: 50 }, (_, i) => {
       const email = "parallel.person@example.com";
-      return [...email].map((ch, j) => ((i >> j % 6) & 1 ? ch.toUpperCase() : ch)).join("");
+      return [...email].map((ch, j) => ((i >> (j % 6)) & 1 ? ch.toUpperCase() : ch)).join("");
     });
     expect(new Set(variants).size).toBe(50);
     // Warm up (route module import, connection pool) in another workspace, so the figure below is the writes themselves.
     const warm = await workspaceWithAdmin("Warm-up");
     await post(warm.ws, warm.admin, { base: { contacts: { email: "warm-up@example.com" } } });
     const started = performance.now();
-    const results = await Promise.all(variants.map((email, i) => post(ws, admin, { base: { contacts: { email } }, tags: [`t${i}`] })));
+    const results = await Promise.all(
+      variants.map((email, i) => post(ws, admin, { base: { contacts: { email } }, tags: [`t${i}`] })),
+    );
     const elapsed = performance.now() - started;
     console.info(`50 parallel POST /customers: ${elapsed.toFixed(0)} ms`);
-    const [{ count }] = await db().$queryRaw<{ count: bigint }[]>`SELECT COUNT(*) AS count FROM "Customer" WHERE "workspaceId" = ${ws}::uuid`;
+    const [{ count }] = await db().$queryRaw<
+      { count: bigint }[]
+    >`SELECT COUNT(*) AS count FROM "Customer" WHERE "workspaceId" = ${ws}::uuid`;
     expect(Number(count)).toBe(1);
     const ids = new Set(results.map((r) => r.body.id));
     expect(ids.size).toBe(1);
@@ -210,9 +254,18 @@ describe("POST /customers: write keys and concurrency", () => {
       return [{ externalId }, { base }, { externalId, base }][i % 3];
     });
     const results = await Promise.all(bodies.map((body) => post(ws, admin, body)));
-    expect(results.every((r) => r.status === 200 || r.status === 201), JSON.stringify(results.map((r) => r.status))).toBe(true);
+    expect(
+      results.every((r) => r.status === 200 || r.status === 201),
+      JSON.stringify(results.map((r) => r.status)),
+    ).toBe(true);
     expect(await activeCustomers(ws)).toBe(1);
-    const survivor = await db().customer.findFirstOrThrow({ where: { workspaceId: ws, status: "ACTIVE" }, include: { identities: true } });
-    expect(survivor.identities.map((i) => `${i.type}:${i.value}`).sort()).toEqual(["email:par@example.com", "externalId:CRM-PAR"]);
+    const survivor = await db().customer.findFirstOrThrow({
+      where: { workspaceId: ws, status: "ACTIVE" },
+      include: { identities: true },
+    });
+    expect(survivor.identities.map((i) => `${i.type}:${i.value}`).sort()).toEqual([
+      "email:par@example.com",
+      "externalId:CRM-PAR",
+    ]);
   });
 });

@@ -6,7 +6,12 @@ import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
 import { assertSourceInWorkspace } from "@/lib/server/customers/assert-source";
 import { attachAnonymousEvents, attachIdentities, linkSource } from "@/lib/server/customers/attach-customer-data";
-import { createCustomerRow, propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
+import {
+  createCustomerRow,
+  propertiesOf,
+  updateCustomerRow,
+  type CustomerProperties,
+} from "@/lib/server/customers/customer-properties";
 import { deepMergeNonEmpty, unionOf } from "@/lib/server/customers/deep-merge-base";
 import { getExtendedProperties } from "@/lib/server/customers/get-extended-properties";
 import { compactObject, isEmptyValue, type JsonObject } from "@/lib/server/customers/json-values";
@@ -73,11 +78,15 @@ async function resolveUnderLocks(
     const owners = await findIdentityOwners(tx, workspaceId, candidates);
     const resolution = chooseResolution(policy, candidates, owners);
     if (resolution.action === "create" || resolution.action === "block") return { resolution, owners };
-    const ids = resolution.action === "update" ? [resolution.customerId] : [resolution.survivorId, ...resolution.absorbedIds];
+    const ids =
+      resolution.action === "update" ? [resolution.customerId] : [resolution.survivorId, ...resolution.absorbedIds];
     const locked = await lockCustomers(tx, workspaceId, ids);
     const ownersNow = await findIdentityOwners(tx, workspaceId, candidates);
     const again = chooseResolution(policy, candidates, ownersNow);
-    if (ids.every((id) => locked.get(id)?.status === "ACTIVE") && JSON.stringify(again) === JSON.stringify(resolution)) {
+    if (
+      ids.every((id) => locked.get(id)?.status === "ACTIVE") &&
+      JSON.stringify(again) === JSON.stringify(resolution)
+    ) {
       // A merge moves the absorbed customers' identities to the survivor.
       const merged = new Map([...ownersNow].map(([key, id]) => [key, ids.includes(id) ? ids[0] : id]));
       return { resolution, owners: merged };
@@ -86,8 +95,16 @@ async function resolveUnderLocks(
   throw new AppError("conflict", "The matching customers changed while this write ran; send it again");
 }
 
-export async function resolveCustomerWrite({ workspaceId, input, actor, requestId }: ResolveCustomerWriteInput): Promise<{ customer: Customer; created: boolean }> {
-  const [rules, extendedProperties] = await Promise.all([getIdentityRules({ workspaceId }), getExtendedProperties({ workspaceId })]);
+export async function resolveCustomerWrite({
+  workspaceId,
+  input,
+  actor,
+  requestId,
+}: ResolveCustomerWriteInput): Promise<{ customer: Customer; created: boolean }> {
+  const [rules, extendedProperties] = await Promise.all([
+    getIdentityRules({ workspaceId }),
+    getExtendedProperties({ workspaceId }),
+  ]);
   const errors = validateExtended(input.extended, extendedProperties.enabled);
   if (errors.length > 0) throw validationFailed(errors);
   const candidates = identityCandidates(input, rules);
@@ -95,53 +112,61 @@ export async function resolveCustomerWrite({ workspaceId, input, actor, requestI
   const sourceId = input.sourceId ?? null;
 
   // A deadlock on the report counters (see retryOnConflict) undid everything: the write simply runs again.
-  return retryOnConflict(() => db().$transaction(async (tx) => {
-    await lockWorkspace(tx, workspaceId, "share");
-    await assertSourceInWorkspace(tx, workspaceId, sourceId);
-    await lockIdentities(tx, workspaceId, candidates);
-    const { resolution, owners } = await resolveUnderLocks(tx, workspaceId, rules.policy, candidates);
-    if (resolution.action === "block") {
-      throw new AppError("conflict", "A customer with these identities already exists and the identity rules block merging", {
-        extra: { existingCustomerId: resolution.existingCustomerId },
-      });
-    }
-
-    let customerId: string;
-    if (resolution.action === "create") {
-      customerId = await createCustomerRow(tx, workspaceId, { ...incoming, consents: {} });
-    } else {
-      customerId = resolution.action === "update" ? resolution.customerId : resolution.survivorId;
-      if (resolution.action === "merge") {
-        await mergeCustomers(tx, {
-          workspaceId,
-          survivorId: customerId,
-          absorbedIds: resolution.absorbedIds,
-          kind: "AUTOMATIC",
-          reason: { matched: resolution.matched },
-          actor,
-          requestId,
-        });
+  return retryOnConflict(() =>
+    db().$transaction(async (tx) => {
+      await lockWorkspace(tx, workspaceId, "share");
+      await assertSourceInWorkspace(tx, workspaceId, sourceId);
+      await lockIdentities(tx, workspaceId, candidates);
+      const { resolution, owners } = await resolveUnderLocks(tx, workspaceId, rules.policy, candidates);
+      if (resolution.action === "block") {
+        throw new AppError(
+          "conflict",
+          "A customer with these identities already exists and the identity rules block merging",
+          {
+            extra: { existingCustomerId: resolution.existingCustomerId },
+          },
+        );
       }
-      const existing = await tx.customer.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId, id: customerId } } });
-      await updateCustomerRow(tx, workspaceId, customerId, applyIncoming(propertiesOf(existing), incoming));
-    }
-    if (Object.keys(incoming.consents).length > 0) {
-      const change = { mode: "patch", patch: incoming.consents } as const;
-      await recordConsentChange(tx, { workspaceId, customerId, change, actor, meta: { source: "POST /customers" } });
-    }
-    await attachIdentities(tx, { workspaceId, customerId, identities: candidates, sourceId, owners });
-    await linkSource(tx, { workspaceId, customerId, sourceId });
-    await attachAnonymousEvents(tx, { workspaceId, customerId });
-    const created = resolution.action === "create";
-    await recordAudit(tx, {
-      workspaceId,
-      actor,
-      action: created ? "customer.created" : "customer.updated",
-      targetType: "customer",
-      targetId: customerId,
-      details: { via: "resolution", resolution: resolution.action },
-      requestId,
-    });
-    return { customer: serializeCustomer(await loadCustomer(tx, workspaceId, customerId)), created };
-  }, RESOLUTION_TRANSACTION));
+
+      let customerId: string;
+      if (resolution.action === "create") {
+        customerId = await createCustomerRow(tx, workspaceId, { ...incoming, consents: {} });
+      } else {
+        customerId = resolution.action === "update" ? resolution.customerId : resolution.survivorId;
+        if (resolution.action === "merge") {
+          await mergeCustomers(tx, {
+            workspaceId,
+            survivorId: customerId,
+            absorbedIds: resolution.absorbedIds,
+            kind: "AUTOMATIC",
+            reason: { matched: resolution.matched },
+            actor,
+            requestId,
+          });
+        }
+        const existing = await tx.customer.findUniqueOrThrow({
+          where: { workspaceId_id: { workspaceId, id: customerId } },
+        });
+        await updateCustomerRow(tx, workspaceId, customerId, applyIncoming(propertiesOf(existing), incoming));
+      }
+      if (Object.keys(incoming.consents).length > 0) {
+        const change = { mode: "patch", patch: incoming.consents } as const;
+        await recordConsentChange(tx, { workspaceId, customerId, change, actor, meta: { source: "POST /customers" } });
+      }
+      await attachIdentities(tx, { workspaceId, customerId, identities: candidates, sourceId, owners });
+      await linkSource(tx, { workspaceId, customerId, sourceId });
+      await attachAnonymousEvents(tx, { workspaceId, customerId });
+      const created = resolution.action === "create";
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: created ? "customer.created" : "customer.updated",
+        targetType: "customer",
+        targetId: customerId,
+        details: { via: "resolution", resolution: resolution.action },
+        requestId,
+      });
+      return { customer: serializeCustomer(await loadCustomer(tx, workspaceId, customerId)), created };
+    }, RESOLUTION_TRANSACTION),
+  );
 }

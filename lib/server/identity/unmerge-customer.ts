@@ -35,7 +35,13 @@ export function restoreSurvivor(snapshot: MergeSnapshot, current: CustomerProper
 }
 
 /** Moves back the snapshot's rows that are still on the survivor (rows deleted since stay deleted). */
-async function moveRowsBack(tx: Tx, workspaceId: string, survivorId: string, absorbedId: string, snapshot: MergeSnapshot) {
+async function moveRowsBack(
+  tx: Tx,
+  workspaceId: string,
+  survivorId: string,
+  absorbedId: string,
+  snapshot: MergeSnapshot,
+) {
   const on = { workspaceId, customerId: survivorId };
   const to = { customerId: absorbedId };
   await tx.identity.updateMany({ where: { ...on, id: { in: snapshot.identityIds } }, data: to });
@@ -50,15 +56,28 @@ async function moveRowsBack(tx: Tx, workspaceId: string, survivorId: string, abs
   const stillLinked = new Set(linked.map((l) => l.sourceId));
   const links = snapshot.sourceLinks.filter((l) => stillLinked.has(l.sourceId));
   await tx.customerSource.createMany({
-    data: links.map((l) => ({ workspaceId, customerId: absorbedId, sourceId: l.sourceId, firstSeenAt: new Date(l.firstSeenAt) })),
+    data: links.map((l) => ({
+      workspaceId,
+      customerId: absorbedId,
+      sourceId: l.sourceId,
+      firstSeenAt: new Date(l.firstSeenAt),
+    })),
     skipDuplicates: true,
   });
   // A source the survivor had before the merge is its own too, so it keeps that link.
   const survivorHad = new Set(snapshot.survivorSourceIds);
-  await tx.customerSource.deleteMany({ where: { ...on, sourceId: { in: links.map((l) => l.sourceId).filter((id) => !survivorHad.has(id)) } } });
+  await tx.customerSource.deleteMany({
+    where: { ...on, sourceId: { in: links.map((l) => l.sourceId).filter((id) => !survivorHad.has(id)) } },
+  });
 }
 
-export async function unmergeCustomer({ workspaceId, customerId, mergeId, actor, requestId }: UnmergeCustomerInput): Promise<{ survivor: Customer; restored: Customer }> {
+export async function unmergeCustomer({
+  workspaceId,
+  customerId,
+  mergeId,
+  actor,
+  requestId,
+}: UnmergeCustomerInput): Promise<{ survivor: Customer; restored: Customer }> {
   if (!isUuid(workspaceId) || !isUuid(customerId) || !isUuid(mergeId)) throw notFound("Merge");
   const resolvedId = await resolveCustomerId(workspaceId, customerId);
   return db().$transaction(async (tx) => {
@@ -70,7 +89,8 @@ export async function unmergeCustomer({ workspaceId, customerId, mergeId, actor,
     const survivorRow = locked.get(merge.survivorId);
     const absorbedRow = locked.get(merge.absorbedId);
     if (merge.undoneAt) throw new AppError("conflict", "This merge was already undone");
-    if (survivorRow?.status !== "ACTIVE") throw new AppError("conflict", "The surviving customer was merged again since; undo that merge first");
+    if (survivorRow?.status !== "ACTIVE")
+      throw new AppError("conflict", "The surviving customer was merged again since; undo that merge first");
     if (absorbedRow?.status !== "MERGED" || absorbedRow.mergedIntoId !== merge.survivorId) {
       throw new AppError("conflict", "The absorbed customer is no longer part of this merge");
     }
@@ -79,7 +99,9 @@ export async function unmergeCustomer({ workspaceId, customerId, mergeId, actor,
     const snapshot = parsed.data;
 
     await moveRowsBack(tx, workspaceId, merge.survivorId, merge.absorbedId, snapshot);
-    const current = await tx.customer.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId, id: merge.survivorId } } });
+    const current = await tx.customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId, id: merge.survivorId } },
+    });
     await updateCustomerRow(tx, workspaceId, merge.survivorId, restoreSurvivor(snapshot, propertiesOf(current)));
     await updateCustomerRow(tx, workspaceId, merge.absorbedId, snapshot.absorbed);
     await tx.customer.update({

@@ -13,7 +13,12 @@ export interface UpdateIdentityRulesInput {
   requestId?: string;
 }
 
-export async function updateIdentityRules({ workspaceId, rules, actor = SYSTEM_ACTOR, requestId }: UpdateIdentityRulesInput): Promise<IdentityRules> {
+export async function updateIdentityRules({
+  workspaceId,
+  rules,
+  actor = SYSTEM_ACTOR,
+  requestId,
+}: UpdateIdentityRulesInput): Promise<IdentityRules> {
   const sorted = sortedByPriority(rules);
   return db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");

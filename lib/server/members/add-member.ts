@@ -23,7 +23,12 @@ export async function addMember({ workspaceId, input, actor = SYSTEM_ACTOR }: Ad
       const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (!user) throw new AppError("not_found", `No user with the e-mail ${email}; create the user first`);
       const row = await tx.membership.create({
-        data: { workspaceId, userId: user.id, role: toDbRole(input.role), consentHistory: input.consentHistory ?? false },
+        data: {
+          workspaceId,
+          userId: user.id,
+          role: toDbRole(input.role),
+          consentHistory: input.consentHistory ?? false,
+        },
         include: MEMBER_INCLUDE,
       });
       await recordAudit(tx, {

@@ -14,7 +14,11 @@ export interface ListMembersInput {
   cursor?: string;
 }
 
-export async function listMembers({ workspaceId, limit = 50, cursor }: ListMembersInput): Promise<{ data: Member[]; nextCursor: string | null }> {
+export async function listMembers({
+  workspaceId,
+  limit = 50,
+  cursor,
+}: ListMembersInput): Promise<{ data: Member[]; nextCursor: string | null }> {
   const after = decodeCursor(cursor, ZCursor);
   if (!isUuid(workspaceId)) return { data: [], nextCursor: null };
   const rows = await db().membership.findMany({

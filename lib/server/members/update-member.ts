@@ -16,7 +16,12 @@ export interface UpdateMemberInput {
   actor?: Actor;
 }
 
-export async function updateMember({ workspaceId, userId, input, actor = SYSTEM_ACTOR }: UpdateMemberInput): Promise<Member> {
+export async function updateMember({
+  workspaceId,
+  userId,
+  input,
+  actor = SYSTEM_ACTOR,
+}: UpdateMemberInput): Promise<Member> {
   if (!isUuid(userId)) throw notFound("Member");
   return db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "exclusive");

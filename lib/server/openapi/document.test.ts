@@ -38,10 +38,18 @@ function routeFiles(dir: string): string[] {
 function exportedVerbs(source: string): string[] {
   const verbs = new Set<string>();
   const verb = HTTP_VERBS.join("|");
-  for (const match of source.matchAll(new RegExp(`export\\s+(?:const|let|(?:async\\s+)?function)\\s+(${verb})\\b`, "g"))) verbs.add(match[1]);
+  for (const match of source.matchAll(
+    new RegExp(`export\\s+(?:const|let|(?:async\\s+)?function)\\s+(${verb})\\b`, "g"),
+  ))
+    verbs.add(match[1]);
   for (const list of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const item of list[1].split(",")) {
-      const name = item.trim().split(/\s+as\s+/).at(-1)?.trim() ?? "";
+      const name =
+        item
+          .trim()
+          .split(/\s+as\s+/)
+          .at(-1)
+          ?.trim() ?? "";
       if ((HTTP_VERBS as readonly string[]).includes(name)) verbs.add(name);
     }
   }
@@ -102,7 +110,12 @@ describe("the endpoint contracts", () => {
   it("read route files the way Next.js routes them", () => {
     const file = path.join(API_DIR, "v1", "workspaces", "[ws]", "(group)", "customers", "[id]", "route.ts");
     expect(urlPathOf(file)).toBe("/api/v1/workspaces/{ws}/customers/{id}");
-    const source = ["export const GET = route(a, h);", "export async function POST() {}", "const h = 1;", "export { h as PATCH, h as helper };"].join("\n");
+    const source = [
+      "export const GET = route(a, h);",
+      "export async function POST() {}",
+      "const h = 1;",
+      "export { h as PATCH, h as helper };",
+    ].join("\n");
     expect(exportedVerbs(source).sort()).toEqual(["GET", "PATCH", "POST"]);
   });
 

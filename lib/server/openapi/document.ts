@@ -1,6 +1,11 @@
 // The OpenAPI 3.1 document, generated from the endpoint contracts (never written by hand).
 import { z } from "zod";
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponseObject,
+} from "zod-openapi";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
 import { ZProblem } from "@/lib/schemas/common";
 import { endpoints } from "@/lib/schemas/endpoints";
@@ -34,7 +39,9 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
   responses[String(status)] = {
     description: description ?? "Success",
     ...(schema ? { content: { "application/json": { schema } } } : {}),
-    ...(endpoint.csv && schema ? { content: { "application/json": { schema }, "text/csv": { schema: z.string() } } } : {}),
+    ...(endpoint.csv && schema
+      ? { content: { "application/json": { schema }, "text/csv": { schema: z.string() } } }
+      : {}),
   };
   for (const code of errorStatuses(endpoint)) {
     responses[String(code)] = {
@@ -49,13 +56,17 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
     tags: [endpoint.tag],
     ...(access.kind === "public" ? { security: [] } : {}),
     ...(access.kind === "workspace"
-      ? { description: `Requires the \`${access.permission}\` permission in the workspace${access.writeKey ? "; also accepts a source write key" : ""}.` }
+      ? {
+          description: `Requires the \`${access.permission}\` permission in the workspace${access.writeKey ? "; also accepts a source write key" : ""}.`,
+        }
       : {}),
     requestParams: {
       ...(endpoint.params ? { path: endpoint.params as z.ZodObject } : {}),
       ...(endpoint.query ? { query: endpoint.query as z.ZodObject } : {}),
     },
-    ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: endpoint.body } } } } : {}),
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: endpoint.body } } } }
+      : {}),
     responses: responses as ZodOpenApiOperationObject["responses"],
   };
 }
@@ -78,7 +89,11 @@ export function buildOpenApiDocument(list: EndpointContract[] = endpoints) {
     components: {
       securitySchemes: {
         oauth2: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "/oauth/token", scopes: {} } } },
-        bearer: { type: "http", scheme: "bearer", description: "An OAuth2 access token, or a source write key (wk_…) on ingestion endpoints" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An OAuth2 access token, or a source write key (wk_…) on ingestion endpoints",
+        },
       },
     },
     paths,

@@ -49,15 +49,24 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
     const ids = await lockPerson(tx, workspaceId, customerId);
     const mine = { workspaceId, customerId: { in: ids } };
     const identities = await tx.identity.findMany({ where: mine, select: { type: true, value: true } });
-    const anonymousIds = identities.filter((identity) => identity.type === "anonymousId").map((identity) => identity.value);
+    const anonymousIds = identities
+      .filter((identity) => identity.type === "anonymousId")
+      .map((identity) => identity.value);
 
     const events = await tx.event.deleteMany({
-      where: { workspaceId, OR: [{ customerId: { in: ids } }, { customerId: null, anonymousId: { in: anonymousIds } }] },
+      where: {
+        workspaceId,
+        OR: [{ customerId: { in: ids } }, { customerId: null, anonymousId: { in: anonymousIds } }],
+      },
     });
     await tx.identity.deleteMany({ where: mine });
     await tx.customerSource.deleteMany({ where: mine });
-    const merges = await tx.merge.deleteMany({ where: { workspaceId, OR: [{ survivorId: { in: ids } }, { absorbedId: { in: ids } }] } });
-    const records = await withConsentRegistryMaintenance(tx, "erasure", () => tx.consentRecord.deleteMany({ where: mine }));
+    const merges = await tx.merge.deleteMany({
+      where: { workspaceId, OR: [{ survivorId: { in: ids } }, { absorbedId: { in: ids } }] },
+    });
+    const records = await withConsentRegistryMaintenance(tx, "erasure", () =>
+      tx.consentRecord.deleteMany({ where: mine }),
+    );
     await tx.customer.deleteMany({ where: { workspaceId, id: { in: ids } } });
 
     const now = new Date();

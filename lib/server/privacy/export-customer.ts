@@ -27,7 +27,10 @@ export type ExportWithoutEvents = Omit<CustomerExport, "events">;
 
 /** Which events are the person's: their own, and anonymous ones of their anonymous ids not yet attached. */
 export function personEvents(workspaceId: string, customerId: string, anonymousIds: string[]): Prisma.EventWhereInput {
-  return { workspaceId, OR: [{ customerId }, ...(anonymousIds.length > 0 ? [{ customerId: null, anonymousId: { in: anonymousIds } }] : [])] };
+  return {
+    workspaceId,
+    OR: [{ customerId }, ...(anonymousIds.length > 0 ? [{ customerId: null, anonymousId: { in: anonymousIds } }] : [])],
+  };
 }
 
 function serializeAbsorbed(row: CustomerRow): ExportAbsorbedCustomer {
@@ -43,16 +46,36 @@ function serializeAbsorbed(row: CustomerRow): ExportAbsorbedCustomer {
   };
 }
 
-async function readPerson(tx: Tx, workspaceId: string, id: string): Promise<ExportWithoutEvents & { anonymousIds: string[] }> {
+async function readPerson(
+  tx: Tx,
+  workspaceId: string,
+  id: string,
+): Promise<ExportWithoutEvents & { anonymousIds: string[] }> {
   const customer = await loadCustomer(tx, workspaceId, id);
   const absorbedIds = await absorbedCustomerIds(tx, workspaceId, id);
   const people = [id, ...absorbedIds];
   // One after the other: an interactive transaction is one connection, so parallel queries would only queue.
-  const links = await tx.customerSource.findMany({ where: { workspaceId, customerId: id }, include: { source: true }, orderBy: { firstSeenAt: "asc" } });
-  const records = await tx.consentRecord.findMany({ where: { workspaceId, customerId: id, kind: "CHANGE" }, orderBy: [{ changedAt: "desc" }, { id: "desc" }] });
-  const merges = await tx.merge.findMany({ where: { workspaceId, OR: [{ survivorId: { in: people } }, { absorbedId: { in: people } }] }, orderBy: { id: "desc" } });
-  const absorbed = await tx.customer.findMany({ where: { workspaceId, id: { in: absorbedIds } }, orderBy: { id: "asc" } });
-  const audit = await tx.auditEntry.findMany({ where: { workspaceId, targetType: "customer", targetId: { in: people } }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+  const links = await tx.customerSource.findMany({
+    where: { workspaceId, customerId: id },
+    include: { source: true },
+    orderBy: { firstSeenAt: "asc" },
+  });
+  const records = await tx.consentRecord.findMany({
+    where: { workspaceId, customerId: id, kind: "CHANGE" },
+    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+  });
+  const merges = await tx.merge.findMany({
+    where: { workspaceId, OR: [{ survivorId: { in: people } }, { absorbedId: { in: people } }] },
+    orderBy: { id: "desc" },
+  });
+  const absorbed = await tx.customer.findMany({
+    where: { workspaceId, id: { in: absorbedIds } },
+    orderBy: { id: "asc" },
+  });
+  const audit = await tx.auditEntry.findMany({
+    where: { workspaceId, targetType: "customer", targetId: { in: people } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+  });
   return {
     exportedAt: new Date().toISOString(),
     customer: serializeCustomer(customer),
@@ -64,7 +87,12 @@ async function readPerson(tx: Tx, workspaceId: string, id: string): Promise<Expo
       firstSeenAt: row.firstSeenAt.toISOString(),
       lastSeenAt: row.lastSeenAt.toISOString(),
     })),
-    sources: links.map((link) => ({ id: link.sourceId, name: link.source.name, type: link.source.type, firstSeenAt: link.firstSeenAt.toISOString() })),
+    sources: links.map((link) => ({
+      id: link.sourceId,
+      name: link.source.name,
+      type: link.source.type,
+      firstSeenAt: link.firstSeenAt.toISOString(),
+    })),
     consents: { state: asObject(customer.consents) as ConsentState, history: records.map(serializeConsentRecord) },
     merges: merges.map(serializeMerge),
     absorbedCustomers: absorbed.map(serializeAbsorbed),
@@ -74,12 +102,24 @@ async function readPerson(tx: Tx, workspaceId: string, id: string): Promise<Expo
 }
 
 /** A merged-away id exports its survivor, the profile that now holds the person's data. */
-export async function exportCustomer({ workspaceId, customerId, actor, requestId }: ExportCustomerInput): Promise<Response> {
+export async function exportCustomer({
+  workspaceId,
+  customerId,
+  actor,
+  requestId,
+}: ExportCustomerInput): Promise<Response> {
   const id = await resolveCustomerId(workspaceId, customerId);
   const { anonymousIds, ...document } = await db().$transaction(
     async (tx) => {
       const person = await readPerson(tx, workspaceId, id);
-      await recordAudit(tx, { workspaceId, actor, action: "customer.exported", targetType: "customer", targetId: id, requestId });
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: "customer.exported",
+        targetType: "customer",
+        targetId: id,
+        requestId,
+      });
       return person;
     },
     { isolationLevel: "RepeatableRead" },

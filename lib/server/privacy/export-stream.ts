@@ -30,7 +30,10 @@ async function* exportChunks(document: ExportWithoutEvents, events: Prisma.Event
   yield "]}";
 }
 
-export function streamExport(document: ExportWithoutEvents, events: Prisma.EventWhereInput): ReadableStream<Uint8Array> {
+export function streamExport(
+  document: ExportWithoutEvents,
+  events: Prisma.EventWhereInput,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const chunks = exportChunks(document, events);
   return new ReadableStream<Uint8Array>({

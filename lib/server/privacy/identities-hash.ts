@@ -6,6 +6,8 @@ import { createHmac } from "node:crypto";
 
 export function hashIdentities(salt: string, identities: { type: string; value: string }[]): string | null {
   if (identities.length === 0) return null;
-  const hashes = identities.map(({ type, value }) => createHmac("sha256", salt).update(`${type}:${value}`).digest("hex"));
+  const hashes = identities.map(({ type, value }) =>
+    createHmac("sha256", salt).update(`${type}:${value}`).digest("hex"),
+  );
   return [...new Set(hashes)].sort().join(",");
 }

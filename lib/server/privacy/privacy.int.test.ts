@@ -32,7 +32,12 @@ function person(label: string): Person {
 }
 
 async function create(w: Ws, p: Person, headers = w.admin, extra: Record<string, unknown> = {}): Promise<CustomerBody> {
-  const body = { externalId: p.externalId, anonymousId: p.anonymousId, base: { firstName: p.firstName, lastName: p.lastName, contacts: { email: p.email } }, ...extra };
+  const body = {
+    externalId: p.externalId,
+    anonymousId: p.anonymousId,
+    base: { firstName: p.firstName, lastName: p.lastName, contacts: { email: p.email } },
+    ...extra,
+  };
   const res = await call<CustomerBody>(createCustomer, { ws: w.ws, headers, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
@@ -50,11 +55,24 @@ async function addEvents(ws: string, customerId: string, p: Person, count: numbe
       properties: { formName: "contact", data: { email: p.email, name: `${p.firstName} ${p.lastName}` } },
     })),
   });
-  await db().event.create({ data: { workspaceId: ws, anonymousId: p.anonymousId, type: "viewedPage", occurredAt, properties: { title: `Hello ${p.firstName}` } } });
+  await db().event.create({
+    data: {
+      workspaceId: ws,
+      anonymousId: p.anonymousId,
+      type: "viewedPage",
+      occurredAt,
+      properties: { title: `Hello ${p.firstName}` },
+    },
+  });
 }
 
 async function merge(w: Ws, survivorId: string, absorbedId: string) {
-  const res = await call(mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivorId }, body: { customerIds: [absorbedId] } });
+  const res = await call(mergeCustomers, {
+    ws: w.ws,
+    headers: w.admin,
+    params: { ws: w.ws, id: survivorId },
+    body: { customerIds: [absorbedId] },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
@@ -66,7 +84,10 @@ async function findEverywhere(...needles: string[]): Promise<string[]> {
   const patterns = needles.map((needle) => `%${needle}%`);
   const hits: string[] = [];
   for (const { table_name: table, column_name: column } of columns) {
-    const [row] = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "${column}"::text ILIKE ANY($1::text[])`, patterns);
+    const [row] = await db().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${table}" WHERE "${column}"::text ILIKE ANY($1::text[])`,
+      patterns,
+    );
     if (row.n > 0) hits.push(`${table}.${column} (${row.n})`);
   }
   return hits;
@@ -78,27 +99,57 @@ describe("GET …/customers/{id}/export", () => {
     const key = await writeKeyFor(w.ws);
     const p = person("export");
     const q = person("export-absorbed");
-    const c = await create(w, p, headersOf(key), { tags: ["vip"], consents: { profiling: { online: { status: true } } } });
+    const c = await create(w, p, headersOf(key), {
+      tags: ["vip"],
+      consents: { profiling: { online: { status: true } } },
+    });
     const absorbed = await create(w, q);
     await merge(w, c.id, absorbed.id);
     await addEvents(w.ws, c.id, p, 2100);
-    await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id }, body: { softSpam: { email: { status: false } } } });
+    await call(consents.patchCustomerConsents, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: c.id },
+      body: { softSpam: { email: { status: false } } },
+    });
 
-    const res = await call<CustomerExport>(exportCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: absorbed.id } });
+    const res = await call<CustomerExport>(exportCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: absorbed.id },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain(`customer-${c.id}.json`);
     const doc = res.body;
-    expect(doc.customer).toMatchObject({ id: c.id, externalId: p.externalId, tags: ["vip"], base: { contacts: { email: q.email } } });
-    expect(doc.identities.map((i) => i.value)).toEqual(expect.arrayContaining([p.email, q.email, p.externalId, p.anonymousId, q.anonymousId]));
+    expect(doc.customer).toMatchObject({
+      id: c.id,
+      externalId: p.externalId,
+      tags: ["vip"],
+      base: { contacts: { email: q.email } },
+    });
+    expect(doc.identities.map((i) => i.value)).toEqual(
+      expect.arrayContaining([p.email, q.email, p.externalId, p.anonymousId, q.anonymousId]),
+    );
     expect(doc.sources).toEqual([expect.objectContaining({ id: key.sourceId, name: "Test source" })]);
     expect(doc.events).toHaveLength(2101);
     expect(new Set(doc.events.map((e) => e.id)).size).toBe(2101);
     expect(doc.events.filter((e) => e.customerId === null).map((e) => e.anonymousId)).toEqual([p.anonymousId]);
-    expect(doc.consents.state).toEqual({ profiling: { online: { status: true } }, softSpam: { email: { status: false } } });
+    expect(doc.consents.state).toEqual({
+      profiling: { online: { status: true } },
+      softSpam: { email: { status: false } },
+    });
     expect(doc.consents.history.map((e) => e.key)).toEqual(["softSpam.email", "profiling.online"]);
     expect(doc.merges).toEqual([expect.objectContaining({ survivorId: c.id, absorbedId: absorbed.id })]);
-    expect(doc.absorbedCustomers).toEqual([expect.objectContaining({ id: absorbed.id, mergedIntoId: c.id, base: expect.objectContaining({ firstName: q.firstName }) })]);
-    expect(doc.auditEntries.map((a) => a.action)).toEqual(expect.arrayContaining(["customer.created", "customer.merged", "consent.changed"]));
+    expect(doc.absorbedCustomers).toEqual([
+      expect.objectContaining({
+        id: absorbed.id,
+        mergedIntoId: c.id,
+        base: expect.objectContaining({ firstName: q.firstName }),
+      }),
+    ]);
+    expect(doc.auditEntries.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["customer.created", "customer.merged", "consent.changed"]),
+    );
     expect(Date.parse(doc.exportedAt)).not.toBeNaN();
 
     const audit = await db().auditEntry.findMany({ where: { workspaceId: w.ws, action: "customer.exported" } });
@@ -115,12 +166,23 @@ describe("DELETE …/customers/{id}", () => {
     const p = person("erase");
     const q = person("erase-absorbed");
     const r = person("keep");
-    const c = await create(w, p, headersOf(key), { consents: { marketing: { automatic: { email: { status: true } } } } });
+    const c = await create(w, p, headersOf(key), {
+      consents: { marketing: { automatic: { email: { status: true } } } },
+    });
     // P was merged into R once and the merge undone: that Merge row's snapshot still holds P's profile.
     const other = await create(w, r);
     await merge(w, other.id, c.id);
     const undo = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: c.id } });
-    expect((await call(unmergeCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: other.id }, body: { mergeId: undo.id } })).status).toBe(200);
+    expect(
+      (
+        await call(unmergeCustomer, {
+          ws: w.ws,
+          headers: w.admin,
+          params: { ws: w.ws, id: other.id },
+          body: { mergeId: undo.id },
+        })
+      ).status,
+    ).toBe(200);
     // Q is merged into P: a MERGED profile that holds Q's data, erased with P.
     const absorbed = await create(w, q, w.admin, { consents: { profiling: { classic: { status: false } } } });
     await merge(w, c.id, absorbed.id);
@@ -134,21 +196,38 @@ describe("DELETE …/customers/{id}", () => {
     const erased = await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } });
     expect(erased.status, JSON.stringify(erased.body)).toBe(204);
 
-    expect(await findEverywhere(...[p, q].flatMap((who) => [who.email, who.firstName, who.lastName, who.externalId, who.anonymousId]))).toEqual([]);
+    expect(
+      await findEverywhere(
+        ...[p, q].flatMap((who) => [who.email, who.firstName, who.lastName, who.externalId, who.anonymousId]),
+      ),
+    ).toEqual([]);
     for (const id of [c.id, absorbed.id]) {
       expect((await call(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(404);
-      expect((await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(404);
+      expect(
+        (await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status,
+      ).toBe(404);
       expect((await call(exportCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(404);
     }
-    expect((await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } })).status).toBe(404);
+    expect((await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } })).status).toBe(
+      404,
+    );
 
     const proof = await db().consentRecord.findMany({ where: { workspaceId: w.ws, kind: "ERASURE" } });
-    expect(proof).toEqual([expect.objectContaining({ customerId: null, key: "*", actorType: "USER", previous: null, current: null })]);
+    expect(proof).toEqual([
+      expect.objectContaining({ customerId: null, key: "*", actorType: "USER", previous: null, current: null }),
+    ]);
     expect(proof[0].identitiesHash).toMatch(/^[0-9a-f]{64}(,[0-9a-f]{64})+$/);
     const audit = await db().auditEntry.findFirstOrThrow({ where: { workspaceId: w.ws, action: "customer.erased" } });
-    expect(audit).toMatchObject({ targetType: "customer", targetId: c.id, details: { absorbedCustomers: 1, events: 6 } });
+    expect(audit).toMatchObject({
+      targetType: "customer",
+      targetId: c.id,
+      details: { absorbedCustomers: 1, events: 6 },
+    });
     // R, who only once shared a merge with P, is untouched.
-    expect((await call<CustomerBody>(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: other.id } })).body.base).toMatchObject({ firstName: r.firstName });
+    expect(
+      (await call<CustomerBody>(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: other.id } })).body
+        .base,
+    ).toMatchObject({ firstName: r.firstName });
     // Every text column of every table is scanned, and the suite's database can be large (the demo seed).
   }, 120_000);
 
@@ -157,11 +236,20 @@ describe("DELETE …/customers/{id}", () => {
     const survivor = await create(w, person("survivor"));
     const absorbed = await create(w, person("absorbed"));
     await merge(w, survivor.id, absorbed.id);
-    expect((await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: absorbed.id } })).status).toBe(404);
-    expect((await call(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivor.id } })).status).toBe(200);
+    expect(
+      (await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: absorbed.id } })).status,
+    ).toBe(404);
+    expect(
+      (await call(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: survivor.id } })).status,
+    ).toBe(200);
     const other = await workspaceWithAdmin("Privacy other");
-    expect((await call(eraseCustomer, { ws: other.ws, headers: other.admin, params: { ws: other.ws, id: survivor.id } })).status).toBe(404);
-    expect((await call(eraseCustomer, { ws: w.ws, headers: other.admin, params: { ws: w.ws, id: survivor.id } })).status).toBe(404);
+    expect(
+      (await call(eraseCustomer, { ws: other.ws, headers: other.admin, params: { ws: other.ws, id: survivor.id } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(eraseCustomer, { ws: w.ws, headers: other.admin, params: { ws: w.ws, id: survivor.id } })).status,
+    ).toBe(404);
   });
 
   it("adds the erasure salt to installation secrets stored before it existed, once, keeping the others", async () => {

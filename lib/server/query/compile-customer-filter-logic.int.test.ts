@@ -29,7 +29,11 @@ describe("events", () => {
     ["count eq 1 within P30D", order({ within: "P30D", count: { eq: 1 } }), ["chloe"]],
     ["a nested property", order({ properties: { "amount.currency": "USD" } }), ["chloe"]],
     ["several properties", order({ properties: { "amount.currency": "EUR", orderId: "anna-60" } }), ["anna"]],
-    ["properties and within", order({ within: "P30D", properties: { "amount.currency": "EUR", "amount.total": 10 } }), ["anna"]],
+    [
+      "properties and within",
+      order({ within: "P30D", properties: { "amount.currency": "EUR", "amount.total": 10 } }),
+      ["anna"],
+    ],
     ["not", { not: order() }, without(["anna", "bruno", "chloe"])],
   ])("%s", async (_, filter, expected) => {
     expect(await ws.match(filter)).toEqual(expected);
@@ -40,7 +44,11 @@ describe("consents", () => {
   const email = "marketing.automatic.email";
   it.each([
     ["status true", { consent: email, status: true }, ["anna", "max"]],
-    ["status false: only customers who answered no, not those never asked", { consent: email, status: false }, ["bruno"]],
+    [
+      "status false: only customers who answered no, not those never asked",
+      { consent: email, status: false },
+      ["bruno"],
+    ],
     ["not status true: everyone without consent", { not: { consent: email, status: true } }, without(["anna", "max"])],
     ["objection", { consent: email, objection: true }, ["bruno"]],
     ["several flags", { consent: email, status: true, limitation: true }, ["max"]],
@@ -56,11 +64,24 @@ describe("tags and logic", () => {
     ["tag", { tag: "vip" }, ["anna", "dan"]],
     ["tag (case matters)", { tag: "VIP" }, ["max"]],
     ["and", { and: [{ field: "base.address.country", op: "eq", value: "IT" }, { tag: "vip" }] }, ["anna"]],
-    ["or", { or: [{ field: "base.address.country", op: "eq", value: "FR" }, { tag: "vip" }] }, ["anna", "chloe", "dan"]],
-    ["not or", { not: { or: [{ field: "base.address.country", op: "eq", value: "FR" }, { tag: "vip" }] } }, without(["anna", "chloe", "dan"])],
+    [
+      "or",
+      { or: [{ field: "base.address.country", op: "eq", value: "FR" }, { tag: "vip" }] },
+      ["anna", "chloe", "dan"],
+    ],
+    [
+      "not or",
+      { not: { or: [{ field: "base.address.country", op: "eq", value: "FR" }, { tag: "vip" }] } },
+      without(["anna", "chloe", "dan"]),
+    ],
     [
       "nesting",
-      { and: [{ or: [{ tag: "vip" }, order({ within: "P30D" })] }, { not: { field: "base.address.country", op: "eq", value: "IT" } }] },
+      {
+        and: [
+          { or: [{ tag: "vip" }, order({ within: "P30D" })] },
+          { not: { field: "base.address.country", op: "eq", value: "IT" } },
+        ],
+      },
       ["chloe", "dan"],
     ],
     ["empty and: everyone", { and: [] }, ALL],
@@ -91,7 +112,12 @@ describe("tags and logic", () => {
 });
 
 describe("hostile input", () => {
-  const hostile = [`x' OR '1'='1`, `'; DELETE FROM "Customer"; --`, `vip"}]'::jsonb OR TRUE --`, `\\'; SELECT pg_sleep(10); --`];
+  const hostile = [
+    `x' OR '1'='1`,
+    `'; DELETE FROM "Customer"; --`,
+    `vip"}]'::jsonb OR TRUE --`,
+    `\\'; SELECT pg_sleep(10); --`,
+  ];
 
   it("treats SQL-looking strings as plain values: no rows, no error, no damage", async () => {
     const before = await db().customer.count({ where: { workspaceId: ws.workspaceId } });

@@ -44,7 +44,9 @@ describe("compileCustomerFilter: validation", () => {
   });
 
   it("refuses undeclared and disabled extended properties", () => {
-    expect(errorsOf({ field: "extended.shoeSize", op: "eq", value: 42 }).errors?.[0].message).toMatch(/Unknown extended property "shoeSize"/);
+    expect(errorsOf({ field: "extended.shoeSize", op: "eq", value: 42 }).errors?.[0].message).toMatch(
+      /Unknown extended property "shoeSize"/,
+    );
     expect(errorsOf({ field: "extended.legacyCode", op: "eq", value: "x" }).errors).toEqual([
       { path: "filter.field", message: 'The extended property "legacyCode" is disabled' },
     ]);
@@ -72,7 +74,11 @@ describe("compileCustomerFilter: validation", () => {
     ["one bad list item", { field: "base.gender", op: "in", value: ["female", 2] }, "filter.value.1"],
     ["a bad lower bound", { field: "base.dob", op: "between", value: ["1990", "2000-01-01"] }, "filter.value.0"],
     ["reversed bounds", { field: "extended.points", op: "between", value: [10, 1] }, "filter.value"],
-    ["reversed timestamps", { field: "updatedAt", op: "between", value: ["2024-01-02", "2024-01-01T21:00:00-02:00"] }, "filter.value"],
+    [
+      "reversed timestamps",
+      { field: "updatedAt", op: "between", value: ["2024-01-02", "2024-01-01T21:00:00-02:00"] },
+      "filter.value",
+    ],
   ])("refuses %s", (_, filter, path) => {
     expect(pathsOf(filter)).toEqual([path]);
   });

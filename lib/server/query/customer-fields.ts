@@ -143,7 +143,10 @@ const EXTENDED_KIND: Record<string, FieldKind> = {
 
 export type FieldResolution = { spec: FieldSpec } | { error: string };
 
-export function resolveCustomerField(field: string, extended: ReadonlyMap<string, ExtendedPropertyDeclaration>): FieldResolution {
+export function resolveCustomerField(
+  field: string,
+  extended: ReadonlyMap<string, ExtendedPropertyDeclaration>,
+): FieldResolution {
   if (isBaseFieldPath(field)) {
     return { spec: jsonbField(BASE_FIELDS[field], jsonbAt(sql`c."base"`, field.split(".").slice(1))) };
   }

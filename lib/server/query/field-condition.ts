@@ -91,7 +91,12 @@ const COMPARATOR: Record<"gt" | "gte" | "lt" | "lte", Prisma.Sql> = {
 export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec): Prisma.Sql | ConditionError[] {
   const { kind } = spec;
   if (!OPS_BY_KIND[kind].includes(condition.op)) {
-    return [{ at: "op", message: `"${condition.op}" does not apply to ${kind} fields; use one of ${OPS_BY_KIND[kind].join(", ")}` }];
+    return [
+      {
+        at: "op",
+        message: `"${condition.op}" does not apply to ${kind} fields; use one of ${OPS_BY_KIND[kind].join(", ")}`,
+      },
+    ];
   }
   switch (condition.op) {
     case "exists":
@@ -100,7 +105,8 @@ export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec
     case "neq": {
       const checked = checkValue(kind, condition.value);
       if ("error" in checked) return [{ at: "value", message: checked.error }];
-      const equal = kind === "list" ? spec.hasElement(checked.value) : sql`${spec.value} = ${spec.literal(checked.value)}`;
+      const equal =
+        kind === "list" ? spec.hasElement(checked.value) : sql`${spec.value} = ${spec.literal(checked.value)}`;
       return condition.op === "eq" ? definite(equal) : sql`NOT ${definite(equal)}`;
     }
     case "in":
@@ -113,10 +119,7 @@ export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec
         else values.push(checked.value);
       });
       if (errors.length > 0) return errors;
-      const anyOf =
-        kind === "list"
-          ? spec.hasAnyElement(values)
-          : sql`${spec.value} = ANY(${spec.literals(values)})`;
+      const anyOf = kind === "list" ? spec.hasAnyElement(values) : sql`${spec.value} = ANY(${spec.literals(values)})`;
       return condition.op === "in" ? definite(anyOf) : sql`NOT ${definite(anyOf)}`;
     }
     case "gt":
@@ -133,12 +136,14 @@ export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec
       if ("error" in from) errors.push({ at: "value.0", message: from.error });
       if ("error" in to) errors.push({ at: "value.1", message: to.error });
       if ("error" in from || "error" in to) return errors;
-      if (isAfter(kind, from.value, to.value)) return [{ at: "value", message: "The first bound must not be after the second" }];
+      if (isAfter(kind, from.value, to.value))
+        return [{ at: "value", message: "The first bound must not be after the second" }];
       return definite(sql`${spec.value} BETWEEN ${spec.literal(from.value)} AND ${spec.literal(to.value)}`);
     }
     case "contains":
     case "startsWith": {
-      const pattern = condition.op === "contains" ? `%${escapeLike(condition.value)}%` : `${escapeLike(condition.value)}%`;
+      const pattern =
+        condition.op === "contains" ? `%${escapeLike(condition.value)}%` : `${escapeLike(condition.value)}%`;
       return definite(sql`${spec.value} ILIKE ${pattern}::text ESCAPE '\\'`);
     }
   }

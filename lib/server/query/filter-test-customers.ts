@@ -32,14 +32,27 @@ const CUSTOMERS: Record<string, TestCustomer> = {
       address: { city: "Milano", country: "IT", geo: { lat: 45.46, lon: 9.19 } },
       jobs: [{ companyName: "ACME" }],
     },
-    extended: { points: 120, tier: "gold", vipSince: "2023-01-10", lastVisitAt: "2024-03-01T10:00:00+01:00", colours: ["red", "blue"], optedIn: true },
+    extended: {
+      points: 120,
+      tier: "gold",
+      vipSince: "2023-01-10",
+      lastVisitAt: "2024-03-01T10:00:00+01:00",
+      colours: ["red", "blue"],
+      optedIn: true,
+    },
     tags: ["vip", "newsletter"],
     consents: emailConsent({ status: true, limitation: false, objection: false }),
     createdAt: new Date("2020-06-01T00:00:00Z"),
   },
   bruno: {
     externalId: "crm-2",
-    base: { firstName: "Bruno", gender: "male", dob: "1985-12-01", contacts: { email: "bruno@example.org" }, address: { country: "IT" } },
+    base: {
+      firstName: "Bruno",
+      gender: "male",
+      dob: "1985-12-01",
+      contacts: { email: "bruno@example.org" },
+      address: { country: "IT" },
+    },
     extended: { points: 40, tier: "silver", optedIn: false, colours: ["green"] },
     tags: ["newsletter"],
     consents: emailConsent({ status: false, limitation: false, objection: true }),
@@ -47,7 +60,12 @@ const CUSTOMERS: Record<string, TestCustomer> = {
   },
   chloe: {
     externalId: "shop-3",
-    base: { firstName: "Chloé", dob: "2001-02-28", contacts: { email: "chloe@example.fr" }, address: { country: "FR", geo: { lat: 48.85, lon: 2.35 } } },
+    base: {
+      firstName: "Chloé",
+      dob: "2001-02-28",
+      contacts: { email: "chloe@example.fr" },
+      address: { country: "FR", geo: { lat: 48.85, lon: 2.35 } },
+    },
     extended: { points: 300.5, lastVisitAt: "2024-03-01T08:30:00Z" },
     consents: { profiling: { online: { status: true } } },
     createdAt: new Date("2022-06-01T00:00:00Z"),
@@ -64,9 +82,15 @@ const CUSTOMERS: Record<string, TestCustomer> = {
     base: { firstName: "100%_real", lastName: "O'Brien", contacts: { email: "fabio_x@example.com" } },
     createdAt: new Date("2024-06-02T00:00:00Z"),
   },
-  gina: { base: { firstName: "1000 real", contacts: { email: "gina.oax@example.com" } }, createdAt: new Date("2024-06-03T00:00:00Z") },
+  gina: {
+    base: { firstName: "1000 real", contacts: { email: "gina.oax@example.com" } },
+    createdAt: new Date("2024-06-03T00:00:00Z"),
+  },
   kim: { externalId: "", base: { firstName: "", contacts: { email: null }, jobs: [] }, extended: { colours: [] } },
-  leo: { base: { lastName: "Rossini", dob: "2000-02-29", jobs: [{ companyName: "Initech" }] }, extended: { tier: "gold", profile: { size: "M" } } },
+  leo: {
+    base: { lastName: "Rossini", dob: "2000-02-29", jobs: [{ companyName: "Initech" }] },
+    extended: { tier: "gold", profile: { size: "M" } },
+  },
   max: {
     externalId: "shop-4",
     base: { lastName: "ROSSI" },
@@ -130,8 +154,12 @@ export async function createFilterTestWorkspace(): Promise<FilterTestWorkspace> 
 
   // Another workspace's customers and events must never leak in.
   const other = await createTestWorkspace("Filters other");
-  const stranger = await db().customer.create({ data: { workspaceId: other.id, base: { firstName: "Anna" }, tags: ["vip"] } });
-  await db().event.create({ data: { workspaceId: other.id, customerId: stranger.id, type: "completedOrder", occurredAt: new Date(now) } });
+  const stranger = await db().customer.create({
+    data: { workspaceId: other.id, base: { firstName: "Anna" }, tags: ["vip"] },
+  });
+  await db().event.create({
+    data: { workspaceId: other.id, customerId: stranger.id, type: "completedOrder", occurredAt: new Date(now) },
+  });
 
   const extendedProperties = await db().extendedProperty.findMany({ where: { workspaceId } });
   const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));

@@ -14,8 +14,7 @@ const DATE =
 export const ISO_DATE_PATTERN = `^${DATE}$`;
 
 // Everything this accepts casts to timestamptz: PostgreSQL has no year 0 and no offsets beyond ±15:59.
-export const ISO_DATETIME_PATTERN =
-  `^(?!0000)${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:0\\d|1[0-5]):?[0-5]\\d)$`;
+export const ISO_DATETIME_PATTERN = `^(?!0000)${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:0\\d|1[0-5]):?[0-5]\\d)$`;
 
 /** `c."base" #> '{address,country}'`, with the path as a parameter. */
 export function jsonbAt(column: Prisma.Sql, segments: readonly string[]): Prisma.Sql {

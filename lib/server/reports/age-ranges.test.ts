@@ -4,7 +4,21 @@ import { ageOn, ageRangeCounts, ageRangeOf } from "./age-ranges";
 describe("age ranges", () => {
   it("buckets ages at the documented boundaries", () => {
     expect([-1, 0, 17, 18, 24, 25, 34, 35, 44, 45, 54, 55, 64, 65, 120].map(ageRangeOf)).toEqual([
-      "unknown", "<18", "<18", "18–24", "18–24", "25–34", "25–34", "35–44", "35–44", "45–54", "45–54", "55–64", "55–64", "65+", "65+",
+      "unknown",
+      "<18",
+      "<18",
+      "18–24",
+      "18–24",
+      "25–34",
+      "25–34",
+      "35–44",
+      "35–44",
+      "45–54",
+      "45–54",
+      "55–64",
+      "55–64",
+      "65+",
+      "65+",
     ]);
   });
 
@@ -16,12 +30,30 @@ describe("age ranges", () => {
 
   it("reads exact dates only in the years that straddle a boundary", () => {
     const today = "2026-03-10";
-    const byYear = new Map([["unknown", 4], ["2008", 3], ["2000", 2], ["1950", 1], ["2030", 5]]);
+    const byYear = new Map([
+      ["unknown", 4],
+      ["2008", 3],
+      ["2000", 2],
+      ["1950", 1],
+      ["2030", 5],
+    ]);
     // The 2008 people: two are 18 already, one is 17. Dates of a non-boundary year are ignored.
-    const byDate = new Map([["2008-01-01", 1], ["2008-03-10", 1], ["2008-12-31", 1], ["2000-05-05", 2]]);
+    const byDate = new Map([
+      ["2008-01-01", 1],
+      ["2008-03-10", 1],
+      ["2008-12-31", 1],
+      ["2000-05-05", 2],
+    ]);
     const counts = ageRangeCounts({ byYear, byDate }, today);
     expect(Object.fromEntries(counts)).toEqual({
-      "<18": 1, "18–24": 2, "25–34": 2, "35–44": 0, "45–54": 0, "55–64": 0, "65+": 1, unknown: 9,
+      "<18": 1,
+      "18–24": 2,
+      "25–34": 2,
+      "35–44": 0,
+      "45–54": 0,
+      "55–64": 0,
+      "65+": 1,
+      unknown: 9,
     });
   });
 });

@@ -12,7 +12,8 @@ export interface Bucket {
 
 function valuesOf(counts: readonly FacetCount[], facet: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const row of counts) if (row.facet === facet && row.customers !== 0) out.set(row.value, (out.get(row.value) ?? 0) + row.customers);
+  for (const row of counts)
+    if (row.facet === facet && row.customers !== 0) out.set(row.value, (out.get(row.value) ?? 0) + row.customers);
   return out;
 }
 
@@ -43,12 +44,17 @@ export function compositionBuckets(
     case "country":
       return open(valuesOf(counts, "country"), "unknown");
     case "ageRange": {
-      const ranges = ageRangeCounts({ byYear: valuesOf(counts, "birthYear"), byDate: valuesOf(counts, "birthDate") }, context.today);
+      const ranges = ageRangeCounts(
+        { byYear: valuesOf(counts, "birthYear"), byDate: valuesOf(counts, "birthDate") },
+        context.today,
+      );
       return [...ranges].map(([key, count]) => ({ key, count }));
     }
     case "tag": {
       // The facet stores "no tags" as the empty value (a tag is never empty).
-      const tags = new Map([...valuesOf(counts, "tag")].map(([value, count]) => [value === "" ? NONE_KEY : value, count]));
+      const tags = new Map(
+        [...valuesOf(counts, "tag")].map(([value, count]) => [value === "" ? NONE_KEY : value, count]),
+      );
       return open(tags, NONE_KEY);
     }
     case "source": {
@@ -66,7 +72,14 @@ export function compositionBuckets(
       const states = valuesOf(counts, dimension);
       const granted = states.get("granted") ?? 0;
       const denied = states.get("denied") ?? 0;
-      return fixed(CONSENT_STATES, new Map([["granted", granted], ["denied", denied], ["unknown", Math.max(0, total - granted - denied)]]));
+      return fixed(
+        CONSENT_STATES,
+        new Map([
+          ["granted", granted],
+          ["denied", denied],
+          ["unknown", Math.max(0, total - granted - denied)],
+        ]),
+      );
     }
   }
 }

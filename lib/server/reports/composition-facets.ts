@@ -22,7 +22,9 @@ export function facetsOf(dimension: CompositionDimension): string[] {
 
 /** Birth dates in the boundary years only, as index ranges on the value. */
 function birthDateCondition(value: Prisma.Sql, today: string): Prisma.Sql {
-  const ranges = boundaryBirthYears(today).map((year) => Prisma.sql`${value} BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`);
+  const ranges = boundaryBirthYears(today).map(
+    (year) => Prisma.sql`${value} BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`,
+  );
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }
 
@@ -52,9 +54,14 @@ async function fromSummary(scope: ReportScope, dimension: CompositionDimension):
  * use, in one scan of the view's customers: GROUPING SETS give the facet's values (and, for age ranges,
  * the boundary years' dates) plus the total from the same pass.
  */
-function singleValued(dimension: CompositionDimension, today: string): { facets: [string, string]; values: Prisma.Sql } {
-  if (dimension === "gender") return { facets: ["gender", ""], values: Prisma.sql`atrium_facet_gender(c.base) AS a, NULL::text AS b` };
-  if (dimension === "country") return { facets: ["country", ""], values: Prisma.sql`atrium_facet_country(c.base) AS a, NULL::text AS b` };
+function singleValued(
+  dimension: CompositionDimension,
+  today: string,
+): { facets: [string, string]; values: Prisma.Sql } {
+  if (dimension === "gender")
+    return { facets: ["gender", ""], values: Prisma.sql`atrium_facet_gender(c.base) AS a, NULL::text AS b` };
+  if (dimension === "country")
+    return { facets: ["country", ""], values: Prisma.sql`atrium_facet_country(c.base) AS a, NULL::text AS b` };
   if (dimension === "ageRange") {
     const years = boundaryBirthYears(today).map(String);
     return {
@@ -64,7 +71,10 @@ function singleValued(dimension: CompositionDimension, today: string): { facets:
     };
   }
   const statusPath = [...dimension.slice("consent:".length).split("."), "status"];
-  return { facets: [dimension, ""], values: Prisma.sql`atrium_facet_consent(c.consents, ${statusPath}::text[]) AS a, NULL::text AS b` };
+  return {
+    facets: [dimension, ""],
+    values: Prisma.sql`atrium_facet_consent(c.consents, ${statusPath}::text[]) AS a, NULL::text AS b`,
+  };
 }
 
 async function fromView(scope: ReportScope, view: Prisma.Sql, dimension: CompositionDimension): Promise<FacetCount[]> {

@@ -12,7 +12,13 @@ async function sourceNames(workspaceId: string): Promise<Map<string, string>> {
   return new Map(sources.map((source) => [source.id, source.name]));
 }
 
-export async function getCompositionReport({ workspaceId, query }: { workspaceId: string; query: CompositionQuery }): Promise<CompositionReport> {
+export async function getCompositionReport({
+  workspaceId,
+  query,
+}: {
+  workspaceId: string;
+  query: CompositionQuery;
+}): Promise<CompositionReport> {
   const { dimension } = query;
   const scope = await loadReportScope({ workspaceId, viewId: query.viewId, members: true });
   const [counts, names] = await Promise.all([

@@ -8,7 +8,17 @@ import { call } from "@/lib/server/customers/customer-test-kit";
 import { db } from "@/lib/server/db/client";
 import { eraseCustomer } from "@/lib/server/privacy/erase-customer";
 import { generateWriteKey } from "@/lib/server/sources/write-keys";
-import { addCustomer, addEvents, addView, composition, eventTrends, growth, growthSums, reportWorkspace, type ReportWorkspace } from "./report-test-kit";
+import {
+  addCustomer,
+  addEvents,
+  addView,
+  composition,
+  eventTrends,
+  growth,
+  growthSums,
+  reportWorkspace,
+  type ReportWorkspace,
+} from "./report-test-kit";
 
 async function addSource(ws: string, name: string): Promise<string> {
   const { hash, prefix } = generateWriteKey();
@@ -34,22 +44,60 @@ describe("composition report", () => {
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const [shop, app] = [await addSource(w.ws, "Shop"), await addSource(w.ws, "App")];
     const email = (status: boolean) => ({ marketing: { automatic: { email: { status } } } });
-    await send(w, { externalId: "c1", base: { gender: "female", dob: yearsBefore(today, 18), address: { country: "IT" } }, tags: ["vip", "a"], consents: email(true), sourceId: shop });
+    await send(w, {
+      externalId: "c1",
+      base: { gender: "female", dob: yearsBefore(today, 18), address: { country: "IT" } },
+      tags: ["vip", "a"],
+      consents: email(true),
+      sourceId: shop,
+    });
     await send(w, { externalId: "c1", sourceId: app });
-    await send(w, { externalId: "c2", base: { gender: "male", dob: yearsBefore(tomorrow, 18), address: { country: "IT" } }, tags: ["vip"], consents: email(false), sourceId: shop });
+    await send(w, {
+      externalId: "c2",
+      base: { gender: "male", dob: yearsBefore(tomorrow, 18), address: { country: "IT" } },
+      tags: ["vip"],
+      consents: email(false),
+      sourceId: shop,
+    });
     await send(w, { externalId: "c3", base: { gender: "other", dob: "1950-06-15", address: { country: "DE" } } });
     await send(w, { externalId: "c4", base: { dob: `${Number(today.slice(0, 4)) - 30}-01-01` } });
 
     const report = async (dimension: string) => (await composition(w, `dimension=${dimension}`)).body;
     const gender = await report("gender");
     expect(gender).toMatchObject({ dimension: "gender", total: 4, multiValued: false });
-    expect(gender.buckets).toEqual([{ key: "female", count: 1 }, { key: "male", count: 1 }, { key: "other", count: 1 }, { key: "unknown", count: 1 }]);
-    expect(bucketsOf(await report("ageRange"))).toEqual({ "<18": 1, "18–24": 1, "25–34": 1, "35–44": 0, "45–54": 0, "55–64": 0, "65+": 1, unknown: 0 });
-    expect((await report("country")).buckets).toEqual([{ key: "IT", count: 2 }, { key: "DE", count: 1 }, { key: "unknown", count: 1 }]);
-    expect((await report("tag")).buckets).toEqual([{ key: "vip", count: 2 }, { key: "a", count: 1 }, { key: "none", count: 2 }]);
+    expect(gender.buckets).toEqual([
+      { key: "female", count: 1 },
+      { key: "male", count: 1 },
+      { key: "other", count: 1 },
+      { key: "unknown", count: 1 },
+    ]);
+    expect(bucketsOf(await report("ageRange"))).toEqual({
+      "<18": 1,
+      "18–24": 1,
+      "25–34": 1,
+      "35–44": 0,
+      "45–54": 0,
+      "55–64": 0,
+      "65+": 1,
+      unknown: 0,
+    });
+    expect((await report("country")).buckets).toEqual([
+      { key: "IT", count: 2 },
+      { key: "DE", count: 1 },
+      { key: "unknown", count: 1 },
+    ]);
+    expect((await report("tag")).buckets).toEqual([
+      { key: "vip", count: 2 },
+      { key: "a", count: 1 },
+      { key: "none", count: 2 },
+    ]);
     const source = await report("source");
     expect(source).toMatchObject({ total: 4, multiValued: true });
-    expect(source.buckets).toEqual([{ key: "Shop", count: 2 }, { key: "App", count: 1 }, { key: "none", count: 2 }]);
+    expect(source.buckets).toEqual([
+      { key: "Shop", count: 2 },
+      { key: "App", count: 1 },
+      { key: "none", count: 2 },
+    ]);
     expect((await report("consent:marketing.automatic.email")).buckets).toEqual([
       { key: "granted", count: 1 },
       { key: "denied", count: 1 },
@@ -65,22 +113,61 @@ describe("composition report", () => {
     const w = await reportWorkspace();
     const everyone = await addView(w.ws, { and: [] });
     const [shop, app] = [await addSource(w.ws, "Shop"), await addSource(w.ws, "App")];
-    const anna = await send(w, { externalId: "a", base: { gender: "female", dob: "1990-04-01", address: { country: "IT" } }, tags: ["x"], sourceId: shop });
-    const dup = await send(w, { externalId: "a2", base: { dob: "2001-01-01", address: { country: "FR" } }, tags: ["y"], sourceId: app });
-    const bob = await send(w, { externalId: "b", base: { gender: "male" }, consents: { profiling: { classic: { status: true } } }, sourceId: app });
+    const anna = await send(w, {
+      externalId: "a",
+      base: { gender: "female", dob: "1990-04-01", address: { country: "IT" } },
+      tags: ["x"],
+      sourceId: shop,
+    });
+    const dup = await send(w, {
+      externalId: "a2",
+      base: { dob: "2001-01-01", address: { country: "FR" } },
+      tags: ["y"],
+      sourceId: app,
+    });
+    const bob = await send(w, {
+      externalId: "b",
+      base: { gender: "male" },
+      consents: { profiling: { classic: { status: true } } },
+      sourceId: app,
+    });
     await send(w, { externalId: "d", tags: ["x", "z"] });
     // Resolution update, patch, merge, unmerge, merge again, the real erasure, bulk rows written directly.
     await send(w, { externalId: "b", base: { address: { country: "ES" } }, tags: ["z"], sourceId: shop });
-    const patched = await call(customersApi.patchCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: anna }, body: { base: { gender: "other" }, tags: ["x", "w"] } });
+    const patched = await call(customersApi.patchCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: anna },
+      body: { base: { gender: "other" }, tags: ["x", "w"] },
+    });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    const merge = () => call(customersApi.mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: anna }, body: { customerIds: [dup] } });
+    const merge = () =>
+      call(customersApi.mergeCustomers, {
+        ws: w.ws,
+        headers: w.admin,
+        params: { ws: w.ws, id: anna },
+        body: { customerIds: [dup] },
+      });
     expect((await merge()).status).toBe(200);
     const first = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: dup } });
-    expect((await call(customersApi.unmergeCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: anna }, body: { mergeId: first.id } })).status).toBe(200);
+    expect(
+      (
+        await call(customersApi.unmergeCustomer, {
+          ws: w.ws,
+          headers: w.admin,
+          params: { ws: w.ws, id: anna },
+          body: { mergeId: first.id },
+        })
+      ).status,
+    ).toBe(200);
     expect((await merge()).status).toBe(200);
     await eraseCustomer({ workspaceId: w.ws, customerId: bob, actor: SYSTEM_ACTOR });
     await db().customer.createMany({
-      data: [1, 2, 3].map((i) => ({ workspaceId: w.ws, base: { gender: "female", dob: `19${70 + i}-02-0${i}` }, tags: ["bulk"] })),
+      data: [1, 2, 3].map((i) => ({
+        workspaceId: w.ws,
+        base: { gender: "female", dob: `19${70 + i}-02-0${i}` },
+        tags: ["bulk"],
+      })),
     });
 
     for (const dimension of COMPOSITION_DIMENSIONS) {
@@ -90,9 +177,14 @@ describe("composition report", () => {
     }
     expect((await composition(w, "dimension=gender")).body.total).toBe(5);
     // The backfill (and time zone) rebuilds compute the same counts from scratch.
-    const before = await Promise.all(COMPOSITION_DIMENSIONS.map(async (d) => (await composition(w, `dimension=${d}`)).body));
-    await db().$queryRaw`SELECT 1 AS done FROM atrium_rebuild_facet_stats(${w.ws}::uuid), atrium_rebuild_daily_stats(${w.ws}::uuid)`;
-    expect(await Promise.all(COMPOSITION_DIMENSIONS.map(async (d) => (await composition(w, `dimension=${d}`)).body))).toEqual(before);
+    const before = await Promise.all(
+      COMPOSITION_DIMENSIONS.map(async (d) => (await composition(w, `dimension=${d}`)).body),
+    );
+    await db()
+      .$queryRaw`SELECT 1 AS done FROM atrium_rebuild_facet_stats(${w.ws}::uuid), atrium_rebuild_daily_stats(${w.ws}::uuid)`;
+    expect(
+      await Promise.all(COMPOSITION_DIMENSIONS.map(async (d) => (await composition(w, `dimension=${d}`)).body)),
+    ).toEqual(before);
     // Growth without a view is the history; through a match-all view, today's customers: both end at the base.
     expect(growthSums((await growth(w)).body).last).toBe(5);
     expect(growthSums((await growth(w, `viewId=${everyone}`)).body).last).toBe(5);
@@ -103,9 +195,18 @@ describe("reports restricted to a view", () => {
   it("counts only the view's customers in every report", async () => {
     const w = await reportWorkspace();
     const italians = await addView(w.ws, { field: "base.address.country", op: "eq", value: "IT" });
-    const it1 = await addCustomer(w.ws, { base: { gender: "female", address: { country: "IT" } }, createdAt: new Date("2026-01-05T10:00:00Z") });
-    await addCustomer(w.ws, { base: { gender: "male", address: { country: "IT" } }, createdAt: new Date("2026-01-06T10:00:00Z") });
-    const de = await addCustomer(w.ws, { base: { gender: "male", address: { country: "DE" } }, createdAt: new Date("2026-01-06T10:00:00Z") });
+    const it1 = await addCustomer(w.ws, {
+      base: { gender: "female", address: { country: "IT" } },
+      createdAt: new Date("2026-01-05T10:00:00Z"),
+    });
+    await addCustomer(w.ws, {
+      base: { gender: "male", address: { country: "IT" } },
+      createdAt: new Date("2026-01-06T10:00:00Z"),
+    });
+    const de = await addCustomer(w.ws, {
+      base: { gender: "male", address: { country: "DE" } },
+      createdAt: new Date("2026-01-06T10:00:00Z"),
+    });
     await addEvents(w.ws, [
       { type: "viewedPage", occurredAt: "2026-01-07T10:00:00Z", customerId: it1 },
       { type: "viewedPage", occurredAt: "2026-01-07T11:00:00Z", customerId: de },
@@ -113,8 +214,16 @@ describe("reports restricted to a view", () => {
     ]);
     const range = "from=2026-01-05&to=2026-01-07";
 
-    expect((await growth(w, range)).body.series.map((p) => [p.new, p.total])).toEqual([[1, 1], [2, 3], [0, 3]]);
-    expect((await growth(w, `${range}&viewId=${italians}`)).body.series.map((p) => [p.new, p.total])).toEqual([[1, 1], [1, 2], [0, 2]]);
+    expect((await growth(w, range)).body.series.map((p) => [p.new, p.total])).toEqual([
+      [1, 1],
+      [2, 3],
+      [0, 3],
+    ]);
+    expect((await growth(w, `${range}&viewId=${italians}`)).body.series.map((p) => [p.new, p.total])).toEqual([
+      [1, 1],
+      [1, 2],
+      [0, 2],
+    ]);
 
     const genders = (await composition(w, `dimension=gender&viewId=${italians}`)).body;
     expect(genders.total).toBe(2);

@@ -19,7 +19,11 @@ function typeCondition(column: Prisma.Sql, type: string | undefined): Prisma.Sql
   return type === undefined ? Prisma.empty : Prisma.sql`AND ${column} = ${type}`;
 }
 
-function fromSummary(scope: ReportScope, { from, to, interval }: ReportRange, type: string | undefined): Promise<TrendRow[]> {
+function fromSummary(
+  scope: ReportScope,
+  { from, to, interval }: ReportRange,
+  type: string | undefined,
+): Promise<TrendRow[]> {
   return db().$queryRaw<TrendRow[]>`
     SELECT to_char(date_trunc(${interval}, day::timestamp), 'YYYY-MM-DD') AS period, type, sum(events)::bigint AS count
       FROM "EventDailyStat"
@@ -31,7 +35,12 @@ function fromSummary(scope: ReportScope, { from, to, interval }: ReportRange, ty
  * Events per day and type of the customers `isMember` selects (a condition on the event aliased e), then
  * per period; bounds computed once (see growth-report.ts).
  */
-function eventsOf(scope: ReportScope, { from, to, interval }: ReportRange, type: string | undefined, isMember: Prisma.Sql): Promise<TrendRow[]> {
+function eventsOf(
+  scope: ReportScope,
+  { from, to, interval }: ReportRange,
+  type: string | undefined,
+  isMember: Prisma.Sql,
+): Promise<TrendRow[]> {
   const tz = scope.timezone;
   return db().$queryRaw<TrendRow[]>`
     SELECT to_char(date_trunc(${interval}, d.day::timestamp), 'YYYY-MM-DD') AS period, d.type, sum(d.n)::bigint AS count
@@ -47,15 +56,35 @@ function eventsOf(scope: ReportScope, { from, to, interval }: ReportRange, type:
 }
 
 /** The view's filter evaluated now, for each event's customer (views whose filter reads events). */
-function fromView(scope: ReportScope, view: Prisma.Sql, range: ReportRange, type: string | undefined): Promise<TrendRow[]> {
-  return eventsOf(scope, range, type, Prisma.sql`EXISTS (SELECT 1 FROM "Customer" c
-    WHERE c."workspaceId" = e."workspaceId" AND c.id = e."customerId" AND c.status = 'ACTIVE' AND ${view})`);
+function fromView(
+  scope: ReportScope,
+  view: Prisma.Sql,
+  range: ReportRange,
+  type: string | undefined,
+): Promise<TrendRow[]> {
+  return eventsOf(
+    scope,
+    range,
+    type,
+    Prisma.sql`EXISTS (SELECT 1 FROM "Customer" c
+    WHERE c."workspaceId" = e."workspaceId" AND c.id = e."customerId" AND c.status = 'ACTIVE' AND ${view})`,
+  );
 }
 
 /** The view's kept members (view-membership.ts): one small index lookup per event instead of the filter. */
-function fromMembers(scope: ReportScope, viewId: string, range: ReportRange, type: string | undefined): Promise<TrendRow[]> {
-  return eventsOf(scope, range, type, Prisma.sql`EXISTS (SELECT 1 FROM "ViewMember" m
-    WHERE m."workspaceId" = e."workspaceId" AND m."viewId" = ${viewId}::uuid AND m."customerId" = e."customerId")`);
+function fromMembers(
+  scope: ReportScope,
+  viewId: string,
+  range: ReportRange,
+  type: string | undefined,
+): Promise<TrendRow[]> {
+  return eventsOf(
+    scope,
+    range,
+    type,
+    Prisma.sql`EXISTS (SELECT 1 FROM "ViewMember" m
+    WHERE m."workspaceId" = e."workspaceId" AND m."viewId" = ${viewId}::uuid AND m."customerId" = e."customerId")`,
+  );
 }
 
 function readTrends(scope: ReportScope, range: ReportRange, type: string | undefined): Promise<TrendRow[]> {
@@ -65,13 +94,26 @@ function readTrends(scope: ReportScope, range: ReportRange, type: string | undef
 }
 
 /** Every period × every type seen (or the one asked for), zeros included, so a chart needs no gaps logic. */
-export function trendSeries(rows: readonly TrendRow[], range: ReportRange, type: string | undefined): EventTrendsReport["series"] {
+export function trendSeries(
+  rows: readonly TrendRow[],
+  range: ReportRange,
+  type: string | undefined,
+): EventTrendsReport["series"] {
   const counts = new Map(rows.map((row) => [`${row.period} ${row.type}`, Number(row.count)]));
-  const types = type !== undefined ? [type] : [...new Set(rows.filter((row) => row.count !== 0n).map((row) => row.type))].sort();
-  return listPeriods(range).flatMap((period) => types.map((t) => ({ period, type: t, count: counts.get(`${period} ${t}`) ?? 0 })));
+  const types =
+    type !== undefined ? [type] : [...new Set(rows.filter((row) => row.count !== 0n).map((row) => row.type))].sort();
+  return listPeriods(range).flatMap((period) =>
+    types.map((t) => ({ period, type: t, count: counts.get(`${period} ${t}`) ?? 0 })),
+  );
 }
 
-export async function getEventTrendsReport({ workspaceId, query }: { workspaceId: string; query: EventTrendsQuery }): Promise<EventTrendsReport> {
+export async function getEventTrendsReport({
+  workspaceId,
+  query,
+}: {
+  workspaceId: string;
+  query: EventTrendsQuery;
+}): Promise<EventTrendsReport> {
   const scope = await loadReportScope({ workspaceId, viewId: query.viewId, members: true });
   const range = resolveReportRange(query, scope.today);
   if (!scope.view && scope.dailyStatsStale) await rebuildDailyStatsIfStale(workspaceId);

@@ -21,7 +21,11 @@ import {
 const at = (iso: string) => new Date(iso);
 
 async function createThroughApi(w: ReportWorkspace, externalId: string): Promise<string> {
-  const res = await call<{ id: string }>(customersApi.createCustomer, { ws: w.ws, headers: w.admin, body: { externalId } });
+  const res = await call<{ id: string }>(customersApi.createCustomer, {
+    ws: w.ws,
+    headers: w.admin,
+    body: { externalId },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
@@ -30,19 +34,34 @@ describe("growth report", () => {
   it("adds up to the customers created in the range and ends at the size of the base", async () => {
     const w = await reportWorkspace();
     for (const day of ["2025-12-20", "2025-12-21"]) await addCustomer(w.ws, { createdAt: at(`${day}T12:00:00Z`) });
-    for (const [day, n] of [["2026-01-05", 3], ["2026-01-10", 2], ["2026-01-20", 1]] as const) {
+    for (const [day, n] of [
+      ["2026-01-05", 3],
+      ["2026-01-10", 2],
+      ["2026-01-20", 1],
+    ] as const) {
       for (let i = 0; i < n; i++) await addCustomer(w.ws, { createdAt: at(`${day}T12:00:00Z`) });
     }
     const byDay = await growth(w, "from=2026-01-01&to=2026-01-31&interval=day");
     expect(byDay.status).toBe(200);
-    expect(byDay.body).toMatchObject({ from: "2026-01-01", to: "2026-01-31", interval: "day", timezone: "Europe/Rome" });
+    expect(byDay.body).toMatchObject({
+      from: "2026-01-01",
+      to: "2026-01-31",
+      interval: "day",
+      timezone: "Europe/Rome",
+    });
     expect(byDay.body.series).toHaveLength(31);
     expect(byDay.body.series[0]).toEqual({ period: "2026-01-01", new: 0, total: 2 });
     expect(byDay.body.series[4]).toEqual({ period: "2026-01-05", new: 3, total: 5 });
     expect(growthSums(byDay.body)).toEqual({ created: 6, last: 8 });
 
     const byWeek = await growth(w, "from=2026-01-01&to=2026-01-31&interval=week");
-    expect(byWeek.body.series.map((p) => p.period)).toEqual(["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"]);
+    expect(byWeek.body.series.map((p) => p.period)).toEqual([
+      "2025-12-29",
+      "2026-01-05",
+      "2026-01-12",
+      "2026-01-19",
+      "2026-01-26",
+    ]);
     expect(growthSums(byWeek.body)).toEqual({ created: 6, last: 8 });
 
     // The default range ends today; a customer sent through the API counts today.
@@ -75,19 +94,33 @@ describe("growth report", () => {
 
   it("reflects merges, unmerges and erasures in the totals", async () => {
     const w = await reportWorkspace();
-    const [anna, annaDuplicate, bob] = [await createThroughApi(w, "A-1"), await createThroughApi(w, "A-2"), await createThroughApi(w, "B-1")];
+    const [anna, annaDuplicate, bob] = [
+      await createThroughApi(w, "A-1"),
+      await createThroughApi(w, "A-2"),
+      await createThroughApi(w, "B-1"),
+    ];
     const last = async () => growthSums((await growth(w)).body);
     const total = async () => (await composition(w, "dimension=gender")).body.total;
     expect(await last()).toEqual({ created: 3, last: 3 });
 
-    const merged = await call(customersApi.mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: anna }, body: { customerIds: [annaDuplicate] } });
+    const merged = await call(customersApi.mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: anna },
+      body: { customerIds: [annaDuplicate] },
+    });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     // Still created today, but no longer in the base.
     expect(await last()).toEqual({ created: 3, last: 2 });
     expect(await total()).toBe(2);
 
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: annaDuplicate } });
-    const unmerged = await call(customersApi.unmergeCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: anna }, body: { mergeId: merge.id } });
+    const unmerged = await call(customersApi.unmergeCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: anna },
+      body: { mergeId: merge.id },
+    });
     expect(unmerged.status, JSON.stringify(unmerged.body)).toBe(200);
     expect(await last()).toEqual({ created: 3, last: 3 });
     expect(await total()).toBe(3);
@@ -143,7 +176,12 @@ describe("report formats and validation", () => {
     expect(csv.headers.get("x-request-id")).toBeTruthy();
     expect(await csv.text()).toBe("period,new,total\n2026-01-01,0,0\n2026-01-02,1,1\n");
 
-    const events = await fetchReport(api.getEventTrendsReport, w, "from=2026-01-02&to=2026-01-02", "text/csv, application/json;q=0.5");
+    const events = await fetchReport(
+      api.getEventTrendsReport,
+      w,
+      "from=2026-01-02&to=2026-01-02",
+      "text/csv, application/json;q=0.5",
+    );
     expect(await events.text()).toBe("period,type,count\n2026-01-02,viewedPage,1\n");
     const genders = await fetchReport(api.getCompositionReport, w, "dimension=gender", "text/csv");
     expect(await genders.text()).toBe("key,count\nfemale,1\nmale,0\nother,0\nunknown,0\n");
@@ -165,7 +203,10 @@ describe("report formats and validation", () => {
     for (const [query, path] of cases) {
       const res = await growth(w, query);
       expect(res.status, query).toBe(422);
-      expect(res.body.errors?.map((e) => e.path), query).toEqual([path]);
+      expect(
+        res.body.errors?.map((e) => e.path),
+        query,
+      ).toEqual([path]);
     }
     expect((await eventTrends(w, "from=2026-02-01&to=2026-01-01")).status).toBe(422);
     expect((await composition(w, "dimension=shoeSize")).body.errors?.map((e) => e.path)).toEqual(["query.dimension"]);

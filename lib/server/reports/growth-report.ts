@@ -31,7 +31,12 @@ function fromSummary(scope: ReportScope, { from, to, interval }: ReportRange): P
  * then per period: the period label is computed for days, not for every customer. The bound is a subquery
  * so that it is computed once, not parsed again for every row.
  */
-function createdPerPeriod(scope: ReportScope, { from, to, interval }: ReportRange, table: Prisma.Sql, where: Prisma.Sql): Promise<GrowthRow[]> {
+function createdPerPeriod(
+  scope: ReportScope,
+  { from, to, interval }: ReportRange,
+  table: Prisma.Sql,
+  where: Prisma.Sql,
+): Promise<GrowthRow[]> {
   return db().$queryRaw<GrowthRow[]>`
     SELECT CASE WHEN d.day < ${from}::date THEN NULL ELSE to_char(date_trunc(${interval}, d.day::timestamp), 'YYYY-MM-DD') END AS period,
            sum(d.n)::bigint AS created, sum(d.n)::bigint AS net
@@ -45,12 +50,22 @@ function createdPerPeriod(scope: ReportScope, { from, to, interval }: ReportRang
 
 /** The view's customers, its filter evaluated now (views whose filter reads events, see view-membership.ts). */
 function fromView(scope: ReportScope, view: Prisma.Sql, range: ReportRange): Promise<GrowthRow[]> {
-  return createdPerPeriod(scope, range, Prisma.sql`"Customer"`, Prisma.sql`c."workspaceId" = ${scope.workspaceId}::uuid AND c.status = 'ACTIVE' AND ${view}`);
+  return createdPerPeriod(
+    scope,
+    range,
+    Prisma.sql`"Customer"`,
+    Prisma.sql`c."workspaceId" = ${scope.workspaceId}::uuid AND c.status = 'ACTIVE' AND ${view}`,
+  );
 }
 
 /** The view's kept members (ACTIVE customers only, with their createdAt). */
 function fromMembers(scope: ReportScope, viewId: string, range: ReportRange): Promise<GrowthRow[]> {
-  return createdPerPeriod(scope, range, Prisma.sql`"ViewMember"`, Prisma.sql`c."workspaceId" = ${scope.workspaceId}::uuid AND c."viewId" = ${viewId}::uuid`);
+  return createdPerPeriod(
+    scope,
+    range,
+    Prisma.sql`"ViewMember"`,
+    Prisma.sql`c."workspaceId" = ${scope.workspaceId}::uuid AND c."viewId" = ${viewId}::uuid`,
+  );
 }
 
 function readGrowth(scope: ReportScope, range: ReportRange): Promise<GrowthRow[]> {
@@ -70,7 +85,13 @@ export function growthSeries(rows: readonly GrowthRow[], range: ReportRange): Gr
   });
 }
 
-export async function getGrowthReport({ workspaceId, query }: { workspaceId: string; query: GrowthReportQuery }): Promise<GrowthReport> {
+export async function getGrowthReport({
+  workspaceId,
+  query,
+}: {
+  workspaceId: string;
+  query: GrowthReportQuery;
+}): Promise<GrowthReport> {
   const scope = await loadReportScope({ workspaceId, viewId: query.viewId, members: true });
   const range = resolveReportRange(query, scope.today);
   if (!scope.view && scope.dailyStatsStale) await rebuildDailyStatsIfStale(workspaceId);

@@ -33,7 +33,10 @@ async function multiValued(isMember: Prisma.Sql, dimension: "tag" | "source"): P
 }
 
 /** Single-valued dimensions: the value (a) and, for age ranges, the boundary years' dates (b). */
-function singleValued(dimension: CompositionDimension, today: string): { facets: [string, string]; a: Prisma.Sql; b: Prisma.Sql } {
+function singleValued(
+  dimension: CompositionDimension,
+  today: string,
+): { facets: [string, string]; a: Prisma.Sql; b: Prisma.Sql } {
   if (dimension === "gender") return { facets: ["gender", ""], a: Prisma.sql`m.gender`, b: Prisma.sql`NULL::text` };
   if (dimension === "country") return { facets: ["country", ""], a: Prisma.sql`m.country`, b: Prisma.sql`NULL::text` };
   if (dimension === "ageRange") {
@@ -47,10 +50,19 @@ function singleValued(dimension: CompositionDimension, today: string): { facets:
   // The key's character in the member's consent states (atrium_facet_consent_states: CONSENT_KEYS order).
   const position = CONSENT_KEYS.indexOf(dimension.slice("consent:".length) as ConsentKey) + 1;
   const state = Prisma.sql`substr(m.consents, ${position}::int, 1)`;
-  return { facets: [dimension, ""], a: Prisma.sql`CASE ${state} WHEN 'g' THEN 'granted' WHEN 'd' THEN 'denied' END`, b: Prisma.sql`NULL::text` };
+  return {
+    facets: [dimension, ""],
+    a: Prisma.sql`CASE ${state} WHEN 'g' THEN 'granted' WHEN 'd' THEN 'denied' END`,
+    b: Prisma.sql`NULL::text`,
+  };
 }
 
-export async function fromMembers(workspaceId: string, viewId: string, dimension: CompositionDimension, today: string): Promise<FacetCount[]> {
+export async function fromMembers(
+  workspaceId: string,
+  viewId: string,
+  dimension: CompositionDimension,
+  today: string,
+): Promise<FacetCount[]> {
   const isMember = Prisma.sql`m."workspaceId" = ${workspaceId}::uuid AND m."viewId" = ${viewId}::uuid`;
   if (dimension === "tag" || dimension === "source") return multiValued(isMember, dimension);
   const { facets, a, b } = singleValued(dimension, today);

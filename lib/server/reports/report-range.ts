@@ -54,15 +54,27 @@ export function defaultInterval(days: number): ReportInterval {
  * The range asked for, with defaults (the last 30 days up to `today`), or 422 naming the query field:
  * `to` before `from`, more than five years, or more than 400 days by day.
  */
-export function resolveReportRange(query: { from?: string; to?: string; interval?: ReportInterval }, today: string): ReportRange {
+export function resolveReportRange(
+  query: { from?: string; to?: string; interval?: ReportInterval },
+  today: string,
+): ReportRange {
   const to = query.to ?? today;
   const from = query.from ?? dateOf(dayNumber(to) - (DEFAULT_REPORT_DAYS - 1));
   const days = dayNumber(to) - dayNumber(from) + 1;
-  if (days < 1) throw validationFailed([{ path: query.to ? "query.to" : "query.from", message: "The range must not end before it starts" }]);
-  if (days > MAX_REPORT_DAYS) throw validationFailed([{ path: "query.to", message: "The range may span at most 5 years" }]);
+  if (days < 1)
+    throw validationFailed([
+      { path: query.to ? "query.to" : "query.from", message: "The range must not end before it starts" },
+    ]);
+  if (days > MAX_REPORT_DAYS)
+    throw validationFailed([{ path: "query.to", message: "The range may span at most 5 years" }]);
   const interval = query.interval ?? defaultInterval(days);
   if (interval === "day" && days > MAX_DAY_PERIODS) {
-    throw validationFailed([{ path: "query.interval", message: `By day, the range may span at most ${MAX_DAY_PERIODS} days: use week or month` }]);
+    throw validationFailed([
+      {
+        path: "query.interval",
+        message: `By day, the range may span at most ${MAX_DAY_PERIODS} days: use week or month`,
+      },
+    ]);
   }
   return { from, to, interval };
 }

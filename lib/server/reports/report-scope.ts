@@ -35,7 +35,11 @@ async function viewScope(workspaceId: string, selection: ViewSelection | null, m
   return { view: selection.condition, membersOf: selection.viewId };
 }
 
-export async function loadReportScope({ workspaceId, viewId, members = false }: ReportScopeInput): Promise<ReportScope> {
+export async function loadReportScope({
+  workspaceId,
+  viewId,
+  members = false,
+}: ReportScopeInput): Promise<ReportScope> {
   if (!isUuid(workspaceId)) throw notFound("Workspace");
   // The same zone function as the summary triggers, so both agree on every day boundary.
   const [rows, selection] = await Promise.all([

@@ -25,13 +25,24 @@ export async function reportWorkspace(timezone = "Europe/Rome"): Promise<ReportW
   return { ws: workspace.id, admin: headersOf(await memberSession(workspace.id, "ADMIN")) };
 }
 
-export async function addCustomer(ws: string, data: Omit<Prisma.CustomerUncheckedCreateInput, "workspaceId"> = {}): Promise<string> {
+export async function addCustomer(
+  ws: string,
+  data: Omit<Prisma.CustomerUncheckedCreateInput, "workspaceId"> = {},
+): Promise<string> {
   return (await db().customer.create({ data: { workspaceId: ws, ...data }, select: { id: true } })).id;
 }
 
-export async function addEvents(ws: string, events: Array<{ type: string; occurredAt: string; customerId?: string | null }>): Promise<void> {
+export async function addEvents(
+  ws: string,
+  events: Array<{ type: string; occurredAt: string; customerId?: string | null }>,
+): Promise<void> {
   await db().event.createMany({
-    data: events.map((e) => ({ workspaceId: ws, type: e.type, occurredAt: new Date(e.occurredAt), customerId: e.customerId ?? null })),
+    data: events.map((e) => ({
+      workspaceId: ws,
+      type: e.type,
+      occurredAt: new Date(e.occurredAt),
+      customerId: e.customerId ?? null,
+    })),
   });
 }
 
@@ -39,16 +50,27 @@ export async function addView(ws: string, filter: Filter): Promise<string> {
   return (await db().view.create({ data: { workspaceId: ws, name: "Report view", filter }, select: { id: true } })).id;
 }
 
-async function report<T>(endpoint: EndpointContract, w: ReportWorkspace, query: string): Promise<{ status: number; body: T & ProblemFields }> {
+async function report<T>(
+  endpoint: EndpointContract,
+  w: ReportWorkspace,
+  query: string,
+): Promise<{ status: number; body: T & ProblemFields }> {
   return call<T & ProblemFields>(endpoint, { ws: w.ws, headers: w.admin, query });
 }
 
 export const growth = (w: ReportWorkspace, query = "") => report<GrowthReport>(api.getGrowthReport, w, query);
-export const composition = (w: ReportWorkspace, query: string) => report<CompositionReport>(api.getCompositionReport, w, query);
-export const eventTrends = (w: ReportWorkspace, query = "") => report<EventTrendsReport>(api.getEventTrendsReport, w, query);
+export const composition = (w: ReportWorkspace, query: string) =>
+  report<CompositionReport>(api.getCompositionReport, w, query);
+export const eventTrends = (w: ReportWorkspace, query = "") =>
+  report<EventTrendsReport>(api.getEventTrendsReport, w, query);
 
 /** The raw response, for CSV. */
-export async function fetchReport(endpoint: EndpointContract, w: ReportWorkspace, query: string, accept: string): Promise<Response> {
+export async function fetchReport(
+  endpoint: EndpointContract,
+  w: ReportWorkspace,
+  query: string,
+  accept: string,
+): Promise<Response> {
   const path = endpoint.path.replace("{ws}", w.ws);
   const req = new Request(`http://atrium.test${path}?${query}`, { headers: { ...w.admin, accept } });
   return (await handlerOf(endpoint))(req, { params: Promise.resolve({ ws: w.ws }) });

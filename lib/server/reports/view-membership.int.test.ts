@@ -14,7 +14,15 @@ import { call } from "@/lib/server/customers/customer-test-kit";
 import { db } from "@/lib/server/db/client";
 import { eraseCustomer } from "@/lib/server/privacy/erase-customer";
 import { generateWriteKey } from "@/lib/server/sources/write-keys";
-import { addCustomer, addEvents, composition, eventTrends, growth, reportWorkspace, type ReportWorkspace } from "./report-test-kit";
+import {
+  addCustomer,
+  addEvents,
+  composition,
+  eventTrends,
+  growth,
+  reportWorkspace,
+  type ReportWorkspace,
+} from "./report-test-kit";
 import { settleViewMemberBuilds } from "./view-membership";
 
 async function addSource(ws: string, name: string): Promise<string> {
@@ -35,7 +43,12 @@ async function patch(w: ReportWorkspace, id: string, body: Record<string, unknow
 
 async function saveView(w: ReportWorkspace, filter: Filter, id?: string): Promise<string> {
   const res = id
-    ? await call<{ id: string }>(viewsApi.updateView, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id }, body: { filter } })
+    ? await call<{ id: string }>(viewsApi.updateView, {
+        ws: w.ws,
+        headers: w.admin,
+        params: { ws: w.ws, id },
+        body: { filter },
+      })
     : await call<{ id: string }>(viewsApi.createView, { ws: w.ws, headers: w.admin, body: { name: "V", filter } });
   expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
   return res.body.id;
@@ -46,17 +59,27 @@ const NEVER: Filter = { not: { event: { type: "test.neverHappens" } } };
 const liveTwin = (filter: Filter): Filter => ({ and: [filter, NEVER] });
 
 // Creation days spread over 2026, read by day, week and month.
-const RANGES = ["from=2026-01-01&to=2026-03-31&interval=day", "from=2025-12-01&to=2026-12-31&interval=week", "interval=month&from=2024-01-01&to=2028-12-31"];
+const RANGES = [
+  "from=2026-01-01&to=2026-03-31&interval=day",
+  "from=2025-12-01&to=2026-12-31&interval=week",
+  "interval=month&from=2024-01-01&to=2028-12-31",
+];
 
 /** Every growth range and composition dimension through the kept view equal the live twin's. */
 async function expectLiveAnswers(w: ReportWorkspace, view: string, twin: string, step: string): Promise<void> {
   for (const range of RANGES) {
-    const [kept, live] = await Promise.all([growth(w, `${range}&viewId=${view}`), growth(w, `${range}&viewId=${twin}`)]);
+    const [kept, live] = await Promise.all([
+      growth(w, `${range}&viewId=${view}`),
+      growth(w, `${range}&viewId=${twin}`),
+    ]);
     expect(kept.status, `${step}: ${JSON.stringify(kept.body)}`).toBe(200);
     expect(kept.body, `${step}: growth ${range}`).toEqual(live.body);
   }
   for (const dimension of COMPOSITION_DIMENSIONS) {
-    const [kept, live] = await Promise.all([composition(w, `dimension=${dimension}&viewId=${view}`), composition(w, `dimension=${dimension}&viewId=${twin}`)]);
+    const [kept, live] = await Promise.all([
+      composition(w, `dimension=${dimension}&viewId=${view}`),
+      composition(w, `dimension=${dimension}&viewId=${twin}`),
+    ]);
     expect(kept.status, `${step}: ${JSON.stringify(kept.body)}`).toBe(200);
     expect(kept.body, `${step}: ${dimension}`).toEqual(live.body);
   }
@@ -64,7 +87,11 @@ async function expectLiveAnswers(w: ReportWorkspace, view: string, twin: string,
 
 /** The kept member rows, straight from the table (a check that does not go through either report path). */
 async function memberIds(view: string): Promise<string[]> {
-  const rows = await db().viewMember.findMany({ where: { viewId: view }, select: { customerId: true }, orderBy: { customerId: "asc" } });
+  const rows = await db().viewMember.findMany({
+    where: { viewId: view },
+    select: { customerId: true },
+    orderBy: { customerId: "asc" },
+  });
   return rows.map((row) => row.customerId);
 }
 
@@ -84,13 +111,29 @@ describe("view members kept for reports", () => {
     expect(await db().viewMembership.count({ where: { viewId: twin } })).toBe(0);
     await expectLiveAnswers(w, view, twin, "empty");
 
-    const anna = await send(w, { externalId: "anna", base: { gender: "female", dob: "1990-04-01", address: { country: "IT" } }, tags: ["vip", "x"], sourceId: shop });
-    await db().customer.update({ where: { workspaceId_id: { workspaceId: w.ws, id: anna } }, data: { createdAt: at("2026-01-05") } });
+    const anna = await send(w, {
+      externalId: "anna",
+      base: { gender: "female", dob: "1990-04-01", address: { country: "IT" } },
+      tags: ["vip", "x"],
+      sourceId: shop,
+    });
+    await db().customer.update({
+      where: { workspaceId_id: { workspaceId: w.ws, id: anna } },
+      data: { createdAt: at("2026-01-05") },
+    });
     await expectLiveAnswers(w, view, twin, "created, matching");
     expect(await memberIds(view)).toEqual([anna]);
 
-    const bob = await send(w, { externalId: "bob", base: { gender: "male", address: { country: "DE" } }, tags: ["x"], sourceId: app });
-    await db().customer.update({ where: { workspaceId_id: { workspaceId: w.ws, id: bob } }, data: { createdAt: at("2026-02-10") } });
+    const bob = await send(w, {
+      externalId: "bob",
+      base: { gender: "male", address: { country: "DE" } },
+      tags: ["x"],
+      sourceId: app,
+    });
+    await db().customer.update({
+      where: { workspaceId_id: { workspaceId: w.ws, id: bob } },
+      data: { createdAt: at("2026-02-10") },
+    });
     await expectLiveAnswers(w, view, twin, "created, not matching");
     expect(await memberIds(view)).toEqual([anna]);
 
@@ -103,19 +146,37 @@ describe("view members kept for reports", () => {
     expect(await memberIds(view)).toEqual([bob]);
     await patch(w, anna, { base: { address: { country: "IT" } } });
 
-    const carl = await send(w, { externalId: "carl", base: { dob: "2001-01-01", address: { country: "IT" } }, tags: ["y"], sourceId: shop });
+    const carl = await send(w, {
+      externalId: "carl",
+      base: { dob: "2001-01-01", address: { country: "IT" } },
+      tags: ["y"],
+      sourceId: shop,
+    });
     await expectLiveAnswers(w, view, twin, "third member");
     expect(await memberIds(view)).toEqual(sorted([anna, bob, carl]));
 
-    const merged = await call(customersApi.mergeCustomers, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: bob }, body: { customerIds: [carl] } });
+    const merged = await call(customersApi.mergeCustomers, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: bob },
+      body: { customerIds: [carl] },
+    });
     expect(merged.status).toBe(200);
     await expectLiveAnswers(w, view, twin, "merged");
     expect(await memberIds(view)).toEqual(sorted([anna, bob]));
     // The survivor now holds the absorbed customer's links and tags.
-    expect((await composition(w, `dimension=source&viewId=${view}`)).body.buckets).toEqual([{ key: "Shop", count: 2 }, { key: "App", count: 1 }]);
+    expect((await composition(w, `dimension=source&viewId=${view}`)).body.buckets).toEqual([
+      { key: "Shop", count: 2 },
+      { key: "App", count: 1 },
+    ]);
 
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: carl } });
-    const unmerged = await call(customersApi.unmergeCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: bob }, body: { mergeId: merge.id } });
+    const unmerged = await call(customersApi.unmergeCustomer, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: bob },
+      body: { mergeId: merge.id },
+    });
     expect(unmerged.status).toBe(200);
     await expectLiveAnswers(w, view, twin, "unmerged");
     expect(await memberIds(view)).toEqual(sorted([anna, bob, carl]));
@@ -126,11 +187,17 @@ describe("view members kept for reports", () => {
 
     await send(w, { externalId: "anna", sourceId: app });
     await expectLiveAnswers(w, view, twin, "source linked by a customer write");
-    expect((await composition(w, `dimension=source&viewId=${view}`)).body.buckets).toEqual([{ key: "App", count: 2 }, { key: "Shop", count: 1 }]);
+    expect((await composition(w, `dimension=source&viewId=${view}`)).body.buckets).toEqual([
+      { key: "App", count: 2 },
+      { key: "Shop", count: 1 },
+    ]);
     // A link written alone (the customer row itself untouched) changes the member too.
     await db().customerSource.create({ data: { workspaceId: w.ws, customerId: bob, sourceId: shop } });
     await expectLiveAnswers(w, view, twin, "source linked alone");
-    expect((await composition(w, `dimension=source&viewId=${view}`)).body.buckets).toEqual([{ key: "App", count: 2 }, { key: "Shop", count: 2 }]);
+    expect((await composition(w, `dimension=source&viewId=${view}`)).body.buckets).toEqual([
+      { key: "App", count: 2 },
+      { key: "Shop", count: 2 },
+    ]);
     await db().customerSource.deleteMany({ where: { workspaceId: w.ws, customerId: bob, sourceId: shop } });
     await expectLiveAnswers(w, view, twin, "source unlinked alone");
 
@@ -142,7 +209,12 @@ describe("view members kept for reports", () => {
       { key: "vip", count: 1 },
     ]);
 
-    await changeConsents({ workspaceId: w.ws, customerId: anna, patch: { marketing: { automatic: { email: { status: true } } } }, actor: SYSTEM_ACTOR });
+    await changeConsents({
+      workspaceId: w.ws,
+      customerId: anna,
+      patch: { marketing: { automatic: { email: { status: true } } } },
+      actor: SYSTEM_ACTOR,
+    });
     await expectLiveAnswers(w, view, twin, "consent changed");
     expect((await composition(w, `dimension=consent:marketing.automatic.email&viewId=${view}`)).body.buckets).toEqual([
       { key: "granted", count: 1 },
@@ -161,7 +233,9 @@ describe("view members kept for reports", () => {
     await expectLiveAnswers(w, view, twin, "filter edited");
     expect(await memberIds(view)).toEqual([anna]);
 
-    expect((await call(viewsApi.deleteView, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: view } })).status).toBe(204);
+    expect(
+      (await call(viewsApi.deleteView, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: view } })).status,
+    ).toBe(204);
     expect(await db().viewMember.count({ where: { viewId: view } })).toBe(0);
     expect(await db().viewMembership.count({ where: { viewId: view } })).toBe(0);
     expect((await growth(w, `viewId=${view}`)).status).toBe(404);
@@ -226,7 +300,9 @@ describe("view members kept for reports", () => {
                WHERE f.facet LIKE 'consent:%') AS facets`;
     // One character per key, in CONSENT_KEYS order (member-facets.ts reads them by position).
     expect(row.states).toBe(CONSENT_KEYS.map((key) => (consents[key] ? "g" : "d")).join(""));
-    expect(row.facets).toEqual(Object.fromEntries(CONSENT_KEYS.map((key) => [key, consents[key] ? "granted" : "denied"])));
+    expect(row.facets).toEqual(
+      Object.fromEntries(CONSENT_KEYS.map((key) => [key, consents[key] ? "granted" : "denied"])),
+    );
     const [one] = await db().$queryRaw<{ states: string }[]>`
       SELECT atrium_facet_consent_states('{"profiling":{"online":{"status":false}}}'::jsonb) AS states`;
     expect(one.states).toBe(CONSENT_KEYS.map((key) => (key === "profiling.online" ? "d" : "-")).join(""));

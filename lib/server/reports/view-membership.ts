@@ -48,7 +48,11 @@ export function usesMembers(filter: Filter): boolean {
  * extended property's declared type (which changes how the filter compiles) rebuilds them too.
  */
 export function membershipKey(condition: Prisma.Sql): string {
-  const compiled = JSON.stringify({ version: MEMBER_ROWS_VERSION, strings: condition.strings, values: condition.values });
+  const compiled = JSON.stringify({
+    version: MEMBER_ROWS_VERSION,
+    strings: condition.strings,
+    values: condition.values,
+  });
   return createHash("sha256").update(compiled).digest("base64url");
 }
 
@@ -131,7 +135,9 @@ async function refreshOnce(view: MemberView): Promise<void> {
        WHERE "workspaceId" = ${view.workspaceId}::uuid AND "viewId" = ${view.viewId}::uuid`;
     // Taken before any customer is read: every transaction that has not committed yet has an xid at or
     // above it (or none yet, and will get a larger one), so its writes are read by the next refresh.
-    const [{ xmin }] = await tx.$queryRaw<{ xmin: string }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
+    const [{ xmin }] = await tx.$queryRaw<
+      { xmin: string }[]
+    >`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
     if (!state || state.filterKey !== key) await rebuild(tx, view, key, xmin);
     else await catchUp(tx, view, state.since, xmin);
   }, REFRESH_TRANSACTION);
@@ -171,7 +177,8 @@ const pendingBuilds = new Set<Promise<void>>();
 export function buildViewMembersSoon(workspaceId: string, viewId: string): void {
   const build = (async () => {
     const selection = await loadViewSelection({ workspaceId, viewId });
-    if (usesMembers(selection.filter)) await refreshViewMembers({ workspaceId, viewId, condition: selection.condition });
+    if (usesMembers(selection.filter))
+      await refreshViewMembers({ workspaceId, viewId, condition: selection.condition });
   })()
     .catch((error: unknown) => {
       // Deleted meanwhile: nothing to build.

@@ -48,7 +48,9 @@ function sourceFingerprint(): string {
 function preservingFiles<T>(files: string[], work: () => T): T {
   const saved = files.map((file) => {
     const full = path.join(ROOT_DIR, file);
-    return existsSync(full) ? { full, content: readFileSync(full), stat: statSync(full) } : { full, content: null, stat: null };
+    return existsSync(full)
+      ? { full, content: readFileSync(full), stat: statSync(full) }
+      : { full, content: null, stat: null };
   });
   try {
     return work();
@@ -71,7 +73,11 @@ export function buildIfNeeded(log: (line: string) => void): void {
   const built = existsSync(path.join(dir, "BUILD_ID"));
   if (built && existsSync(fingerprintFile) && readFileSync(fingerprintFile, "utf8") === fingerprint) return;
   const shown = path.relative(ROOT_DIR, dir);
-  log(built ? `Sources changed since the last build: rebuilding into ${shown}…` : `Building the app into ${shown} (first start only)…`);
+  log(
+    built
+      ? `Sources changed since the last build: rebuilding into ${shown}…`
+      : `Building the app into ${shown} (first start only)…`,
+  );
   const runBuild = () =>
     spawnSync(process.execPath, [path.join(ROOT_DIR, "node_modules/next/dist/bin/next"), "build"], {
       cwd: ROOT_DIR,

@@ -13,7 +13,9 @@ export interface ResolvedDatabase {
 
 export async function resolveDatabase(log: (line: string) => void): Promise<ResolvedDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: null };
-  log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${path.relative(process.cwd(), EMBEDDED_DATA_DIR) || "."}`);
+  log(
+    `DATABASE_URL is not set: starting the embedded PostgreSQL in ${path.relative(process.cwd(), EMBEDDED_DATA_DIR) || "."}`,
+  );
   const embedded = await startEmbeddedPostgres({
     dataDir: EMBEDDED_DATA_DIR,
     databases: ["atrium"],

@@ -27,7 +27,9 @@ export async function startHttpServer(options: {
   const handle = app.getRequestHandler();
   const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
   const server = createServer((req, res) => {
-    const mount = mounts.find(([prefix]) => req.url === prefix || req.url?.startsWith(`${prefix}/`) || req.url?.startsWith(`${prefix}?`));
+    const mount = mounts.find(
+      ([prefix]) => req.url === prefix || req.url?.startsWith(`${prefix}/`) || req.url?.startsWith(`${prefix}?`),
+    );
     const pending = mount ? mount[1](req, res) : handle(req, res);
     Promise.resolve(pending).catch((error: unknown) => {
       console.error(error);

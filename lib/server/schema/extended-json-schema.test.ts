@@ -17,7 +17,9 @@ describe("extendedJsonSchema", () => {
     const schema = extendedJsonSchema([
       property("tier", "enum", { values: ["gold", "silver"] }, { label: "Tier", mergePolicy: "max" }),
       property("since", "date", {}, { enabled: false }),
-      property("pet", "object", { properties: { name: "string", tags: { type: "array", options: { items: "string" } } } }),
+      property("pet", "object", {
+        properties: { name: "string", tags: { type: "array", options: { items: "string" } } },
+      }),
     ]);
     expect(schema).toMatchObject({ type: "object", additionalProperties: false });
     expect(schema.properties).toEqual({

@@ -28,7 +28,8 @@ const SCALARS: Record<string, JsonObject> = {
 
 function nested(definition: unknown, depth: number): JsonObject {
   if (typeof definition === "string") return schemaOfType(definition, {}, depth);
-  if (isPlainObject(definition) && typeof definition.type === "string") return schemaOfType(definition.type, definition.options ?? definition, depth);
+  if (isPlainObject(definition) && typeof definition.type === "string")
+    return schemaOfType(definition.type, definition.options ?? definition, depth);
   return {};
 }
 
@@ -42,7 +43,11 @@ export function schemaOfType(type: string, rawOptions: unknown, depth = 0): Json
       return { type: "string", enum: values.filter((value) => typeof value === "string") };
     }
     case "array":
-      return { type: "array", maxItems: 1000, ...(options.items !== undefined && depth < 5 ? { items: nested(options.items, depth + 1) } : {}) };
+      return {
+        type: "array",
+        maxItems: 1000,
+        ...(options.items !== undefined && depth < 5 ? { items: nested(options.items, depth + 1) } : {}),
+      };
     case "object": {
       if (!isPlainObject(options.properties) || depth >= 5) return { type: "object" };
       const properties = Object.fromEntries(

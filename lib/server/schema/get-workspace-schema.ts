@@ -10,7 +10,10 @@ import { listExtendedPropertyRows } from "./list-extended-properties";
 const BASE_CATALOGUE = (Object.keys(BASE_FIELDS) as BaseFieldPath[]).map((path) => ({ path, type: BASE_FIELDS[path] }));
 
 export async function getWorkspaceSchema({ workspaceId }: { workspaceId: string }): Promise<WorkspaceSchema> {
-  const [properties, eventTypes] = await Promise.all([listExtendedPropertyRows(workspaceId), listEventTypes({ workspaceId })]);
+  const [properties, eventTypes] = await Promise.all([
+    listExtendedPropertyRows(workspaceId),
+    listEventTypes({ workspaceId }),
+  ]);
   return {
     customer: { base: BASE_CATALOGUE, extended: extendedJsonSchema(properties) },
     eventTypes: eventTypes.data,

@@ -20,10 +20,17 @@ export function serializeExtendedProperty(row: ExtendedPropertyRow): ExtendedPro
   };
 }
 
-export async function listExtendedPropertyRows(workspaceId: string, client: Db | Tx = db()): Promise<ExtendedPropertyRow[]> {
+export async function listExtendedPropertyRows(
+  workspaceId: string,
+  client: Db | Tx = db(),
+): Promise<ExtendedPropertyRow[]> {
   return client.extendedProperty.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
 }
 
-export async function listExtendedProperties({ workspaceId }: { workspaceId: string }): Promise<{ properties: ExtendedProperty[] }> {
+export async function listExtendedProperties({
+  workspaceId,
+}: {
+  workspaceId: string;
+}): Promise<{ properties: ExtendedProperty[] }> {
   return { properties: (await listExtendedPropertyRows(workspaceId)).map(serializeExtendedProperty) };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { planExtendedChange, type StoredExtendedProperty } from "./plan-extended-change";
 
-const stored = (name: string, type: string, options: unknown = {}, extra: Partial<StoredExtendedProperty> = {}): StoredExtendedProperty => ({
+const stored = (
+  name: string,
+  type: string,
+  options: unknown = {},
+  extra: Partial<StoredExtendedProperty> = {},
+): StoredExtendedProperty => ({
   name,
   type,
   label: null,
@@ -13,7 +18,11 @@ const stored = (name: string, type: string, options: unknown = {}, extra: Partia
 });
 
 describe("planExtendedChange", () => {
-  const current = [stored("tier", "enum", { values: ["gold", "silver"] }), stored("pet", "object", { properties: { name: "string" } }), stored("visits", "integer")];
+  const current = [
+    stored("tier", "enum", { values: ["gold", "silver"] }),
+    stored("pet", "object", { properties: { name: "string" } }),
+    stored("visits", "integer"),
+  ];
   const unchanged = [
     { name: "tier", type: "enum" as const, options: { values: ["gold", "silver"] } },
     { name: "pet", type: "object" as const, options: { properties: { name: "string" } } },
@@ -43,11 +52,19 @@ describe("planExtendedChange", () => {
       { name: "pet", type: "object", options: { properties: { name: "integer" } } },
     ]);
     expect(plan.errors).toEqual([
-      { path: "properties", message: expect.stringContaining('"visits" is missing: properties cannot be deleted; disable it instead') },
+      {
+        path: "properties",
+        message: expect.stringContaining('"visits" is missing: properties cannot be deleted; disable it instead'),
+      },
       { path: "properties.0.options.values", message: 'Enum values cannot be removed: "silver"' },
       { path: "properties.1.options.properties.name", message: "A nested string cannot become integer" },
     ]);
     const retyped = planExtendedChange(current, [...unchanged.slice(0, 2), { name: "visits", type: "string" }]);
-    expect(retyped.errors).toEqual([{ path: "properties.2.type", message: expect.stringContaining('"visits" is declared as integer; its type cannot change') }]);
+    expect(retyped.errors).toEqual([
+      {
+        path: "properties.2.type",
+        message: expect.stringContaining('"visits" is declared as integer; its type cannot change'),
+      },
+    ]);
   });
 });

@@ -63,13 +63,28 @@ export function optionsCompatibility(type: string, before: JsonObject, after: Js
   if (type === "enum") {
     const kept = new Set(enumValuesOf(after));
     const removed = enumValuesOf(before).filter((value) => !kept.has(value));
-    return removed.length > 0 ? [{ path: `${path}.values`, message: `Enum values cannot be removed: ${removed.map((v) => `"${v}"`).join(", ")}` }] : [];
+    return removed.length > 0
+      ? [
+          {
+            path: `${path}.values`,
+            message: `Enum values cannot be removed: ${removed.map((v) => `"${v}"`).join(", ")}`,
+          },
+        ]
+      : [];
   }
   if (type === "array") return definitionCompatibility(before.items, after.items, `${path}.items`);
   if (type === "object") {
     const old = isPlainObject(before.properties) ? before.properties : null;
     const next = isPlainObject(after.properties) ? after.properties : null;
-    if (!old) return next ? [{ path: `${path}.properties`, message: "An object that took any properties cannot be narrowed to declared ones" }] : [];
+    if (!old)
+      return next
+        ? [
+            {
+              path: `${path}.properties`,
+              message: "An object that took any properties cannot be narrowed to declared ones",
+            },
+          ]
+        : [];
     if (!next) return [{ path: `${path}.properties`, message: "Nested properties cannot be removed" }];
     return Object.entries(old).flatMap(([name, definition]) =>
       Object.hasOwn(next, name)
@@ -86,15 +101,26 @@ function definitionCompatibility(before: unknown, after: unknown, path: string):
   if (!old) return next ? [{ path, message: "Items of any type cannot be narrowed to one type" }] : [];
   if (!next) return [{ path, message: `The nested ${old.type} definition cannot be removed` }];
   if (old.type !== next.type) return [{ path, message: `A nested ${old.type} cannot become ${next.type}` }];
-  return optionsCompatibility(old.type, old.options, next.options, typeof after === "string" ? path : `${path}.options`);
+  return optionsCompatibility(
+    old.type,
+    old.options,
+    next.options,
+    typeof after === "string" ? path : `${path}.options`,
+  );
 }
 
-export function planExtendedChange(stored: readonly StoredExtendedProperty[], declared: readonly ExtendedPropertyDeclaration[]): ExtendedSchemaPlan {
+export function planExtendedChange(
+  stored: readonly StoredExtendedProperty[],
+  declared: readonly ExtendedPropertyDeclaration[],
+): ExtendedSchemaPlan {
   const plan: ExtendedSchemaPlan = { added: [], changed: [], errors: [] };
   const declaredNames = new Set(declared.map((declaration) => declaration.name));
   for (const property of stored) {
     if (!declaredNames.has(property.name)) {
-      plan.errors.push({ path: "properties", message: `"${property.name}" is missing: properties cannot be deleted; disable it instead (enabled: false)` });
+      plan.errors.push({
+        path: "properties",
+        message: `"${property.name}" is missing: properties cannot be deleted; disable it instead (enabled: false)`,
+      });
     }
   }
   const byName = new Map(stored.map((property) => [property.name, property]));
@@ -106,7 +132,10 @@ export function planExtendedChange(stored: readonly StoredExtendedProperty[], de
       return;
     }
     if (current.type !== next.type) {
-      plan.errors.push({ path: `properties.${index}.type`, message: `"${next.name}" is declared as ${current.type}; its type cannot change (declare a new property instead)` });
+      plan.errors.push({
+        path: `properties.${index}.type`,
+        message: `"${next.name}" is declared as ${current.type}; its type cannot change (declare a new property instead)`,
+      });
       return;
     }
     const before = isPlainObject(current.options) ? current.options : {};

@@ -19,7 +19,12 @@ export interface UpdateExtendedPropertiesInput {
 
 const summary = ({ name, type, enabled, mergePolicy }: ExtendedPropertyData) => ({ name, type, enabled, mergePolicy });
 
-export async function updateExtendedProperties({ workspaceId, update, actor = SYSTEM_ACTOR, requestId }: UpdateExtendedPropertiesInput): Promise<{ properties: ExtendedProperty[] }> {
+export async function updateExtendedProperties({
+  workspaceId,
+  update,
+  actor = SYSTEM_ACTOR,
+  requestId,
+}: UpdateExtendedPropertiesInput): Promise<{ properties: ExtendedProperty[] }> {
   return db().$transaction(async (tx) => {
     // Serialises schema changes of one workspace, so two admins cannot both pass the checks and race.
     await lockWorkspace(tx, workspaceId, "exclusive");
@@ -27,7 +32,9 @@ export async function updateExtendedProperties({ workspaceId, update, actor = SY
     const plan = planExtendedChange(stored, update.properties);
     if (plan.errors.length > 0) {
       const deleting = plan.errors.some((error) => error.path === "properties");
-      const message = deleting ? "properties cannot be deleted; disable it instead" : "The extended properties cannot change like this";
+      const message = deleting
+        ? "properties cannot be deleted; disable it instead"
+        : "The extended properties cannot change like this";
       throw new AppError("validation_failed", message, { errors: plan.errors });
     }
     const json = (options: ExtendedPropertyData["options"]) => options as Prisma.InputJsonObject;
@@ -35,11 +42,19 @@ export async function updateExtendedProperties({ workspaceId, update, actor = SY
       // Properties are listed by createdAt; a millisecond apart, new ones keep the order they were declared in.
       const now = Date.now();
       await tx.extendedProperty.createMany({
-        data: plan.added.map((property, index) => ({ workspaceId, ...property, options: json(property.options), createdAt: new Date(now + index) })),
+        data: plan.added.map((property, index) => ({
+          workspaceId,
+          ...property,
+          options: json(property.options),
+          createdAt: new Date(now + index),
+        })),
       });
     }
     for (const { name, ...data } of plan.changed) {
-      await tx.extendedProperty.update({ where: { workspaceId_name: { workspaceId, name } }, data: { ...data, options: json(data.options) } });
+      await tx.extendedProperty.update({
+        where: { workspaceId_name: { workspaceId, name } },
+        data: { ...data, options: json(data.options) },
+      });
     }
     if (plan.added.length > 0 || plan.changed.length > 0) {
       await recordAudit(tx, {

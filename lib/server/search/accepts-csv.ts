@@ -37,6 +37,7 @@ export function acceptsCsv(accept: string | null): boolean {
 /** True when the caller asks for CSV; 403 when they may not export. */
 export function csvExportRequested(req: Request, access: WorkspaceAccess): boolean {
   if (!acceptsCsv(req.headers.get("accept"))) return false;
-  if (!hasPermission(access, "write")) throw forbidden("Exporting customers as CSV needs the write permission (User or Admin)");
+  if (!hasPermission(access, "write"))
+    throw forbidden("Exporting customers as CSV needs the write permission (User or Admin)");
   return true;
 }

@@ -22,7 +22,14 @@ function at(value: unknown, path: readonly string[]): unknown {
 }
 
 function columnValue(customer: Customer, column: string): unknown {
-  if (column === "id" || column === "externalId" || column === "tags" || column === "createdAt" || column === "updatedAt") return customer[column];
+  if (
+    column === "id" ||
+    column === "externalId" ||
+    column === "tags" ||
+    column === "createdAt" ||
+    column === "updatedAt"
+  )
+    return customer[column];
   const [root, ...path] = column.split(".");
   if (root === "base") return at(customer.base, path);
   if (root === "extended") return at(customer.extended, path);
@@ -32,9 +39,13 @@ function columnValue(customer: Customer, column: string): unknown {
 /** A cell: scalars as text, lists of scalars joined with ", ", anything else as JSON. */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  if (typeof value === "string") return FORMULA_START.test(value) && !NUMERIC_OR_PHONE.test(value) ? `'${value}` : value;
+  if (typeof value === "string")
+    return FORMULA_START.test(value) && !NUMERIC_OR_PHONE.test(value) ? `'${value}` : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean")) {
+  if (
+    Array.isArray(value) &&
+    value.every((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean")
+  ) {
     return csvCell(value.map(String).join(", "));
   }
   return JSON.stringify(value);

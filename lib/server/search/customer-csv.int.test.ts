@@ -12,12 +12,20 @@ import { exportCustomersCsv } from "./export-customers-csv";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 
-async function request(endpoint: EndpointContract, w: Ws, options: { headers?: Headers; id?: string; query?: string; body?: unknown } = {}) {
+async function request(
+  endpoint: EndpointContract,
+  w: Ws,
+  options: { headers?: Headers; id?: string; query?: string; body?: unknown } = {},
+) {
   const params: Record<string, string> = { ws: w.ws, ...(options.id ? { id: options.id } : {}) };
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
   const req = new Request(`http://atrium.test${path}${options.query ? `?${options.query}` : ""}`, {
     method: endpoint.method,
-    headers: { accept: "text/csv", ...(options.body ? { "content-type": "application/json" } : {}), ...(options.headers ?? w.admin) },
+    headers: {
+      accept: "text/csv",
+      ...(options.body ? { "content-type": "application/json" } : {}),
+      ...(options.headers ?? w.admin),
+    },
     body: options.body ? JSON.stringify(options.body) : undefined,
   });
   return (await handlerOf(endpoint))(req, { params: Promise.resolve(params) });
@@ -64,7 +72,12 @@ async function workspaceWithCustomers(count: number) {
     data: Array.from({ length: count }, (_, i) => ({
       workspaceId: w.ws,
       externalId: `X-${i}`,
-      base: { firstName: `Name${i}`, lastName: "Rossi", contacts: { email: `p${i}@example.com` }, address: { country: i % 2 ? "IT" : "FR" } },
+      base: {
+        firstName: `Name${i}`,
+        lastName: "Rossi",
+        contacts: { email: `p${i}@example.com` },
+        address: { country: i % 2 ? "IT" : "FR" },
+      },
       tags: i % 3 === 0 ? ["vip"] : [],
       createdAt: new Date(base + i * 1000),
     })),
@@ -91,12 +104,21 @@ describe("Accept: text/csv", () => {
 
   it("exports a search, and a view with its columns and masking", async () => {
     const w = await workspaceWithCustomers(30);
-    const searched = await rowsOf(await request(customers.searchCustomers, w, { body: { filter: { field: "base.address.country", op: "eq", value: "IT" }, limit: 5 } }));
+    const searched = await rowsOf(
+      await request(customers.searchCustomers, w, {
+        body: { filter: { field: "base.address.country", op: "eq", value: "IT" }, limit: 5 },
+      }),
+    );
     expect(searched).toHaveLength(1 + 15);
     const view = await call<{ id: string }>(views.createView, {
       ws: w.ws,
       headers: w.admin,
-      body: { name: "VIPs, masked", filter: { tag: "vip" }, columns: ["base.firstName", "base.contacts.email", "tags"], maskPersonalData: true },
+      body: {
+        name: "VIPs, masked",
+        filter: { tag: "vip" },
+        columns: ["base.firstName", "base.contacts.email", "tags"],
+        maskPersonalData: true,
+      },
     });
     const res = await request(views.listViewCustomers, w, { id: view.body.id });
     expect(res.headers.get("content-disposition")).toContain('filename="view-VIPs-masked-');
@@ -104,19 +126,28 @@ describe("Accept: text/csv", () => {
     expect(rows[0]).toEqual(["id", "base.firstName", "base.contacts.email", "tags"]);
     expect(rows).toHaveLength(1 + 10);
     expect(rows[1].slice(1)).toEqual(["N***", "p***@e***.com", "vip"]);
-    const audit = await db().auditEntry.findFirst({ where: { workspaceId: w.ws, action: "customers.exported_csv", targetId: view.body.id } });
+    const audit = await db().auditEntry.findFirst({
+      where: { workspaceId: w.ws, action: "customers.exported_csv", targetId: view.body.id },
+    });
     expect(audit?.details).toMatchObject({ rows: 10, masked: true });
   });
 
   it("needs the write permission: a guest gets 403, and JSON stays open to guests", async () => {
     const w = await workspaceWithCustomers(3);
     const guest = headersOf(await memberSession(w.ws, "GUEST"));
-    for (const [endpoint, body] of [[customers.listCustomers, undefined], [customers.searchCustomers, { filter: { and: [] } }]] as const) {
+    for (const [endpoint, body] of [
+      [customers.listCustomers, undefined],
+      [customers.searchCustomers, { filter: { and: [] } }],
+    ] as const) {
       const res = await request(endpoint, w, { headers: guest, body });
       expect(res.status).toBe(403);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
     }
-    const json = await call<{ data: unknown[] }>(customers.listCustomers, { ws: w.ws, headers: guest, query: "limit=10" });
+    const json = await call<{ data: unknown[] }>(customers.listCustomers, {
+      ws: w.ws,
+      headers: guest,
+      query: "limit=10",
+    });
     expect(json.body.data).toHaveLength(3);
     const user = headersOf(await memberSession(w.ws, "USER"));
     expect((await request(customers.listCustomers, w, { headers: user })).status).toBe(200);
@@ -125,7 +156,14 @@ describe("Accept: text/csv", () => {
 
   it("stops at the row limit and says so", async () => {
     const w = await workspaceWithCustomers(25);
-    const res = await exportCustomersCsv({ workspaceId: w.ws, conditions: [], columns: ["externalId"], actor: SYSTEM_ACTOR, maxRows: 10, pageSize: 4 });
+    const res = await exportCustomersCsv({
+      workspaceId: w.ws,
+      conditions: [],
+      columns: ["externalId"],
+      actor: SYSTEM_ACTOR,
+      maxRows: 10,
+      pageSize: 4,
+    });
     expect(res.headers.get("x-export-truncated")).toBe("true");
     expect(res.headers.get("x-export-rows")).toBe("10");
     const rows = await rowsOf(res);

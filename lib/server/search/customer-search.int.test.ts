@@ -4,7 +4,12 @@ import * as api from "@/lib/schemas/customers";
 import * as schema from "@/lib/schemas/schema";
 import * as views from "@/lib/schemas/views";
 import { db } from "@/lib/server/db/client";
-import { call, workspaceWithAdmin, type CustomerBody, type ProblemFields } from "@/lib/server/customers/customer-test-kit";
+import {
+  call,
+  workspaceWithAdmin,
+  type CustomerBody,
+  type ProblemFields,
+} from "@/lib/server/customers/customer-test-kit";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 interface Page extends ProblemFields {
@@ -26,11 +31,33 @@ async function people(name = "Search") {
   const w = await workspaceWithAdmin(name);
   await create(w, {
     externalId: "CRM-000417",
-    base: { firstName: "Nicolò", lastName: "Bernasconi", contacts: { email: "nicolo.b@posta.example.it", mobilePhone: "+39 347 123 4567" }, address: { country: "IT" } },
+    base: {
+      firstName: "Nicolò",
+      lastName: "Bernasconi",
+      contacts: { email: "nicolo.b@posta.example.it", mobilePhone: "+39 347 123 4567" },
+      address: { country: "IT" },
+    },
     tags: ["vip"],
   });
-  await create(w, { externalId: "CRM-000982", base: { firstName: "Anna", lastName: "Rossi", contacts: { email: "anna.rossi@mail.example.com" }, address: { country: "IT" } } });
-  await create(w, { externalId: "SHOP-77", base: { firstName: "Robert", lastName: "Smith", contacts: { email: "rob@example.org" }, address: { country: "GB" } }, tags: ["vip"] });
+  await create(w, {
+    externalId: "CRM-000982",
+    base: {
+      firstName: "Anna",
+      lastName: "Rossi",
+      contacts: { email: "anna.rossi@mail.example.com" },
+      address: { country: "IT" },
+    },
+  });
+  await create(w, {
+    externalId: "SHOP-77",
+    base: {
+      firstName: "Robert",
+      lastName: "Smith",
+      contacts: { email: "rob@example.org" },
+      address: { country: "GB" },
+    },
+    tags: ["vip"],
+  });
   return w;
 }
 
@@ -81,7 +108,10 @@ describe("GET /customers?id=", () => {
     const byName = new Map(all.map((c) => [c.base.firstName, c.id]));
     const [anna, robert] = [byName.get("Anna")!, byName.get("Robert")!];
     expect(names((await list(w, `id=${anna}`)).body)).toEqual(["Anna"]);
-    expect(names((await list(w, `id=${anna}&id=${robert}&id=not-an-id&id=${crypto.randomUUID()}`)).body)).toEqual(["Anna", "Robert"]);
+    expect(names((await list(w, `id=${anna}&id=${robert}&id=not-an-id&id=${crypto.randomUUID()}`)).body)).toEqual([
+      "Anna",
+      "Robert",
+    ]);
     const other = await people("Other");
     expect((await list(other, `id=${anna}`)).body.data).toEqual([]);
     const tooMany = await list(w, Array.from({ length: 201 }, () => `id=${anna}`).join("&"));
@@ -106,11 +136,18 @@ describe("GET /customers?q= with many matches", () => {
     const first = await list(w, "q=common&limit=50");
     const expected = Array.from({ length: 50 }, (_, n) => 1399 - 2 * n);
     const numbers = async (page: Page) =>
-      (await db().customer.findMany({ where: { id: { in: page.data.map((c) => c.id) } }, select: { id: true, searchText: true } })).map((c) => Number(c.searchText.split(" ")[1]));
+      (
+        await db().customer.findMany({
+          where: { id: { in: page.data.map((c) => c.id) } },
+          select: { id: true, searchText: true },
+        })
+      ).map((c) => Number(c.searchText.split(" ")[1]));
     expect((await numbers(first.body)).sort((a, b) => b - a)).toEqual(expected);
-    expect(first.body.data.map((c) => c.createdAt)).toEqual([...first.body.data.map((c) => c.createdAt)].sort().reverse());
+    expect(first.body.data.map((c) => c.createdAt)).toEqual(
+      [...first.body.data.map((c) => c.createdAt)].sort().reverse(),
+    );
     let seen = first.body.data.length;
-    for (let cursor = first.body.nextCursor; cursor; ) {
+    for (let cursor = first.body.nextCursor; cursor;) {
       const next = await list(w, `q=common&limit=200&cursor=${cursor}`);
       seen += next.body.data.length;
       cursor = next.body.nextCursor;
@@ -125,18 +162,38 @@ describe("GET /customers?q= with many matches", () => {
     // …and 1 in 100 of 10,000 newer ones: a page needs a longer walk than the sample.
     await insert(21_400, 31_400, "sparse");
     const sparse = await list(w, "q=common&limit=50");
-    expect((await numbers(sparse.body)).sort((a, b) => b - a)).toEqual(Array.from({ length: 50 }, (_, n) => 31_300 - 100 * n));
+    expect((await numbers(sparse.body)).sort((a, b) => b - a)).toEqual(
+      Array.from({ length: 50 }, (_, n) => 31_300 - 100 * n),
+    );
   }, 60_000);
 });
 
 describe("POST /customers/search", () => {
   it("answers customers matching a filter, in pages", async () => {
     const w = await people();
-    expect(names((await search(w, { filter: { and: [{ field: "base.address.country", op: "eq", value: "IT" }, { tag: "vip" }] } })).body)).toEqual(["Nicolò"]);
-    expect(names((await search(w, { filter: { or: [{ field: "base.lastName", op: "startsWith", value: "ros" }, { field: "externalId", op: "eq", value: "SHOP-77" }] } })).body)).toEqual([
-      "Anna",
-      "Robert",
-    ]);
+    expect(
+      names(
+        (
+          await search(w, {
+            filter: { and: [{ field: "base.address.country", op: "eq", value: "IT" }, { tag: "vip" }] },
+          })
+        ).body,
+      ),
+    ).toEqual(["Nicolò"]);
+    expect(
+      names(
+        (
+          await search(w, {
+            filter: {
+              or: [
+                { field: "base.lastName", op: "startsWith", value: "ros" },
+                { field: "externalId", op: "eq", value: "SHOP-77" },
+              ],
+            },
+          })
+        ).body,
+      ),
+    ).toEqual(["Anna", "Robert"]);
     expect(names((await search(w, { filter: { not: { tag: "vip" } } })).body)).toEqual(["Anna"]);
     const first = await search(w, { filter: { and: [] }, sort: "createdAt", limit: 2 });
     expect(names(first.body)).toEqual(["Anna", "Nicolò"]);
@@ -146,7 +203,14 @@ describe("POST /customers/search", () => {
 
   it("names unknown fields and bad values", async () => {
     const w = await people();
-    const res = await search(w, { filter: { and: [{ field: "base.shoeSize", op: "eq", value: 1 }, { field: "extended.tier", op: "eq", value: "gold" }] } });
+    const res = await search(w, {
+      filter: {
+        and: [
+          { field: "base.shoeSize", op: "eq", value: 1 },
+          { field: "extended.tier", op: "eq", value: "gold" },
+        ],
+      },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors?.map((e) => e.path)).toEqual(["filter.and.0.field", "filter.and.1.field"]);
     const shape = await search(w, { filter: { field: "tags", op: "gt" } });
@@ -156,17 +220,27 @@ describe("POST /customers/search", () => {
 
   it("filters on declared extended properties", async () => {
     const w = await workspaceWithAdmin("Search extended");
-    await call(schema.putExtendedProperties, { ws: w.ws, headers: w.admin, body: { properties: [{ name: "points", type: "integer" }] } });
+    await call(schema.putExtendedProperties, {
+      ws: w.ws,
+      headers: w.admin,
+      body: { properties: [{ name: "points", type: "integer" }] },
+    });
     await create(w, { base: { firstName: "Low" }, extended: { points: 5 } });
     await create(w, { base: { firstName: "High" }, extended: { points: 500 } });
-    expect(names((await search(w, { filter: { field: "extended.points", op: "gte", value: 100 } })).body)).toEqual(["High"]);
+    expect(names((await search(w, { filter: { field: "extended.points", op: "gte", value: 100 } })).body)).toEqual([
+      "High",
+    ]);
   });
 });
 
 describe("GET /customers?viewId=", () => {
   it("applies the view's filter, and 404s for a view of another workspace", async () => {
     const w = await people();
-    const view = await call<{ id: string }>(views.createView, { ws: w.ws, headers: w.admin, body: { name: "Italians", filter: { field: "base.address.country", op: "eq", value: "IT" } } });
+    const view = await call<{ id: string }>(views.createView, {
+      ws: w.ws,
+      headers: w.admin,
+      body: { name: "Italians", filter: { field: "base.address.country", op: "eq", value: "IT" } },
+    });
     expect(names((await list(w, `viewId=${view.body.id}`)).body)).toEqual(["Anna", "Nicolò"]);
     expect(names((await list(w, `viewId=${view.body.id}&q=rossi`)).body)).toEqual(["Anna"]);
     const other = await people("Search other");

@@ -62,7 +62,10 @@ export async function exportCustomersCsv(input: ExportCustomersCsvInput): Promis
     async pull(controller) {
       try {
         const limit = Math.min(pageSize, maxRows - sent);
-        const page = limit > 0 ? await searchCustomerRows({ workspaceId, conditions, sort, limit, cursor }) : { data: [], nextCursor: null };
+        const page =
+          limit > 0
+            ? await searchCustomerRows({ workspaceId, conditions, sort, limit, cursor })
+            : { data: [], nextCursor: null };
         if (page.data.length > 0) {
           const records = page.data.map((row) => csvRow(transform(serializeCustomer(row)), header));
           controller.enqueue(encoder.encode(stringify(records)));

@@ -19,7 +19,8 @@ export interface LookupInput {
 export async function lookupConditions(input: LookupInput): Promise<Prisma.Sql[] | null> {
   const { workspaceId } = input;
   const conditions: Prisma.Sql[] = [];
-  const rules = input.externalId !== undefined || input.email !== undefined ? await getIdentityRules({ workspaceId }) : null;
+  const rules =
+    input.externalId !== undefined || input.email !== undefined ? await getIdentityRules({ workspaceId }) : null;
 
   if (input.externalId !== undefined && rules) {
     const identity = normalizeCandidate("externalId", input.externalId, rules);

@@ -61,7 +61,10 @@ function plainQuery({ bounds, conditions, column, descending, take }: PageQuery)
 }
 
 /** The first matches among the newest `window` customers in sort order, and how many customers that window held. */
-async function walkQuery({ bounds, conditions, column, descending, take }: PageQuery, window: number): Promise<{ keys: PageKey[]; windowFull: boolean }> {
+async function walkQuery(
+  { bounds, conditions, column, descending, take }: PageQuery,
+  window: number,
+): Promise<{ keys: PageKey[]; windowFull: boolean }> {
   // A LIMIT in a subquery is a fence: the conditions stay outside, so the window is read along the
   // (workspaceId, status, createdAt) index and filtered, stopping as soon as the page is full.
   const rows = await db().$queryRaw<(PageKey & { held: number })[]>`

@@ -37,7 +37,15 @@ function scoped(workspaceId: string, conditions: readonly Prisma.Sql[]): Prisma.
 }
 
 /** How many customers match, counting no further than `max` (an export only needs to know whether it is cut). */
-export async function countCustomers({ workspaceId, conditions, max }: { workspaceId: string; conditions: readonly Prisma.Sql[]; max: number }): Promise<number> {
+export async function countCustomers({
+  workspaceId,
+  conditions,
+  max,
+}: {
+  workspaceId: string;
+  conditions: readonly Prisma.Sql[];
+  max: number;
+}): Promise<number> {
   if (!isUuid(workspaceId)) return 0;
   const [row] = await db().$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM "Customer" c WHERE ${Prisma.join(scoped(workspaceId, conditions), " AND ")} LIMIT ${max}) matching`;
@@ -52,7 +60,9 @@ export async function searchCustomerRows(input: SearchCustomersInput): Promise<C
   const after = decodeCursor(input.cursor, ZCursor);
   if (!isUuid(workspaceId)) return { data: [], nextCursor: null };
 
-  const field = sort.startsWith("-") ? (sort.slice(1) as "createdAt" | "updatedAt") : (sort as "createdAt" | "updatedAt");
+  const field = sort.startsWith("-")
+    ? (sort.slice(1) as "createdAt" | "updatedAt")
+    : (sort as "createdAt" | "updatedAt");
   const descending = sort.startsWith("-");
   const column = SORT_COLUMN[field];
   const beyond = Prisma.raw(descending ? "<" : ">");
@@ -77,7 +87,10 @@ export async function searchCustomerRows(input: SearchCustomersInput): Promise<C
   const nextCursor = found.length > limit && last ? encodeCursor({ t: last.t, id: last.id }) : null;
   if (page.length === 0) return { data: [], nextCursor };
 
-  const rows = await db().customer.findMany({ where: { workspaceId, id: { in: page.map((row) => row.id) } }, include: CUSTOMER_INCLUDE });
+  const rows = await db().customer.findMany({
+    where: { workspaceId, id: { in: page.map((row) => row.id) } },
+    include: CUSTOMER_INCLUDE,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   // A customer erased between the two reads is left out; the cursor still comes from the first read.
   return { data: page.flatMap(({ id }) => byId.get(id) ?? []), nextCursor };

@@ -14,8 +14,14 @@ export interface CompileWorkspaceFilterInput {
 }
 
 /** The SQL condition on `c`; throws 422 naming each unknown field or bad value. */
-export async function compileWorkspaceFilter({ workspaceId, filter, path }: CompileWorkspaceFilterInput, client: Db | Tx = db()): Promise<Prisma.Sql> {
+export async function compileWorkspaceFilter(
+  { workspaceId, filter, path }: CompileWorkspaceFilterInput,
+  client: Db | Tx = db(),
+): Promise<Prisma.Sql> {
   // Disabled properties too, so the compiler can say "disabled" rather than "unknown".
-  const extendedProperties = await client.extendedProperty.findMany({ where: { workspaceId }, select: { name: true, type: true, enabled: true } });
+  const extendedProperties = await client.extendedProperty.findMany({
+    where: { workspaceId },
+    select: { name: true, type: true, enabled: true },
+  });
   return compileCustomerFilter(filter, { extendedProperties, path });
 }

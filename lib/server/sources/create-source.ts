@@ -13,7 +13,11 @@ export interface CreateSourceInput {
   actor?: Actor;
 }
 
-export async function createSource({ workspaceId, input, actor = SYSTEM_ACTOR }: CreateSourceInput): Promise<SourceWithWriteKey> {
+export async function createSource({
+  workspaceId,
+  input,
+  actor = SYSTEM_ACTOR,
+}: CreateSourceInput): Promise<SourceWithWriteKey> {
   const writeKey = generateWriteKey();
   return db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");

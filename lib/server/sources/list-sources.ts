@@ -14,7 +14,11 @@ export interface ListSourcesInput {
   cursor?: string;
 }
 
-export async function listSources({ workspaceId, limit = 50, cursor }: ListSourcesInput): Promise<{ data: Source[]; nextCursor: string | null }> {
+export async function listSources({
+  workspaceId,
+  limit = 50,
+  cursor,
+}: ListSourcesInput): Promise<{ data: Source[]; nextCursor: string | null }> {
   const after = decodeCursor(cursor, ZCursor);
   if (!isUuid(workspaceId)) return { data: [], nextCursor: null };
   const rows = await db().source.findMany({

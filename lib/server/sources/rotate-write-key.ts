@@ -13,7 +13,11 @@ export interface RotateWriteKeyInput {
   actor?: Actor;
 }
 
-export async function rotateWriteKey({ workspaceId, sourceId, actor = SYSTEM_ACTOR }: RotateWriteKeyInput): Promise<SourceWithWriteKey> {
+export async function rotateWriteKey({
+  workspaceId,
+  sourceId,
+  actor = SYSTEM_ACTOR,
+}: RotateWriteKeyInput): Promise<SourceWithWriteKey> {
   if (!isUuid(workspaceId) || !isUuid(sourceId)) throw notFound("Source");
   const writeKey = generateWriteKey();
   return db().$transaction(async (tx) => {

@@ -2,8 +2,22 @@
 import type { SourceType as DbSourceType } from "@/lib/generated/prisma/client";
 import type { SourceType } from "@/lib/schemas/sources";
 
-const TO_DB: Record<SourceType, DbSourceType> = { web: "WEB", mobile: "MOBILE", ecommerce: "ECOMMERCE", retail: "RETAIL", crm: "CRM", api: "API" };
-const FROM_DB: Record<DbSourceType, SourceType> = { WEB: "web", MOBILE: "mobile", ECOMMERCE: "ecommerce", RETAIL: "retail", CRM: "crm", API: "api" };
+const TO_DB: Record<SourceType, DbSourceType> = {
+  web: "WEB",
+  mobile: "MOBILE",
+  ecommerce: "ECOMMERCE",
+  retail: "RETAIL",
+  crm: "CRM",
+  api: "API",
+};
+const FROM_DB: Record<DbSourceType, SourceType> = {
+  WEB: "web",
+  MOBILE: "mobile",
+  ECOMMERCE: "ecommerce",
+  RETAIL: "retail",
+  CRM: "crm",
+  API: "api",
+};
 
 export function toDbSourceType(type: SourceType): DbSourceType {
   return TO_DB[type];

@@ -24,7 +24,12 @@ describe("sources", () => {
       workspaceId: workspace.id,
       input: { name: "Web shop", type: "ecommerce", allowedOrigins: ["https://shop.example.com"], priority: 5 },
     });
-    expect(created).toMatchObject({ name: "Web shop", type: "ecommerce", priority: 5, allowedOrigins: ["https://shop.example.com"] });
+    expect(created).toMatchObject({
+      name: "Web shop",
+      type: "ecommerce",
+      priority: 5,
+      allowedOrigins: ["https://shop.example.com"],
+    });
     expect(created.writeKey).toMatch(/^wk_/);
     expect(created.writeKey.startsWith(created.writeKeyPrefix)).toBe(true);
     expect((await sourceByKey(created.writeKey))?.id).toBe(created.id);
@@ -32,14 +37,20 @@ describe("sources", () => {
     const { writeKey: _shownOnce, ...source } = created;
     expect(await getSource({ workspaceId: workspace.id, sourceId: created.id })).toEqual(source);
     expect(await listSources({ workspaceId: workspace.id })).toEqual({ data: [source], nextCursor: null });
-    const stored = await db().source.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: workspace.id, id: created.id } } });
+    const stored = await db().source.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: workspace.id, id: created.id } },
+    });
     expect(JSON.stringify(stored)).not.toContain(created.writeKey);
   });
 
   it("defaults to type api, and updates fields", async () => {
     const created = await createSource({ workspaceId: workspace.id, input: { name: "Import" } });
     expect(created).toMatchObject({ type: "api", priority: 0, allowedOrigins: [] });
-    const updated = await updateSource({ workspaceId: workspace.id, sourceId: created.id, input: { name: "CRM import", type: "crm" } });
+    const updated = await updateSource({
+      workspaceId: workspace.id,
+      sourceId: created.id,
+      input: { name: "CRM import", type: "crm" },
+    });
     expect(updated).toMatchObject({ name: "CRM import", type: "crm", writeKeyPrefix: created.writeKeyPrefix });
   });
 
@@ -49,7 +60,10 @@ describe("sources", () => {
     expect(rotated.writeKey).not.toBe(created.writeKey);
     expect(await sourceByKey(created.writeKey)).toBeNull();
     expect((await sourceByKey(rotated.writeKey))?.id).toBe(created.id);
-    const audit = await db().auditEntry.findMany({ where: { workspaceId: workspace.id, targetId: created.id }, orderBy: { at: "asc" } });
+    const audit = await db().auditEntry.findMany({
+      where: { workspaceId: workspace.id, targetId: created.id },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["source.created", "source.write_key_rotated"]);
     expect(JSON.stringify(audit)).not.toContain(rotated.writeKey);
   });
@@ -57,13 +71,25 @@ describe("sources", () => {
   it("deletes a source but keeps its events, unlinked", async () => {
     const created = await createSource({ workspaceId: workspace.id, input: { name: "Till", type: "retail" } });
     const event = await db().event.create({
-      data: { workspaceId: workspace.id, type: "completedOrder", occurredAt: new Date(), sourceId: created.id, anonymousId: "anon-1" },
+      data: {
+        workspaceId: workspace.id,
+        type: "completedOrder",
+        occurredAt: new Date(),
+        sourceId: created.id,
+        anonymousId: "anon-1",
+      },
     });
     await deleteSource({ workspaceId: workspace.id, sourceId: created.id });
-    await expect(getSource({ workspaceId: workspace.id, sourceId: created.id })).rejects.toMatchObject({ code: "not_found" });
-    const kept = await db().event.findUnique({ where: { workspaceId_id: { workspaceId: workspace.id, id: event.id } } });
+    await expect(getSource({ workspaceId: workspace.id, sourceId: created.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    const kept = await db().event.findUnique({
+      where: { workspaceId_id: { workspaceId: workspace.id, id: event.id } },
+    });
     expect(kept?.sourceId).toBeNull();
-    await expect(deleteSource({ workspaceId: workspace.id, sourceId: created.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteSource({ workspaceId: workspace.id, sourceId: created.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("a source of workspace A is not found through workspace B", async () => {
@@ -81,8 +107,12 @@ describe("sources", () => {
   });
 
   it("refuses unknown workspaces and malformed ids with 404", async () => {
-    await expect(createSource({ workspaceId: randomUUID(), input: { name: "X" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(getSource({ workspaceId: workspace.id, sourceId: "123" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createSource({ workspaceId: randomUUID(), input: { name: "X" } })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(getSource({ workspaceId: workspace.id, sourceId: "123" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("pages through sources", async () => {

@@ -13,7 +13,12 @@ export interface UpdateSourceInput {
   actor?: Actor;
 }
 
-export async function updateSource({ workspaceId, sourceId, input, actor = SYSTEM_ACTOR }: UpdateSourceInput): Promise<Source> {
+export async function updateSource({
+  workspaceId,
+  sourceId,
+  input,
+  actor = SYSTEM_ACTOR,
+}: UpdateSourceInput): Promise<Source> {
   if (!isUuid(workspaceId) || !isUuid(sourceId)) throw notFound("Source");
   return db().$transaction(async (tx) => {
     const [row] = await tx.source.updateManyAndReturn({

@@ -8,7 +8,9 @@ import { findUserByEmail } from "./find-user-by-email";
 describe("users", () => {
   it("stores the e-mail trimmed and lower-cased and only a hash of the password", async () => {
     const local = randomUUID();
-    const user = await createUser({ input: { email: `  ${local.toUpperCase()}@Test.Local `, password: "correct horse battery", name: "Jane" } });
+    const user = await createUser({
+      input: { email: `  ${local.toUpperCase()}@Test.Local `, password: "correct horse battery", name: "Jane" },
+    });
     expect(user).toMatchObject({ email: `${local}@test.local`, name: "Jane" });
     expect(user).not.toHaveProperty("passwordHash");
 
@@ -25,7 +27,9 @@ describe("users", () => {
   it("refuses a second user with the same e-mail in any case with 409", async () => {
     const email = `${randomUUID()}@test.local`;
     await createUser({ input: { email, password: "correct horse battery" } });
-    await expect(createUser({ input: { email: email.toUpperCase(), password: "another password" } })).rejects.toMatchObject({
+    await expect(
+      createUser({ input: { email: email.toUpperCase(), password: "another password" } }),
+    ).rejects.toMatchObject({
       code: "conflict",
     });
   });

@@ -5,7 +5,11 @@ import type { Tx } from "@/lib/server/db/client";
 import { AppError, validationFailed, type FieldError } from "@/lib/server/http/errors";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 
-export async function checkView(tx: Tx, workspaceId: string, view: { filter?: Filter; columns?: readonly string[] }): Promise<void> {
+export async function checkView(
+  tx: Tx,
+  workspaceId: string,
+  view: { filter?: Filter; columns?: readonly string[] },
+): Promise<void> {
   const errors: FieldError[] = [];
   if (view.filter !== undefined) {
     try {
@@ -15,12 +19,21 @@ export async function checkView(tx: Tx, workspaceId: string, view: { filter?: Fi
       errors.push(...(error.options.errors ?? []));
     }
   }
-  const extended = (view.columns ?? []).flatMap((column, index) => (column.startsWith("extended.") ? [{ index, name: column.slice("extended.".length) }] : []));
+  const extended = (view.columns ?? []).flatMap((column, index) =>
+    column.startsWith("extended.") ? [{ index, name: column.slice("extended.".length) }] : [],
+  );
   if (extended.length > 0) {
-    const declared = await tx.extendedProperty.findMany({ where: { workspaceId, name: { in: extended.map((c) => c.name) } }, select: { name: true } });
+    const declared = await tx.extendedProperty.findMany({
+      where: { workspaceId, name: { in: extended.map((c) => c.name) } },
+      select: { name: true },
+    });
     const names = new Set(declared.map((row) => row.name));
     for (const { index, name } of extended) {
-      if (!names.has(name)) errors.push({ path: `columns.${index}`, message: `Unknown extended property "${name}" (see the workspace's customer schema)` });
+      if (!names.has(name))
+        errors.push({
+          path: `columns.${index}`,
+          message: `Unknown extended property "${name}" (see the workspace's customer schema)`,
+        });
     }
   }
   if (errors.length > 0) throw validationFailed(errors, "The view is not valid");

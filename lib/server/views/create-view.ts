@@ -16,7 +16,12 @@ export interface CreateViewInput {
   requestId?: string;
 }
 
-export async function createView({ workspaceId, input, actor = SYSTEM_ACTOR, requestId }: CreateViewInput): Promise<View> {
+export async function createView({
+  workspaceId,
+  input,
+  actor = SYSTEM_ACTOR,
+  requestId,
+}: CreateViewInput): Promise<View> {
   const filter = input.filter ?? { and: [] };
   const view = await db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");

@@ -11,12 +11,28 @@ export interface DeleteViewInput {
   requestId?: string;
 }
 
-export async function deleteView({ workspaceId, viewId, actor = SYSTEM_ACTOR, requestId }: DeleteViewInput): Promise<void> {
+export async function deleteView({
+  workspaceId,
+  viewId,
+  actor = SYSTEM_ACTOR,
+  requestId,
+}: DeleteViewInput): Promise<void> {
   if (!isUuid(workspaceId) || !isUuid(viewId)) throw notFound("View");
   await db().$transaction(async (tx) => {
-    const row = await tx.view.findUnique({ where: { workspaceId_id: { workspaceId, id: viewId } }, select: { name: true } });
+    const row = await tx.view.findUnique({
+      where: { workspaceId_id: { workspaceId, id: viewId } },
+      select: { name: true },
+    });
     const { count } = await tx.view.deleteMany({ where: { workspaceId, id: viewId } });
     if (!row || count === 0) throw notFound("View");
-    await recordAudit(tx, { workspaceId, actor, action: "view.deleted", targetType: "view", targetId: viewId, details: { name: row.name }, requestId });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "view.deleted",
+      targetType: "view",
+      targetId: viewId,
+      details: { name: row.name },
+      requestId,
+    });
   });
 }

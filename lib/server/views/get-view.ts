@@ -21,7 +21,15 @@ export async function getView(input: { workspaceId: string; viewId: string }): P
 const ZCursor = z.object({ id: z.string().refine(isUuid) });
 
 /** Oldest first: ids are UUIDv7, so their order is the order of creation. */
-export async function listViews({ workspaceId, limit = 50, cursor }: { workspaceId: string; limit?: number; cursor?: string }) {
+export async function listViews({
+  workspaceId,
+  limit = 50,
+  cursor,
+}: {
+  workspaceId: string;
+  limit?: number;
+  cursor?: string;
+}) {
   const after = decodeCursor(cursor, ZCursor);
   if (!isUuid(workspaceId)) return { data: [], nextCursor: null };
   const rows = await db().view.findMany({

@@ -30,7 +30,9 @@ export function maskPhone(value: string): string {
   const parsed = parsePhoneNumberFromString(value);
   if (parsed && value.trim().startsWith("+")) {
     const national = String(parsed.nationalNumber);
-    return national.length > 4 ? `+${parsed.countryCallingCode} *** *** ${national.slice(-4)}` : `+${parsed.countryCallingCode} ${HIDDEN}`;
+    return national.length > 4
+      ? `+${parsed.countryCallingCode} *** *** ${national.slice(-4)}`
+      : `+${parsed.countryCallingCode} ${HIDDEN}`;
   }
   const digits = value.replace(/\D/g, "").length;
   let seen = 0;
@@ -40,7 +42,8 @@ export function maskPhone(value: string): string {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function maskStrings(object: Json, keys: readonly string[], mask: (value: string) => string): Json {
   const out = { ...object };
@@ -57,7 +60,12 @@ function mapItems(value: unknown, transform: (object: Json) => Json): unknown {
 }
 
 function maskContactValue(contact: Json): Json {
-  const mask = contact.type === "EMAIL" ? maskEmail : contact.type === "PHONE" || contact.type === "MOBILE" || contact.type === "FAX" ? maskPhone : maskText;
+  const mask =
+    contact.type === "EMAIL"
+      ? maskEmail
+      : contact.type === "PHONE" || contact.type === "MOBILE" || contact.type === "FAX"
+        ? maskPhone
+        : maskText;
   return maskStrings(contact, ["value"], mask);
 }
 
@@ -71,7 +79,11 @@ function maskContacts(contacts: Json): Json {
 const roughly = (value: unknown) => (typeof value === "number" ? Math.round(value * 10) / 10 : value);
 
 function maskAddress(address: Json): Json {
-  const out = maskStrings(maskStrings(address, ["street"], () => HIDDEN), ["zip"], (zip) => `${zip.slice(0, 2)}${HIDDEN}`);
+  const out = maskStrings(
+    maskStrings(address, ["street"], () => HIDDEN),
+    ["zip"],
+    (zip) => `${zip.slice(0, 2)}${HIDDEN}`,
+  );
   out.geo = mapObject(out.geo, (geo) => ({ ...geo, lat: roughly(geo.lat), lon: roughly(geo.lon) }));
   return dropUndefined(out);
 }
@@ -88,8 +100,12 @@ export function maskBase(base: Json): Json {
   out.contacts = mapObject(out.contacts, maskContacts);
   out.address = mapObject(out.address, maskAddress);
   out.credential = mapObject(out.credential, (credential) => maskStrings(credential, ["username"], maskText));
-  out.socialProfile = mapObject(out.socialProfile, (profiles) => maskStrings(profiles, Object.keys(profiles), maskText));
-  out.subscriptions = mapItems(out.subscriptions, (subscription) => maskStrings(subscription, ["subscriberId"], maskText));
+  out.socialProfile = mapObject(out.socialProfile, (profiles) =>
+    maskStrings(profiles, Object.keys(profiles), maskText),
+  );
+  out.subscriptions = mapItems(out.subscriptions, (subscription) =>
+    maskStrings(subscription, ["subscriberId"], maskText),
+  );
   return dropUndefined(out);
 }
 
@@ -105,6 +121,9 @@ export function maskCustomer(customer: Customer): Customer {
     externalId: customer.externalId === null ? null : maskText(customer.externalId),
     // The masked base is still the base shape, with some strings shortened (dob → year).
     base: maskBase(customer.base as Json) as Customer["base"],
-    identities: customer.identities.map((identity) => ({ ...identity, value: maskIdentityValue(identity.type, identity.value) })),
+    identities: customer.identities.map((identity) => ({
+      ...identity,
+      value: maskIdentityValue(identity.type, identity.value),
+    })),
   };
 }

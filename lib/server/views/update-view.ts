@@ -18,11 +18,20 @@ export interface UpdateViewInput {
   requestId?: string;
 }
 
-export async function updateView({ workspaceId, viewId, input, actor = SYSTEM_ACTOR, requestId }: UpdateViewInput): Promise<View> {
+export async function updateView({
+  workspaceId,
+  viewId,
+  input,
+  actor = SYSTEM_ACTOR,
+  requestId,
+}: UpdateViewInput): Promise<View> {
   if (!isUuid(workspaceId) || !isUuid(viewId)) throw notFound("View");
   const view = await db().$transaction(async (tx) => {
     // 404 before 422: a caller should not learn whether a filter is valid for a view that is not there.
-    const exists = await tx.view.findUnique({ where: { workspaceId_id: { workspaceId, id: viewId } }, select: { id: true } });
+    const exists = await tx.view.findUnique({
+      where: { workspaceId_id: { workspaceId, id: viewId } },
+      select: { id: true },
+    });
     if (!exists) throw notFound("View");
     await checkView(tx, workspaceId, { filter: input.filter, columns: input.columns });
     const [row] = await tx.view.updateManyAndReturn({

@@ -21,7 +21,13 @@ export interface ViewSelection {
   present(customer: Customer): Customer;
 }
 
-export async function loadViewSelection({ workspaceId, viewId }: { workspaceId: string; viewId: string }): Promise<ViewSelection> {
+export async function loadViewSelection({
+  workspaceId,
+  viewId,
+}: {
+  workspaceId: string;
+  viewId: string;
+}): Promise<ViewSelection> {
   const row = await getViewRow({ workspaceId, viewId });
   const filter = viewFilterOf(row);
   let condition: Prisma.Sql;
@@ -30,7 +36,11 @@ export async function loadViewSelection({ workspaceId, viewId }: { workspaceId: 
   } catch (error) {
     // The filter was valid when saved; only disabling an extended property it uses can break it since.
     if (error instanceof AppError && error.code === "validation_failed") {
-      throw new AppError("validation_failed", "The view's filter no longer fits the workspace's customer schema; edit the view", error.options);
+      throw new AppError(
+        "validation_failed",
+        "The view's filter no longer fits the workspace's customer schema; edit the view",
+        error.options,
+      );
     }
     throw error;
   }

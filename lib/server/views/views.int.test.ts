@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import * as customers from "@/lib/schemas/customers";
 import * as api from "@/lib/schemas/views";
 import { db } from "@/lib/server/db/client";
-import { call, headersOf, workspaceWithAdmin, type CustomerBody, type ProblemFields } from "@/lib/server/customers/customer-test-kit";
+import {
+  call,
+  headersOf,
+  workspaceWithAdmin,
+  type CustomerBody,
+  type ProblemFields,
+} from "@/lib/server/customers/customer-test-kit";
 import { apiClientToken, memberSession } from "@/test/auth-fixtures";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
@@ -20,8 +26,12 @@ interface ViewBody extends ProblemFields {
 
 const ITALIANS = { field: "base.address.country", op: "eq", value: "IT" };
 const create = (w: Ws, body: unknown, headers = w.admin) => call<ViewBody>(api.createView, { ws: w.ws, headers, body });
-const one = (w: Ws, endpoint: typeof api.getView | typeof api.updateView | typeof api.deleteView, id: string, body?: unknown) =>
-  call<ViewBody>(endpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id }, body });
+const one = (
+  w: Ws,
+  endpoint: typeof api.getView | typeof api.updateView | typeof api.deleteView,
+  id: string,
+  body?: unknown,
+) => call<ViewBody>(endpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id }, body });
 
 describe("views CRUD", () => {
   it("creates, reads, lists, changes and deletes a view, auditing each change", async () => {
@@ -30,23 +40,47 @@ describe("views CRUD", () => {
     const created = await create(w, { name: "Italians", filter: ITALIANS, columns: ["base.firstName", "tags"] }, user);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.headers.get("location")).toBe(`/api/v1/workspaces/${w.ws}/views/${created.body.id}`);
-    expect(created.body).toMatchObject({ name: "Italians", filter: ITALIANS, columns: ["base.firstName", "tags"], maskPersonalData: false });
+    expect(created.body).toMatchObject({
+      name: "Italians",
+      filter: ITALIANS,
+      columns: ["base.firstName", "tags"],
+      maskPersonalData: false,
+    });
 
     expect((await one(w, api.getView, created.body.id)).body).toEqual(created.body);
     await create(w, { name: "Everyone" });
-    const listed = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViews, { ws: w.ws, headers: w.admin, query: "limit=1" });
+    const listed = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViews, {
+      ws: w.ws,
+      headers: w.admin,
+      query: "limit=1",
+    });
     expect(listed.body.data.map((v) => v.name)).toEqual(["Italians"]);
-    const rest = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViews, { ws: w.ws, headers: w.admin, query: `cursor=${listed.body.nextCursor}` });
+    const rest = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViews, {
+      ws: w.ws,
+      headers: w.admin,
+      query: `cursor=${listed.body.nextCursor}`,
+    });
     expect(rest.body.data.map((v) => v.name)).toEqual(["Everyone"]);
     expect(rest.body.data[0].filter).toEqual({ and: [] });
 
-    const patched = await one(w, api.updateView, created.body.id, { name: "Italian VIPs", filter: { and: [ITALIANS, { tag: "vip" }] }, maskPersonalData: true });
+    const patched = await one(w, api.updateView, created.body.id, {
+      name: "Italian VIPs",
+      filter: { and: [ITALIANS, { tag: "vip" }] },
+      maskPersonalData: true,
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: "Italian VIPs", columns: ["base.firstName", "tags"], maskPersonalData: true });
+    expect(patched.body).toMatchObject({
+      name: "Italian VIPs",
+      columns: ["base.firstName", "tags"],
+      maskPersonalData: true,
+    });
     expect((await one(w, api.deleteView, created.body.id)).status).toBe(204);
     expect((await one(w, api.getView, created.body.id)).status).toBe(404);
 
-    const actions = await db().auditEntry.findMany({ where: { workspaceId: w.ws, targetType: "view" }, orderBy: { at: "asc" } });
+    const actions = await db().auditEntry.findMany({
+      where: { workspaceId: w.ws, targetType: "view" },
+      orderBy: { at: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["view.created", "view.created", "view.updated", "view.deleted"]);
   });
 
@@ -55,14 +89,20 @@ describe("views CRUD", () => {
     const shape = await create(w, { name: "Typo", columns: ["base.firstName", "nope", "base.firstName"] });
     expect(shape.status).toBe(422);
     expect(shape.body.errors?.map((e) => e.path)).toEqual(["columns.1", "columns.2"]);
-    const res = await create(w, { name: "Typo", filter: { and: [{ field: "base.adress.country", op: "eq", value: "IT" }] }, columns: ["base.firstName", "extended.tier"] });
+    const res = await create(w, {
+      name: "Typo",
+      filter: { and: [{ field: "base.adress.country", op: "eq", value: "IT" }] },
+      columns: ["base.firstName", "extended.tier"],
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
       { path: "filter.and.0.field", message: 'Unknown base field "base.adress.country"' },
       { path: "columns.1", message: expect.stringContaining('Unknown extended property "tier"') },
     ]);
     const saved = await create(w, { name: "Fine" });
-    const patched = await one(w, api.updateView, saved.body.id, { filter: { field: "extended.tier", op: "eq", value: "gold" } });
+    const patched = await one(w, api.updateView, saved.body.id, {
+      filter: { field: "extended.tier", op: "eq", value: "gold" },
+    });
     expect(patched.status).toBe(422);
     expect(patched.body.errors?.[0].path).toBe("filter.field");
     expect(await db().view.count({ where: { workspaceId: w.ws } })).toBe(1);
@@ -75,27 +115,66 @@ describe("views CRUD", () => {
     const otherToken = headersOf(await apiClientToken(other.ws, "ADMIN"));
     for (const endpoint of [api.getView, api.updateView, api.deleteView, api.listViewCustomers]) {
       // Their own workspace in the path, our view's id: not found.
-      const res = await call(endpoint, { ws: other.ws, headers: other.admin, params: { ws: other.ws, id: view.body.id }, body: { name: "x" } });
+      const res = await call(endpoint, {
+        ws: other.ws,
+        headers: other.admin,
+        params: { ws: other.ws, id: view.body.id },
+        body: { name: "x" },
+      });
       expect(res.status).toBe(404);
       // Our workspace in the path with their token: not found either.
-      expect((await call(endpoint, { ws: w.ws, headers: otherToken, params: { ws: w.ws, id: view.body.id }, body: { name: "x" } })).status).toBe(404);
+      expect(
+        (
+          await call(endpoint, {
+            ws: w.ws,
+            headers: otherToken,
+            params: { ws: w.ws, id: view.body.id },
+            body: { name: "x" },
+          })
+        ).status,
+      ).toBe(404);
     }
     const guest = headersOf(await memberSession(w.ws, "GUEST"));
     expect((await create(w, { name: "Nope" }, guest)).status).toBe(403);
-    expect((await call(api.getView, { ws: w.ws, headers: guest, params: { ws: w.ws, id: view.body.id } })).status).toBe(200);
+    expect((await call(api.getView, { ws: w.ws, headers: guest, params: { ws: w.ws, id: view.body.id } })).status).toBe(
+      200,
+    );
   });
 });
 
 describe("GET /views/{id}/customers", () => {
   it("lists the view's customers, masked when the view masks personal data", async () => {
     const w = await workspaceWithAdmin("Views");
-    const mario = { externalId: "CRM-1", base: { firstName: "Mario", lastName: "Rossi", dob: "1985-12-01", contacts: { email: "mario.rossi@gmail.com", mobilePhone: "+39 347 123 4567" }, address: { street: "Via Roma 1", zip: "20121", city: "Milano", country: "IT" } } };
+    const mario = {
+      externalId: "CRM-1",
+      base: {
+        firstName: "Mario",
+        lastName: "Rossi",
+        dob: "1985-12-01",
+        contacts: { email: "mario.rossi@gmail.com", mobilePhone: "+39 347 123 4567" },
+        address: { street: "Via Roma 1", zip: "20121", city: "Milano", country: "IT" },
+      },
+    };
     expect((await call(customers.createCustomer, { ws: w.ws, headers: w.admin, body: mario })).status).toBe(201);
-    expect((await call(customers.createCustomer, { ws: w.ws, headers: w.admin, body: { base: { firstName: "John", address: { country: "US" } } } })).status).toBe(201);
+    expect(
+      (
+        await call(customers.createCustomer, {
+          ws: w.ws,
+          headers: w.admin,
+          body: { base: { firstName: "John", address: { country: "US" } } },
+        })
+      ).status,
+    ).toBe(201);
     const plain = await create(w, { name: "Italians", filter: ITALIANS });
     const masked = await create(w, { name: "Italians (masked)", filter: ITALIANS, maskPersonalData: true });
     const guest = headersOf(await memberSession(w.ws, "GUEST"));
-    const read = (id: string) => call<{ data: CustomerBody[]; nextCursor: string | null }>(api.listViewCustomers, { ws: w.ws, headers: guest, params: { ws: w.ws, id }, query: "limit=10" });
+    const read = (id: string) =>
+      call<{ data: CustomerBody[]; nextCursor: string | null }>(api.listViewCustomers, {
+        ws: w.ws,
+        headers: guest,
+        params: { ws: w.ws, id },
+        query: "limit=10",
+      });
 
     const clear = await read(plain.body.id);
     expect(clear.status).toBe(200);
@@ -113,7 +192,11 @@ describe("GET /views/{id}/customers", () => {
     });
     expect(hidden.identities.map((i) => i.value)).not.toContain("mario.rossi@gmail.com");
     // The same masking applies when the view is named on the customer list.
-    const viaList = await call<{ data: CustomerBody[] }>(customers.listCustomers, { ws: w.ws, headers: guest, query: `viewId=${masked.body.id}` });
+    const viaList = await call<{ data: CustomerBody[] }>(customers.listCustomers, {
+      ws: w.ws,
+      headers: guest,
+      query: `viewId=${masked.body.id}`,
+    });
     expect(viaList.body.data[0].base.firstName).toBe("M***");
   });
 });

@@ -18,7 +18,11 @@ export interface CreateWorkspaceInput {
 // Two concurrent creations may pick the same free slug; the loser simply tries again.
 const SLUG_ATTEMPTS = 10;
 
-export async function createWorkspace({ input, ownerUserId, actor = SYSTEM_ACTOR }: CreateWorkspaceInput): Promise<Workspace> {
+export async function createWorkspace({
+  input,
+  ownerUserId,
+  actor = SYSTEM_ACTOR,
+}: CreateWorkspaceInput): Promise<Workspace> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction((tx) => insertWorkspace(tx, input, ownerUserId, actor));
@@ -30,7 +34,12 @@ export async function createWorkspace({ input, ownerUserId, actor = SYSTEM_ACTOR
   }
 }
 
-async function insertWorkspace(tx: Tx, input: WorkspaceCreate, ownerUserId: string | undefined, actor: Actor): Promise<Workspace> {
+async function insertWorkspace(
+  tx: Tx,
+  input: WorkspaceCreate,
+  ownerUserId: string | undefined,
+  actor: Actor,
+): Promise<Workspace> {
   const slug = input.slug ?? (await freeSlugFor(tx, input.name));
   const row = await tx.workspace.create({
     data: { name: input.name, slug, timezone: input.timezone, currency: input.currency },

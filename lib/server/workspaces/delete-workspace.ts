@@ -6,7 +6,13 @@ import { isUuid } from "@/lib/server/db/ids";
 import { isRecordNotFound } from "@/lib/server/db/prisma-errors";
 import { notFound } from "@/lib/server/http/errors";
 
-export async function deleteWorkspace({ workspaceId, actor = SYSTEM_ACTOR }: { workspaceId: string; actor?: Actor }): Promise<void> {
+export async function deleteWorkspace({
+  workspaceId,
+  actor = SYSTEM_ACTOR,
+}: {
+  workspaceId: string;
+  actor?: Actor;
+}): Promise<void> {
   if (!isUuid(workspaceId)) throw notFound("Workspace");
   try {
     await db().$transaction(async (tx) => {

@@ -16,7 +16,9 @@ export async function lockWorkspace(tx: Tx, workspaceId: string, mode: Workspace
   if (!isUuid(workspaceId)) throw notFound("Workspace");
   const rows =
     mode === "exclusive"
-      ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Workspace" WHERE id = ${workspaceId}::uuid FOR NO KEY UPDATE`
+      ? await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "Workspace" WHERE id = ${workspaceId}::uuid FOR NO KEY UPDATE`
       : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Workspace" WHERE id = ${workspaceId}::uuid FOR KEY SHARE`;
   if (rows.length === 0) throw notFound("Workspace");
 }

@@ -2,7 +2,17 @@
 export const SLUG_MAX_LENGTH = 50;
 
 // Letters that Unicode decomposition does not reduce to ASCII but that have an obvious spelling.
-const TRANSLITERATIONS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
+const TRANSLITERATIONS: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
 
 /** "Acme Café — Europe" → "acme-cafe-europe"; always a valid slug (2–50 of [a-z0-9-]). */
 export function deriveSlug(name: string): string {

@@ -12,7 +12,11 @@ export interface UpdateWorkspaceInput {
   actor?: Actor;
 }
 
-export async function updateWorkspace({ workspaceId, input, actor = SYSTEM_ACTOR }: UpdateWorkspaceInput): Promise<Workspace> {
+export async function updateWorkspace({
+  workspaceId,
+  input,
+  actor = SYSTEM_ACTOR,
+}: UpdateWorkspaceInput): Promise<Workspace> {
   if (!isUuid(workspaceId)) throw notFound("Workspace");
   try {
     return await db().$transaction(async (tx) => {

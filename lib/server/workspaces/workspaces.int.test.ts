@@ -38,16 +38,22 @@ describe("createWorkspace", () => {
   });
 
   it("makes the owner an admin and records the creation in the audit log", async () => {
-    const owner = await createUser({ input: { email: `${randomUUID()}@test.local`, password: "correct horse battery" } });
+    const owner = await createUser({
+      input: { email: `${randomUUID()}@test.local`, password: "correct horse battery" },
+    });
     const workspace = await createWorkspace({
       input: { name: uniqueName("Owned"), timezone: "Europe/Prague", currency: "CZK" },
       ownerUserId: owner.id,
       actor: { type: "USER", id: owner.id, name: owner.email },
     });
-    const membership = await db().membership.findUnique({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: owner.id } } });
+    const membership = await db().membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId: owner.id } },
+    });
     expect(membership?.role).toBe("ADMIN");
     const audit = await db().auditEntry.findMany({ where: { workspaceId: workspace.id } });
-    expect(audit).toMatchObject([{ action: "workspace.created", actorType: "USER", actorId: owner.id, targetId: workspace.id }]);
+    expect(audit).toMatchObject([
+      { action: "workspace.created", actorType: "USER", actorId: owner.id, targetId: workspace.id },
+    ]);
     expect(await listWorkspacesForUser({ userId: owner.id })).toEqual({ data: [workspace], nextCursor: null });
   });
 });
@@ -69,7 +75,15 @@ describe("workspace lookups and changes", () => {
   it("deletes everything inside, including sources with events", async () => {
     const workspace = await createWorkspace({ input: { name: uniqueName("Full") } });
     const source = await createSource({ workspaceId: workspace.id, input: { name: "Web" } });
-    await db().event.create({ data: { workspaceId: workspace.id, type: "pageViewed", occurredAt: new Date(), sourceId: source.id, anonymousId: "a1" } });
+    await db().event.create({
+      data: {
+        workspaceId: workspace.id,
+        type: "pageViewed",
+        occurredAt: new Date(),
+        sourceId: source.id,
+        anonymousId: "a1",
+      },
+    });
     await deleteWorkspace({ workspaceId: workspace.id });
     expect(await db().source.count({ where: { workspaceId: workspace.id } })).toBe(0);
     expect(await db().event.count({ where: { workspaceId: workspace.id } })).toBe(0);
@@ -92,7 +106,9 @@ describe("workspace lookups and changes", () => {
   });
 
   it("lists a user's workspaces by name, page by page", async () => {
-    const user = await createUser({ input: { email: `${randomUUID()}@test.local`, password: "correct horse battery" } });
+    const user = await createUser({
+      input: { email: `${randomUUID()}@test.local`, password: "correct horse battery" },
+    });
     const prefix = randomUUID().slice(0, 8);
     for (const letter of ["c", "a", "b"]) {
       await createWorkspace({ input: { name: `${prefix} ${letter}` }, ownerUserId: user.id });

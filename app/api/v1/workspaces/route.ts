@@ -8,7 +8,8 @@ import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 import { listWorkspacesForUser } from "@/lib/server/workspaces/list-workspaces-for-user";
 
 export const GET = route(listWorkspaces, async ({ principal, query }) => {
-  if (principal.type === "apiClient") return { data: [await getWorkspace({ workspaceId: principal.workspaceId })], nextCursor: null };
+  if (principal.type === "apiClient")
+    return { data: [await getWorkspace({ workspaceId: principal.workspaceId })], nextCursor: null };
   if (principal.type !== "user") throw new AppError("forbidden", "Only people and API clients have workspaces");
   return listWorkspacesForUser({ userId: principal.userId, limit: query.limit, cursor: query.cursor });
 });

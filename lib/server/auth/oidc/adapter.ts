@@ -5,11 +5,20 @@ import { db } from "@/lib/server/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { apiClientMetadata } from "./api-client-metadata";
 
-const GRANTABLE = new Set(["AccessToken", "AuthorizationCode", "RefreshToken", "DeviceCode", "BackchannelAuthenticationRequest", "ClientCredentials"]);
+const GRANTABLE = new Set([
+  "AccessToken",
+  "AuthorizationCode",
+  "RefreshToken",
+  "DeviceCode",
+  "BackchannelAuthenticationRequest",
+  "ClientCredentials",
+]);
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function live(row: { payload: Prisma.JsonValue; expiresAt: Date | null; consumedAt: Date | null } | null): AdapterPayload | undefined {
+function live(
+  row: { payload: Prisma.JsonValue; expiresAt: Date | null; consumedAt: Date | null } | null,
+): AdapterPayload | undefined {
   if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
   const payload = row.payload as AdapterPayload;
   return row.consumedAt ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) } : payload;

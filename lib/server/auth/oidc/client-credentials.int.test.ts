@@ -28,7 +28,9 @@ async function requestToken(id = clientId, secret = clientSecret) {
 }
 
 const callMe = (token: string) =>
-  getMe(new Request("http://atrium.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+  getMe(new Request("http://atrium.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({}),
+  });
 
 beforeAll(async () => {
   // The issuer URL contains the port, so the server listens before the provider is created.
@@ -40,7 +42,9 @@ beforeAll(async () => {
   mount.handle = await createOAuthMount();
   const workspace = await createTestWorkspace("OAuth");
   workspaceId = workspace.id;
-  await db().apiClient.create({ data: { workspaceId, clientId, secretHash: hashClientSecret(clientSecret), name: "Shop sync", role: "USER" } });
+  await db().apiClient.create({
+    data: { workspaceId, clientId, secretHash: hashClientSecret(clientSecret), name: "Shop sync", role: "USER" },
+  });
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -50,7 +54,9 @@ describe("built-in authorization server", () => {
     const discovery = await (await fetch(`${base}/oauth/.well-known/openid-configuration`)).json();
     expect(discovery.issuer).toBe(`${base}/oauth`);
     expect(discovery.token_endpoint).toBe(`${base}/oauth/token`);
-    expect(discovery.grant_types_supported).toEqual(expect.arrayContaining(["authorization_code", "client_credentials", "refresh_token"]));
+    expect(discovery.grant_types_supported).toEqual(
+      expect.arrayContaining(["authorization_code", "client_credentials", "refresh_token"]),
+    );
     const jwks = await (await fetch(discovery.jwks_uri)).json();
     expect(jwks.keys[0]).toMatchObject({ kty: "RSA", use: "sig" });
     expect(jwks.keys[0].d).toBeUndefined();

@@ -15,6 +15,7 @@ export const adminRedirectUri = () => `${publicUrl()}/api/auth/callback/atrium`;
 export function externalIssuer(): { issuer: string; clientId: string; clientSecret: string } | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
   if (!OIDC_ISSUER) return null;
-  if (!OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) throw new Error("OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  if (!OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET)
+    throw new Error("OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
   return { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET };
 }

@@ -24,7 +24,12 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 }
 
 function clientAddress(req: IncomingMessage): string {
-  const forwarded = process.env.TRUST_PROXY === "1" ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  const forwarded =
+    process.env.TRUST_PROXY === "1"
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          .trim()
+      : "";
   return forwarded || req.socket.remoteAddress || "unknown";
 }
 
@@ -33,7 +38,8 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
     "x-frame-options": "DENY",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
   });
   res.end(html);
 }
@@ -47,12 +53,26 @@ async function submitSignIn(provider: Provider, req: IncomingMessage, res: Serve
   const waitSeconds = await signInBlockedFor(email, ip);
   if (waitSeconds !== null) {
     const minutes = Math.ceil(waitSeconds / 60);
-    return sendHtml(res, 429, signInPage({ action, email, error: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` }));
+    return sendHtml(
+      res,
+      429,
+      signInPage({
+        action,
+        email,
+        error: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      }),
+    );
   }
   const user = email && password ? await verifyCredentials(email, password) : null;
   if (!user) {
     await recordSignInFailure(email, ip);
-    await recordAudit(db(), { workspaceId: null, actor: SYSTEM_ACTOR, action: "user.sign_in_failed", details: { email }, ip });
+    await recordAudit(db(), {
+      workspaceId: null,
+      actor: SYSTEM_ACTOR,
+      action: "user.sign_in_failed",
+      details: { email },
+      ip,
+    });
     return sendHtml(res, 401, signInPage({ action, email, error: "The e-mail or password is not correct." }));
   }
   await clearSignInFailures(email);
@@ -77,12 +97,22 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) throw new Error("interaction mismatch");
     if (step === "login" && req.method === "POST") return await submitSignIn(provider, req, res, uid);
-    if (details.prompt.name === "login") return sendHtml(res, 200, signInPage({ action: `${OAUTH_MOUNT}/interaction/${uid}/login` }));
+    if (details.prompt.name === "login")
+      return sendHtml(res, 200, signInPage({ action: `${OAUTH_MOUNT}/interaction/${uid}/login` }));
     // Only first-party clients use the authorization flow, and their grant is implied (provider.ts);
     // any other consent request is refused rather than silently granted.
-    await provider.interactionFinished(req, res, { error: "access_denied", error_description: "This application is not allowed to ask for access" }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: "access_denied", error_description: "This application is not allowed to ask for access" },
+      { mergeWithLastSubmission: false },
+    );
   } catch (error) {
     log.warn({ err: error }, "sign-in interaction failed");
-    sendHtml(res, 400, signInPage({ action: "#", error: "This sign-in attempt has expired. Go back to Atrium and sign in again." }));
+    sendHtml(
+      res,
+      400,
+      signInPage({ action: "#", error: "This sign-in attempt has expired. Go back to Atrium and sign in again." }),
+    );
   }
 }

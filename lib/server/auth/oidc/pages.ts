@@ -1,7 +1,10 @@
 // The authorization server's own pages (sign-in, sign-out, errors) in Atrium's look: plain HTML with
 // inline CSS, no external fonts or scripts (the sign-in page must work with nothing else loaded).
 const escapeHtml = (value: unknown) =>
-  String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  String(value ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
@@ -47,10 +50,16 @@ export function signOutPage(form: string, host: string): string {
 }
 
 export function signedOutPage(): string {
-  return page("Signed out", `<h1>You are signed out</h1><p class="sub">See you soon.</p><a href="/"><button type="button">Sign in again</button></a>`);
+  return page(
+    "Signed out",
+    `<h1>You are signed out</h1><p class="sub">See you soon.</p><a href="/"><button type="button">Sign in again</button></a>`,
+  );
 }
 
 export function errorPage(out: { error?: string; error_description?: string }): string {
   const message = out.error_description ?? out.error ?? "Something went wrong";
-  return page("Error", `<h1>Something went wrong</h1><div class="error" role="alert">${escapeHtml(message)}</div><a href="/"><button type="button">Back to Atrium</button></a>`);
+  return page(
+    "Error",
+    `<h1>Something went wrong</h1><div class="error" role="alert">${escapeHtml(message)}</div><a href="/"><button type="button">Back to Atrium</button></a>`,
+  );
 }

@@ -104,7 +104,10 @@ export function createOidcProvider(secrets: InstallationSecrets): Provider {
   // API client secrets are stored as hashes (never in clear), so compare the presented secret with the
   // hash rather than by string equality. The admin client's secret is an installation secret in clear.
   const compare = provider.Client.prototype.compareClientSecret;
-  provider.Client.prototype.compareClientSecret = async function (this: InstanceType<typeof provider.Client>, actual: string) {
+  provider.Client.prototype.compareClientSecret = async function (
+    this: InstanceType<typeof provider.Client>,
+    actual: string,
+  ) {
     if (this.clientId === ADMIN_CLIENT_ID) return compare.call(this, actual);
     return verifyApiClientSecretHash(this.clientSecret ?? "", actual);
   };

@@ -6,7 +6,9 @@ import { deleteWorkspace } from "@/lib/server/workspaces/delete-workspace";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";
 import { updateWorkspace } from "@/lib/server/workspaces/update-workspace";
 
-export const GET = route(getWorkspaceEndpoint, async ({ workspace }) => getWorkspace({ workspaceId: workspace.workspaceId }));
+export const GET = route(getWorkspaceEndpoint, async ({ workspace }) =>
+  getWorkspace({ workspaceId: workspace.workspaceId }),
+);
 
 export const PATCH = route(updateWorkspaceEndpoint, async ({ workspace, principal, body }) =>
   updateWorkspace({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal) }),

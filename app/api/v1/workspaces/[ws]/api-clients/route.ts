@@ -9,6 +9,11 @@ export const GET = route(listApiClientsEndpoint, async ({ workspace, query }) =>
   listApiClients({ workspaceId: workspace.workspaceId, limit: query.limit, cursor: query.cursor }),
 );
 
-export const POST = route(createApiClientEndpoint, async ({ workspace, principal, body }) =>
-  new Reply(await createApiClient({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal) }), 201),
+export const POST = route(
+  createApiClientEndpoint,
+  async ({ workspace, principal, body }) =>
+    new Reply(
+      await createApiClient({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal) }),
+      201,
+    ),
 );

@@ -28,7 +28,11 @@ export const GET = route(endpoints.listCustomers, async ({ req, workspace, princ
       requestId,
       target: view ? { type: "view", id: view.viewId } : undefined,
       // Which lookups were used, not their values: the audit log should not become a copy of personal data.
-      details: { query: Object.keys(query).filter((key) => key !== "limit" && key !== "cursor" && query[key as keyof typeof query] !== undefined) },
+      details: {
+        query: Object.keys(query).filter(
+          (key) => key !== "limit" && key !== "cursor" && query[key as keyof typeof query] !== undefined,
+        ),
+      },
       filename: view ? `view-${view.name}` : "customers",
     });
   }
@@ -39,7 +43,12 @@ export const GET = route(endpoints.listCustomers, async ({ req, workspace, princ
 export const POST = route(endpoints.createCustomer, async ({ workspace, principal, body, requestId }) => {
   const { workspaceId } = workspace;
   const input = { ...body, sourceId: writeSourceOf(principal, body.sourceId) };
-  const { customer, created } = await resolveCustomerWrite({ workspaceId, input, actor: actorOf(principal), requestId });
+  const { customer, created } = await resolveCustomerWrite({
+    workspaceId,
+    input,
+    actor: actorOf(principal),
+    requestId,
+  });
   if (!created) return new Reply(customer, 200);
   return new Reply(customer, 201, { location: `/api/v1/workspaces/${workspaceId}/customers/${customer.id}` });
 });

@@ -5,12 +5,16 @@ import { listWorkspaceEvents } from "@/lib/server/events/list-events";
 import { validationFailed } from "@/lib/server/http/errors";
 import { Reply, route } from "@/lib/server/http/route";
 
-export const GET = route(listEvents, async ({ workspace, query }) => listWorkspaceEvents({ workspaceId: workspace.workspaceId, ...query }));
+export const GET = route(listEvents, async ({ workspace, query }) =>
+  listWorkspaceEvents({ workspaceId: workspace.workspaceId, ...query }),
+);
 
 export const POST = route(createEvent, async ({ workspace, principal, params, body, requestId }) => {
   const [result] = await ingestEvents({ workspaceId: workspace.workspaceId, items: [body], principal, requestId });
   if (result.status === "rejected") throw validationFailed(result.errors, "The event is not valid");
   const created = result.status === "created";
-  const headers: Record<string, string> = created ? { location: `/api/v1/workspaces/${params.ws}/events/${result.id}` } : {};
+  const headers: Record<string, string> = created
+    ? { location: `/api/v1/workspaces/${params.ws}/events/${result.id}` }
+    : {};
   return new Reply({ id: result.id, customerId: result.customerId, duplicate: !created }, created ? 201 : 200, headers);
 });

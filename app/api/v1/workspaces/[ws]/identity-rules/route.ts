@@ -5,7 +5,9 @@ import { route } from "@/lib/server/http/route";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { updateIdentityRules } from "@/lib/server/identity/update-identity-rules";
 
-export const GET = route(endpoints.getIdentityRules, async ({ workspace }) => getIdentityRules({ workspaceId: workspace.workspaceId }));
+export const GET = route(endpoints.getIdentityRules, async ({ workspace }) =>
+  getIdentityRules({ workspaceId: workspace.workspaceId }),
+);
 
 export const PUT = route(endpoints.putIdentityRules, async ({ workspace, principal, body, requestId }) =>
   updateIdentityRules({ workspaceId: workspace.workspaceId, rules: body, actor: actorOf(principal), requestId }),

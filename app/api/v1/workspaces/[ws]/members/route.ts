@@ -9,6 +9,8 @@ export const GET = route(listMembersEndpoint, async ({ workspace, query }) =>
   listMembers({ workspaceId: workspace.workspaceId, limit: query.limit, cursor: query.cursor }),
 );
 
-export const POST = route(addMemberEndpoint, async ({ workspace, principal, body }) =>
-  new Reply(await addMember({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal) }), 201),
+export const POST = route(
+  addMemberEndpoint,
+  async ({ workspace, principal, body }) =>
+    new Reply(await addMember({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal) }), 201),
 );

@@ -9,6 +9,8 @@ export const GET = route(listSourcesEndpoint, async ({ workspace, query }) =>
   listSources({ workspaceId: workspace.workspaceId, limit: query.limit, cursor: query.cursor }),
 );
 
-export const POST = route(createSourceEndpoint, async ({ workspace, principal, body }) =>
-  new Reply(await createSource({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal) }), 201),
+export const POST = route(
+  createSourceEndpoint,
+  async ({ workspace, principal, body }) =>
+    new Reply(await createSource({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal) }), 201),
 );

@@ -5,9 +5,16 @@ import { Reply, route } from "@/lib/server/http/route";
 import { createView } from "@/lib/server/views/create-view";
 import { listViews } from "@/lib/server/views/get-view";
 
-export const GET = route(endpoints.listViews, async ({ workspace, query }) => listViews({ workspaceId: workspace.workspaceId, ...query }));
+export const GET = route(endpoints.listViews, async ({ workspace, query }) =>
+  listViews({ workspaceId: workspace.workspaceId, ...query }),
+);
 
 export const POST = route(endpoints.createView, async ({ workspace, principal, body, requestId }) => {
-  const view = await createView({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal), requestId });
+  const view = await createView({
+    workspaceId: workspace.workspaceId,
+    input: body,
+    actor: actorOf(principal),
+    requestId,
+  });
   return new Reply(view, 201, { location: `/api/v1/workspaces/${workspace.workspaceId}/views/${view.id}` });
 });

@@ -7,14 +7,28 @@ import { updateCustomer } from "@/lib/server/customers/update-customer";
 import { route } from "@/lib/server/http/route";
 import { eraseCustomer } from "@/lib/server/privacy/erase-customer";
 
-export const GET = route(endpoints.getCustomer, async ({ workspace, params }) => getCustomer({ workspaceId: workspace.workspaceId, customerId: params.id }));
+export const GET = route(endpoints.getCustomer, async ({ workspace, params }) =>
+  getCustomer({ workspaceId: workspace.workspaceId, customerId: params.id }),
+);
 
 export const PATCH = route(endpoints.patchCustomer, async ({ workspace, principal, params, body, requestId }) =>
-  updateCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, change: { mode: "patch", patch: body }, actor: actorOf(principal), requestId }),
+  updateCustomer({
+    workspaceId: workspace.workspaceId,
+    customerId: params.id,
+    change: { mode: "patch", patch: body },
+    actor: actorOf(principal),
+    requestId,
+  }),
 );
 
 export const PUT = route(endpoints.replaceCustomer, async ({ workspace, principal, params, body, requestId }) =>
-  updateCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, change: { mode: "replace", replacement: body }, actor: actorOf(principal), requestId }),
+  updateCustomer({
+    workspaceId: workspace.workspaceId,
+    customerId: params.id,
+    change: { mode: "replace", replacement: body },
+    actor: actorOf(principal),
+    requestId,
+  }),
 );
 
 export const DELETE = route(eraseCustomerEndpoint, async ({ workspace, principal, params, requestId }) =>

@@ -25,5 +25,11 @@ export const POST = route(endpoints.searchCustomers, async ({ req, workspace, pr
       details: { filter: body.filter as Prisma.InputJsonObject },
     });
   }
-  return searchCustomers({ workspaceId, conditions: [condition], sort: body.sort, limit: body.limit, cursor: body.cursor });
+  return searchCustomers({
+    workspaceId,
+    conditions: [condition],
+    sort: body.sort,
+    limit: body.limit,
+    cursor: body.cursor,
+  });
 });

@@ -5,7 +5,9 @@ import { deleteEvent } from "@/lib/server/events/delete-event";
 import { getEvent } from "@/lib/server/events/get-event";
 import { route } from "@/lib/server/http/route";
 
-export const GET = route(getEventEndpoint, async ({ workspace, params }) => getEvent({ workspaceId: workspace.workspaceId, eventId: params.id }));
+export const GET = route(getEventEndpoint, async ({ workspace, params }) =>
+  getEvent({ workspaceId: workspace.workspaceId, eventId: params.id }),
+);
 
 export const DELETE = route(deleteEventEndpoint, async ({ workspace, principal, params, requestId }) => {
   await deleteEvent({ workspaceId: workspace.workspaceId, eventId: params.id, actor: actorOf(principal), requestId });

@@ -6,7 +6,9 @@ import { deleteSource } from "@/lib/server/sources/delete-source";
 import { getSource } from "@/lib/server/sources/get-source";
 import { updateSource } from "@/lib/server/sources/update-source";
 
-export const GET = route(getSourceEndpoint, async ({ workspace, params }) => getSource({ workspaceId: workspace.workspaceId, sourceId: params.id }));
+export const GET = route(getSourceEndpoint, async ({ workspace, params }) =>
+  getSource({ workspaceId: workspace.workspaceId, sourceId: params.id }),
+);
 
 export const PATCH = route(updateSourceEndpoint, async ({ workspace, principal, params, body }) =>
   updateSource({ workspaceId: workspace.workspaceId, sourceId: params.id, input: body, actor: actorOf(principal) }),

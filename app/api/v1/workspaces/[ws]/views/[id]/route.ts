@@ -6,10 +6,18 @@ import { deleteView } from "@/lib/server/views/delete-view";
 import { getView } from "@/lib/server/views/get-view";
 import { updateView } from "@/lib/server/views/update-view";
 
-export const GET = route(endpoints.getView, async ({ workspace, params }) => getView({ workspaceId: workspace.workspaceId, viewId: params.id }));
+export const GET = route(endpoints.getView, async ({ workspace, params }) =>
+  getView({ workspaceId: workspace.workspaceId, viewId: params.id }),
+);
 
 export const PATCH = route(endpoints.updateView, async ({ workspace, principal, params, body, requestId }) =>
-  updateView({ workspaceId: workspace.workspaceId, viewId: params.id, input: body, actor: actorOf(principal), requestId }),
+  updateView({
+    workspaceId: workspace.workspaceId,
+    viewId: params.id,
+    input: body,
+    actor: actorOf(principal),
+    requestId,
+  }),
 );
 
 export const DELETE = route(endpoints.deleteView, async ({ workspace, principal, params, requestId }) =>

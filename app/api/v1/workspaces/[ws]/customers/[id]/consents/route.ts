@@ -5,8 +5,16 @@ import { changeConsents } from "@/lib/server/consents/change-consents";
 import { getConsents } from "@/lib/server/consents/get-consents";
 import { route } from "@/lib/server/http/route";
 
-export const GET = route(endpoints.getCustomerConsents, async ({ workspace, params }) => getConsents({ workspaceId: workspace.workspaceId, customerId: params.id }));
+export const GET = route(endpoints.getCustomerConsents, async ({ workspace, params }) =>
+  getConsents({ workspaceId: workspace.workspaceId, customerId: params.id }),
+);
 
 export const PATCH = route(endpoints.patchCustomerConsents, async ({ workspace, principal, params, body, requestId }) =>
-  changeConsents({ workspaceId: workspace.workspaceId, customerId: params.id, patch: body, actor: actorOf(principal), requestId }),
+  changeConsents({
+    workspaceId: workspace.workspaceId,
+    customerId: params.id,
+    patch: body,
+    actor: actorOf(principal),
+    requestId,
+  }),
 );

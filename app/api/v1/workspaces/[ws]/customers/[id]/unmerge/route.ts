@@ -5,5 +5,11 @@ import { route } from "@/lib/server/http/route";
 import { unmergeCustomer } from "@/lib/server/identity/unmerge-customer";
 
 export const POST = route(endpoints.unmergeCustomer, async ({ workspace, principal, params, body, requestId }) =>
-  unmergeCustomer({ workspaceId: workspace.workspaceId, customerId: params.id, mergeId: body.mergeId, actor: actorOf(principal), requestId }),
+  unmergeCustomer({
+    workspaceId: workspace.workspaceId,
+    customerId: params.id,
+    mergeId: body.mergeId,
+    actor: actorOf(principal),
+    requestId,
+  }),
 );

@@ -5,5 +5,11 @@ import { updateEventType } from "@/lib/server/events/update-event-type";
 import { route } from "@/lib/server/http/route";
 
 export const PATCH = route(updateEventTypeEndpoint, async ({ workspace, principal, params, body, requestId }) =>
-  updateEventType({ workspaceId: workspace.workspaceId, type: params.type, input: body, actor: actorOf(principal), requestId }),
+  updateEventType({
+    workspaceId: workspace.workspaceId,
+    type: params.type,
+    input: body,
+    actor: actorOf(principal),
+    requestId,
+  }),
 );

@@ -7,24 +7,33 @@ import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
-export const GET = route(endpoints.listViewCustomers, async ({ req, workspace, principal, params, query, requestId }) => {
-  const { workspaceId } = workspace;
-  const csv = csvExportRequested(req, workspace);
-  const view = await loadViewSelection({ workspaceId, viewId: params.id });
-  if (csv) {
-    return exportCustomersCsv({
+export const GET = route(
+  endpoints.listViewCustomers,
+  async ({ req, workspace, principal, params, query, requestId }) => {
+    const { workspaceId } = workspace;
+    const csv = csvExportRequested(req, workspace);
+    const view = await loadViewSelection({ workspaceId, viewId: params.id });
+    if (csv) {
+      return exportCustomersCsv({
+        workspaceId,
+        conditions: [view.condition],
+        sort: query.sort,
+        columns: view.columns,
+        transform: view.present,
+        actor: actorOf(principal),
+        requestId,
+        target: { type: "view", id: view.viewId },
+        details: { viewName: view.name, masked: view.maskPersonalData },
+        filename: `view-${view.name}`,
+      });
+    }
+    const page = await searchCustomers({
       workspaceId,
       conditions: [view.condition],
       sort: query.sort,
-      columns: view.columns,
-      transform: view.present,
-      actor: actorOf(principal),
-      requestId,
-      target: { type: "view", id: view.viewId },
-      details: { viewName: view.name, masked: view.maskPersonalData },
-      filename: `view-${view.name}`,
+      limit: query.limit,
+      cursor: query.cursor,
     });
-  }
-  const page = await searchCustomers({ workspaceId, conditions: [view.condition], sort: query.sort, limit: query.limit, cursor: query.cursor });
-  return { data: page.data.map(view.present), nextCursor: page.nextCursor };
-});
+    return { data: page.data.map(view.present), nextCursor: page.nextCursor };
+  },
+);

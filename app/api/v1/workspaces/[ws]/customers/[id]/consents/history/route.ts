@@ -5,5 +5,11 @@ import { listConsentHistory } from "@/lib/server/consents/list-consent-history";
 import { route } from "@/lib/server/http/route";
 
 export const GET = route(endpoints.listConsentHistory, async ({ workspace, principal, params, query, requestId }) =>
-  listConsentHistory({ workspaceId: workspace.workspaceId, customerId: params.id, ...query, actor: actorOf(principal), requestId }),
+  listConsentHistory({
+    workspaceId: workspace.workspaceId,
+    customerId: params.id,
+    ...query,
+    actor: actorOf(principal),
+    requestId,
+  }),
 );
