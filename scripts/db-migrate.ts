@@ -1,5 +1,5 @@
 // npm run db:migrate — applies committed migrations to DATABASE_URL (idempotent).
-import { applyMigrations } from "../lib/server/db/migrations";
+import { applyMigrations } from "@/lib/server/db/migrations";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -3,9 +3,9 @@
 // database (on DATABASE_URL's server, or an embedded one) receives the committed migrations first.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createDatabase, dropDatabase } from "../lib/server/db/admin";
-import { startEmbeddedPostgres } from "../lib/server/db/embedded";
-import { diffSchemaAgainst, MIGRATIONS_DIR } from "../lib/server/db/migrations";
+import { createDatabase, dropDatabase } from "@/lib/server/db/admin";
+import { startEmbeddedPostgres } from "@/lib/server/db/embedded";
+import { diffSchemaAgainst, MIGRATIONS_DIR } from "@/lib/server/db/migrations";
 
 const name = (process.argv[2] ?? "")
   .trim()

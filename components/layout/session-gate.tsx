@@ -1,5 +1,5 @@
 // The signed-in boundary of the admin app: nothing renders until GET /me answers. A 401 sends the browser
-// to the sign-in flow (lib/client/providers.tsx), so meanwhile the loader simply stays up.
+// to the sign-in flow (lib/client/query-client.ts), so meanwhile the loader simply stays up.
 import { Button } from "@mantine/core";
 import { IconPlugConnectedX } from "@tabler/icons-react";
 import { Outlet } from "react-router";

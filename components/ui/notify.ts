@@ -13,7 +13,7 @@ export function errorMessage(error: unknown): string {
 }
 
 export function notifyError(error: unknown, title = "That did not work"): void {
-  // A 401 is already taking the user to the sign-in page (lib/client/providers.tsx): no toast for it.
+  // A 401 is already taking the user to the sign-in page (lib/client/query-client.ts): no toast for it.
   if (error instanceof ApiError && error.status === 401) return;
   notifications.show({ color: "red", title, message: errorMessage(error), withBorder: true, autoClose: 8000 });
 }

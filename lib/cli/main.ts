@@ -1,7 +1,7 @@
 // The `atrium` command line (npm run atrium -- <command>): bootstrap workspaces, users, members, API
 // clients and sources without the UI. Prints exactly one JSON object on stdout; everything else —
 // usage errors, failures, progress — goes to stderr. Exit codes: 0 done, 1 failed, 2 bad usage.
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CliCommand, CommandContext } from "./command";

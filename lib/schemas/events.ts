@@ -18,14 +18,10 @@ const ZJsonObject = z
 
 const ZIdentityText = z.string().trim().min(1, "Must not be empty").max(255, "Must be at most 255 characters");
 
-export const ZEventTypeName = z
-  .string()
-  .min(1, "Must not be empty")
-  .max(64, "Must be at most 64 characters")
-  .meta({
-    description: "A standard event type (e.g. viewedPage) or a custom type of the workspace",
-    example: "viewedPage",
-  });
+export const ZEventTypeName = z.string().min(1, "Must not be empty").max(64, "Must be at most 64 characters").meta({
+  description: "A standard event type (e.g. viewedPage) or a custom type of the workspace",
+  example: "viewedPage",
+});
 
 export const ZEventWrite = z
   .strictObject({
@@ -49,15 +45,9 @@ export const ZEventWrite = z
     anonymousId: ZIdentityText.nullish().meta({
       description: "A visitor not yet known; the event joins the customer once they identify",
     }),
-    messageId: z
-      .string()
-      .trim()
-      .min(1, "Must not be empty")
-      .max(200, "Must be at most 200 characters")
-      .nullish()
-      .meta({
-        description: "Idempotency key, unique per workspace: the same messageId again is answered as a duplicate",
-      }),
+    messageId: z.string().trim().min(1, "Must not be empty").max(200, "Must be at most 200 characters").nullish().meta({
+      description: "Idempotency key, unique per workspace: the same messageId again is answered as a duplicate",
+    }),
     sourceId: ZId.nullish().meta({ description: "The source it comes from (implied by a write key)" }),
   })
   .superRefine((event, ctx) => {

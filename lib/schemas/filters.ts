@@ -72,14 +72,10 @@ const ZScalar = z.union([ZText, z.number(), z.boolean()], { error: "Must be a st
 /** Numbers, dates (YYYY-MM-DD) and timestamps (ISO 8601); which one is checked against the field. */
 const ZOrderable = z.union([z.string().max(64), z.number()], { error: "Must be a number, date or timestamp" });
 
-const ZFieldPath = z
-  .string()
-  .min(1)
-  .max(200)
-  .meta({
-    description: "base.<path>, extended.<name>, externalId, tags, createdAt or updatedAt",
-    example: "base.address.country",
-  });
+const ZFieldPath = z.string().min(1).max(200).meta({
+  description: "base.<path>, extended.<name>, externalId, tags, createdAt or updatedAt",
+  example: "base.address.country",
+});
 
 function fieldCondition<const Ops extends readonly [FilterOp, ...FilterOp[]], V extends z.ZodType>(ops: Ops, value: V) {
   return z.strictObject({ field: ZFieldPath, op: z.enum(ops), value });

@@ -39,13 +39,9 @@ const ZReportDate = z.iso
 const ZRangeQuery = z.object({
   from: ZReportDate.optional().meta({ description: "First day (included); default 29 days before `to`" }),
   to: ZReportDate.optional().meta({ description: "Last day (included); default today. At most 5 years after `from`" }),
-  interval: z
-    .enum(REPORT_INTERVALS)
-    .optional()
-    .meta({
-      description:
-        "Period length; default day up to 90 days, week up to 2 years, month beyond. At most 400 days by day",
-    }),
+  interval: z.enum(REPORT_INTERVALS).optional().meta({
+    description: "Period length; default day up to 90 days, week up to 2 years, month beyond. At most 400 days by day",
+  }),
   viewId: ZId.optional().meta({
     description: "Only the customers of this view (computed from the customers themselves: slower)",
   }),

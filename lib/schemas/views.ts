@@ -80,12 +80,10 @@ export const ZView = z
     name: z.string(),
     filter: ZViewFilter,
     columns: z.array(z.string()),
-    maskPersonalData: z
-      .boolean()
-      .meta({
-        description:
-          "Customers read through the view show names, contacts, address and birth date masked (e.g. M***, m***@g***.com)",
-      }),
+    maskPersonalData: z.boolean().meta({
+      description:
+        "Customers read through the view show names, contacts, address and birth date masked (e.g. M***, m***@g***.com)",
+    }),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
   })

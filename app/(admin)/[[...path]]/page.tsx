@@ -1,7 +1,7 @@
 // Every admin UI path (/, /customers/…, /settings/…): serves the single-page app's shell; react-router
 // picks the screen in the browser. Prefixes owned by other parts of the server are never the SPA's.
 import { notFound } from "next/navigation";
-import { AdminSpa } from "../admin-spa";
+import { AdminSpa } from "@/app/(admin)/admin-spa";
 
 /** Served by route handlers, the OAuth2 server and the API reference; an unmatched path there is a 404. */
 const RESERVED_PREFIXES = new Set(["api", "oauth", "docs", "_next"]);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ZApiClientCreate } from "@/lib/schemas/api-clients";
 import { ZId } from "@/lib/schemas/common";
 import { createApiClient } from "@/lib/server/api-clients/create-api-client";
-import { defineCommand } from "../command";
+import { defineCommand } from "@/lib/cli/command";
 
 const DEFAULT_NAME = "API client";
 

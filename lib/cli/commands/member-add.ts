@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZId } from "@/lib/schemas/common";
 import { ZMemberAdd } from "@/lib/schemas/members";
 import { addMember } from "@/lib/server/members/add-member";
-import { defineCommand } from "../command";
+import { defineCommand } from "@/lib/cli/command";
 
 export const memberAdd = defineCommand({
   name: "member add",

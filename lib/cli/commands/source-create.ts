@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZId } from "@/lib/schemas/common";
 import { ZSourceCreate } from "@/lib/schemas/sources";
 import { createSource } from "@/lib/server/sources/create-source";
-import { defineCommand } from "../command";
+import { defineCommand } from "@/lib/cli/command";
 
 export const sourceCreate = defineCommand({
   name: "source create",

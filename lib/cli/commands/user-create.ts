@@ -1,7 +1,7 @@
 // atrium user create --email <email> --password <password> [--name <name>] → { id, email }
 import { ZUserCreate } from "@/lib/schemas/users";
 import { createUser } from "@/lib/server/users/create-user";
-import { defineCommand } from "../command";
+import { defineCommand } from "@/lib/cli/command";
 
 export const userCreate = defineCommand({
   name: "user create",

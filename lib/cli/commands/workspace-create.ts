@@ -1,7 +1,7 @@
 // atrium workspace create --name <name> → { id, name, slug }
 import { ZWorkspaceCreate } from "@/lib/schemas/workspaces";
 import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
-import { defineCommand } from "../command";
+import { defineCommand } from "@/lib/cli/command";
 
 export const workspaceCreate = defineCommand({
   name: "workspace create",

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record
 import { generateClientSecret } from "@/lib/server/auth/oidc/client-secrets";
 import { db } from "@/lib/server/db/client";
 import { toDbRole } from "@/lib/server/members/roles";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { serializeCreatedApiClient } from "./serialize-api-client";
 
 export const CLIENT_ID_PREFIX = "ac_";

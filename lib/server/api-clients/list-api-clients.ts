@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ApiClient } from "@/lib/schemas/api-clients";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { serializeApiClient } from "./serialize-api-client";
 
 const ZCursor = z.object({ id: z.string().refine(isUuid) });

@@ -4,7 +4,7 @@ import type { ApiClient } from "@/lib/schemas/api-clients";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { serializeApiClient } from "./serialize-api-client";
 
 export interface RevokeApiClientInput {

@@ -1,7 +1,7 @@
 // GET …/audit: the workspace's log for its admins, filtered and paged, never another workspace's.
 import { describe, expect, it } from "vitest";
 import { listAuditEntries, type AuditEntry } from "@/lib/schemas/audit";
-import { call, headersOf, workspaceWithAdmin } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { memberSession } from "@/test/auth-fixtures";
 

@@ -5,8 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditEntry, AuditListQuery } from "@/lib/schemas/audit";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { validationFailed } from "@/lib/server/http/errors";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { validationFailed } from "@/lib/server/core/errors";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { serializeAuditEntry } from "./serialize-audit-entry";
 
 const ZCursor = z.object({ t: z.iso.datetime(), id: z.string().refine(isUuid) });
@@ -20,7 +20,7 @@ export async function listAuditEntries(
 ): Promise<{ data: AuditEntry[]; nextCursor: string | null }> {
   const { workspaceId, actor, action, targetType, targetId, from, to, limit = 50, cursor } = input;
   if (from && to && Date.parse(from) >= Date.parse(to))
-    throw validationFailed([{ path: "query.to", message: "Must be after from" }]);
+    throw validationFailed([{ path: "to", message: "Must be after from" }]);
   const after = decodeCursor(cursor, ZCursor);
   const at: Prisma.DateTimeFilter = {};
   if (from) at.gte = new Date(from);

@@ -1,7 +1,7 @@
 // The public shape of an audit entry, in one place.
 import type { AuditEntry as AuditEntryRow } from "@/lib/generated/prisma/client";
 import type { AuditEntry } from "@/lib/schemas/audit";
-import { isPlainObject } from "@/lib/server/customers/json-values";
+import { isPlainObject } from "@/lib/server/core/json";
 
 export function serializeAuditEntry(row: AuditEntryRow): AuditEntry {
   return {

@@ -2,7 +2,7 @@
 // oidc-provider adapter, so checking one is a lookup — and revoking a token or its API client takes
 // effect on the very next request.
 import { db } from "@/lib/server/db/client";
-import type { Principal } from "./principal";
+import type { Principal } from "@/lib/server/core/principal";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 

@@ -1,9 +1,9 @@
 // Step "authenticate" of the route wrapper: turns request credentials into a Principal (or null).
 import { db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { hashWriteKey, looksLikeWriteKey } from "@/lib/server/sources/write-keys";
 import { principalFromAccessToken } from "./access-tokens";
-import type { Principal } from "./principal";
+import type { Principal } from "@/lib/server/core/principal";
 import { principalFromSession } from "./session";
 
 function bearerTokenOf(req: Request): string | null {

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { ZMe } from "@/lib/schemas/me";
 import { db } from "@/lib/server/db/client";
-import { hasPermission, type Principal, type Role } from "./principal";
+import { hasPermission, type Principal, type Role } from "@/lib/server/core/principal";
 
 const PERMISSIONS = ["read", "write", "admin", "consentHistory"] as const;
 

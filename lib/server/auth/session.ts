@@ -1,7 +1,7 @@
 // The admin UI's session: NextAuth's encrypted JWT cookie, decoded with the installation's secret.
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/server/db/client";
-import type { Principal } from "./principal";
+import type { Principal } from "@/lib/server/core/principal";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 

@@ -2,8 +2,8 @@
 // reported as not found, exactly like one that does not exist (no existence oracle).
 import type { Access } from "@/lib/schemas/endpoint";
 import { db } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/http/errors";
-import { hasPermission, type Principal, type WorkspaceAccess } from "./principal";
+import { AppError, notFound } from "@/lib/server/core/errors";
+import { hasPermission, type Principal, type WorkspaceAccess } from "@/lib/server/core/principal";
 
 async function accessOf(principal: Principal, workspaceId: string): Promise<WorkspaceAccess | null> {
   switch (principal.type) {

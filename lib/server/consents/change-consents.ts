@@ -1,7 +1,7 @@
 // PATCH …/customers/{id}/consents: a partial state with optional _meta (source, evidence, occurredAt).
 import type { ConsentPatch, ConsentState } from "@/lib/schemas/consents";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import type { JsonObject } from "@/lib/server/customers/json-values";
+import type { JsonObject } from "@/lib/server/core/json";
 import { db } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { lockResolvedCustomer } from "./lock-resolved-customer";

@@ -1,7 +1,7 @@
 // The consent state as a set of leaves addressed by dotted keys. Pure, so patching and diffing are
 // unit-tested; the registry records one entry per leaf whose value differs.
 import { CONSENT_LEAF_KEYS, type ConsentLeafKey } from "@/lib/schemas/consents";
-import { deepEqual, isPlainObject, type JsonObject } from "@/lib/server/customers/json-values";
+import { deepEqual, isPlainObject, type JsonObject } from "@/lib/server/core/json";
 
 export interface LeafChange {
   key: ConsentLeafKey;

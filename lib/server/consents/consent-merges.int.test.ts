@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import * as consents from "@/lib/schemas/consents";
 import { createCustomer, mergeCustomers, unmergeCustomer } from "@/lib/schemas/customers";
-import { call, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
+import { call, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import * as consents from "@/lib/schemas/consents";
 import { createCustomer, patchCustomer, replaceCustomer } from "@/lib/schemas/customers";
-import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { deleteWorkspace } from "@/lib/server/workspaces/delete-workspace";
 import { apiClientToken, memberSession, writeKeyFor } from "@/test/auth-fixtures";

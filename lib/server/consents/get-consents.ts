@@ -1,8 +1,8 @@
 // GET …/customers/{id}/consents: the current state; a merged-away id answers for its survivor.
 import type { ConsentState } from "@/lib/schemas/consents";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
 import { db } from "@/lib/server/db/client";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 
 export async function getConsents({
   workspaceId,

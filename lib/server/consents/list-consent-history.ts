@@ -5,11 +5,11 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentHistoryEntry, ConsentHistoryQuery } from "@/lib/schemas/consents";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { validationFailed } from "@/lib/server/http/errors";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { validationFailed } from "@/lib/server/core/errors";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { serializeConsentRecord } from "./serialize-consent-record";
 
 const ZCursor = z.object({ t: z.iso.datetime(), id: z.string().refine(isUuid) });
@@ -31,7 +31,7 @@ export async function listConsentHistory(
 ): Promise<{ data: ConsentHistoryEntry[]; nextCursor: string | null }> {
   const { workspaceId, customerId, key, from, to, limit = 50, cursor, actor, requestId } = input;
   if (from && to && Date.parse(from) >= Date.parse(to))
-    throw validationFailed([{ path: "query.to", message: "Must be after from" }]);
+    throw validationFailed([{ path: "to", message: "Must be after from" }]);
   const after = decodeCursor(cursor, ZCursor);
   const id = await resolveCustomerId(workspaceId, customerId);
   const changedAt: Prisma.DateTimeFilter = {};

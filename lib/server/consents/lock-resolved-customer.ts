@@ -1,9 +1,9 @@
 // The ACTIVE customer an id stands for, locked FOR UPDATE: consent writes must not land on a profile
 // that a concurrent merge is absorbing.
-import { lockCustomers } from "@/lib/server/customers/lock-customers";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { lockCustomers } from "@/lib/server/records/lock-customers";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
 import type { Tx } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 
 /** 404 when the id is not a customer of the workspace. */
 export async function lockResolvedCustomer(tx: Tx, workspaceId: string, customerId: string): Promise<string> {

@@ -4,9 +4,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentMeta } from "@/lib/schemas/consents";
 import type { Actor } from "@/lib/server/audit/record-audit";
-import { asObject, type JsonObject } from "@/lib/server/customers/json-values";
+import { asObject, type JsonObject } from "@/lib/server/core/json";
 import type { Tx } from "@/lib/server/db/client";
-import { AppError, notFound, validationFailed } from "@/lib/server/http/errors";
+import { AppError, notFound, validationFailed } from "@/lib/server/core/errors";
 import { applyConsentPatch, diffConsentStates, normalizeState, type LeafChange } from "./consent-leaves";
 
 /** Registry entries dated further ahead than this are refused: a clock that far off is a mistake. */

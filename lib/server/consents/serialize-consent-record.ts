@@ -1,7 +1,7 @@
 // The public shape of a consent registry entry, in one place.
 import type { ConsentRecord } from "@/lib/generated/prisma/client";
 import type { ConsentHistoryEntry } from "@/lib/schemas/consents";
-import { isPlainObject } from "@/lib/server/customers/json-values";
+import { isPlainObject } from "@/lib/server/core/json";
 
 const leafOrNull = (value: unknown): Record<string, unknown> | null => (isPlainObject(value) ? value : null);
 

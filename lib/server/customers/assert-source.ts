@@ -1,7 +1,7 @@
 // A sourceId in a write must name a source of the same workspace.
 import type { Db, Tx } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { validationFailed } from "@/lib/server/http/errors";
+import { validationFailed } from "@/lib/server/core/errors";
 
 export async function assertSourceInWorkspace(
   client: Db | Tx,

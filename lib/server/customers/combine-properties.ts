@@ -1,6 +1,6 @@
 // How two profiles' properties combine when they merge. Pure, so every policy is unit-tested.
 import { unionOf } from "./deep-merge-base";
-import { compactObject, deepEqual, isEmptyValue, isPlainObject, type JsonObject } from "./json-values";
+import { compactObject, deepEqual, isEmptyValue, isPlainObject, type JsonObject } from "@/lib/server/core/json";
 
 export const MERGE_POLICIES = ["latest", "priority", "concatenate", "union", "sum", "min", "max"] as const;
 export type MergePolicy = (typeof MERGE_POLICIES)[number];

@@ -2,7 +2,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db/client";
 import { buildSearchText } from "./search-text";
-import { asObject, type JsonObject } from "./json-values";
+import { asObject, type JsonObject } from "@/lib/server/core/json";
 
 export interface CustomerProperties {
   externalId: string | null;

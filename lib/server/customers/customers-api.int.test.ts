@@ -7,7 +7,7 @@ import * as api from "@/lib/schemas/customers";
 import { getIdentityRules, putIdentityRules } from "@/lib/schemas/identity-rules";
 import { db } from "@/lib/server/db/client";
 import { memberSession } from "@/test/auth-fixtures";
-import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "./customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 

@@ -1,6 +1,6 @@
 // How an incoming write updates an existing profile: per leaf, a value that carries information wins;
 // null and empty values never erase what is known (integrations often send partial records).
-import { isEmptyValue, isPlainObject, type JsonObject } from "./json-values";
+import { isEmptyValue, isPlainObject, type JsonObject } from "@/lib/server/core/json";
 
 export function deepMergeNonEmpty(existing: JsonObject, incoming: JsonObject): JsonObject {
   const out: JsonObject = { ...existing };

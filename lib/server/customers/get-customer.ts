@@ -1,7 +1,7 @@
 // GET …/customers/{id}: a merged-away id answers with its survivor, so links to old profiles keep working.
 import type { Customer } from "@/lib/schemas/customers";
 import { db } from "@/lib/server/db/client";
-import { loadCustomer, resolveCustomerId } from "./load-customer";
+import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
 import { serializeCustomer } from "./serialize-customer";
 
 export async function getCustomer({

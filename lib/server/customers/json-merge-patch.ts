@@ -1,6 +1,6 @@
 // RFC 7396 JSON merge patch: objects merge recursively, null removes a member, anything else replaces.
 
-import { isPlainObject, type JsonObject } from "./json-values";
+import { isPlainObject, type JsonObject } from "@/lib/server/core/json";
 
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return patch;

@@ -1,7 +1,7 @@
 // The 3-way restore of unmerge: a survivor's field goes back to its pre-merge value only when it still
 // holds exactly what the merge put there. Anything changed since the merge is a newer fact and stays.
 import { unionOf } from "./deep-merge-base";
-import { deepEqual, isPlainObject, type JsonObject } from "./json-values";
+import { deepEqual, isPlainObject, type JsonObject } from "@/lib/server/core/json";
 
 /** Per leaf (arrays count as leaves): before when current equals after, else current. */
 export function restoreObject(before: JsonObject, after: JsonObject, current: JsonObject): JsonObject {

@@ -1,8 +1,8 @@
 // The public shape of a customer, in one place.
 import type { Identity } from "@/lib/generated/prisma/client";
 import type { Customer, CustomerIdentity } from "@/lib/schemas/customers";
-import { asObject } from "./json-values";
-import type { CustomerWithRelations } from "./load-customer";
+import { asObject } from "@/lib/server/core/json";
+import type { CustomerWithRelations } from "@/lib/server/records/load-customer";
 
 export function serializeIdentity(row: Identity): CustomerIdentity {
   return {

@@ -6,21 +6,21 @@ import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
 import { db } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
-import { AppError, validationFailed } from "@/lib/server/http/errors";
-import { parseOrThrow } from "@/lib/server/http/parse";
+import { AppError, validationFailed } from "@/lib/server/core/errors";
+import { parseInput } from "@/lib/server/core/field-errors";
 import { findIdentityOwners, identityKey } from "@/lib/server/identity/find-identity-owners";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { identityCandidates } from "@/lib/server/identity/identity-candidates";
 import { lockIdentities } from "@/lib/server/identity/lock-identities";
-import { RESOLUTION_TRANSACTION } from "@/lib/server/identity/resolve-customer-write";
+import { RESOLUTION_TRANSACTION } from "./resolve-customer-write";
 import { assertSourceInWorkspace } from "./assert-source";
 import { attachAnonymousEvents, attachIdentities, linkSource } from "./attach-customer-data";
 import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
 import { getExtendedProperties } from "./get-extended-properties";
-import { compactObject, deepEqual, type JsonObject } from "./json-values";
+import { compactObject, deepEqual, type JsonObject } from "@/lib/server/core/json";
 import { applyMergePatch } from "./json-merge-patch";
-import { loadCustomer, resolveCustomerId, type CustomerWithRelations } from "./load-customer";
-import { lockCustomers } from "./lock-customers";
+import { loadCustomer, resolveCustomerId, type CustomerWithRelations } from "@/lib/server/records/load-customer";
+import { lockCustomers } from "@/lib/server/records/lock-customers";
 import { serializeCustomer } from "./serialize-customer";
 import { validateExtended } from "./validate-extended";
 
@@ -59,7 +59,7 @@ function changedProperties(
 ): { write: CustomerWrite; props: CustomerProperties } {
   const write =
     change.mode === "patch"
-      ? parseOrThrow(ZCustomerWrite, applyMergePatch(writableDocument(row), change.patch), "body")
+      ? parseInput(ZCustomerWrite, applyMergePatch(writableDocument(row), change.patch))
       : change.replacement;
   const props: CustomerProperties = {
     externalId: write.externalId ?? null,

@@ -1,8 +1,8 @@
 // Checks a customer's `extended` object against the workspace's enabled ExtendedProperty rows.
 // Every bad or unknown property is reported with its path (extended.<name>…) so integrators can fix it.
 import { z } from "zod";
-import type { FieldError } from "@/lib/server/http/errors";
-import { asObject, isPlainObject, type JsonObject } from "./json-values";
+import type { FieldError } from "@/lib/server/core/errors";
+import { asObject, isPlainObject, type JsonObject } from "@/lib/server/core/json";
 
 export interface ExtendedPropertyDefinition {
   name: string;

@@ -1,6 +1,6 @@
 // The source a customer write comes from: a write key always writes as its own source.
-import type { Principal } from "@/lib/server/auth/principal";
-import { validationFailed } from "@/lib/server/http/errors";
+import type { Principal } from "@/lib/server/core/principal";
+import { validationFailed } from "@/lib/server/core/errors";
 
 export function writeSourceOf(principal: Principal, requested: string | undefined): string | undefined {
   if (principal.type !== "writeKey") return requested;

@@ -5,8 +5,8 @@ import type { EventTypeCreate, EventTypeInfo } from "@/lib/schemas/event-types";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
-import { AppError, validationFailed, type FieldError } from "@/lib/server/http/errors";
-import { issuesToFieldErrors } from "@/lib/server/http/parse";
+import { AppError, validationFailed, type FieldError } from "@/lib/server/core/errors";
+import { issuesToFieldErrors } from "@/lib/server/core/field-errors";
 import { ZCustomEventTypeName, ZCustomEventTypeSchema } from "./custom-type-schema";
 import { serializeCustomEventType } from "./serialize-event-type";
 

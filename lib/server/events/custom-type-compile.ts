@@ -7,7 +7,7 @@ import type {
   CustomObjectProperty,
   CustomProperty,
   CustomStringProperty,
-} from "./custom-type-schema";
+} from "./custom-type-declaration";
 
 /** Applied when a declaration sets no bound, so one event cannot carry a megabyte string or a huge array. */
 export const CUSTOM_DEFAULT_BOUNDS = { maxLength: 10_000, maxItems: 1_000 } as const;

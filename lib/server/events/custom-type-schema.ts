@@ -12,6 +12,25 @@ import { z } from "zod";
 import { issuesToPropertyErrors, type PropertyError } from "@/lib/schemas/event-catalogue/field-errors";
 import { isStandardEventType } from "@/lib/schemas/event-catalogue/registry";
 import { compileCustomObject } from "./custom-type-compile";
+import type {
+  CustomEventTypeSchema,
+  CustomNumberProperty,
+  CustomObjectProperty,
+  CustomProperty,
+  CustomStringProperty,
+  CustomArrayProperty,
+  CustomBooleanProperty,
+} from "./custom-type-declaration";
+
+export type {
+  CustomEventTypeSchema,
+  CustomNumberProperty,
+  CustomObjectProperty,
+  CustomProperty,
+  CustomStringProperty,
+  CustomArrayProperty,
+  CustomBooleanProperty,
+};
 import { LruCache } from "./lru-cache";
 
 export const CUSTOM_SCHEMA_LIMITS = {
@@ -37,43 +56,6 @@ export const ZCustomEventTypeName = z
 
 /** `extended` and `extra` are allowed on every event and keep their meaning, so they cannot be redeclared. */
 const RESERVED_ROOT_NAMES: ReadonlySet<string> = new Set(["extended", "extra"]);
-
-interface Annotations {
-  title?: string;
-  description?: string;
-}
-export interface CustomStringProperty extends Annotations {
-  type: "string";
-  format?: "date" | "date-time" | "email" | "uri";
-  enum?: string[];
-  minLength?: number;
-  maxLength?: number;
-}
-export interface CustomNumberProperty extends Annotations {
-  type: "number" | "integer";
-  enum?: number[];
-  minimum?: number;
-  maximum?: number;
-}
-export interface CustomBooleanProperty extends Annotations {
-  type: "boolean";
-}
-export interface CustomArrayProperty extends Annotations {
-  type: "array";
-  items: CustomProperty;
-  minItems?: number;
-  maxItems?: number;
-}
-export interface CustomObjectProperty extends Annotations {
-  type: "object";
-  properties?: Record<string, CustomProperty>;
-  required?: string[];
-  /** false rejects undeclared keys; by default (as in JSON Schema) they are allowed and kept. */
-  additionalProperties?: boolean;
-}
-export type CustomProperty =
-  CustomStringProperty | CustomNumberProperty | CustomBooleanProperty | CustomArrayProperty | CustomObjectProperty;
-export type CustomEventTypeSchema = CustomObjectProperty & { $schema?: string };
 
 const ANNOTATIONS = { title: z.string().max(200).optional(), description: z.string().max(2000).optional() };
 const ZCount = (max: number) => z.int().min(0).max(max).optional();

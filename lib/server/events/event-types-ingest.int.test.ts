@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as typesApi from "@/lib/schemas/event-types";
 import { STANDARD_EVENT_EXAMPLES, CONTEXT_INFO_EXAMPLE } from "@/lib/schemas/event-catalogue/examples";
 import { STANDARD_EVENT_TYPE_NAMES } from "@/lib/schemas/event-catalogue/registry";
-import { call, headersOf, workspaceWithAdmin, type Headers } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type Headers } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { memberSession } from "@/test/auth-fixtures";
-import { getEvent, sendBatch, sendEvent, type Problem } from "./event-test-kit";
+import { getEvent, sendBatch, sendEvent, type Problem } from "@/test/kits/event-kit";
 
 interface TypeBody extends Problem {
   type: string;

@@ -2,7 +2,7 @@
 import type { Event } from "@/lib/schemas/events";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { serializeEvent } from "./serialize-event";
 
 export async function getEvent({ workspaceId, eventId }: { workspaceId: string; eventId: string }): Promise<Event> {

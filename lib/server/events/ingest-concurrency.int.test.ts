@@ -1,10 +1,10 @@
 // Ingestion under concurrency, and the all-or-nothing storage of a batch's good part.
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit";
-import { workspaceWithAdmin } from "@/lib/server/customers/customer-test-kit";
+import { workspaceWithAdmin } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { defaultIdentityRules } from "@/lib/server/identity/default-identity-rules";
-import { messageId, sendBatch, sendEvent } from "./event-test-kit";
+import { messageId, sendBatch, sendEvent } from "@/test/kits/event-kit";
 import { inIngestTransaction } from "./ingest-transaction";
 import { prepareEvent, type PreparedEvent } from "./prepare-event";
 import { storeEventBatch } from "./store-event-batch";

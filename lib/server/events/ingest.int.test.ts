@@ -1,10 +1,10 @@
 // Ingestion semantics through the real route handlers: identities, idempotency, batches, sources, time.
 import { describe, expect, it } from "vitest";
 import { createCustomer, getCustomer, mergeCustomers } from "@/lib/schemas/customers";
-import { call, workspaceWithAdmin, type CustomerBody, type Headers } from "@/lib/server/customers/customer-test-kit";
+import { call, workspaceWithAdmin, type CustomerBody, type Headers } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { writeKeyFor } from "@/test/auth-fixtures";
-import { getEvent, messageId, sendBatch, sendEvent } from "./event-test-kit";
+import { getEvent, messageId, sendBatch, sendEvent } from "@/test/kits/event-kit";
 
 const page = (path: string) => ({ type: "viewedPage", properties: { url: `https://shop.example.com${path}` } });
 

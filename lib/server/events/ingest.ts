@@ -2,7 +2,7 @@
 // reported without blocking the good ones, and the good ones are stored in one transaction with a handful of
 // set-based statements whatever the batch size. A single event is a batch of one.
 import type { Actor } from "@/lib/server/audit/record-audit";
-import { actorOf, type Principal } from "@/lib/server/auth/principal";
+import { actorOf, type Principal } from "@/lib/server/core/principal";
 import type { SourceType } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";

@@ -2,11 +2,11 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Event, EventListQuery } from "@/lib/schemas/events";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { AppError } from "@/lib/server/http/errors";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { AppError } from "@/lib/server/core/errors";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { serializeEvent } from "./serialize-event";
 
 const ZCursor = z.object({ t: z.iso.datetime(), id: z.string().refine(isUuid) });
@@ -26,7 +26,7 @@ export async function listEvents(input: ListEventsInput): Promise<Page> {
   if (!isUuid(workspaceId) || (customerId !== undefined && !isUuid(customerId))) return EMPTY;
   if (from && to && Date.parse(from) >= Date.parse(to)) {
     throw new AppError("validation_failed", "from must be before to", {
-      errors: [{ path: "query.to", message: "Must be after from" }],
+      errors: [{ path: "to", message: "Must be after from" }],
     });
   }
   const occurredAt: Prisma.DateTimeFilter = {};

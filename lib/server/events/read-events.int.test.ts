@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import * as api from "@/lib/schemas/events";
 import { createCustomer, mergeCustomers } from "@/lib/schemas/customers";
-import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { memberSession, writeKeyFor } from "@/test/auth-fixtures";
-import { getEvent, listEvents, sendBatch, sendEvent, type EventPage } from "./event-test-kit";
+import { getEvent, listEvents, sendBatch, sendEvent, type EventPage } from "@/test/kits/event-kit";
 
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 12, minute)).toISOString();
 

@@ -2,7 +2,7 @@
 // queries, create the customers unknown externalIds stand for, and insert the events in one statement.
 // Everything here commits together or not at all.
 import type { Actor } from "@/lib/server/audit/record-audit";
-import type { FieldError } from "@/lib/server/http/errors";
+import type { FieldError } from "@/lib/server/core/errors";
 import { createExternalIdCustomers, type NewExternalId } from "./create-external-id-customers";
 import { uuidV7 } from "./event-ids";
 import { findEventIdentityOwners, ownerKey } from "./find-event-identity-owners";

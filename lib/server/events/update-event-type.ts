@@ -5,7 +5,7 @@ import { isStandardEventType, STANDARD_EVENT_TYPES } from "@/lib/schemas/event-c
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { serializeCustomEventType, serializeStandardEventType } from "./serialize-event-type";
 
 export interface UpdateEventTypeInput {

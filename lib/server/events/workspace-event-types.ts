@@ -6,7 +6,7 @@ import { isStandardEventType } from "@/lib/schemas/event-catalogue/registry";
 import { isPlainObject } from "@/lib/schemas/event-catalogue/common";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { db } from "@/lib/server/db/client";
-import type { FieldError } from "@/lib/server/http/errors";
+import type { FieldError } from "@/lib/server/core/errors";
 import { getCustomPropertiesValidator } from "./custom-type-schema";
 
 export type PropertiesOutcome = { ok: true; properties: Record<string, unknown> } | { ok: false; errors: FieldError[] };

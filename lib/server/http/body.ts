@@ -1,5 +1,5 @@
 // Reading a JSON request body with a size limit that holds even when Content-Length is absent or lies.
-import { AppError } from "./errors";
+import { AppError } from "@/lib/server/core/errors";
 
 export const MiB = 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 1 * MiB;

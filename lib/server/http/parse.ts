@@ -1,27 +1,23 @@
-// zod validation of params, query and body, turned into 422 problems that name each bad field.
+// zod validation of a request's path, query and body, turned into 422 problems that name each bad field
+// by where it was sent: "query.limit", "path.id", or the body's own path ("base.contacts.email").
 import type { z } from "zod";
-import { validationFailed, type FieldError } from "./errors";
+import { issuesToFieldErrors } from "@/lib/server/core/field-errors";
+import { validationFailed, type FieldError } from "@/lib/server/core/errors";
 
 export type Location = "body" | "query" | "path";
 
-function fieldPath(segments: PropertyKey[], prefix?: Location): string {
-  const path = segments.map(String).join(".");
-  const full = prefix && prefix !== "body" ? [prefix, path].filter(Boolean).join(".") : path;
-  return full || prefix || "";
+/** The path prefix of a location: body fields are named by their own path. */
+export function locationPrefix(location: Location): string | undefined {
+  return location === "body" ? undefined : location;
 }
 
-export function issuesToFieldErrors(issues: z.core.$ZodIssue[], prefix?: Location): FieldError[] {
-  return issues.flatMap((issue) =>
-    // An unknown key is reported at its own path ("address.stret"), where a typo is easiest to see.
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: fieldPath([...issue.path, key], prefix), message: "Unknown field" }))
-      : [{ path: fieldPath(issue.path, prefix), message: issue.message }],
-  );
+export function requestFieldErrors(issues: z.core.$ZodIssue[], location: Location): FieldError[] {
+  return issuesToFieldErrors(issues, locationPrefix(location));
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, location: Location): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw validationFailed(issuesToFieldErrors(result.error.issues, location));
+  if (!result.success) throw validationFailed(requestFieldErrors(result.error.issues, location));
   return result.data;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log } from "../log";
-import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
+import { AppError, type ErrorCode } from "@/lib/server/core/errors";
+import { log } from "@/lib/server/log";
+import { ERROR_STATUS } from "./error-status";
 import { errorToResponse, PROBLEM_CONTENT_TYPE, problemResponse } from "./problem";
 
 afterEach(() => {
@@ -23,7 +24,7 @@ describe("errorToResponse", () => {
     const error = new AppError("rate_limited", "Slow down", {
       errors: [{ path: "base.contacts.email", message: "Invalid email" }],
       extra: { existingCustomerId: "c-1" },
-      headers: { "retry-after": "30" },
+      retryAfterSeconds: 30,
     });
     const res = errorToResponse(error, "req-2");
     expect(res.headers.get("retry-after")).toBe("30");

@@ -1,6 +1,7 @@
 // RFC 9457 problem details: the only error body the API sends.
-import { AppError, ERROR_STATUS, ERROR_TITLE, type ErrorCode, type FieldError } from "./errors";
-import { log } from "../log";
+import { AppError, type ErrorCode, type FieldError } from "@/lib/server/core/errors";
+import { log } from "@/lib/server/log";
+import { ERROR_STATUS, ERROR_TITLE } from "./error-status";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -34,12 +35,16 @@ export function problemResponse(
   });
 }
 
+function retryAfterHeaders(seconds: number | undefined): Record<string, string> {
+  return seconds === undefined ? {} : { "retry-after": String(Math.max(0, Math.ceil(seconds))) };
+}
+
 /** Maps anything thrown by a handler to a problem response; unexpected errors never leak details. */
 export function errorToResponse(error: unknown, requestId: string): Response {
   if (error instanceof AppError) {
     return problemResponse(
       { code: error.code, detail: error.message, errors: error.options.errors, requestId },
-      error.options.headers,
+      retryAfterHeaders(error.options.retryAfterSeconds),
       error.options.extra,
     );
   }

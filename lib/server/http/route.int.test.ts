@@ -10,8 +10,9 @@ import { db } from "@/lib/server/db/client";
 import { generateWriteKey } from "@/lib/server/sources/write-keys";
 import { createTestWorkspace } from "@/test/fixtures";
 import { MiB } from "./body";
-import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
-import { log } from "../log";
+import { AppError, type ErrorCode } from "@/lib/server/core/errors";
+import { ERROR_STATUS } from "./error-status";
+import { log } from "@/lib/server/log";
 import { Reply, route } from "./route";
 
 type Handler = ReturnType<typeof route>;
@@ -325,8 +326,8 @@ describe("errors", () => {
     },
   );
 
-  it("passes an AppError's headers through (e.g. Retry-After on 429)", async () => {
-    const res = await throwing(new AppError("rate_limited", "Slow down", { headers: { "retry-after": "7" } }))(
+  it("answers Retry-After for an AppError that says when to retry (429)", async () => {
+    const res = await throwing(new AppError("rate_limited", "Slow down", { retryAfterSeconds: 7 }))(
       new Request(`${BASE}/test/ping`),
       segment(),
     );

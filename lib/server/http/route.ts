@@ -4,11 +4,12 @@
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
 import { authenticate } from "@/lib/server/auth/authenticate";
-import type { Principal, WorkspaceAccess } from "@/lib/server/auth/principal";
+import type { Principal, WorkspaceAccess } from "@/lib/server/core/principal";
 import { authorizeWorkspace } from "@/lib/server/auth/workspace-access";
 import { readJsonBody, DEFAULT_BODY_LIMIT } from "./body";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/server/core/errors";
 import { parseOrThrow, searchParamsToObject } from "./parse";
+import { locateError } from "./locate-field-errors";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 
@@ -87,7 +88,9 @@ export function route<C extends EndpointContract>(
         ? parseOrThrow(contract.body, await readJsonBody(req, contract.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
         : undefined;
       const ctx = { req, requestId, principal, workspace, params, query, body } as RouteContext<C>;
-      const result = await handler(ctx);
+      const result = await handler(ctx).catch((error: unknown) => {
+        throw locateError(contract, error);
+      });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
         return result;

@@ -3,7 +3,7 @@
 import type { IdentityRules } from "@/lib/schemas/identity-rules";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { sortedByPriority } from "./get-identity-rules";
 
 export interface UpdateIdentityRulesInput {

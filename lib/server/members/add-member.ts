@@ -3,9 +3,9 @@ import type { Member, MemberAdd } from "@/lib/schemas/members";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { normalizeEmail } from "@/lib/server/users/normalize-email";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { toDbRole } from "./roles";
 import { MEMBER_INCLUDE, serializeMember } from "./serialize-member";
 

@@ -1,6 +1,6 @@
 // A workspace must always keep at least one admin, or nobody could manage it any more.
 import type { Tx } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 
 /**
  * Throws 409 when `userId` is the workspace's only admin. Call it after lockWorkspace(…, "exclusive") so

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Member } from "@/lib/schemas/members";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { MEMBER_INCLUDE, serializeMember } from "./serialize-member";
 
 const ZCursor = z.object({ email: z.string() });

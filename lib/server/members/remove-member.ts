@@ -2,8 +2,8 @@
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { notFound } from "@/lib/server/core/errors";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { ensureAdminRemains } from "./ensure-admin-remains";
 import { toApiRole } from "./roles";
 

@@ -9,10 +9,10 @@
 // its survivor anyway).
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
-import { lockCustomers } from "@/lib/server/customers/lock-customers";
+import { lockCustomers } from "@/lib/server/records/lock-customers";
 import { db, type Tx } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { AppError, notFound } from "@/lib/server/http/errors";
+import { AppError, notFound } from "@/lib/server/core/errors";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { absorbedCustomerIds } from "./absorbed-customer-ids";
 import { hashIdentities } from "./identities-hash";

@@ -4,17 +4,17 @@
 // however long the person's history is (see export-stream.ts).
 import type { Customer as CustomerRow, Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentState } from "@/lib/schemas/consents";
-import type { CustomerExport, ExportAbsorbedCustomer } from "@/lib/schemas/privacy";
+import type { ExportAbsorbedCustomer } from "@/lib/schemas/privacy";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { serializeAuditEntry } from "@/lib/server/audit/serialize-audit-entry";
 import { serializeConsentRecord } from "@/lib/server/consents/serialize-consent-record";
-import { asObject } from "@/lib/server/customers/json-values";
-import { loadCustomer, resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { asObject } from "@/lib/server/core/json";
+import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
 import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
 import { db, type Tx } from "@/lib/server/db/client";
-import { serializeMerge } from "@/lib/server/identity/list-customer-merges";
+import { serializeMerge } from "@/lib/server/customers/list-customer-merges";
 import { absorbedCustomerIds } from "./absorbed-customer-ids";
-import { streamExport } from "./export-stream";
+import { streamExport, type ExportWithoutEvents } from "./export-stream";
 
 export interface ExportCustomerInput {
   workspaceId: string;
@@ -22,8 +22,6 @@ export interface ExportCustomerInput {
   actor: Actor;
   requestId?: string;
 }
-
-export type ExportWithoutEvents = Omit<CustomerExport, "events">;
 
 /** Which events are the person's: their own, and anonymous ones of their anonymous ids not yet attached. */
 export function personEvents(workspaceId: string, customerId: string, anonymousIds: string[]): Prisma.EventWhereInput {

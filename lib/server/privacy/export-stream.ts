@@ -5,7 +5,10 @@ import type { Event as EventRow, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { serializeEvent } from "@/lib/server/events/serialize-event";
 import { log } from "@/lib/server/log";
-import type { ExportWithoutEvents } from "./export-customer";
+import type { CustomerExport } from "@/lib/schemas/privacy";
+
+/** The export document before its events are streamed into it. */
+export type ExportWithoutEvents = Omit<CustomerExport, "events">;
 
 const PAGE_SIZE = 1000;
 

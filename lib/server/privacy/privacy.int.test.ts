@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as consents from "@/lib/schemas/consents";
 import { createCustomer, getCustomer, mergeCustomers, unmergeCustomer } from "@/lib/schemas/customers";
 import { eraseCustomer, exportCustomer, type CustomerExport } from "@/lib/schemas/privacy";
-import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { memberSession, writeKeyFor } from "@/test/auth-fixtures";

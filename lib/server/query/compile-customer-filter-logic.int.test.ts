@@ -1,7 +1,7 @@
 // Events, consents, tags, and/or/not, and hostile input against a real PostgreSQL.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { createFilterTestWorkspace, type FilterTestWorkspace } from "./filter-test-customers";
+import { createFilterTestWorkspace, type FilterTestWorkspace } from "@/test/kits/filter-customers";
 
 let ws: FilterTestWorkspace;
 const ALL = ["anna", "bruno", "chloe", "dan", "eve", "fabio", "gina", "kim", "leo", "max"];

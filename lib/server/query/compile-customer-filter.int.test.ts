@@ -1,6 +1,6 @@
 // Field conditions against a real PostgreSQL: every operator on base, extended and column fields.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createFilterTestWorkspace, type FilterTestWorkspace } from "./filter-test-customers";
+import { createFilterTestWorkspace, type FilterTestWorkspace } from "@/test/kits/filter-customers";
 
 let ws: FilterTestWorkspace;
 const field = (name: string, op: string, value: unknown) => ({ field: name, op, value });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZFilter, type Filter } from "@/lib/schemas/filters";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { compileCustomerFilter, type ExtendedPropertyDeclaration } from "./compile-customer-filter";
 
 const EXTENDED: ExtendedPropertyDeclaration[] = [
@@ -22,7 +22,7 @@ function errorsOf(filter: unknown, path?: string) {
   try {
     compile(filter, path);
   } catch (error) {
-    if (error instanceof AppError) return { status: error.status, errors: error.options.errors };
+    if (error instanceof AppError) return { code: error.code, errors: error.options.errors };
     throw error;
   }
   throw new Error("expected the filter to be refused");
@@ -35,7 +35,7 @@ function pathsOf(filter: unknown) {
 describe("compileCustomerFilter: validation", () => {
   it("refuses unknown fields with a 422 at filter.field", () => {
     expect(errorsOf({ field: "base.fristName", op: "eq", value: "Anna" })).toEqual({
-      status: 422,
+      code: "validation_failed",
       errors: [{ path: "filter.field", message: 'Unknown base field "base.fristName"' }],
     });
     expect(pathsOf({ field: "password", op: "eq", value: "x" })).toEqual(["filter.field"]);

@@ -19,7 +19,7 @@
 // - Consents: see consent-condition.ts (a leaf never set matches no consent condition).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Filter } from "@/lib/schemas/filters";
-import { validationFailed, type FieldError } from "@/lib/server/http/errors";
+import { validationFailed, type FieldError } from "@/lib/server/core/errors";
 import { compileConsentCondition } from "./consent-condition";
 import { resolveCustomerField, type ExtendedPropertyDeclaration } from "./customer-fields";
 import { compileEventCondition } from "./event-condition";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as customersApi from "@/lib/schemas/customers";
 import { COMPOSITION_DIMENSIONS, MULTI_VALUED_DIMENSIONS, type CompositionReport } from "@/lib/schemas/reports";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit";
-import { call } from "@/lib/server/customers/customer-test-kit";
+import { call } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { eraseCustomer } from "@/lib/server/privacy/erase-customer";
 import { generateWriteKey } from "@/lib/server/sources/write-keys";
@@ -18,7 +18,7 @@ import {
   growthSums,
   reportWorkspace,
   type ReportWorkspace,
-} from "./report-test-kit";
+} from "@/test/kits/report-kit";
 
 async function addSource(ws: string, name: string): Promise<string> {
   const { hash, prefix } = generateWriteKey();

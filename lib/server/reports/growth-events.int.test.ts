@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import * as customersApi from "@/lib/schemas/customers";
 import * as api from "@/lib/schemas/reports";
-import { call } from "@/lib/server/customers/customer-test-kit";
+import { call } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import {
   activeCount,
@@ -16,7 +16,7 @@ import {
   growthSums,
   reportWorkspace,
   type ReportWorkspace,
-} from "./report-test-kit";
+} from "@/test/kits/report-kit";
 
 const at = (iso: string) => new Date(iso);
 

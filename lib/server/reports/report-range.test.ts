@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { listPeriods, periodStart, resolveReportRange } from "./report-range";
 
 function errorOf(run: () => unknown) {
   try {
     run();
   } catch (error) {
-    if (error instanceof AppError) return { status: error.status, paths: error.options.errors?.map((e) => e.path) };
+    if (error instanceof AppError) return { code: error.code, paths: error.options.errors?.map((e) => e.path) };
   }
   return null;
 }
@@ -32,22 +32,22 @@ describe("resolveReportRange", () => {
 
   it("answers 422 naming the field for ranges it will not compute", () => {
     expect(errorOf(() => resolveReportRange({ from: "2026-02-01", to: "2026-01-31" }, "2026-03-10"))).toEqual({
-      status: 422,
-      paths: ["query.to"],
+      code: "validation_failed",
+      paths: ["to"],
     });
     expect(errorOf(() => resolveReportRange({ from: "2026-04-01" }, "2026-03-10"))).toEqual({
-      status: 422,
-      paths: ["query.from"],
+      code: "validation_failed",
+      paths: ["from"],
     });
     expect(errorOf(() => resolveReportRange({ from: "2020-01-01", to: "2026-01-31" }, "2026-03-10"))).toEqual({
-      status: 422,
-      paths: ["query.to"],
+      code: "validation_failed",
+      paths: ["to"],
     });
     expect(
       errorOf(() => resolveReportRange({ from: "2025-01-01", to: "2026-03-01", interval: "day" }, "2026-03-10")),
     ).toEqual({
-      status: 422,
-      paths: ["query.interval"],
+      code: "validation_failed",
+      paths: ["interval"],
     });
     expect(resolveReportRange({ from: "2026-01-01", to: "2026-01-01" }, "2026-03-10").interval).toBe("day");
   });

@@ -1,7 +1,7 @@
 // The days a report covers and how they are grouped. Days are calendar dates ("YYYY-MM-DD") in the
 // workspace's time zone, so the arithmetic here is on plain dates (UTC day numbers), never on instants.
 import { DEFAULT_REPORT_DAYS, MAX_DAY_PERIODS, MAX_REPORT_DAYS, type ReportInterval } from "@/lib/schemas/reports";
-import { validationFailed } from "@/lib/server/http/errors";
+import { validationFailed } from "@/lib/server/core/errors";
 
 export interface ReportRange {
   from: string;
@@ -62,16 +62,13 @@ export function resolveReportRange(
   const from = query.from ?? dateOf(dayNumber(to) - (DEFAULT_REPORT_DAYS - 1));
   const days = dayNumber(to) - dayNumber(from) + 1;
   if (days < 1)
-    throw validationFailed([
-      { path: query.to ? "query.to" : "query.from", message: "The range must not end before it starts" },
-    ]);
-  if (days > MAX_REPORT_DAYS)
-    throw validationFailed([{ path: "query.to", message: "The range may span at most 5 years" }]);
+    throw validationFailed([{ path: query.to ? "to" : "from", message: "The range must not end before it starts" }]);
+  if (days > MAX_REPORT_DAYS) throw validationFailed([{ path: "to", message: "The range may span at most 5 years" }]);
   const interval = query.interval ?? defaultInterval(days);
   if (interval === "day" && days > MAX_DAY_PERIODS) {
     throw validationFailed([
       {
-        path: "query.interval",
+        path: "interval",
         message: `By day, the range may span at most ${MAX_DAY_PERIODS} days: use week or month`,
       },
     ]);

@@ -3,9 +3,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { loadViewSelection, type ViewSelection } from "@/lib/server/views/view-selection";
-import { refreshViewMembers, usesMembers } from "./view-membership";
+import { refreshViewMembers, usesMembers } from "@/lib/server/views/view-membership";
 
 export interface ReportScope {
   workspaceId: string;

@@ -3,7 +3,7 @@
 // nested objects closed to unknown keys, the same size limits. Annotations carry the rest: title and
 // description, x-mergePolicy, and disabled properties as readOnly + deprecated (their data stays, writes
 // are refused).
-import { isPlainObject, type JsonObject } from "@/lib/server/customers/json-values";
+import { isPlainObject, type JsonObject } from "@/lib/server/core/json";
 
 export interface ExtendedPropertyForSchema {
   name: string;

@@ -4,12 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as customers from "@/lib/schemas/customers";
 import * as api from "@/lib/schemas/schema";
 import { db } from "@/lib/server/db/client";
-import {
-  call,
-  workspaceWithAdmin,
-  type CustomerBody,
-  type ProblemFields,
-} from "@/lib/server/customers/customer-test-kit";
+import { call, workspaceWithAdmin, type CustomerBody, type ProblemFields } from "@/test/kits/customer-kit";
 
 interface PropertyList extends ProblemFields {
   properties: {

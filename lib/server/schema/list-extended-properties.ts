@@ -1,7 +1,7 @@
 // The workspace's extended property declarations, in the order they were declared.
 import type { ExtendedProperty as ExtendedPropertyRow } from "@/lib/generated/prisma/client";
 import type { ExtendedProperty } from "@/lib/schemas/extended-schema";
-import { asObject } from "@/lib/server/customers/json-values";
+import { asObject } from "@/lib/server/core/json";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { db } from "@/lib/server/db/client";
 

@@ -3,8 +3,8 @@
 // disabled instead), never retyped, and their options only grow (enum values and object properties are
 // added, never taken away). Pure, so every rule is unit-tested.
 import type { ExtendedPropertyDeclaration } from "@/lib/schemas/extended-schema";
-import { deepEqual, isPlainObject, type JsonObject } from "@/lib/server/customers/json-values";
-import type { FieldError } from "@/lib/server/http/errors";
+import { deepEqual, isPlainObject, type JsonObject } from "@/lib/server/core/json";
+import type { FieldError } from "@/lib/server/core/errors";
 
 export interface StoredExtendedProperty {
   name: string;

@@ -5,8 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExtendedProperty, ExtendedSchemaUpdate } from "@/lib/schemas/extended-schema";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/http/errors";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { AppError } from "@/lib/server/core/errors";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { listExtendedPropertyRows, serializeExtendedProperty } from "./list-extended-properties";
 import { planExtendedChange, type ExtendedPropertyData } from "./plan-extended-change";
 

@@ -5,7 +5,7 @@ import * as customers from "@/lib/schemas/customers";
 import * as views from "@/lib/schemas/views";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
-import { call, headersOf, workspaceWithAdmin, type Headers } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type Headers } from "@/test/kits/customer-kit";
 import { memberSession } from "@/test/auth-fixtures";
 import { handlerOf } from "@/test/route-modules";
 import { exportCustomersCsv } from "./export-customers-csv";

@@ -4,12 +4,7 @@ import * as api from "@/lib/schemas/customers";
 import * as schema from "@/lib/schemas/schema";
 import * as views from "@/lib/schemas/views";
 import { db } from "@/lib/server/db/client";
-import {
-  call,
-  workspaceWithAdmin,
-  type CustomerBody,
-  type ProblemFields,
-} from "@/lib/server/customers/customer-test-kit";
+import { call, workspaceWithAdmin, type CustomerBody, type ProblemFields } from "@/test/kits/customer-kit";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 interface Page extends ProblemFields {

@@ -4,11 +4,11 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer, CustomerSort } from "@/lib/schemas/customers";
-import { CUSTOMER_INCLUDE, type CustomerWithRelations } from "@/lib/server/customers/load-customer";
+import { CUSTOMER_INCLUDE, type CustomerWithRelations } from "@/lib/server/records/load-customer";
 import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { decodeCursor, encodeCursor } from "@/lib/server/http/pagination";
+import { decodeCursor, encodeCursor } from "@/lib/server/core/pagination";
 import { findPageKeys } from "./page-keys";
 
 const sql = Prisma.sql;

@@ -2,7 +2,7 @@
 import type { SourceCreate, SourceWithWriteKey } from "@/lib/schemas/sources";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { serializeSourceWithWriteKey } from "./serialize-source";
 import { toApiSourceType, toDbSourceType } from "./source-types";
 import { generateWriteKey } from "./write-keys";

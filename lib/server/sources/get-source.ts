@@ -1,7 +1,7 @@
 import type { Source } from "@/lib/schemas/sources";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { serializeSource } from "./serialize-source";
 
 export async function getSource({ workspaceId, sourceId }: { workspaceId: string; sourceId: string }): Promise<Source> {

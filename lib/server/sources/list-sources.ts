@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Source } from "@/lib/schemas/sources";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { serializeSource } from "./serialize-source";
 
 const ZCursor = z.object({ id: z.string().refine(isUuid) });

@@ -3,7 +3,7 @@ import type { SourceWithWriteKey } from "@/lib/schemas/sources";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { serializeSourceWithWriteKey } from "./serialize-source";
 import { generateWriteKey } from "./write-keys";
 

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { db } from "@/lib/server/db/client";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { normalizeEmail } from "./normalize-email";
 import { serializeUser } from "./serialize-user";
 

@@ -2,7 +2,7 @@
 // its filter must compile against the workspace's fields and its extended columns must be declared.
 import type { Filter } from "@/lib/schemas/filters";
 import type { Tx } from "@/lib/server/db/client";
-import { AppError, validationFailed, type FieldError } from "@/lib/server/http/errors";
+import { AppError, validationFailed, type FieldError } from "@/lib/server/core/errors";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 
 export async function checkView(

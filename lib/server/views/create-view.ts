@@ -4,8 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { View, ViewCreate } from "@/lib/schemas/views";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
-import { buildViewMembersSoon } from "@/lib/server/reports/view-membership";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
+import { buildViewMembersSoon } from "./view-membership";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { checkView } from "./check-view";
 import { serializeView } from "./serialize-view";
 

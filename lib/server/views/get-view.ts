@@ -3,8 +3,8 @@ import type { View } from "@/lib/schemas/views";
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { notFound } from "@/lib/server/core/errors";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { serializeView } from "./serialize-view";
 
 export async function getViewRow({ workspaceId, viewId }: { workspaceId: string; viewId: string }) {

@@ -4,9 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { View, ViewUpdate } from "@/lib/schemas/views";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
-import { buildViewMembersSoon } from "@/lib/server/reports/view-membership";
+import { buildViewMembersSoon } from "./view-membership";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { checkView } from "./check-view";
 import { serializeView } from "./serialize-view";
 

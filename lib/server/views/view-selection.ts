@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer } from "@/lib/schemas/customers";
 import type { Filter } from "@/lib/schemas/filters";
 import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 import { getViewRow } from "./get-view";
 import { maskCustomer } from "./mask-customer";

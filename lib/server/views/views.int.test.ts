@@ -4,13 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as customers from "@/lib/schemas/customers";
 import * as api from "@/lib/schemas/views";
 import { db } from "@/lib/server/db/client";
-import {
-  call,
-  headersOf,
-  workspaceWithAdmin,
-  type CustomerBody,
-  type ProblemFields,
-} from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type CustomerBody, type ProblemFields } from "@/test/kits/customer-kit";
 import { apiClientToken, memberSession } from "@/test/auth-fixtures";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;

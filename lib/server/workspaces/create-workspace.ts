@@ -4,7 +4,7 @@ import type { WorkspaceCreate, Workspace } from "@/lib/schemas/workspaces";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { db, type Tx } from "@/lib/server/db/client";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { serializeWorkspace } from "./serialize-workspace";
 import { deriveSlug, nextFreeSlug, slugFamilyPrefix } from "./slug";
 

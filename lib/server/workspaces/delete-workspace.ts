@@ -4,7 +4,7 @@ import { allowConsentRegistryMaintenance } from "@/lib/server/consents/registry-
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { isRecordNotFound } from "@/lib/server/db/prisma-errors";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 
 export async function deleteWorkspace({
   workspaceId,

@@ -1,7 +1,7 @@
 import type { Workspace } from "@/lib/schemas/workspaces";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 import { serializeWorkspace } from "./serialize-workspace";
 
 export async function getWorkspace({ workspaceId }: { workspaceId: string }): Promise<Workspace> {

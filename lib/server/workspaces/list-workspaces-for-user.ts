@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Workspace } from "@/lib/schemas/workspaces";
 import { db } from "@/lib/server/db/client";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 import { serializeWorkspace } from "./serialize-workspace";
 
 const ZCursor = z.object({ name: z.string(), id: z.string() });

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
-import { AppError, notFound } from "@/lib/server/http/errors";
+import { AppError, notFound } from "@/lib/server/core/errors";
 import { serializeWorkspace } from "./serialize-workspace";
 
 export interface UpdateWorkspaceInput {

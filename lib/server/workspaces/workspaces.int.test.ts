@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/http/errors";
+import { AppError } from "@/lib/server/core/errors";
 import { createSource } from "@/lib/server/sources/create-source";
 import { createUser } from "@/lib/server/users/create-user";
 import { createWorkspace } from "./create-workspace";

@@ -1,7 +1,7 @@
 // GET|POST /api/v1/workspaces — the caller's workspaces; create one (the creator becomes its admin).
 import { createWorkspaceEndpoint, listWorkspaces } from "@/lib/schemas/workspaces";
-import { actorOf } from "@/lib/server/auth/principal";
-import { AppError } from "@/lib/server/http/errors";
+import { actorOf } from "@/lib/server/core/principal";
+import { AppError } from "@/lib/server/core/errors";
 import { Reply, route } from "@/lib/server/http/route";
 import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";

@@ -1,6 +1,6 @@
 // GET|PATCH|DELETE /api/v1/workspaces/{ws} — one workspace.
 import { deleteWorkspaceEndpoint, getWorkspaceEndpoint, updateWorkspaceEndpoint } from "@/lib/schemas/workspaces";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { deleteWorkspace } from "@/lib/server/workspaces/delete-workspace";
 import { getWorkspace } from "@/lib/server/workspaces/get-workspace";

@@ -2,7 +2,7 @@
 import { createApiClientEndpoint, listApiClientsEndpoint } from "@/lib/schemas/api-clients";
 import { createApiClient } from "@/lib/server/api-clients/create-api-client";
 import { listApiClients } from "@/lib/server/api-clients/list-api-clients";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { Reply, route } from "@/lib/server/http/route";
 
 export const GET = route(listApiClientsEndpoint, async ({ workspace, query }) =>

@@ -1,12 +1,12 @@
 // GET|POST /api/v1/workspaces/{ws}/customers — list, look up, search or export customers; send a customer through identity resolution.
 import * as endpoints from "@/lib/schemas/customers";
 import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
-import { actorOf } from "@/lib/server/auth/principal";
-import { listConditions, listCustomers } from "@/lib/server/customers/list-customers";
+import { actorOf } from "@/lib/server/core/principal";
+import { listConditions, listCustomers } from "@/lib/server/search/list-customers";
 import { writeSourceOf } from "@/lib/server/customers/write-source";
 import { Reply, route } from "@/lib/server/http/route";
-import { resolveCustomerWrite } from "@/lib/server/identity/resolve-customer-write";
-import { csvExportRequested } from "@/lib/server/search/accepts-csv";
+import { resolveCustomerWrite } from "@/lib/server/customers/resolve-customer-write";
+import { csvExportRequested } from "@/lib/server/http/negotiate";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 

@@ -2,7 +2,7 @@
 import { createEvent, listEvents } from "@/lib/schemas/events";
 import { ingestEvents } from "@/lib/server/events/ingest";
 import { listWorkspaceEvents } from "@/lib/server/events/list-events";
-import { validationFailed } from "@/lib/server/http/errors";
+import { validationFailed } from "@/lib/server/core/errors";
 import { Reply, route } from "@/lib/server/http/route";
 
 export const GET = route(listEvents, async ({ workspace, query }) =>

@@ -1,6 +1,6 @@
 // GET|PUT /api/v1/workspaces/{ws}/identity-rules — how identities link profiles in the workspace.
 import * as endpoints from "@/lib/schemas/identity-rules";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { updateIdentityRules } from "@/lib/server/identity/update-identity-rules";

@@ -1,6 +1,6 @@
 // GET|POST /api/v1/workspaces/{ws}/members — list members; add an existing user.
 import { addMemberEndpoint, listMembersEndpoint } from "@/lib/schemas/members";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { Reply, route } from "@/lib/server/http/route";
 import { addMember } from "@/lib/server/members/add-member";
 import { listMembers } from "@/lib/server/members/list-members";

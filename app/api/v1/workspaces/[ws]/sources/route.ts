@@ -1,6 +1,6 @@
 // GET|POST /api/v1/workspaces/{ws}/sources — list sources; create one (write key shown once).
 import { createSourceEndpoint, listSourcesEndpoint } from "@/lib/schemas/sources";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { Reply, route } from "@/lib/server/http/route";
 import { createSource } from "@/lib/server/sources/create-source";
 import { listSources } from "@/lib/server/sources/list-sources";

@@ -1,6 +1,6 @@
 // GET|POST /api/v1/workspaces/{ws}/views — list views; save a view.
 import * as endpoints from "@/lib/schemas/views";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { Reply, route } from "@/lib/server/http/route";
 import { createView } from "@/lib/server/views/create-view";
 import { listViews } from "@/lib/server/views/get-view";

@@ -1,7 +1,7 @@
 // GET|PATCH|PUT|DELETE /api/v1/workspaces/{ws}/customers/{id} — read, patch (JSON merge patch), replace or erase a customer.
 import * as endpoints from "@/lib/schemas/customers";
 import { eraseCustomer as eraseCustomerEndpoint } from "@/lib/schemas/privacy";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { getCustomer } from "@/lib/server/customers/get-customer";
 import { updateCustomer } from "@/lib/server/customers/update-customer";
 import { route } from "@/lib/server/http/route";

@@ -2,9 +2,9 @@
 import * as endpoints from "@/lib/schemas/customers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
-import { csvExportRequested } from "@/lib/server/search/accepts-csv";
+import { csvExportRequested } from "@/lib/server/http/negotiate";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";

@@ -1,6 +1,6 @@
 // PATCH|DELETE /api/v1/workspaces/{ws}/members/{userId} — change a member's role or permission; remove them.
 import { removeMemberEndpoint, updateMemberEndpoint } from "@/lib/schemas/members";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { removeMember } from "@/lib/server/members/remove-member";
 import { updateMember } from "@/lib/server/members/update-member";

@@ -3,7 +3,7 @@ import {
   createEventType as createEventTypeEndpoint,
   listEventTypes as listEventTypesEndpoint,
 } from "@/lib/schemas/event-types";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { createEventType } from "@/lib/server/events/create-event-type";
 import { listEventTypes } from "@/lib/server/events/list-event-types";
 import { Reply, route } from "@/lib/server/http/route";

@@ -1,6 +1,6 @@
 // GET|PATCH|DELETE /api/v1/workspaces/{ws}/sources/{id} — one source.
 import { deleteSourceEndpoint, getSourceEndpoint, updateSourceEndpoint } from "@/lib/schemas/sources";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { deleteSource } from "@/lib/server/sources/delete-source";
 import { getSource } from "@/lib/server/sources/get-source";

@@ -1,6 +1,6 @@
 // GET|PATCH|DELETE /api/v1/workspaces/{ws}/views/{id} — one view.
 import * as endpoints from "@/lib/schemas/views";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { deleteView } from "@/lib/server/views/delete-view";
 import { getView } from "@/lib/server/views/get-view";

@@ -1,6 +1,6 @@
 // GET|PATCH /api/v1/workspaces/{ws}/customers/{id}/consents — read or change a customer's consent state.
 import * as endpoints from "@/lib/schemas/consents";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { changeConsents } from "@/lib/server/consents/change-consents";
 import { getConsents } from "@/lib/server/consents/get-consents";
 import { route } from "@/lib/server/http/route";

@@ -1,6 +1,6 @@
 // GET /api/v1/workspaces/{ws}/customers/{id}/export — everything held about the person, as one streamed JSON document.
 import * as endpoints from "@/lib/schemas/privacy";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { exportCustomer } from "@/lib/server/privacy/export-customer";
 

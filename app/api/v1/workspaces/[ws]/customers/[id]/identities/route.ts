@@ -1,9 +1,9 @@
 // GET|POST /api/v1/workspaces/{ws}/customers/{id}/identities — list a customer's identities; attach one.
 import * as endpoints from "@/lib/schemas/customers";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { Reply, route } from "@/lib/server/http/route";
-import { addCustomerIdentity } from "@/lib/server/identity/add-customer-identity";
-import { listCustomerIdentities } from "@/lib/server/identity/list-customer-identities";
+import { addCustomerIdentity } from "@/lib/server/customers/add-customer-identity";
+import { listCustomerIdentities } from "@/lib/server/customers/list-customer-identities";
 
 export const GET = route(endpoints.listCustomerIdentities, async ({ workspace, params }) =>
   listCustomerIdentities({ workspaceId: workspace.workspaceId, customerId: params.id }),

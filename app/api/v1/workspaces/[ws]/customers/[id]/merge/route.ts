@@ -1,8 +1,8 @@
 // POST /api/v1/workspaces/{ws}/customers/{id}/merge — merge other customers into this one (admin).
 import * as endpoints from "@/lib/schemas/customers";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
-import { mergeCustomersManually } from "@/lib/server/identity/merge-customers-manually";
+import { mergeCustomersManually } from "@/lib/server/customers/merge-customers-manually";
 
 export const POST = route(endpoints.mergeCustomers, async ({ workspace, principal, params, body, requestId }) =>
   mergeCustomersManually({

@@ -1,8 +1,8 @@
 // GET /api/v1/workspaces/{ws}/views/{id}/customers — customers matching a view, as the view shows them (JSON or CSV).
 import * as endpoints from "@/lib/schemas/views";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
-import { csvExportRequested } from "@/lib/server/search/accepts-csv";
+import { csvExportRequested } from "@/lib/server/http/negotiate";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { loadViewSelection } from "@/lib/server/views/view-selection";

@@ -1,8 +1,8 @@
 // DELETE /api/v1/workspaces/{ws}/customers/{id}/identities/{identityId} — detach an identity.
 import * as endpoints from "@/lib/schemas/customers";
-import { actorOf } from "@/lib/server/auth/principal";
+import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
-import { removeCustomerIdentity } from "@/lib/server/identity/remove-customer-identity";
+import { removeCustomerIdentity } from "@/lib/server/customers/remove-customer-identity";
 
 export const DELETE = route(endpoints.removeCustomerIdentity, async ({ workspace, principal, params, requestId }) =>
   removeCustomerIdentity({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./api-client";
-import { shouldRetry } from "./providers";
+import { shouldRetry } from "./query-client";
 
 const apiError = (status: number) =>
   new ApiError({ type: "about:blank", title: "x", status, detail: "x", code: "x", requestId: "r" });

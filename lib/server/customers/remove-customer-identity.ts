@@ -2,10 +2,10 @@
 // later link whoever sends it next).
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 
 export interface RemoveCustomerIdentityInput {
   workspaceId: string;

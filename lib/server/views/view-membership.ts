@@ -13,9 +13,9 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Filter } from "@/lib/schemas/filters";
 import { db, type Tx } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/http/errors";
+import { AppError, notFound } from "@/lib/server/core/errors";
 import { log } from "@/lib/server/log";
-import { loadViewSelection } from "@/lib/server/views/view-selection";
+import { loadViewSelection } from "./view-selection";
 
 /** Bump when what a member row holds changes: every membership is then rebuilt on its next report. */
 const MEMBER_ROWS_VERSION = 1;

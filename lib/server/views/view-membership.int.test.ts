@@ -10,7 +10,7 @@ import { COMPOSITION_DIMENSIONS } from "@/lib/schemas/reports";
 import * as viewsApi from "@/lib/schemas/views";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit";
 import { changeConsents } from "@/lib/server/consents/change-consents";
-import { call } from "@/lib/server/customers/customer-test-kit";
+import { call } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { eraseCustomer } from "@/lib/server/privacy/erase-customer";
 import { generateWriteKey } from "@/lib/server/sources/write-keys";
@@ -22,7 +22,7 @@ import {
   growth,
   reportWorkspace,
   type ReportWorkspace,
-} from "./report-test-kit";
+} from "@/test/kits/report-kit";
 import { settleViewMemberBuilds } from "./view-membership";
 
 async function addSource(ws: string, name: string): Promise<string> {

@@ -6,7 +6,7 @@ import type { Filter } from "@/lib/schemas/filters";
 import * as api from "@/lib/schemas/reports";
 import type { CompositionReport, EventTrendsReport, GrowthReport } from "@/lib/schemas/reports";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { call, headersOf, type Headers, type ProblemFields } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, type Headers, type ProblemFields } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { memberSession } from "@/test/auth-fixtures";
 import { createTestWorkspace } from "@/test/fixtures";

@@ -31,13 +31,12 @@ describe("cursors", () => {
     ["not base64 JSON", "%%%not-a-cursor"],
     ["JSON of another shape", encodeCursor({ offset: 10 })],
     ["base64 of plain text", Buffer.from("hello").toString("base64url")],
-  ])("rejects %s as a 422 on query.cursor", (_label, cursor) => {
+  ])("rejects %s as a validation failure on cursor", (_label, cursor) => {
     const error = thrownBy(() => decodeCursor(cursor, ZKey));
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({
-      status: 422,
       code: "validation_failed",
-      options: { errors: [{ path: "query.cursor" }] },
+      options: { errors: [{ path: "cursor" }] },
     });
   });
 });

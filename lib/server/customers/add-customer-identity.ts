@@ -2,16 +2,16 @@
 // An identity belongs to one customer: one owned by another customer is a 409 naming that customer.
 import type { CustomerIdentity, IdentityCreate } from "@/lib/schemas/customers";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { assertSourceInWorkspace } from "@/lib/server/customers/assert-source";
-import { attachAnonymousEvents } from "@/lib/server/customers/attach-customer-data";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
-import { lockCustomers } from "@/lib/server/customers/lock-customers";
-import { serializeIdentity } from "@/lib/server/customers/serialize-customer";
+import { assertSourceInWorkspace } from "./assert-source";
+import { attachAnonymousEvents } from "./attach-customer-data";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
+import { lockCustomers } from "@/lib/server/records/lock-customers";
+import { serializeIdentity } from "./serialize-customer";
 import { db } from "@/lib/server/db/client";
-import { AppError, validationFailed } from "@/lib/server/http/errors";
-import { getIdentityRules } from "./get-identity-rules";
-import { normalizeCandidate } from "./identity-candidates";
-import { lockIdentities } from "./lock-identities";
+import { AppError, validationFailed } from "@/lib/server/core/errors";
+import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { normalizeCandidate } from "@/lib/server/identity/identity-candidates";
+import { lockIdentities } from "@/lib/server/identity/lock-identities";
 
 export interface AddCustomerIdentityInput {
   workspaceId: string;

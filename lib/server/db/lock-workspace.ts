@@ -1,7 +1,7 @@
 // Row locks on a workspace, taken inside a transaction before changes that must agree with each other.
-import type { Tx } from "@/lib/server/db/client";
-import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import type { Tx } from "./client";
+import { isUuid } from "./ids";
+import { notFound } from "@/lib/server/core/errors";
 
 /**
  * - "share": the workspace exists and cannot be deleted until the transaction ends (FOR KEY SHARE, which

@@ -1,8 +1,8 @@
 // Content negotiation for customer lists: JSON unless the Accept header prefers text/csv. Reading
 // customers needs "read", but taking them away as a file is an export, which API.md reserves for
 // Users and Admins ("write").
-import { hasPermission, type WorkspaceAccess } from "@/lib/server/auth/principal";
-import { forbidden } from "@/lib/server/http/errors";
+import { hasPermission, type WorkspaceAccess } from "@/lib/server/core/principal";
+import { forbidden } from "@/lib/server/core/errors";
 
 interface MediaRange {
   type: string;

@@ -2,10 +2,10 @@
 import { z } from "zod";
 import type { Merge as MergeRow } from "@/lib/generated/prisma/client";
 import type { Merge } from "@/lib/schemas/customers";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { decodeCursor, toPage } from "@/lib/server/http/pagination";
+import { decodeCursor, toPage } from "@/lib/server/core/pagination";
 
 const ZCursor = z.object({ id: z.string().refine(isUuid) });
 

@@ -1,7 +1,7 @@
 // GET …/customers/{id}/identities: all of them (a person has a handful), oldest first.
 import type { CustomerIdentity } from "@/lib/schemas/customers";
-import { resolveCustomerId } from "@/lib/server/customers/load-customer";
-import { serializeIdentity } from "@/lib/server/customers/serialize-customer";
+import { resolveCustomerId } from "@/lib/server/records/load-customer";
+import { serializeIdentity } from "./serialize-customer";
 import { db } from "@/lib/server/db/client";
 
 export async function listCustomerIdentities({

@@ -3,9 +3,9 @@
 // paged by lib/server/search/search-customers.ts.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerListQuery } from "@/lib/schemas/customers";
-import { lookupConditions } from "@/lib/server/search/lookup-conditions";
-import { searchCustomers, type CustomerPage } from "@/lib/server/search/search-customers";
-import { textSearchCondition } from "@/lib/server/search/text-search";
+import { lookupConditions } from "./lookup-conditions";
+import { searchCustomers, type CustomerPage } from "./search-customers";
+import { textSearchCondition } from "./text-search";
 
 export interface ListCustomersInput extends Partial<Omit<CustomerListQuery, "id" | "tag" | "viewId">> {
   workspaceId: string;

@@ -1,6 +1,6 @@
 // Shared by the event integration tests: sending events through the real route handlers.
 import * as api from "@/lib/schemas/events";
-import { call, type Headers } from "@/lib/server/customers/customer-test-kit";
+import { call, type Headers } from "@/test/kits/customer-kit";
 
 export interface Problem {
   code?: string;

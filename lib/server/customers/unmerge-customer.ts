@@ -2,15 +2,15 @@
 // and source links it brought, and the survivor gets back what the merge changed and nobody touched since.
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
-import { propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
-import { loadCustomer, resolveCustomerId } from "@/lib/server/customers/load-customer";
-import { lockCustomers } from "@/lib/server/customers/lock-customers";
-import { restoreObject, restoreScalar, restoreTags, restoreTopLevel } from "@/lib/server/customers/restore-properties";
-import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
+import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
+import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
+import { lockCustomers } from "@/lib/server/records/lock-customers";
+import { restoreObject, restoreScalar, restoreTags, restoreTopLevel } from "./restore-properties";
+import { serializeCustomer } from "./serialize-customer";
 import type { Customer } from "@/lib/schemas/customers";
 import { db, type Tx } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { AppError, notFound } from "@/lib/server/http/errors";
+import { AppError, notFound } from "@/lib/server/core/errors";
 import { ZMergeSnapshot, type MergeSnapshot } from "./merge-snapshot";
 
 export interface UnmergeCustomerInput {

@@ -9,7 +9,7 @@ import {
   unmergeCustomer,
 } from "@/lib/schemas/customers";
 import { db } from "@/lib/server/db/client";
-import { call, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
+import { call, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsCsv } from "./accepts-csv";
+import { acceptsCsv } from "./negotiate";
 
 describe("acceptsCsv", () => {
   it("answers JSON by default", () => {

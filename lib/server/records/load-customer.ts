@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { notFound } from "@/lib/server/http/errors";
+import { notFound } from "@/lib/server/core/errors";
 
 export const CUSTOMER_INCLUDE = {
   identities: { orderBy: [{ firstSeenAt: "asc" }, { id: "asc" }] },

@@ -2,14 +2,14 @@
 // combine per policy, and a Merge row keeps what unmerge needs to undo it exactly.
 import type { MergeKind, Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { combineProperties, latestOfBoth, type MergeSide } from "@/lib/server/customers/combine-properties";
-import { propertiesOf, updateCustomerRow, type CustomerProperties } from "@/lib/server/customers/customer-properties";
-import { getExtendedProperties } from "@/lib/server/customers/get-extended-properties";
-import { lockCustomers } from "@/lib/server/customers/lock-customers";
+import { combineProperties, latestOfBoth, type MergeSide } from "./combine-properties";
+import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
+import { getExtendedProperties } from "./get-extended-properties";
+import { lockCustomers } from "@/lib/server/records/lock-customers";
 import { latestConsentChanges } from "@/lib/server/consents/latest-consent-changes";
 import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
 import type { Tx } from "@/lib/server/db/client";
-import { AppError, notFound, validationFailed } from "@/lib/server/http/errors";
+import { AppError, notFound, validationFailed } from "@/lib/server/core/errors";
 import type { MergeSnapshot } from "./merge-snapshot";
 
 export interface MergeCustomersInput {

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ZFilter } from "@/lib/schemas/filters";
 import { db } from "@/lib/server/db/client";
 import { createTestWorkspace } from "@/test/fixtures";
-import { compileCustomerFilter } from "./compile-customer-filter";
+import { compileCustomerFilter } from "@/lib/server/query/compile-customer-filter";
 
 const DAY = 86_400_000;
 

@@ -4,7 +4,7 @@ import { createCustomer, getCustomer, listCustomers } from "@/lib/schemas/custom
 import { putIdentityRules } from "@/lib/schemas/identity-rules";
 import { db } from "@/lib/server/db/client";
 import { writeKeyFor } from "@/test/auth-fixtures";
-import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/lib/server/customers/customer-test-kit";
+import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 
 const post = (ws: string, headers: Record<string, string>, body: unknown) =>
   call<CustomerBody>(createCustomer, { ws, headers, body });

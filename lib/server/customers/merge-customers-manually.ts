@@ -1,11 +1,11 @@
 // POST …/customers/{id}/merge: an admin merges other customers into this one.
 import type { Customer } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
-import { attachAnonymousEvents } from "@/lib/server/customers/attach-customer-data";
-import { loadCustomer, resolveCustomerId } from "@/lib/server/customers/load-customer";
-import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
+import { attachAnonymousEvents } from "./attach-customer-data";
+import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
+import { serializeCustomer } from "./serialize-customer";
 import { db } from "@/lib/server/db/client";
-import { validationFailed } from "@/lib/server/http/errors";
+import { validationFailed } from "@/lib/server/core/errors";
 import { mergeCustomers } from "./merge-customers";
 import { RESOLUTION_TRANSACTION } from "./resolve-customer-write";
 

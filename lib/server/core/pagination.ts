@@ -1,6 +1,6 @@
 // Opaque cursors for keyset pagination: base64url of the sort key of the last row of the page.
 import { z } from "zod";
-import { AppError } from "./errors";
+import { validationFailed } from "./errors";
 
 export function encodeCursor(key: Record<string, string | number | null>): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -14,9 +14,7 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sh
   } catch {
     // fall through to the 422 below
   }
-  throw new AppError("validation_failed", "The cursor is not valid", {
-    errors: [{ path: "query.cursor", message: "Invalid cursor" }],
-  });
+  throw validationFailed([{ path: "cursor", message: "Invalid cursor" }], "The cursor is not valid");
 }
 
 /** Splits a `limit + 1` fetch into a page and the cursor of its last row. */

@@ -4,30 +4,25 @@ import type { Customer, CustomerWrite } from "@/lib/schemas/customers";
 import type { IdentityPolicy } from "@/lib/schemas/identity-rules";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
-import { assertSourceInWorkspace } from "@/lib/server/customers/assert-source";
-import { attachAnonymousEvents, attachIdentities, linkSource } from "@/lib/server/customers/attach-customer-data";
-import {
-  createCustomerRow,
-  propertiesOf,
-  updateCustomerRow,
-  type CustomerProperties,
-} from "@/lib/server/customers/customer-properties";
-import { deepMergeNonEmpty, unionOf } from "@/lib/server/customers/deep-merge-base";
-import { getExtendedProperties } from "@/lib/server/customers/get-extended-properties";
-import { compactObject, isEmptyValue, type JsonObject } from "@/lib/server/customers/json-values";
-import { loadCustomer } from "@/lib/server/customers/load-customer";
-import { lockCustomers } from "@/lib/server/customers/lock-customers";
-import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
-import { validateExtended } from "@/lib/server/customers/validate-extended";
+import { assertSourceInWorkspace } from "./assert-source";
+import { attachAnonymousEvents, attachIdentities, linkSource } from "./attach-customer-data";
+import { createCustomerRow, propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
+import { deepMergeNonEmpty, unionOf } from "./deep-merge-base";
+import { getExtendedProperties } from "./get-extended-properties";
+import { compactObject, isEmptyValue, type JsonObject } from "@/lib/server/core/json";
+import { loadCustomer } from "@/lib/server/records/load-customer";
+import { lockCustomers } from "@/lib/server/records/lock-customers";
+import { serializeCustomer } from "./serialize-customer";
+import { validateExtended } from "./validate-extended";
 import { db, type Tx } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
-import { AppError, validationFailed } from "@/lib/server/http/errors";
-import { lockWorkspace } from "@/lib/server/workspaces/lock-workspace";
-import { chooseResolution, type Resolution } from "./choose-resolution";
-import { findIdentityOwners } from "./find-identity-owners";
-import { getIdentityRules } from "./get-identity-rules";
-import { identityCandidates, type IdentityCandidate } from "./identity-candidates";
-import { lockIdentities } from "./lock-identities";
+import { AppError, validationFailed } from "@/lib/server/core/errors";
+import { lockWorkspace } from "@/lib/server/db/lock-workspace";
+import { chooseResolution, type Resolution } from "@/lib/server/identity/choose-resolution";
+import { findIdentityOwners } from "@/lib/server/identity/find-identity-owners";
+import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { identityCandidates, type IdentityCandidate } from "@/lib/server/identity/identity-candidates";
+import { lockIdentities } from "@/lib/server/identity/lock-identities";
 import { mergeCustomers } from "./merge-customers";
 
 export interface ResolveCustomerWriteInput {
