@@ -1,5 +1,5 @@
-// npm test — every check, in order: lint, type check, unit, integration and end-to-end tests. Each step
-// runs even when an earlier one failed (one run shows every problem), counts what passed and failed
+// npm test — every check, in order: lint, formatting, import cycles, type check, unit, integration and
+// end-to-end tests. Each step runs even when an earlier one failed (one run shows every problem), counts what passed and failed
 // (from the runners' JSON reports), and the run ends with a summary and the line `N passed, N failed`.
 // `npm test -- --only unit,int` runs a subset. The suites make their own databases: on TEST_DATABASE_URL's
 // or DATABASE_URL's server when set, otherwise each starts an embedded PostgreSQL under .data/.
@@ -154,6 +154,22 @@ const STEPS: Step[] = [
     title: "Lint (eslint)",
     command: bin("eslint"),
     args: ["--max-warnings=0", "."],
+    count: singleCheck,
+  },
+  {
+    name: "format",
+    aliases: ["prettier"],
+    title: "Formatting (prettier --check)",
+    command: bin("prettier"),
+    args: ["--check", "--log-level=warn", "."],
+    count: singleCheck,
+  },
+  {
+    name: "deps",
+    aliases: ["cycles"],
+    title: "Import cycles (madge: files and lib/server folders)",
+    command: bin("tsx"),
+    args: [path.join(ROOT_DIR, "scripts", "check-deps.ts")],
     count: singleCheck,
   },
   {

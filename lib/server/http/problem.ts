@@ -1,4 +1,5 @@
 // RFC 9457 problem details: the only error body the API sends.
+import "server-only";
 import { AppError, type ErrorCode, type FieldError } from "@/lib/server/core/errors";
 import { log } from "@/lib/server/log";
 import { ERROR_STATUS, ERROR_TITLE } from "./error-status";

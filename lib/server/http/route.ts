@@ -1,6 +1,7 @@
 // The one route wrapper. Each exported verb of a route file is `route(contract, handler)`; the steps run
 // in order: request id → authenticate → workspace membership → permission → parse path, query, body
 // (zod, size limits) → handler → serialize; anything thrown becomes a problem+json response.
+import "server-only";
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
 import { authenticate } from "@/lib/server/auth/authenticate";
