@@ -197,7 +197,7 @@ export const listCustomers = defineEndpoint({
   params: ZWorkspaceParams,
   query: ZCustomerListQuery,
   success: { status: 200, schema: ZPage(ZCustomer) },
-  csv: true,
+  csv: { permission: "write" },
 });
 
 export const searchCustomers = defineEndpoint({
@@ -210,7 +210,7 @@ export const searchCustomers = defineEndpoint({
   params: ZWorkspaceParams,
   body: ZCustomerSearch,
   success: { status: 200, schema: ZPage(ZCustomer) },
-  csv: true,
+  csv: { permission: "write" },
 });
 
 export const getCustomer = defineEndpoint({
