@@ -41,8 +41,8 @@ export function detailsPreview(details: Record<string, unknown>, maxLength = 120
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
-/** What the filter accepts: a dotted name, exact or a prefix (mirrors lib/schemas/audit.ts). */
-export const AUDIT_ACTION_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+/** What the filter accepts: a dotted name, exact or a prefix. */
+export { AUDIT_ACTION_PATTERN } from "@/lib/schemas/audit";
 
 export const AUDIT_RESOURCE_SUGGESTIONS = [
   "customer",

@@ -1,10 +1,11 @@
 // The fields the filter builder offers: the standard `base` leaves (BASE_FIELDS), the customer columns
 // (external id, tags, created/updated), the workspace's extended properties, consents and events. Each
-// field has a kind that decides its operators and value input, mirroring how the server compares it
-// (lib/server/query/customer-fields.ts), so the builder never offers a comparison the API would refuse.
+// field has a kind that decides its operators and value input, taken from the table the server compiles
+// with (lib/schemas/filter-field-kinds.ts), so the builder never offers a comparison the API would refuse.
 import { BASE_FIELDS, GENDERS, type BaseFieldPath } from "@/lib/schemas/customer-base";
 import { CONSENT_KEYS } from "@/lib/schemas/consents";
 import type { ExtendedProperty } from "@/lib/schemas/extended-schema";
+import { COLUMN_FIELD_KIND, EXTENDED_FIELD_KIND, type FilterValueKind } from "@/lib/schemas/filter-field-kinds";
 
 export type FieldKind =
   | "string"
@@ -87,26 +88,17 @@ function baseField(path: BaseFieldPath): FilterField {
   return field;
 }
 
-const EXTENDED_KINDS: Record<ExtendedProperty["type"], FieldKind> = {
-  string: "string",
-  email: "string",
-  uri: "string",
-  enum: "string",
-  number: "number",
-  integer: "number",
-  boolean: "boolean",
-  date: "date",
-  datetime: "datetime",
-  array: "list",
-  object: "presence",
-};
+/** The server's kind (lib/schemas/filter-field-kinds.ts) as the builder's: objects can only be present. */
+function builderKind(kind: FilterValueKind): FieldKind {
+  return kind === "array" || kind === "object" ? "presence" : kind;
+}
 
 function extendedField(property: Pick<ExtendedProperty, "name" | "type" | "label" | "options">): FilterField {
   const field: FilterField = {
     id: `extended.${property.name}`,
     label: property.label ?? humanize(property.name),
     group: "Extended properties",
-    kind: EXTENDED_KINDS[property.type],
+    kind: builderKind(EXTENDED_FIELD_KIND[property.type]),
   };
   const values = property.options.values;
   if (property.type === "enum" && Array.isArray(values)) {
@@ -131,9 +123,9 @@ export type ExtendedPropertyLike = Pick<ExtendedProperty, "name" | "type" | "lab
 export function buildFilterFields(extended: readonly ExtendedPropertyLike[] = []): FilterField[] {
   return [
     { id: TAG_FIELD_ID, label: "Tag", group: "Customer", kind: "tag" },
-    { id: "externalId", label: "External id", group: "Customer", kind: "string" },
-    { id: "createdAt", label: "Created", group: "Customer", kind: "datetime" },
-    { id: "updatedAt", label: "Last updated", group: "Customer", kind: "datetime" },
+    { id: "externalId", label: "External id", group: "Customer", kind: COLUMN_FIELD_KIND.externalId },
+    { id: "createdAt", label: "Created", group: "Customer", kind: COLUMN_FIELD_KIND.createdAt },
+    { id: "updatedAt", label: "Last updated", group: "Customer", kind: COLUMN_FIELD_KIND.updatedAt },
     { id: EVENT_FIELD_ID, label: "Event", group: "Customer", kind: "event" },
     ...(Object.keys(BASE_FIELDS) as BaseFieldPath[]).map(baseField),
     // A disabled property cannot be filtered on (the server answers 422), so it is not offered.

@@ -18,13 +18,15 @@ export const ZAuditEntry = z
   })
   .meta({ id: "AuditEntry" });
 
-// Dotted names such as "customer.erased", or a prefix of them ("customer") for every action on a resource.
+/** Dotted names such as "customer.erased", or a prefix of them ("customer") for every action on a resource. */
+export const AUDIT_ACTION_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+
 const ZDottedName = z
   .string()
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, "Must be a dotted name such as customer.erased");
+  .regex(AUDIT_ACTION_PATTERN, "Must be a dotted name such as customer.erased");
 
 export const ZAuditListQuery = ZPageQuery.extend({
   actor: z

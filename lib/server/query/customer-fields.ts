@@ -2,6 +2,7 @@
 // (BASE_FIELDS), the workspace's declared `extended` properties, and a few columns.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { BASE_FIELDS, isBaseFieldPath } from "@/lib/schemas/customer-base";
+import { COLUMN_FIELD_KIND, extendedFieldKind, type FilterValueKind } from "@/lib/schemas/filter-field-kinds";
 import {
   jsonbAt,
   jsonbBoolean,
@@ -16,11 +17,7 @@ import {
 
 const sql = Prisma.sql;
 
-/**
- * How a field's values compare. `list`: an array of scalars, matched element-wise (eq = "has this
- * element"). `array` (of objects) and `object`: only `exists` applies.
- */
-export type FieldKind = "string" | "number" | "boolean" | "date" | "datetime" | "list" | "array" | "object";
+export type FieldKind = FilterValueKind;
 
 /** The part of an ExtendedProperty row the compiler needs (Prisma rows fit as they are). */
 export interface ExtendedPropertyDeclaration {
@@ -106,16 +103,16 @@ function utcTimestampColumn(column: Prisma.Sql): FieldSpec {
   };
 }
 
-const COLUMNS: Record<string, FieldSpec> = {
+const COLUMNS: Record<keyof typeof COLUMN_FIELD_KIND, FieldSpec> = {
   externalId: {
-    kind: "string",
+    kind: COLUMN_FIELD_KIND.externalId,
     value: sql`c."externalId"`,
     present: sql`(c."externalId" IS NOT NULL AND c."externalId" <> '')`,
     ...literalsOf("string"),
     ...noElements,
   },
   tags: {
-    kind: "list",
+    kind: COLUMN_FIELD_KIND.tags,
     value: sql`c."tags"`,
     present: sql`(cardinality(c."tags") > 0)`,
     ...literalsOf("string"),
@@ -125,20 +122,6 @@ const COLUMNS: Record<string, FieldSpec> = {
   },
   createdAt: utcTimestampColumn(sql`c."createdAt"`),
   updatedAt: utcTimestampColumn(sql`c."updatedAt"`),
-};
-
-const EXTENDED_KIND: Record<string, FieldKind> = {
-  string: "string",
-  email: "string",
-  uri: "string",
-  enum: "string",
-  number: "number",
-  integer: "number",
-  boolean: "boolean",
-  date: "date",
-  datetime: "datetime",
-  array: "list",
-  object: "object",
 };
 
 export type FieldResolution = { spec: FieldSpec } | { error: string };
@@ -155,11 +138,9 @@ export function resolveCustomerField(
     const declaration = extended.get(name);
     if (!declaration) return { error: `Unknown extended property "${name}" (see the workspace's customer schema)` };
     if (declaration.enabled === false) return { error: `The extended property "${name}" is disabled` };
-    // An undeclared type (never expected) still allows `exists`, the one test that needs no type.
-    const kind = Object.hasOwn(EXTENDED_KIND, declaration.type) ? EXTENDED_KIND[declaration.type] : "object";
-    return { spec: jsonbField(kind, sql`(c."extended" -> ${name})`) };
+    return { spec: jsonbField(extendedFieldKind(declaration.type), sql`(c."extended" -> ${name})`) };
   }
-  if (Object.hasOwn(COLUMNS, field)) return { spec: COLUMNS[field] };
+  if (Object.hasOwn(COLUMNS, field)) return { spec: COLUMNS[field as keyof typeof COLUMNS] };
   return {
     error: field.startsWith("base.")
       ? `Unknown base field "${field}"`
