@@ -1,4 +1,4 @@
-// Customer search and lookup latency with 1,000,000 customers (PRODUCT.md bar: p95 < 50 ms).
+// Customer search and lookup latency with 1,000,000 customers (the product bar, docs/performance.md: p95 < 50 ms).
 //
 // Run: npx tsx bench/customer-search.ts [customers=1000000] [samples=300]
 // It makes its own database (DATABASE_URL's / TEST_DATABASE_URL's server, else an embedded PostgreSQL),

@@ -5,7 +5,7 @@
 // Run: npx tsx bench/ingest-events.ts [batches=100] [connections=4]
 // It makes its own database (DATABASE_URL's / TEST_DATABASE_URL's server, else an embedded PostgreSQL) and
 // builds the app into .next-bench when sources changed (minutes; BENCH_SKIP_BUILD=1 reuses the last build).
-// BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/.results. Bars (PRODUCT.md): ≥ 20,000 events/s and ≥ 1/3 of COPY.
+// BENCH_CPU_PROF=1 writes a CPU profile of the server to bench/.results. Bars (docs/performance.md): ≥ 20,000 events/s and ≥ 1/3 of COPY.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";

@@ -47,7 +47,7 @@ async function load(url: string, sql: pg.Client): Promise<void> {
 }
 
 /**
- * What keeping a view's members costs (lib/server/reports/view-membership.ts): the one-off build (what
+ * What keeping a view's members costs (lib/server/views/view-membership.ts): the one-off build (what
  * saving a view or changing its filter costs, in the background), a refresh with nothing changed (what
  * every report on the view pays first), and a refresh after 1,000 customers were written.
  */

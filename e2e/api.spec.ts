@@ -1,4 +1,4 @@
-// API journeys through the real server: the conventions of API.md as an integrator meets them.
+// API journeys through the real server: the conventions of docs/api.md as an integrator meets them.
 import { expect, test } from "@playwright/test";
 
 test.describe("API conventions over HTTP", () => {

@@ -38,7 +38,7 @@ test.describe("consents", () => {
       createUser("Gina Guest"),
       createWorkspace(`Consents ${tag}`),
     ]);
-    // Recording consents is a User's right; reading their history needs the separate permission (API.md, roles).
+    // Recording consents is a User's right; reading their history needs the separate permission (docs/api.md, roles).
     await Promise.all([
       addMember(workspace, user, "user", { consentHistory: true }),
       addMember(workspace, guest, "guest"),

@@ -145,7 +145,7 @@ test.describe("customer activity", () => {
     test.setTimeout(240_000);
     const tag = uniqueTag();
     const [marketer, workspace] = await Promise.all([createUser("Anna Analyst"), createWorkspace(`Activity ${tag}`)]);
-    // Writing customers and events is a User's job (API.md, roles).
+    // Writing customers and events is a User's job (docs/api.md, roles).
     await addMember(workspace, marketer, "user");
     await signIn(page, marketer, `/w/${workspace.slug}/customers`);
 

@@ -49,7 +49,7 @@ test.describe("customer explorer", () => {
     test.setTimeout(240_000);
     const tag = uniqueTag();
     const [marketer, workspace] = await Promise.all([createUser("Marta Marketer"), createWorkspace(`Explorer ${tag}`)]);
-    // Merging and undoing merges are admin actions (API.md, roles).
+    // Merging and undoing merges are admin actions (docs/api.md, roles).
     await addMember(workspace, marketer, "admin");
     await signIn(page, marketer, `/w/${workspace.slug}/customers`);
     await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/customers`));

@@ -23,7 +23,7 @@ import { ConsentFlagBadge, ConsentFlagSwitch } from "./consent-flag";
 import { ConsentLastChange } from "./consent-last-change";
 import { isForbidden, useConsents, useLatestConsentChanges, useSaveConsents } from "./use-consents";
 
-/** The source every change made here is recorded with (API.md: `_meta.source`). */
+/** The source every change made here is recorded with (docs/api.md: `_meta.source`). */
 const ADMIN_UI_SOURCE = "admin-ui";
 
 export interface ConsentPanelProps {

@@ -1,5 +1,5 @@
 // The filter as JSON, for filters the builder cannot show (deeper nesting, event properties…) and for
-// people who prefer to type the filter language (API.md). Results follow as soon as it is valid.
+// people who prefer to type the filter language (docs/api.md). Results follow as soon as it is valid.
 import { Alert, Button, Group, JsonInput, Stack, Text } from "@mantine/core";
 import { IconListDetails } from "@tabler/icons-react";
 

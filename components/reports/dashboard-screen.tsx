@@ -36,7 +36,7 @@ import {
   type PeriodQuery,
 } from "./use-reports";
 
-/** The consent that says whether e-mail marketing may reach a customer (reference/customer-model.md). */
+/** The consent that says whether e-mail marketing may reach a customer (docs/data-model.md). */
 const EMAIL_MARKETING: CompositionDimension = "consent:marketing.automatic.email";
 
 interface CompositionSpec {

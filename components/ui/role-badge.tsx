@@ -11,7 +11,7 @@ export const ROLE_OPTIONS: { value: Role; label: string }[] = [
   { value: "guest", label: "Guest" },
 ];
 
-/** One line on what a role may do (API.md, Roles and permissions), shown under role pickers. */
+/** One line on what a role may do (docs/api.md, Roles and permissions), shown under role pickers. */
 export const ROLE_HINT: Record<Role, string> = {
   admin: "Everything, including settings, members, sources and API clients.",
   user: "Reads and writes customers, events and consents; manages views.",

@@ -1,5 +1,5 @@
 // The role picker and, for non-admins, the consent-history switch: members and API clients are given
-// access the same way (API.md, Roles and permissions).
+// access the same way (docs/api.md, Roles and permissions).
 import { Select, Switch } from "@mantine/core";
 import type { Role } from "@/lib/schemas/members";
 import { isRole, ROLE_HINT, ROLE_OPTIONS } from "./role-badge";

@@ -42,7 +42,7 @@ export function createWorkspace(name: string): Promise<TestWorkspace> {
   return atrium<TestWorkspace>(["workspace", "create", "--name", name]);
 }
 
-/** `consentHistory` also grants the separate permission to read the consent registry (API.md, roles). */
+/** `consentHistory` also grants the separate permission to read the consent registry (docs/api.md, roles). */
 export async function addMember(
   workspace: TestWorkspace,
   user: TestUser,

@@ -1,4 +1,4 @@
-// The audit log: who did what to which data, queryable by the workspace's admins (API.md "Operations").
+// The audit log: who did what to which data, queryable by the workspace's admins (docs/api.md "Operations").
 import { z } from "zod";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 import { ZActorType } from "./consents";

@@ -1,5 +1,5 @@
 // Consents: the current state of a customer's consents and the append-only registry of every change
-// (API.md "Consents"). The one source of truth for the consent keys: filters and customers import them.
+// (docs/api.md "Consents"). The one source of truth for the consent keys: filters and customers import them.
 import { z } from "zod";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 import { defineEndpoint } from "./endpoint";

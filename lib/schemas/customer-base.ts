@@ -1,4 +1,4 @@
-// The standard customer `base` structure (reference/customer-model.md) and the catalogue of its
+// The standard customer `base` structure (docs/data-model.md) and the catalogue of its
 // filterable fields. Every field is optional and accepts null, so the same schema also validates a
 // JSON merge patch of `base` (null = remove the field).
 import { z } from "zod";

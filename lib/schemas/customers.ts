@@ -108,7 +108,7 @@ export const ZCustomerListQuery = ZPageQuery.extend({
 
 export const ZCustomerSearch = z
   .strictObject({
-    filter: ZFilter.meta({ description: "Filter language (API.md)" }),
+    filter: ZFilter.meta({ description: "Filter language (docs/api.md)" }),
     sort: ZCustomerSort.default("-createdAt"),
     limit: z.int().min(1).max(200).default(50).meta({ description: "Page size (1–200)" }),
     cursor: z.string().max(512).optional().meta({ description: "Opaque cursor from the previous page's nextCursor" }),

@@ -5,7 +5,7 @@ import type { z } from "zod";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** What the caller must be allowed to do in the workspace (API.md, Roles and permissions). */
+/** What the caller must be allowed to do in the workspace (docs/api.md, Roles and permissions). */
 export type Permission = "read" | "write" | "admin" | "consentHistory";
 
 export type Access =

@@ -1,4 +1,4 @@
-// Declarations of a workspace's `extended` customer properties (reference/customer-model.md), as sent to
+// Declarations of a workspace's `extended` customer properties (docs/data-model.md), as sent to
 // PUT …/schema/customer/extended. The options shapes are the ones the write validator reads
 // (lib/server/customers/validate-extended.ts): enum { values }, array { items }, object { properties },
 // where a nested definition is a type name or { type, options }.

@@ -1,4 +1,4 @@
-// The filter language of views, search and segments (API.md "Filter language"). This file checks the
+// The filter language of views, search and segments (docs/api.md "Filter language"). This file checks the
 // structure; lib/server/query compiles a filter to SQL and checks fields and value types there.
 import { z } from "zod";
 import { CONSENT_KEYS } from "./consents";

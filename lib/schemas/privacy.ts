@@ -65,7 +65,7 @@ export type ExportAbsorbedCustomer = z.infer<typeof ZExportAbsorbedCustomer>;
 
 const CUSTOMER = "/api/v1/workspaces/{ws}/customers/{id}";
 
-// "write", not "admin": API.md gives Users "export CSV", and handing a person their own data is routine
+// "write", not "admin": docs/api.md gives Users "export CSV", and handing a person their own data is routine
 // service work. The export is audited ("customer.exported") like every other access to personal data.
 export const exportCustomer = defineEndpoint({
   method: "GET",

@@ -54,7 +54,7 @@ const ZColumns = z
 const ZViewName = z.string().trim().min(1, "Must not be empty").max(200, "Must be at most 200 characters");
 
 // ZFilter is recursive, which the OpenAPI generator handles through its registered id "Filter".
-const ZViewFilter = ZFilter.meta({ description: "Filter language (API.md); { and: [] } matches every customer" });
+const ZViewFilter = ZFilter.meta({ description: "Filter language (docs/api.md); { and: [] } matches every customer" });
 
 export const ZViewCreate = z
   .strictObject({

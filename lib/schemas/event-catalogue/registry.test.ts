@@ -11,7 +11,7 @@ import {
   STANDARD_EVENT_TYPES,
 } from "./registry";
 
-// The catalogue of customer-model.md, in its order.
+// The catalogue of docs/data-model.md, in its order.
 const REFERENCE_TYPES = [
   "viewedPage",
   "clickedLink",

@@ -1,4 +1,4 @@
-// An event naming an unknown externalId creates an empty customer with it (API.md). For a whole batch at
+// An event naming an unknown externalId creates an empty customer with it (docs/api.md). For a whole batch at
 // once: a few multi-row statements, under the same advisory locks customer writes take on identities, so
 // concurrent batches (and POST /customers) naming the same externalId end up with one customer.
 import type { Actor } from "@/lib/server/audit/record-audit";

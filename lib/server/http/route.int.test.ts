@@ -1,4 +1,4 @@
-// The route wrapper's HTTP conventions (API.md): validation with field paths, body limits and types,
+// The route wrapper's HTTP conventions (docs/api.md): validation with field paths, body limits and types,
 // problem+json for every failure, request ids, and who may call a workspace endpoint. The endpoints are
 // made here, so these tests hold whatever the real endpoints do.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// The rules a workspace has until an admin changes them (API.md: MERGE on externalId, then e-mail).
+// The rules a workspace has until an admin changes them (docs/api.md: MERGE on externalId, then e-mail).
 import type { IdentityRules } from "@/lib/schemas/identity-rules";
 import { DEFAULT_BLOCKED_VALUES } from "./normalize";
 

@@ -4,7 +4,7 @@
 
 export interface SearchTextInput {
   externalId?: string | null;
-  /** The customer's `base` (reference/customer-model.md); anything else is ignored. */
+  /** The customer's `base` (docs/data-model.md); anything else is ignored. */
   base?: unknown;
 }
 

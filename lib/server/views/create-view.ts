@@ -1,5 +1,5 @@
 // Saving a new view, checked against the workspace's fields (check-view.ts); its report members are
-// built right after (lib/server/reports/view-membership.ts).
+// built right after (lib/server/views/view-membership.ts).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { View, ViewCreate } from "@/lib/schemas/views";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";

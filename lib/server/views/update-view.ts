@@ -1,5 +1,5 @@
 // Changing a view; a new filter or new columns are checked like at creation, and a new filter's report
-// members are built right after (lib/server/reports/view-membership.ts).
+// members are built right after (lib/server/views/view-membership.ts).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { View, ViewUpdate } from "@/lib/schemas/views";
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";

@@ -1,4 +1,4 @@
-// The public shape of a workspace (API.md), in one place.
+// The public shape of a workspace (docs/api.md), in one place.
 import type { Workspace as WorkspaceRow } from "@/lib/generated/prisma/client";
 import type { Workspace } from "@/lib/schemas/workspaces";
 
