@@ -86,7 +86,10 @@ describe("recording consent changes", () => {
     expect((await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params })).body).toMatchObject({
       marketing: { automatic: { email: { status: false } } },
     });
-    const audit = await db().auditEntry.findMany({ where: { workspaceId: w.ws, action: "consent.changed" } });
+    const audit = await db().auditEntry.findMany({
+      where: { workspaceId: w.ws, action: "consent.changed" },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     expect(audit.map((a) => a.details)).toEqual([
       { keys: ["marketing.automatic.email", "profiling.online"] },
       { keys: ["marketing.automatic.email"] },
