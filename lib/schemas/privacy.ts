@@ -39,6 +39,16 @@ export const ZExportAbsorbedCustomer = z
     description: "A profile merged into this customer, as it is kept for undoing the merge",
   });
 
+export const ZExportMerge = ZMerge.extend({
+  snapshot: z.record(z.string(), z.unknown()).meta({
+    description:
+      "The absorbed profile as it was before the merge (properties, tags, consents, ids): values the merge overwrote are here",
+  }),
+}).meta({ id: "ExportMerge" });
+
+/** Parts of the export that only holders of the consent-history permission receive. */
+export const EXPORT_REGISTRY_PARTS = ["consents.history", "auditEntries"] as const;
+
 export const ZCustomerExport = z
   .object({
     exportedAt: ZTimestamp,
@@ -48,13 +58,21 @@ export const ZCustomerExport = z
     events: z.array(ZEvent).meta({ description: "Every event of the customer, oldest first" }),
     consents: z.object({
       state: ZConsentState,
-      history: z.array(ZConsentHistoryEntry).meta({ description: "Newest first" }),
+      history: z
+        .array(ZConsentHistoryEntry)
+        .optional()
+        .meta({ description: "Newest first; only for callers with the consent-history permission" }),
     }),
-    merges: z.array(ZMerge),
+    merges: z.array(ZExportMerge),
     absorbedCustomers: z.array(ZExportAbsorbedCustomer),
-    auditEntries: z
-      .array(ZAuditEntry)
-      .meta({ description: "Audit entries about this customer and the profiles merged into it" }),
+    auditEntries: z.array(ZAuditEntry).optional().meta({
+      description:
+        "Audit entries about this customer and the profiles merged into it; only for callers with the consent-history permission",
+    }),
+    withheld: z.array(z.enum(EXPORT_REGISTRY_PARTS)).meta({
+      description:
+        "Parts left out because the caller lacks the consent-history permission (an export by a data protection officer or an admin has them all)",
+    }),
   })
   .meta({ id: "CustomerExport" });
 
@@ -62,11 +80,14 @@ export type CustomerExport = z.infer<typeof ZCustomerExport>;
 export type ExportIdentity = z.infer<typeof ZExportIdentity>;
 export type ExportSource = z.infer<typeof ZExportSource>;
 export type ExportAbsorbedCustomer = z.infer<typeof ZExportAbsorbedCustomer>;
+export type ExportMerge = z.infer<typeof ZExportMerge>;
 
 const CUSTOMER = "/api/v1/workspaces/{ws}/customers/{id}";
 
 // "write", not "admin": API.md gives Users "export CSV", and handing a person their own data is routine
 // service work. The export is audited ("customer.exported") like every other access to personal data.
+// The consent history and the audit entries follow the consent-history permission like their own
+// endpoints: without it they are left out and named in `withheld` (the rest is still the person's data).
 export const exportCustomer = defineEndpoint({
   method: "GET",
   path: `${CUSTOMER}/export`,
@@ -83,7 +104,7 @@ export const eraseCustomer = defineEndpoint({
   path: CUSTOMER,
   operationId: "eraseCustomer",
   summary:
-    "Erase the person: profile, identities, events, consents and the profiles merged into it; the registry keeps a pseudonymous erasure record. A merged-away id answers 404",
+    "Erase the person: profile, identities, events, consents and the profiles merged into it, and her values in audit details and saved views; the registry keeps a pseudonymous erasure record. A merged-away id erases its survivor",
   tag: "Privacy",
   access: { kind: "workspace", permission: "admin" },
   params: ZCustomerParams,
