@@ -251,10 +251,10 @@ function printTable(results: Result[]): void {
 async function main(): Promise<void> {
   // BENCH_DATABASE_URL: measure again on a database a previous run kept (same customer count), without seeding.
   const reused = process.env.BENCH_DATABASE_URL;
-  const { createTestDatabase } = await import("../test/test-database");
+  const { createTestDatabase } = await import("@/test/test-database");
   const database = reused ? { url: reused, dispose: async () => {} } : await createTestDatabase("customer_search");
   process.env.DATABASE_URL = database.url;
-  const { db, disconnectDb } = await import("../lib/server/db/client");
+  const { db, disconnectDb } = await import("@/lib/server/db/client");
   try {
     let workspaceId = (await db().workspace.findFirst({ where: { name: "Bench" }, select: { id: true } }))?.id;
     if (!reused || !workspaceId) {
@@ -290,12 +290,12 @@ async function main(): Promise<void> {
 }
 
 async function runQueries(workspaceId: string, clock: CpuClock): Promise<Result[]> {
-  const { listCustomers } = await import("../lib/server/customers/list-customers");
-  const { compileWorkspaceFilter } = await import("../lib/server/search/workspace-filter");
-  const { searchCustomers } = await import("../lib/server/search/search-customers");
-  const { apiClientToken } = await import("../test/auth-fixtures");
-  const { listCustomers: listEndpoint } = await import("../lib/schemas/customers");
-  const { handlerOf } = await import("../test/route-modules");
+  const { listCustomers } = await import("@/lib/server/search/list-customers");
+  const { compileWorkspaceFilter } = await import("@/lib/server/search/workspace-filter");
+  const { searchCustomers } = await import("@/lib/server/search/search-customers");
+  const { apiClientToken } = await import("@/test/auth-fixtures");
+  const { listCustomers: listEndpoint } = await import("@/lib/schemas/customers");
+  const { handlerOf } = await import("@/test/route-modules");
 
   // Random targets, the same on every run (a fixed LCG), spread over the whole base.
   let state = 12345;

@@ -1,11 +1,11 @@
 // Throughput of event validation (properties + contextInfo) and of enrichment, on 100,000 mixed events.
 // Run: npx tsx bench/event-validation.ts [count]
 // The ingestion bar is 20,000 events/s end to end on 2 cores, so this step should stay far above it.
-import { ZContextInfo, ZEventContext } from "../lib/schemas/event-catalogue/context";
-import { STANDARD_EVENT_EXAMPLES } from "../lib/schemas/event-catalogue/examples";
-import { normalizeEventProperties } from "../lib/schemas/event-catalogue/normalize";
-import { STANDARD_EVENT_TYPE_NAMES } from "../lib/schemas/event-catalogue/registry";
-import { enrichEvent } from "../lib/server/events/enrich";
+import { ZContextInfo, ZEventContext } from "@/lib/schemas/event-catalogue/context";
+import { STANDARD_EVENT_EXAMPLES } from "@/lib/schemas/event-catalogue/examples";
+import { normalizeEventProperties } from "@/lib/schemas/event-catalogue/normalize";
+import { STANDARD_EVENT_TYPE_NAMES } from "@/lib/schemas/event-catalogue/registry";
+import { enrichEvent } from "@/lib/server/events/enrich";
 
 interface BenchEvent {
   type: string;

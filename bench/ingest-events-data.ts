@@ -1,10 +1,10 @@
 // Realistic event batches for bench/ingest-events.ts, and the same events as COPY rows. Deterministic
 // (seeded), so runs are comparable.
-import { CONTEXT_INFO_EXAMPLE, STANDARD_EVENT_EXAMPLES } from "../lib/schemas/event-catalogue/examples";
-import { normalizeEventProperties } from "../lib/schemas/event-catalogue/normalize";
-import { STANDARD_EVENT_TYPE_NAMES, type StandardEventType } from "../lib/schemas/event-catalogue/registry";
-import { uuidV7 } from "../lib/server/events/event-ids";
-import { enrichEvent } from "../lib/server/events/enrich";
+import { CONTEXT_INFO_EXAMPLE, STANDARD_EVENT_EXAMPLES } from "@/lib/schemas/event-catalogue/examples";
+import { normalizeEventProperties } from "@/lib/schemas/event-catalogue/normalize";
+import { STANDARD_EVENT_TYPE_NAMES, type StandardEventType } from "@/lib/schemas/event-catalogue/registry";
+import { uuidV7 } from "@/lib/server/events/event-ids";
+import { enrichEvent } from "@/lib/server/events/enrich";
 
 export interface BenchEvent {
   type: StandardEventType;

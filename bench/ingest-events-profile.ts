@@ -11,13 +11,13 @@ import { generateBatches } from "./ingest-events-data";
 const batches = Number(process.argv[2] ?? 40);
 const connections = Number(process.argv[3] ?? 4);
 
-const { createTestDatabase } = await import("../test/test-database");
+const { createTestDatabase } = await import("@/test/test-database");
 const database = await createTestDatabase("ingest-profile");
 process.env.DATABASE_URL = database.url;
-const { db, disconnectDb } = await import("../lib/server/db/client");
-const { ingestEvents } = await import("../lib/server/events/ingest");
-const { batchResultOf } = await import("../lib/server/events/batch-result");
-const { endIngestPool } = await import("../lib/server/events/ingest-transaction");
+const { db, disconnectDb } = await import("@/lib/server/db/client");
+const { ingestEvents } = await import("@/lib/server/events/ingest");
+const { batchResultOf } = await import("@/lib/server/events/batch-result");
+const { endIngestPool } = await import("@/lib/server/events/ingest-transaction");
 
 function cpuSeconds(pid: number): number {
   try {

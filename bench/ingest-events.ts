@@ -24,7 +24,7 @@ else await main();
 
 /** Child mode: the real HTTP server, alone in its process like in production. */
 async function serve(port: number): Promise<void> {
-  const { startHttpServer } = await import("../lib/server/runtime/http-server");
+  const { startHttpServer } = await import("@/lib/server/runtime/http-server");
   const server = await startHttpServer({ port, hostname: "127.0.0.1", dev: false });
   process.stdout.write("ready\n");
   // Exiting from the handler flushes --cpu-prof output, which SIGTERM's default action would not.
@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   process.env.NEXT_DIST_DIR ??= ".next-bench";
   // Type errors are the typecheck step's business; a benchmark build only needs the code to run.
   process.env.ATRIUM_BUILD_SKIP_TYPECHECK ??= "1";
-  const { createTestDatabase } = await import("../test/test-database");
-  const { buildIfNeeded } = await import("../lib/server/runtime/build");
+  const { createTestDatabase } = await import("@/test/test-database");
+  const { buildIfNeeded } = await import("@/lib/server/runtime/build");
   const database = await createTestDatabase("bench");
   process.env.DATABASE_URL = database.url;
   let server: ChildProcess | null = null;
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     );
   } finally {
     if (server) await stopServer(server);
-    const { disconnectDb } = await import("../lib/server/db/client");
+    const { disconnectDb } = await import("@/lib/server/db/client");
     await disconnectDb();
     await database.dispose();
   }
@@ -170,7 +170,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 
 /** CPU seconds so far of each client backend of this database (the server's pool; the bench's own idle connection). */
 async function backendCpuSeconds(): Promise<Map<number, number>> {
-  const { db } = await import("../lib/server/db/client");
+  const { db } = await import("@/lib/server/db/client");
   const rows = await db().$queryRaw<{ pid: number }[]>`
     SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`;
   return new Map(rows.map((row) => [row.pid, processCpuSeconds(row.pid)]));
@@ -198,14 +198,14 @@ function statCpuSeconds(stat: string): number {
 
 /** The rate only counts if every accepted event is really in the table. */
 async function checkStored(ws: string, expected: number): Promise<void> {
-  const { db } = await import("../lib/server/db/client");
+  const { db } = await import("@/lib/server/db/client");
   const stored = await db().event.count({ where: { workspaceId: ws } });
   if (stored !== expected) throw new Error(`expected ${expected} stored events, found ${stored}`);
 }
 
 async function createWorkspaceAndSource(): Promise<{ ws: string; writeKey: string }> {
-  const { db } = await import("../lib/server/db/client");
-  const { generateWriteKey } = await import("../lib/server/sources/write-keys");
+  const { db } = await import("@/lib/server/db/client");
+  const { generateWriteKey } = await import("@/lib/server/sources/write-keys");
   const workspace = await db().workspace.create({ data: { name: "Benchmark", slug: `bench-${Date.now()}` } });
   const { key, hash, prefix } = generateWriteKey();
   await db().source.create({
@@ -284,7 +284,7 @@ async function timeCopy(
   ws: string,
   databaseUrl: string,
 ): Promise<{ rows: number; seconds: number; rate: number; cpuUsPerRow: number }> {
-  const { db } = await import("../lib/server/db/client");
+  const { db } = await import("@/lib/server/db/client");
   const identities = await db().identity.findMany({
     where: { workspaceId: ws, type: "externalId" },
     select: { value: true, customerId: true },

@@ -5,7 +5,7 @@
 // report through its service function (what the route handler calls) and prints p50/p95.
 // BENCH_REPORTS_DATABASE_URL=<a database a kept run loaded> skips the loading and only measures.
 import pg from "pg";
-import { createTestDatabase } from "../test/test-database";
+import { createTestDatabase } from "@/test/test-database";
 import { BENCH_WS, CUSTOMERS, generateBenchData, measureChangeTrackingCost, measureTriggerCost } from "./reports-data";
 
 const RUNS = Math.max(20, Number(process.argv[2] ?? 20));
@@ -52,8 +52,8 @@ async function load(url: string, sql: pg.Client): Promise<void> {
  * every report on the view pays first), and a refresh after 1,000 customers were written.
  */
 async function timeViewMembers(url: string, viewId: string): Promise<void> {
-  const { refreshViewMembers } = await import("../lib/server/reports/view-membership");
-  const { loadViewSelection } = await import("../lib/server/views/view-selection");
+  const { refreshViewMembers } = await import("@/lib/server/views/view-membership");
+  const { loadViewSelection } = await import("@/lib/server/views/view-selection");
   const { condition } = await loadViewSelection({ workspaceId: BENCH_WS, viewId });
   const refresh = async () => {
     const start = performance.now();
@@ -117,12 +117,12 @@ async function main() {
 
     // The services read DATABASE_URL on first use, so import them only now.
     process.env.DATABASE_URL = database.url;
-    const { getGrowthReport } = await import("../lib/server/reports/growth-report");
-    const { getCompositionReport } = await import("../lib/server/reports/composition-report");
-    const { getEventTrendsReport } = await import("../lib/server/reports/event-trends-report");
-    const { COMPOSITION_DIMENSIONS } = await import("../lib/schemas/reports");
-    const { disconnectDb } = await import("../lib/server/db/client");
-    const { dateOf, dayNumber } = await import("../lib/server/reports/report-range");
+    const { getGrowthReport } = await import("@/lib/server/reports/growth-report");
+    const { getCompositionReport } = await import("@/lib/server/reports/composition-report");
+    const { getEventTrendsReport } = await import("@/lib/server/reports/event-trends-report");
+    const { COMPOSITION_DIMENSIONS } = await import("@/lib/schemas/reports");
+    const { disconnectDb } = await import("@/lib/server/db/client");
+    const { dateOf, dayNumber } = await import("@/lib/server/reports/report-range");
 
     const workspaceId = BENCH_WS;
     const viewId = views[0].id;

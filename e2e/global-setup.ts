@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { createTestDatabase, type TestDatabase } from "../test/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/test-database";
 
 const ROOT_DIR = path.resolve(import.meta.dirname, "..");
 // Overridable so that two people (or agents) running the suite on one checkout do not build into the same directory.

@@ -72,3 +72,36 @@ describe("permission matrix over every registered endpoint", () => {
     }
   }
 });
+
+describe("CSV exports carry the permission their contract declares", () => {
+  const csvEndpoints = endpoints.filter((endpoint) => endpoint.csv);
+
+  it("covers the CSV endpoints", () => {
+    expect(csvEndpoints.length).toBeGreaterThan(0);
+  });
+
+  for (const endpoint of csvEndpoints) {
+    for (const caller of ["guest", "user", "admin"] as const) {
+      const allowed = endpoint.access.kind === "workspace" && ROLE_ALLOWS[caller].has(endpoint.csv!.permission);
+      it(`${endpoint.method} ${endpoint.path} as CSV for ${caller} → ${allowed ? "text/csv" : 403}`, async () => {
+        const { ws, credentials } = await setUp(caller);
+        const headers: Record<string, string> = { accept: "text/csv" };
+        if (credentials.cookie) headers.cookie = credentials.cookie;
+        const res = await callEndpoint(endpoint, { ws, headers });
+        if (allowed) {
+          expect([401, 403], `unexpected ${res.status}: ${await res.clone().text()}`).not.toContain(res.status);
+          expect(res.status).toBeLessThan(500);
+          if (res.status === 200) expect(res.headers.get("content-type")).toContain("text/csv");
+        } else {
+          expect(res.status, await res.clone().text()).toBe(403);
+        }
+        // JSON is still what the same caller gets without asking for CSV.
+        const json = await callEndpoint(endpoint, {
+          ws,
+          headers: { ...headers, accept: "application/json, text/csv" },
+        });
+        expect(json.headers.get("content-type") ?? "").not.toContain("text/csv");
+      });
+    }
+  }
+});

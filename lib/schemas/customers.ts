@@ -208,7 +208,7 @@ export const listCustomers = defineEndpoint({
   params: ZWorkspaceParams,
   query: ZCustomerListQuery,
   success: { status: 200, schema: ZPage(ZCustomerRead) },
-  csv: true,
+  csv: { permission: "write" },
 });
 
 export const searchCustomers = defineEndpoint({
@@ -221,7 +221,7 @@ export const searchCustomers = defineEndpoint({
   params: ZWorkspaceParams,
   body: ZCustomerSearch,
   success: { status: 200, schema: ZPage(ZCustomer) },
-  csv: true,
+  csv: { permission: "write" },
 });
 
 export const getCustomer = defineEndpoint({

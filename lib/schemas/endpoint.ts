@@ -39,8 +39,11 @@ export interface EndpointContract<
   success: { status: number; schema: R; description?: string };
   /** Error statuses this endpoint may answer besides 400/401/403/404/422/500. */
   errors?: number[];
-  /** Also answers text/csv when asked with Accept: text/csv. */
-  csv?: boolean;
+  /**
+   * Also answers text/csv when the Accept header prefers it (lib/server/http/negotiate.ts). Taking data away
+   * as a file can need more than reading it: `permission` is what the caller must hold for the CSV.
+   */
+  csv?: { permission: Permission };
 }
 
 export function defineEndpoint<

@@ -140,7 +140,7 @@ export const getGrowthReport = defineEndpoint({
   params: ZWorkspaceParams,
   query: ZGrowthReportQuery,
   success: { status: 200, schema: ZGrowthReport },
-  csv: true,
+  csv: { permission: "read" },
 });
 
 export const getCompositionReport = defineEndpoint({
@@ -153,7 +153,7 @@ export const getCompositionReport = defineEndpoint({
   params: ZWorkspaceParams,
   query: ZCompositionQuery,
   success: { status: 200, schema: ZCompositionReport },
-  csv: true,
+  csv: { permission: "read" },
 });
 
 export const getEventTrendsReport = defineEndpoint({
@@ -166,5 +166,5 @@ export const getEventTrendsReport = defineEndpoint({
   params: ZWorkspaceParams,
   query: ZEventTrendsQuery,
   success: { status: 200, schema: ZEventTrendsReport },
-  csv: true,
+  csv: { permission: "read" },
 });

@@ -169,5 +169,5 @@ export const listViewCustomers = defineEndpoint({
   params: ZViewParams,
   query: ZViewCustomersQuery,
   success: { status: 200, schema: ZPage(ZCustomerRead) },
-  csv: true,
+  csv: { permission: "write" },
 });

@@ -3,7 +3,7 @@
 // duplicate keeps its row (status MERGED) and its visits move to the survivor.
 import type { MergeKind } from "@/lib/generated/prisma/client";
 import { combineProperties } from "@/lib/server/customers/combine-properties";
-import type { MergeSnapshot } from "@/lib/server/identity/merge-snapshot";
+import type { MergeSnapshot } from "@/lib/server/customers/merge-snapshot";
 import { normalizeEmail } from "@/lib/server/identity/normalize";
 import { makeEmail } from "./contacts";
 import { activityOf, type EventKit } from "./event-kit";

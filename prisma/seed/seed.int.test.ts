@@ -12,7 +12,7 @@ import { normalizeEventProperties, ZContextInfo } from "@/lib/schemas/event-cata
 import { ZFilter } from "@/lib/schemas/filters";
 import { ZIdentityRules } from "@/lib/schemas/identity-rules";
 import { verifyPassword } from "@/lib/server/auth/passwords";
-import { ZMergeSnapshot } from "@/lib/server/identity/merge-snapshot";
+import { ZMergeSnapshot } from "@/lib/server/customers/merge-snapshot";
 import { db } from "@/lib/server/db/client";
 import { DEFAULT_BLOCKED_VALUES } from "@/lib/server/identity/normalize";
 import { generateDemoData, type DemoData } from "./dataset";

@@ -1,7 +1,7 @@
 // One demo workspace, generated in memory: people → consents → a year of events → profile touches →
 // merges → identities and sources → rows, in that order, all from the one seeded sequence.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { buildSearchText } from "@/lib/server/customers/search-text";
+import { buildSearchText } from "@/lib/server/records/search-text";
 import { DEFAULT_BLOCKED_VALUES } from "@/lib/server/identity/normalize";
 import { generateConsents, type Actor, type ConsentRecordRow, type ConsentResult } from "./consents";
 import { generateEvents } from "./events";

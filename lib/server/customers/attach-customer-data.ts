@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/server/db/client";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import type { IdentityCandidate } from "@/lib/server/identity/identity-candidates";
+import type { CustomerSourceRow, IdentityRow } from "@/lib/server/records/rows";
 
 /**
  * Attaches the identities nobody owns yet and refreshes lastSeenAt of those the customer already has.
@@ -25,7 +26,7 @@ export async function attachIdentities(
   const own = owners ? identities.filter((i) => owners.get(identityKey(i)) === customerId) : identities;
   if (unowned.length > 0) {
     await tx.identity.createMany({
-      data: unowned.map(({ type, value }) => ({ workspaceId, customerId, type, value, sourceId })),
+      data: unowned.map(({ type, value }): IdentityRow => ({ workspaceId, customerId, type, value, sourceId })),
       skipDuplicates: true,
     });
   }
@@ -42,7 +43,8 @@ export async function linkSource(
   { workspaceId, customerId, sourceId }: { workspaceId: string; customerId: string; sourceId: string | null },
 ): Promise<void> {
   if (!sourceId) return;
-  await tx.customerSource.createMany({ data: [{ workspaceId, customerId, sourceId }], skipDuplicates: true });
+  const link: CustomerSourceRow = { workspaceId, customerId, sourceId };
+  await tx.customerSource.createMany({ data: [link], skipDuplicates: true });
 }
 
 /** Anonymous events of any of the customer's anonymous ids become the customer's. */

@@ -1,16 +1,9 @@
 // A profile's own properties (what merges combine and unmerge restores), read from and written to a row.
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db/client";
-import { buildSearchText } from "./search-text";
-import { asObject, type JsonObject } from "@/lib/server/core/json";
+import { asObject } from "@/lib/server/core/json";
+import { customerColumns, type CustomerProperties } from "@/lib/server/records/rows";
 
-export interface CustomerProperties {
-  externalId: string | null;
-  base: JsonObject;
-  extended: JsonObject;
-  tags: string[];
-  consents: JsonObject;
-}
+export type { CustomerProperties };
 
 export function propertiesOf(row: {
   externalId: string | null;
@@ -28,20 +21,8 @@ export function propertiesOf(row: {
   };
 }
 
-/** The columns of a row holding these properties; searchText is rebuilt on every write so search never goes stale. */
-export function propertyColumns(props: CustomerProperties) {
-  return {
-    externalId: props.externalId,
-    base: props.base as Prisma.InputJsonObject,
-    extended: props.extended as Prisma.InputJsonObject,
-    tags: props.tags,
-    consents: props.consents as Prisma.InputJsonObject,
-    searchText: buildSearchText({ externalId: props.externalId, base: props.base }),
-  };
-}
-
 export async function createCustomerRow(tx: Tx, workspaceId: string, props: CustomerProperties): Promise<string> {
-  const row = await tx.customer.create({ data: { workspaceId, ...propertyColumns(props) }, select: { id: true } });
+  const row = await tx.customer.create({ data: { workspaceId, ...customerColumns(props) }, select: { id: true } });
   return row.id;
 }
 
@@ -53,6 +34,6 @@ export async function updateCustomerRow(
 ): Promise<void> {
   await tx.customer.update({
     where: { workspaceId_id: { workspaceId, id: customerId } },
-    data: propertyColumns(props),
+    data: customerColumns(props),
   });
 }

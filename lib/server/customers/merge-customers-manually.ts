@@ -7,7 +7,7 @@ import { serializeCustomer } from "./serialize-customer";
 import { db } from "@/lib/server/db/client";
 import { validationFailed } from "@/lib/server/core/errors";
 import { mergeCustomers } from "./merge-customers";
-import { RESOLUTION_TRANSACTION } from "./resolve-customer-write";
+import { RESOLUTION_TRANSACTION } from "./resolution-transaction";
 
 export interface MergeCustomersManuallyInput {
   workspaceId: string;

@@ -2,17 +2,15 @@
 // transaction: find who owns the write's identities, then create, update, merge or refuse per the rules.
 import type { Customer, CustomerWrite } from "@/lib/schemas/customers";
 import type { IdentityPolicy } from "@/lib/schemas/identity-rules";
-import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
+import type { Actor } from "@/lib/server/audit/record-audit";
 import { assertSourceInWorkspace } from "./assert-source";
-import { attachAnonymousEvents, attachIdentities, linkSource } from "./attach-customer-data";
 import { createCustomerRow, propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
 import { deepMergeNonEmpty, unionOf } from "./deep-merge-base";
 import { getExtendedProperties } from "./get-extended-properties";
 import { compactObject, isEmptyValue, type JsonObject } from "@/lib/server/core/json";
-import { loadCustomer } from "@/lib/server/records/load-customer";
 import { lockCustomers } from "@/lib/server/records/lock-customers";
-import { serializeCustomer } from "./serialize-customer";
+import { finishCustomerWrite } from "./finish-customer-write";
+import { RESOLUTION_TRANSACTION } from "./resolution-transaction";
 import { validateExtended } from "./validate-extended";
 import { db, type Tx } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
@@ -32,9 +30,6 @@ export interface ResolveCustomerWriteInput {
   requestId?: string;
 }
 
-/** Long enough for a burst of writes for one person, which queue on the same advisory lock. */
-export const RESOLUTION_TRANSACTION = { maxWait: 20_000, timeout: 30_000 } as const;
-
 /** The incoming properties; empty and null values carry no information and are dropped. */
 function incomingProperties(input: CustomerWrite): CustomerProperties {
   return {
@@ -53,7 +48,7 @@ export function applyIncoming(existing: CustomerProperties, incoming: CustomerPr
     base: deepMergeNonEmpty(existing.base, incoming.base),
     extended: deepMergeNonEmpty(existing.extended, incoming.extended),
     tags: unionOf(existing.tags, incoming.tags),
-    // Consents change only through their registry (recordConsentChange in resolveCustomerWrite).
+    // Consents change only through their registry (finishCustomerWrite records the change).
     consents: existing.consents,
   };
 }
@@ -144,24 +139,25 @@ export async function resolveCustomerWrite({
         });
         await updateCustomerRow(tx, workspaceId, customerId, applyIncoming(propertiesOf(existing), incoming));
       }
-      if (Object.keys(incoming.consents).length > 0) {
-        const change = { mode: "patch", patch: incoming.consents } as const;
-        await recordConsentChange(tx, { workspaceId, customerId, change, actor, meta: { source: "POST /customers" } });
-      }
-      await attachIdentities(tx, { workspaceId, customerId, identities: candidates, sourceId, owners });
-      await linkSource(tx, { workspaceId, customerId, sourceId });
-      await attachAnonymousEvents(tx, { workspaceId, customerId });
       const created = resolution.action === "create";
-      await recordAudit(tx, {
+      const hasConsents = Object.keys(incoming.consents).length > 0;
+      const customer = await finishCustomerWrite(tx, {
         workspaceId,
+        customerId,
+        consents: hasConsents
+          ? { change: { mode: "patch", patch: incoming.consents }, source: "POST /customers" }
+          : null,
+        identities: candidates,
+        owners,
+        sourceId,
+        audit: {
+          action: created ? "customer.created" : "customer.updated",
+          details: { via: "resolution", resolution: resolution.action },
+        },
         actor,
-        action: created ? "customer.created" : "customer.updated",
-        targetType: "customer",
-        targetId: customerId,
-        details: { via: "resolution", resolution: resolution.action },
         requestId,
       });
-      return { customer: serializeCustomer(await loadCustomer(tx, workspaceId, customerId)), created };
+      return { customer, created };
     }, RESOLUTION_TRANSACTION),
   );
 }

@@ -2,8 +2,7 @@
 // under their advisory locks; one that the rules match on and another customer owns is a 409, because an
 // edit of one profile must not silently merge or steal another's.
 import { ZCustomerWrite, type Customer, type CustomerWrite } from "@/lib/schemas/customers";
-import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { recordConsentChange } from "@/lib/server/consents/record-consent-change";
+import type { Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { AppError, validationFailed } from "@/lib/server/core/errors";
@@ -12,16 +11,15 @@ import { findIdentityOwners, identityKey } from "@/lib/server/identity/find-iden
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { identityCandidates } from "@/lib/server/identity/identity-candidates";
 import { lockIdentities } from "@/lib/server/identity/lock-identities";
-import { RESOLUTION_TRANSACTION } from "./resolve-customer-write";
+import { RESOLUTION_TRANSACTION } from "./resolution-transaction";
+import { finishCustomerWrite } from "./finish-customer-write";
 import { assertSourceInWorkspace } from "./assert-source";
-import { attachAnonymousEvents, attachIdentities, linkSource } from "./attach-customer-data";
 import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
 import { getExtendedProperties } from "./get-extended-properties";
 import { compactObject, deepEqual, type JsonObject } from "@/lib/server/core/json";
 import { applyMergePatch } from "./json-merge-patch";
 import { loadCustomer, resolveCustomerId, type CustomerWithRelations } from "@/lib/server/records/load-customer";
 import { lockCustomers } from "@/lib/server/records/lock-customers";
-import { serializeCustomer } from "./serialize-customer";
 import { validateExtended } from "./validate-extended";
 
 export type CustomerChange =
@@ -125,27 +123,20 @@ export async function updateCustomer({
         }
         // Consents change only through their registry, which diffs and records each changed leaf.
         await updateCustomerRow(tx, workspaceId, id, { ...props, consents: propertiesOf(row).consents });
-        const source = `${change.mode === "patch" ? "PATCH" : "PUT"} /customers/{id}`;
-        await recordConsentChange(tx, {
+        return finishCustomerWrite(tx, {
           workspaceId,
           customerId: id,
-          change: { mode: "replace", state: props.consents },
+          consents: {
+            change: { mode: "replace", state: props.consents },
+            source: `${change.mode === "patch" ? "PATCH" : "PUT"} /customers/{id}`,
+          },
+          identities: candidates,
+          owners,
+          sourceId,
+          audit: { action: "customer.updated", details: { via: change.mode } },
           actor,
-          meta: { source },
-        });
-        await attachIdentities(tx, { workspaceId, customerId: id, identities: candidates, sourceId, owners });
-        await linkSource(tx, { workspaceId, customerId: id, sourceId });
-        await attachAnonymousEvents(tx, { workspaceId, customerId: id });
-        await recordAudit(tx, {
-          workspaceId,
-          actor,
-          action: "customer.updated",
-          targetType: "customer",
-          targetId: id,
-          details: { via: change.mode },
           requestId,
         });
-        return serializeCustomer(await loadCustomer(tx, workspaceId, id));
       }, RESOLUTION_TRANSACTION),
     );
     if (result) return result;

@@ -2,7 +2,8 @@
 // once: a few multi-row statements, under the same advisory locks customer writes take on identities, so
 // concurrent batches (and POST /customers) naming the same externalId end up with one customer.
 import type { Actor } from "@/lib/server/audit/record-audit";
-import { buildSearchText } from "@/lib/server/customers/search-text";
+import { insertRows } from "@/lib/server/records/insert-rows";
+import { auditRow, customerColumns, EMPTY_PROPERTIES } from "@/lib/server/records/rows";
 import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
 import { uuidV7 } from "./event-ids";
 import { findEventIdentityOwners, ownerKey } from "./find-event-identity-owners";
@@ -62,23 +63,34 @@ export async function createExternalIdCustomers(
   if (missing.length === 0) return owners;
 
   const ids = missing.map(() => uuidV7());
-  const values = missing.map((e) => e.value);
   const sourceIds = missing.map((e) => e.sourceId);
-  await tx.query(
-    `INSERT INTO "Customer" ("workspaceId", id, "externalId", "searchText", "createdAt", "updatedAt")
-     SELECT $1::uuid, c.id, c.value, c.search, $2::timestamp(3), $2::timestamp(3)
-       FROM unnest($3::uuid[], $4::text[], $5::text[]) AS c(id, value, search)`,
-    [workspaceId, now, ids, values, values.map((externalId) => buildSearchText({ externalId }))],
+  await insertRows(
+    tx,
+    "Customer",
+    missing.map((entry, i) => ({
+      workspaceId,
+      id: ids[i],
+      ...customerColumns({ ...EMPTY_PROPERTIES, externalId: entry.value }),
+      createdAt: now,
+      updatedAt: now,
+    })),
   );
   // Everyone creating an externalId identity holds its advisory lock, so nothing should conflict here; the
   // clause only keeps a stray writer from turning this batch into a 500.
-  const inserted = await tx.query<{ value: string }>(
-    `INSERT INTO "Identity" ("workspaceId", id, "customerId", type, value, "sourceId", "firstSeenAt", "lastSeenAt")
-     SELECT $1::uuid, i.id, i."customerId", 'externalId', i.value, i."sourceId", $2::timestamp(3), $2::timestamp(3)
-       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS i(id, "customerId", value, "sourceId")
-         ON CONFLICT ("workspaceId", type, value) DO NOTHING
-     RETURNING value`,
-    [workspaceId, now, ids.map(() => uuidV7()), ids, values, sourceIds],
+  const inserted = await insertRows<"Identity", { value: string }>(
+    tx,
+    "Identity",
+    missing.map((entry, i) => ({
+      workspaceId,
+      id: uuidV7(),
+      customerId: ids[i],
+      type: "externalId",
+      value: entry.value,
+      sourceId: entry.sourceId,
+      firstSeenAt: now,
+      lastSeenAt: now,
+    })),
+    `ON CONFLICT ("workspaceId", type, value) DO NOTHING RETURNING value`,
   );
   const created = new Set(inserted.map((row) => row.value));
   const createdIds: string[] = [];
@@ -134,30 +146,21 @@ async function linkSourcesAndAudit(
   const { workspaceId, actor, now } = input;
   const createdSet = new Set(createdIds);
   const links = ids.flatMap((id, i) => (createdSet.has(id) && sourceIds[i] ? [{ id, sourceId: sourceIds[i] }] : []));
-  if (links.length > 0) {
-    await tx.query(
-      `INSERT INTO "CustomerSource" ("workspaceId", "customerId", "sourceId", "firstSeenAt")
-       SELECT $1::uuid, l.id, l."sourceId", $2::timestamp(3)
-         FROM unnest($3::uuid[], $4::uuid[]) AS l(id, "sourceId")
-           ON CONFLICT DO NOTHING`,
-      [workspaceId, now, links.map((l) => l.id), links.map((l) => l.sourceId)],
-    );
-  }
-  if (createdIds.length === 0) return;
+  await insertRows(
+    tx,
+    "CustomerSource",
+    links.map((link) => ({ workspaceId, customerId: link.id, sourceId: link.sourceId, firstSeenAt: now })),
+    "ON CONFLICT DO NOTHING",
+  );
   // One audit entry per customer, as POST /customers records, in the same transaction as the rows.
-  await tx.query(
-    `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType", "targetId", details, "requestId")
-     SELECT a.id, $1::uuid, $2::timestamp(3), $3::"ActorType", $4, $5, 'customer.created', 'customer', a."targetId", '{"via":"events"}'::jsonb, $6
-       FROM unnest($7::uuid[], $8::text[]) AS a(id, "targetId")`,
-    [
-      workspaceId,
-      now,
-      actor.type,
-      actor.id ?? null,
-      actor.name ?? null,
-      input.requestId ?? null,
-      createdIds.map(() => uuidV7()),
-      createdIds,
-    ],
+  const entry = { workspaceId, actor, action: "customer.created", targetType: "customer", requestId: input.requestId };
+  await insertRows(
+    tx,
+    "AuditEntry",
+    createdIds.map((targetId) => ({
+      id: uuidV7(),
+      at: now,
+      ...auditRow({ ...entry, targetId, details: { via: "events" } }),
+    })),
   );
 }

@@ -8,10 +8,9 @@
 import pg from "pg";
 import { log } from "@/lib/server/log";
 
-/** The statements of one transaction: `text` uses $1… placeholders; rows come back as node-postgres gives them. */
-export interface SqlTx {
-  query<R extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]>;
-}
+import type { SqlTx } from "@/lib/server/db/sql-tx";
+
+export type { SqlTx };
 
 const globalForPool = globalThis as unknown as { atriumIngestPool?: { url: string; pool: pg.Pool } };
 

@@ -1,8 +1,11 @@
-// Content negotiation for customer lists: JSON unless the Accept header prefers text/csv. Reading
-// customers needs "read", but taking them away as a file is an export, which API.md reserves for
-// Users and Admins ("write").
+// Content negotiation, once for every route: JSON unless the contract declares CSV and the Accept header
+// prefers text/csv. A CSV is an export, so it carries the permission its contract names (customer lists
+// need "write", docs/api.md), checked here where the permission matrix sees it.
+import type { EndpointContract } from "@/lib/schemas/endpoint";
 import { hasPermission, type WorkspaceAccess } from "@/lib/server/core/principal";
 import { forbidden } from "@/lib/server/core/errors";
+
+export type Format = "json" | "csv";
 
 interface MediaRange {
   type: string;
@@ -34,10 +37,12 @@ export function acceptsCsv(accept: string | null): boolean {
   return !json || csv.q > json.q || (csv.q === json.q && csv.index < json.index);
 }
 
-/** True when the caller asks for CSV; 403 when they may not export. */
-export function csvExportRequested(req: Request, access: WorkspaceAccess): boolean {
-  if (!acceptsCsv(req.headers.get("accept"))) return false;
-  if (!hasPermission(access, "write"))
-    throw forbidden("Exporting customers as CSV needs the write permission (User or Admin)");
-  return true;
+/** The response format of this request; 403 when CSV is asked for and the caller may not export. */
+export function negotiateFormat(req: Request, contract: EndpointContract, access: WorkspaceAccess | null): Format {
+  if (!contract.csv || !acceptsCsv(req.headers.get("accept"))) return "json";
+  const { permission } = contract.csv;
+  if (!access || !hasPermission(access, permission)) {
+    throw forbidden(`Exporting as CSV needs the ${permission} permission`);
+  }
+  return "csv";
 }

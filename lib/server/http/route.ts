@@ -1,6 +1,7 @@
 // The one route wrapper. Each exported verb of a route file is `route(contract, handler)`; the steps run
-// in order: request id → authenticate → workspace membership → permission → parse path, query, body
-// (zod, size limits) → handler → serialize; anything thrown becomes a problem+json response.
+// in order: request id → authenticate → workspace membership → permission → format (JSON, or CSV where
+// the contract declares it, with its permission) → parse path, query, body (zod, size limits) → handler → serialize;
+// anything thrown becomes a problem+json response.
 import "server-only";
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
@@ -11,6 +12,7 @@ import { readJsonBody, DEFAULT_BODY_LIMIT } from "./body";
 import { AppError } from "@/lib/server/core/errors";
 import { parseOrThrow, searchParamsToObject } from "./parse";
 import { locateError } from "./locate-field-errors";
+import { negotiateFormat, type Format } from "./negotiate";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 
@@ -29,6 +31,8 @@ export interface RouteContext<C extends EndpointContract> {
   params: Out<C["params"]>;
   query: Out<C["query"]>;
   body: Out<C["body"]>;
+  /** "csv" only when the contract declares CSV, the caller prefers it and holds its permission. */
+  format: Format;
 }
 
 /** A reply other than the contract's default status, or with extra headers (e.g. 201 + Location). */
@@ -81,6 +85,8 @@ export function route<C extends EndpointContract>(
     try {
       const rawParams = (await segment?.params) ?? {};
       const { principal, workspace } = await authorize(req, contract.access, rawParams);
+      // Like the permission, before any input is read: a caller who may not export learns nothing more.
+      const format = negotiateFormat(req, contract, workspace);
       const params = contract.params ? parseOrThrow(contract.params, rawParams, "path") : undefined;
       const query = contract.query
         ? parseOrThrow(contract.query, searchParamsToObject(new URL(req.url).searchParams), "query")
@@ -88,7 +94,7 @@ export function route<C extends EndpointContract>(
       const body = contract.body
         ? parseOrThrow(contract.body, await readJsonBody(req, contract.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
         : undefined;
-      const ctx = { req, requestId, principal, workspace, params, query, body } as RouteContext<C>;
+      const ctx = { req, requestId, principal, workspace, params, query, body, format } as RouteContext<C>;
       const result = await handler(ctx).catch((error: unknown) => {
         throw locateError(contract, error);
       });

@@ -1,5 +1,5 @@
 // The customer list's free-text search (`q`) as a SQL condition on Customer.searchText
-// (lib/server/customers/search-text.ts: lower-cased names — also without accents —, e-mail, phones —
+// (lib/server/records/search-text.ts: lower-cased names — also without accents —, e-mail, phones —
 // also as bare digits — and external id), served by its pg_trgm GIN index.
 //
 // - The query is split into words; every word must occur (so "rossi mario" finds "Mario Rossi").

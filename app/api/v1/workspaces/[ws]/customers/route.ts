@@ -6,13 +6,12 @@ import { listConditions, listCustomers } from "@/lib/server/search/list-customer
 import { writeSourceOf } from "@/lib/server/customers/write-source";
 import { Reply, route } from "@/lib/server/http/route";
 import { resolveCustomerWrite } from "@/lib/server/customers/resolve-customer-write";
-import { csvExportRequested } from "@/lib/server/http/negotiate";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
-export const GET = route(endpoints.listCustomers, async ({ req, workspace, principal, query, requestId }) => {
+export const GET = route(endpoints.listCustomers, async ({ format, workspace, principal, query, requestId }) => {
   const { workspaceId } = workspace;
-  const csv = csvExportRequested(req, workspace);
+  const csv = format === "csv";
   const { viewId, ...list } = query;
   // A view narrows the list to its filter and shows its customers as it does (masked when it masks).
   const view = viewId ? await loadViewSelection({ workspaceId, viewId }) : null;

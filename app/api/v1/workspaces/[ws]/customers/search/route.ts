@@ -4,14 +4,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
 import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
-import { csvExportRequested } from "@/lib/server/http/negotiate";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 
-export const POST = route(endpoints.searchCustomers, async ({ req, workspace, principal, body, requestId }) => {
+export const POST = route(endpoints.searchCustomers, async ({ format, workspace, principal, body, requestId }) => {
   const { workspaceId } = workspace;
-  const csv = csvExportRequested(req, workspace);
+  const csv = format === "csv";
   const condition = await compileWorkspaceFilter({ workspaceId, filter: body.filter });
   if (csv) {
     // An export is the whole result: limit and cursor only page the JSON answer.

@@ -2,9 +2,9 @@
 import * as endpoints from "@/lib/schemas/reports";
 import { route } from "@/lib/server/http/route";
 import { getCompositionReport } from "@/lib/server/reports/composition-report";
-import { compositionCsv, wantsCsv } from "@/lib/server/reports/report-csv";
+import { compositionCsv } from "@/lib/server/reports/report-csv";
 
-export const GET = route(endpoints.getCompositionReport, async ({ req, workspace, query }) => {
+export const GET = route(endpoints.getCompositionReport, async ({ format, workspace, query }) => {
   const report = await getCompositionReport({ workspaceId: workspace.workspaceId, query });
-  return wantsCsv(req) ? compositionCsv(report) : report;
+  return format === "csv" ? compositionCsv(report) : report;
 });

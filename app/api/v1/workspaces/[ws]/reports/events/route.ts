@@ -2,9 +2,9 @@
 import * as endpoints from "@/lib/schemas/reports";
 import { route } from "@/lib/server/http/route";
 import { getEventTrendsReport } from "@/lib/server/reports/event-trends-report";
-import { eventTrendsCsv, wantsCsv } from "@/lib/server/reports/report-csv";
+import { eventTrendsCsv } from "@/lib/server/reports/report-csv";
 
-export const GET = route(endpoints.getEventTrendsReport, async ({ req, workspace, query }) => {
+export const GET = route(endpoints.getEventTrendsReport, async ({ format, workspace, query }) => {
   const report = await getEventTrendsReport({ workspaceId: workspace.workspaceId, query });
-  return wantsCsv(req) ? eventTrendsCsv(report) : report;
+  return format === "csv" ? eventTrendsCsv(report) : report;
 });

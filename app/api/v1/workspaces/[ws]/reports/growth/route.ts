@@ -2,9 +2,9 @@
 import * as endpoints from "@/lib/schemas/reports";
 import { route } from "@/lib/server/http/route";
 import { getGrowthReport } from "@/lib/server/reports/growth-report";
-import { growthCsv, wantsCsv } from "@/lib/server/reports/report-csv";
+import { growthCsv } from "@/lib/server/reports/report-csv";
 
-export const GET = route(endpoints.getGrowthReport, async ({ req, workspace, query }) => {
+export const GET = route(endpoints.getGrowthReport, async ({ format, workspace, query }) => {
   const report = await getGrowthReport({ workspaceId: workspace.workspaceId, query });
-  return wantsCsv(req) ? growthCsv(report) : report;
+  return format === "csv" ? growthCsv(report) : report;
 });

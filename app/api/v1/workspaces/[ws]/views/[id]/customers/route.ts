@@ -2,16 +2,15 @@
 import * as endpoints from "@/lib/schemas/views";
 import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
-import { csvExportRequested } from "@/lib/server/http/negotiate";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
 export const GET = route(
   endpoints.listViewCustomers,
-  async ({ req, workspace, principal, params, query, requestId }) => {
+  async ({ format, workspace, principal, params, query, requestId }) => {
     const { workspaceId } = workspace;
-    const csv = csvExportRequested(req, workspace);
+    const csv = format === "csv";
     const view = await loadViewSelection({ workspaceId, viewId: params.id });
     if (csv) {
       return exportCustomersCsv({
