@@ -2,7 +2,8 @@
 // Separate from ./customers because the export document gathers customers, events, consents and audit.
 import { z } from "zod";
 import { ZAuditEntry } from "./audit";
-import { ZId, ZTimestamp } from "./common";
+import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
+import { ZIdentityType } from "./identity-rules";
 import { ZConsentHistoryEntry, ZConsentState } from "./consents";
 import { ZCustomer, ZCustomerParams, ZMerge } from "./customers";
 import { defineEndpoint } from "./endpoint";
@@ -108,5 +109,56 @@ export const eraseCustomer = defineEndpoint({
   tag: "Privacy",
   access: { kind: "workspace", permission: "admin" },
   params: ZCustomerParams,
+  success: { status: 204, schema: null },
+});
+
+// ───── Suppression list: erased identities kept as one-way hashes so they cannot re-create the person
+
+export const ZSuppression = z
+  .object({
+    hash: z.string().meta({ description: "HMAC-SHA-256 of type:value with the installation's erasure salt" }),
+    type: z.string().meta({ example: "email" }),
+    createdAt: ZTimestamp,
+    droppedCount: z.int().meta({ description: "Events and writes dropped because they named it" }),
+    lastDroppedAt: ZTimestamp.nullable(),
+  })
+  .meta({ id: "Suppression" });
+
+export const ZSuppressionListQuery = ZPageQuery.extend({
+  type: ZIdentityType.optional().meta({ description: "With value: only the suppression of this identity, if any" }),
+  value: z.string().min(1).max(512).optional().meta({ description: "An identity value to look up (normalised first)" }),
+});
+
+export const ZSuppressionParams = ZWorkspaceParams.extend({
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "Must be a suppression hash (64 hex digits)")
+    .meta({ description: "Suppression hash" }),
+});
+
+export type Suppression = z.infer<typeof ZSuppression>;
+
+const SUPPRESSIONS = "/api/v1/workspaces/{ws}/suppressions";
+
+export const listSuppressions = defineEndpoint({
+  method: "GET",
+  path: SUPPRESSIONS,
+  operationId: "listSuppressions",
+  summary: "Erased identities that are suppressed (newest first); type and value look one up",
+  tag: "Privacy",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZWorkspaceParams,
+  query: ZSuppressionListQuery,
+  success: { status: 200, schema: ZPage(ZSuppression) },
+});
+
+export const liftSuppression = defineEndpoint({
+  method: "DELETE",
+  path: `${SUPPRESSIONS}/{hash}`,
+  operationId: "liftSuppression",
+  summary: "Lift a suppression: data naming the identity is accepted again (audited)",
+  tag: "Privacy",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZSuppressionParams,
   success: { status: 204, schema: null },
 });

@@ -11,6 +11,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError, validationFailed } from "@/lib/server/core/errors";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { normalizeCandidate } from "@/lib/server/identity/identity-candidates";
+import { refuseSuppressed } from "@/lib/server/suppression/refuse-suppressed";
 import { lockIdentities } from "@/lib/server/identity/lock-identities";
 
 export interface AddCustomerIdentityInput {
@@ -39,6 +40,7 @@ export async function addCustomerIdentity({
       },
     ]);
   }
+  await refuseSuppressed(workspaceId, [candidate]);
   return db().$transaction(async (tx) => {
     await assertSourceInWorkspace(tx, workspaceId, input.sourceId);
     await lockIdentities(tx, workspaceId, [candidate]);

@@ -17,6 +17,7 @@ import { isUuid } from "@/lib/server/db/ids";
 import { AppError, notFound } from "@/lib/server/core/errors";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { absorbedCustomerIds } from "./absorbed-customer-ids";
+import { suppressIdentities } from "@/lib/server/suppression/drop-suppressed";
 import { hashIdentities } from "./identities-hash";
 import { personAnonymousIds } from "./person-anonymous-ids";
 import { keepOnlyHers, personValues } from "./person-values";
@@ -86,6 +87,9 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
     const needles = usableNeedles([...(await keepOnlyHers(tx, workspaceId, values)), ...anonymousIds]);
     const scrubbed = await scrubPersonValues(tx, workspaceId, needles);
 
+    // Her identities must not bring her back: the next event or write naming one is dropped.
+    const erasedIdentities = [...identities, ...anonymousIds.map((value) => ({ type: "anonymousId", value }))];
+    const suppressed = await suppressIdentities(tx, workspaceId, erasureSalt, erasedIdentities);
     const now = new Date();
     await tx.consentRecord.create({
       data: {
@@ -98,10 +102,7 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
         actorId: actor.id ?? null,
         actorName: actor.name ?? null,
         source: "Erasure request",
-        identitiesHash: hashIdentities(erasureSalt, [
-          ...identities,
-          ...anonymousIds.map((value) => ({ type: "anonymousId", value })),
-        ]),
+        identitiesHash: hashIdentities(erasureSalt, erasedIdentities),
       },
     });
     await recordAudit(tx, {
@@ -119,6 +120,7 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
         consentRecords: records.count,
         scrubbedAuditEntries: scrubbed.auditEntries,
         scrubbedViews: scrubbed.views,
+        suppressedIdentities: suppressed,
         ...(survivorId === customerId ? {} : { requestedId: customerId }),
       },
       requestId,
