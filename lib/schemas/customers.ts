@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 import { ZConsentState } from "./consents";
-import { ZCustomerBase } from "./customer-base";
+import { ZCustomerBase, ZMaskedCustomerBase } from "./customer-base";
 import { defineEndpoint } from "./endpoint";
 import { ZFilter } from "./filters";
 import { ZIdentityType } from "./identity-rules";
@@ -65,6 +65,15 @@ export const ZCustomer = z
     updatedAt: ZTimestamp,
   })
   .meta({ id: "Customer" });
+
+/** A customer as a member who sees personal data masked, or a masking view, reads it. */
+export const ZMaskedCustomer = ZCustomer.extend({
+  masked: z.literal(true).meta({ description: "Personal data is masked: values are hints, not the data" }),
+  base: ZMaskedCustomerBase,
+}).meta({ id: "MaskedCustomer" });
+
+/** What reading endpoints that may mask answer. The masked shape first: it is the one that says so. */
+export const ZCustomerRead = z.union([ZMaskedCustomer, ZCustomer]).meta({ id: "CustomerRead" });
 
 export const ZCustomerSort = z
   .enum(["createdAt", "-createdAt", "updatedAt", "-updatedAt"])
@@ -158,6 +167,8 @@ export type CustomerWrite = z.infer<typeof ZCustomerWrite>;
 export type CustomerConsents = z.infer<typeof ZCustomerConsents>;
 export type CustomerIdentity = z.infer<typeof ZCustomerIdentity>;
 export type Customer = z.input<typeof ZCustomer>;
+export type MaskedCustomer = z.input<typeof ZMaskedCustomer>;
+export type CustomerRead = z.input<typeof ZCustomerRead>;
 export type CustomerListQuery = z.infer<typeof ZCustomerListQuery>;
 export type CustomerSort = z.infer<typeof ZCustomerSort>;
 export type CustomerSearch = z.infer<typeof ZCustomerSearch>;
@@ -196,7 +207,7 @@ export const listCustomers = defineEndpoint({
   access: { kind: "workspace", permission: "read" },
   params: ZWorkspaceParams,
   query: ZCustomerListQuery,
-  success: { status: 200, schema: ZPage(ZCustomer) },
+  success: { status: 200, schema: ZPage(ZCustomerRead) },
   csv: { permission: "write" },
 });
 

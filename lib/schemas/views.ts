@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 import { isBaseFieldPath } from "./customer-base";
-import { ZCustomer, ZCustomerSort } from "./customers";
+import { ZCustomerRead, ZCustomerSort } from "./customers";
 import { defineEndpoint } from "./endpoint";
 import { EXTENDED_PROPERTY_NAME } from "./extended-schema";
 import { ZFilter } from "./filters";
@@ -168,6 +168,6 @@ export const listViewCustomers = defineEndpoint({
   access: { kind: "workspace", permission: "read" },
   params: ZViewParams,
   query: ZViewCustomersQuery,
-  success: { status: 200, schema: ZPage(ZCustomer) },
+  success: { status: 200, schema: ZPage(ZCustomerRead) },
   csv: { permission: "write" },
 });

@@ -10,7 +10,9 @@ import { serializeIdentity } from "./serialize-customer";
 import { db } from "@/lib/server/db/client";
 import { AppError, validationFailed } from "@/lib/server/core/errors";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { z } from "zod";
 import { normalizeCandidate } from "@/lib/server/identity/identity-candidates";
+import { refuseSuppressed } from "@/lib/server/suppression/refuse-suppressed";
 import { lockIdentities } from "@/lib/server/identity/lock-identities";
 
 export interface AddCustomerIdentityInput {
@@ -30,7 +32,10 @@ export async function addCustomerIdentity({
 }: AddCustomerIdentityInput): Promise<{ identity: CustomerIdentity; created: boolean }> {
   const id = await resolveCustomerId(workspaceId, customerId);
   const rules = await getIdentityRules({ workspaceId });
-  const candidate = normalizeCandidate(input.type, input.value, rules);
+  // An e-mail identity must be an e-mail address, like base.contacts.email (phones are checked by
+  // normalisation itself: an invalid number normalises to nothing).
+  const wellFormed = input.type !== "email" || z.email().safeParse(input.value.trim()).success;
+  const candidate = wellFormed ? normalizeCandidate(input.type, input.value, rules) : null;
   if (!candidate) {
     throw validationFailed([
       {
@@ -39,6 +44,7 @@ export async function addCustomerIdentity({
       },
     ]);
   }
+  await refuseSuppressed(workspaceId, [candidate]);
   return db().$transaction(async (tx) => {
     await assertSourceInWorkspace(tx, workspaceId, input.sourceId);
     await lockIdentities(tx, workspaceId, [candidate]);

@@ -158,6 +158,20 @@ describe("identities of a customer", () => {
         })
       ).status,
     ).toBe(422);
+    // Values are checked by type: "nope" is no e-mail, "12" no phone number.
+    for (const body of [
+      { type: "email", value: "nope" },
+      { type: "phone", value: "12" },
+    ]) {
+      const bad = await call<{ errors?: { path: string }[] }>(api.addCustomerIdentity, {
+        ws: w.ws,
+        headers: w.admin,
+        params,
+        body,
+      });
+      expect(bad.status, JSON.stringify(body)).toBe(422);
+      expect(bad.body.errors?.[0].path).toBe("body.value");
+    }
     expect(
       (await call(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "fax", value: "1" } }))
         .status,

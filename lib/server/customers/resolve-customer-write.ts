@@ -14,6 +14,7 @@ import { RESOLUTION_TRANSACTION } from "./resolution-transaction";
 import { validateExtended } from "./validate-extended";
 import { db, type Tx } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
+import { refuseSuppressed } from "@/lib/server/suppression/refuse-suppressed";
 import { AppError, validationFailed } from "@/lib/server/core/errors";
 import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { chooseResolution, type Resolution } from "@/lib/server/identity/choose-resolution";
@@ -98,6 +99,7 @@ export async function resolveCustomerWrite({
   const errors = validateExtended(input.extended, extendedProperties.enabled);
   if (errors.length > 0) throw validationFailed(errors);
   const candidates = identityCandidates(input, rules);
+  await refuseSuppressed(workspaceId, candidates);
   const incoming = incomingProperties(input);
   const sourceId = input.sourceId ?? null;
 

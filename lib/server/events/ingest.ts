@@ -7,6 +7,7 @@ import type { SourceType } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { dropSuppressed, type IdentityRef } from "@/lib/server/suppression/drop-suppressed";
 import { defaultEventContext } from "./default-context";
 import { inIngestTransaction } from "./ingest-transaction";
 import { loadWorkspaceEventTypes } from "./workspace-event-types";
@@ -58,6 +59,42 @@ async function applySources(
   });
 }
 
+/**
+ * Events naming an erased, suppressed identity (externalId or anonymousId) are dropped, counted on the
+ * suppression, and answered as rejected: an erased person is not re-created by her next page view.
+ */
+async function dropSuppressedEvents(
+  workspaceId: string,
+  events: PreparedEvent[],
+  results: IngestItemResult[],
+): Promise<PreparedEvent[]> {
+  const refsOf = (event: PreparedEvent): IdentityRef[] => [
+    ...(event.externalId ? [{ type: "externalId", value: event.externalId }] : []),
+    ...(event.anonymousId ? [{ type: "anonymousId", value: event.anonymousId }] : []),
+  ];
+  const drops = new Map<string, number>();
+  for (const event of events)
+    for (const ref of refsOf(event))
+      drops.set(`${ref.type}:${ref.value}`, (drops.get(`${ref.type}:${ref.value}`) ?? 0) + 1);
+  if (drops.size === 0) return events;
+  const refs = [...drops.keys()].map((key) => {
+    const at = key.indexOf(":");
+    return { type: key.slice(0, at), value: key.slice(at + 1) };
+  });
+  const suppressed = await dropSuppressed(workspaceId, refs, drops);
+  if (suppressed.size === 0) return events;
+  return events.filter((event) => {
+    const hit = refsOf(event).find((ref) => suppressed.has(`${ref.type}:${ref.value}`));
+    if (!hit) return true;
+    results.push({
+      index: event.index,
+      status: "rejected",
+      errors: [{ path: hit.type, message: "This identity was erased and is suppressed: the event was dropped" }],
+    });
+    return false;
+  });
+}
+
 /** One result per item, in item order. */
 export async function ingestEvents({
   workspaceId,
@@ -81,6 +118,7 @@ export async function ingestEvents({
     else results.push({ index, status: "rejected", errors: outcome.errors });
   });
   prepared = await applySources(workspaceId, prepared, results, principal);
+  prepared = await dropSuppressedEvents(workspaceId, prepared, results);
 
   if (prepared.length > 0) {
     const actor: Actor = actorOf(principal);

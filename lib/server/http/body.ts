@@ -25,7 +25,12 @@ async function readLimited(req: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  // fatal: invalid UTF-8 is refused (400), not silently turned into U+FFFD and stored as something else.
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("malformed_json", "The request body is not valid UTF-8");
+  }
 }
 
 function isJsonContentType(value: string | null): boolean {

@@ -297,6 +297,22 @@ describe("request bodies", () => {
     const problem = await problemOf(await postThing(req, segment({ id: "t-1" })), 400);
     expect(problem.code).toBe("malformed_json");
   });
+
+  it("answers 400 for a body that is not valid UTF-8 instead of storing U+FFFD", async () => {
+    // {"name": "Ad<0xC3>"}: a lone UTF-8 lead byte inside a string.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"name": "Ad'),
+      0xc3,
+      ...new TextEncoder().encode('"}'),
+    ]);
+    const req = new Request(`${BASE}/test/things/t-1`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: bytes,
+    });
+    const problem = await problemOf(await postThing(req, segment({ id: "t-1" })), 400);
+    expect(problem).toMatchObject({ code: "malformed_json", detail: "The request body is not valid UTF-8" });
+  });
 });
 
 describe("errors", () => {

@@ -1,10 +1,12 @@
 // GET …/customers/{id}/export: everything held about the person as one JSON document. All but the
 // events is read in one REPEATABLE READ transaction (a consistent picture) together with the
 // "customer.exported" audit entry; the events are then streamed page by page, so memory stays bounded
-// however long the person's history is (see export-stream.ts).
+// however long the person's history is (see export-stream.ts). Everything held means also the merges'
+// snapshots (values a merge overwrote) and anonymous events of anonymous ids only seen on her events
+// (person-anonymous-ids.ts). The consent history and audit entries need the consent-history permission.
 import type { Customer as CustomerRow, Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentState } from "@/lib/schemas/consents";
-import type { ExportAbsorbedCustomer } from "@/lib/schemas/privacy";
+import type { ExportAbsorbedCustomer, ExportMerge } from "@/lib/schemas/privacy";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { serializeAuditEntry } from "@/lib/server/audit/serialize-audit-entry";
 import { serializeConsentRecord } from "@/lib/server/consents/serialize-consent-record";
@@ -15,11 +17,14 @@ import { db, type Tx } from "@/lib/server/db/client";
 import { serializeMerge } from "@/lib/server/customers/list-customer-merges";
 import { absorbedCustomerIds } from "./absorbed-customer-ids";
 import { streamExport, type ExportWithoutEvents } from "./export-stream";
+import { personAnonymousIds } from "./person-anonymous-ids";
 
 export interface ExportCustomerInput {
   workspaceId: string;
   customerId: string;
   actor: Actor;
+  /** The caller holds the consent-history permission: the export includes the registry and the audit entries. */
+  includeRegistry: boolean;
   requestId?: string;
 }
 
@@ -44,10 +49,15 @@ function serializeAbsorbed(row: CustomerRow): ExportAbsorbedCustomer {
   };
 }
 
+function serializeExportMerge(row: Parameters<typeof serializeMerge>[0]): ExportMerge {
+  return { ...serializeMerge(row), snapshot: asObject(row.snapshot) };
+}
+
 async function readPerson(
   tx: Tx,
   workspaceId: string,
   id: string,
+  includeRegistry: boolean,
 ): Promise<ExportWithoutEvents & { anonymousIds: string[] }> {
   const customer = await loadCustomer(tx, workspaceId, id);
   const absorbedIds = await absorbedCustomerIds(tx, workspaceId, id);
@@ -58,10 +68,12 @@ async function readPerson(
     include: { source: true },
     orderBy: { firstSeenAt: "asc" },
   });
-  const records = await tx.consentRecord.findMany({
-    where: { workspaceId, customerId: id, kind: "CHANGE" },
-    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
-  });
+  const records = includeRegistry
+    ? await tx.consentRecord.findMany({
+        where: { workspaceId, customerId: id, kind: "CHANGE" },
+        orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+      })
+    : null;
   const merges = await tx.merge.findMany({
     where: { workspaceId, OR: [{ survivorId: { in: people } }, { absorbedId: { in: people } }] },
     orderBy: { id: "desc" },
@@ -70,10 +82,13 @@ async function readPerson(
     where: { workspaceId, id: { in: absorbedIds } },
     orderBy: { id: "asc" },
   });
-  const audit = await tx.auditEntry.findMany({
-    where: { workspaceId, targetType: "customer", targetId: { in: people } },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-  });
+  const audit = includeRegistry
+    ? await tx.auditEntry.findMany({
+        where: { workspaceId, targetType: "customer", targetId: { in: people } },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+      })
+    : null;
+  const anonymousIds = await personAnonymousIds(tx, workspaceId, people);
   return {
     exportedAt: new Date().toISOString(),
     customer: serializeCustomer(customer),
@@ -91,11 +106,15 @@ async function readPerson(
       type: link.source.type,
       firstSeenAt: link.firstSeenAt.toISOString(),
     })),
-    consents: { state: asObject(customer.consents) as ConsentState, history: records.map(serializeConsentRecord) },
-    merges: merges.map(serializeMerge),
+    consents: {
+      state: asObject(customer.consents) as ConsentState,
+      ...(records ? { history: records.map(serializeConsentRecord) } : {}),
+    },
+    merges: merges.map(serializeExportMerge),
     absorbedCustomers: absorbed.map(serializeAbsorbed),
-    auditEntries: audit.map(serializeAuditEntry),
-    anonymousIds: customer.identities.filter((row) => row.type === "anonymousId").map((row) => row.value),
+    ...(audit ? { auditEntries: audit.map(serializeAuditEntry) } : {}),
+    withheld: includeRegistry ? [] : ["consents.history", "auditEntries"],
+    anonymousIds,
   };
 }
 
@@ -104,18 +123,20 @@ export async function exportCustomer({
   workspaceId,
   customerId,
   actor,
+  includeRegistry,
   requestId,
 }: ExportCustomerInput): Promise<Response> {
   const id = await resolveCustomerId(workspaceId, customerId);
   const { anonymousIds, ...document } = await db().$transaction(
     async (tx) => {
-      const person = await readPerson(tx, workspaceId, id);
+      const person = await readPerson(tx, workspaceId, id, includeRegistry);
       await recordAudit(tx, {
         workspaceId,
         actor,
         action: "customer.exported",
         targetType: "customer",
         targetId: id,
+        details: { withheld: person.withheld },
         requestId,
       });
       return person;

@@ -185,6 +185,12 @@ describe("report formats and validation", () => {
     expect(await events.text()).toBe("period,type,count\n2026-01-02,viewedPage,1\n");
     const genders = await fetchReport(api.getCompositionReport, w, "dimension=gender", "text/csv");
     expect(await genders.text()).toBe("key,count\nfemale,1\nmale,0\nother,0\nunknown,0\n");
+    // A tag from a public write key cannot become a spreadsheet formula.
+    await addCustomer(w.ws, { createdAt: at("2026-01-02T12:00:00Z"), tags: ['=HYPERLINK("http://x")', "@evil"] });
+    const tags = await (await fetchReport(api.getCompositionReport, w, "dimension=tag", "text/csv")).text();
+    expect(tags).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(tags).toContain("'@evil,1");
+    expect(tags).not.toMatch(/^[=@]/m);
     // JSON unless CSV is named and preferred.
     const json = await fetchReport(api.getCompositionReport, w, "dimension=gender", "application/json, text/csv;q=0.1");
     expect(json.headers.get("content-type")).toContain("application/json");

@@ -1,9 +1,11 @@
 // Reports as CSV for `Accept: text/csv` (docs/api.md; the route wrapper negotiates): the rows of the JSON answer, one header line, UTF-8.
 import { stringify } from "csv-stringify/sync";
+import { escapeCsvRow } from "@/lib/server/core/csv-escape";
 import type { CompositionReport, EventTrendsReport, GrowthReport } from "@/lib/schemas/reports";
 
 function csvResponse(filename: string, header: string[], rows: Array<Array<string | number>>): Response {
-  return new Response(stringify([header, ...rows]), {
+  // Keys and event types come from senders (a tag "=cmd…" from a public write key): escaped like every CSV.
+  return new Response(stringify([header, ...rows.map(escapeCsvRow)]), {
     status: 200,
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -2,6 +2,7 @@
 // the admin app's shell) for everything else.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { applySecurityHeaders } from "./security-headers";
 import { OAUTH_MOUNT, publicUrl } from "@/lib/server/auth/oidc/config";
 import { createOAuthMount } from "@/lib/server/auth/oidc/mount";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
@@ -27,6 +28,7 @@ export async function startHttpServer(options: {
   const handle = app.getRequestHandler();
   const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
   const server = createServer((req, res) => {
+    applySecurityHeaders(req, res);
     const mount = mounts.find(
       ([prefix]) => req.url === prefix || req.url?.startsWith(`${prefix}/`) || req.url?.startsWith(`${prefix}?`),
     );

@@ -2,11 +2,7 @@
 // extended.<name>, externalId, tags, createdAt, updatedAt). The customer's id always comes first, so
 // rows can be traced back.
 import type { Customer } from "@/lib/schemas/customers";
-
-// Spreadsheets run a cell starting with these as a formula ("CSV injection"). Such cells get a leading
-// apostrophe, except numbers and phone numbers (+39 347 …, -12.5), which are data and stay as they are.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMERIC_OR_PHONE = /^[+-][\d\s().-]*$/;
+import { escapeCsvFormula } from "@/lib/server/core/csv-escape";
 
 export function csvHeader(columns: readonly string[]): string[] {
   return ["id", ...columns.filter((column) => column !== "id")];
@@ -39,8 +35,7 @@ function columnValue(customer: Customer, column: string): unknown {
 /** A cell: scalars as text, lists of scalars joined with ", ", anything else as JSON. */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  if (typeof value === "string")
-    return FORMULA_START.test(value) && !NUMERIC_OR_PHONE.test(value) ? `'${value}` : value;
+  if (typeof value === "string") return escapeCsvFormula(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (
     Array.isArray(value) &&

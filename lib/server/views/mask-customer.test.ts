@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ZCustomerBase, ZMaskedCustomerBase } from "@/lib/schemas/customer-base";
 import type { Customer } from "@/lib/schemas/customers";
 import { maskCustomer, maskEmail, maskPhone, maskText } from "./mask-customer";
 
@@ -105,5 +106,18 @@ describe("maskCustomer", () => {
     const empty = maskCustomer({ ...customer, externalId: null, base: {}, identities: [] });
     expect(empty.base).toEqual({});
     expect(empty.externalId).toBeNull();
+  });
+});
+
+describe("the masked shape", () => {
+  it("is valid MaskedCustomerBase, which a plain CustomerBase is not after masking (dob, e-mail)", () => {
+    const masked = maskCustomer(customer);
+    expect(masked.masked).toBe(true);
+    const result = ZMaskedCustomerBase.safeParse(masked.base);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+    expect(ZCustomerBase.safeParse(masked.base).success).toBe(false);
+    // The masked shape does not accept clear values where it promises masked ones.
+    expect(ZMaskedCustomerBase.safeParse({ dob: "1985-12-01" }).success).toBe(false);
+    expect(ZMaskedCustomerBase.safeParse({ contacts: { email: "mario.rossi@gmail.com" } }).success).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
 // (first two characters), coordinates are rounded to about 10 km, the birth date keeps only its year.
 // `extended` is left as it is: its properties are the workspace's own, and their meaning is not known here.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import type { Customer } from "@/lib/schemas/customers";
+import type { Customer, MaskedCustomer } from "@/lib/schemas/customers";
 
 const HIDDEN = "***";
 
@@ -115,12 +115,14 @@ function maskIdentityValue(type: string, value: string): string {
   return maskText(value);
 }
 
-export function maskCustomer(customer: Customer): Customer {
+/** The masked shape (MaskedCustomer in lib/schemas), flagged `masked: true` so clients know what they hold. */
+export function maskCustomer(customer: Customer): MaskedCustomer {
   return {
     ...customer,
+    masked: true,
     externalId: customer.externalId === null ? null : maskText(customer.externalId),
     // The masked base is still the base shape, with some strings shortened (dob → year).
-    base: maskBase(customer.base as Json) as Customer["base"],
+    base: maskBase(customer.base as Json) as MaskedCustomer["base"],
     identities: customer.identities.map((identity) => ({
       ...identity,
       value: maskIdentityValue(identity.type, identity.value),

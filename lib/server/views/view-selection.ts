@@ -1,7 +1,7 @@
 // What reading customers "through a view" means: the view's filter (compiled against today's fields),
 // its columns, and its masking.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Customer } from "@/lib/schemas/customers";
+import type { Customer, CustomerRead } from "@/lib/schemas/customers";
 import type { Filter } from "@/lib/schemas/filters";
 import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
 import { AppError } from "@/lib/server/core/errors";
@@ -18,7 +18,7 @@ export interface ViewSelection {
   columns: readonly string[];
   maskPersonalData: boolean;
   /** The customer as the view shows it. */
-  present(customer: Customer): Customer;
+  present(customer: Customer): CustomerRead;
 }
 
 export async function loadViewSelection({

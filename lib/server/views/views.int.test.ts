@@ -185,6 +185,13 @@ describe("GET /views/{id}/customers", () => {
       address: { street: "***", zip: "20***", city: "Milano", country: "IT" },
     });
     expect(hidden.identities.map((i) => i.value)).not.toContain("mario.rossi@gmail.com");
+    // The masked values have their own valid shape: the contract's schema (what the admin app's client
+    // checks every answer against) accepts the page and keeps it flagged masked; the plain page stays plain.
+    const maskedPage = api.listViewCustomers.success.schema.safeParse((await read(masked.body.id)).body);
+    expect(maskedPage.success, JSON.stringify(maskedPage.error?.issues)).toBe(true);
+    expect(maskedPage.data?.data[0]).toMatchObject({ masked: true, base: { dob: "1985" } });
+    const clearPage = api.listViewCustomers.success.schema.parse(clear.body);
+    expect(clearPage.data[0]).not.toHaveProperty("masked");
     // The same masking applies when the view is named on the customer list.
     const viaList = await call<{ data: CustomerBody[] }>(customers.listCustomers, {
       ws: w.ws,
