@@ -16,7 +16,6 @@ import { SaveViewModal } from "@/components/views/save-view-modal";
 import { useCreateView, useDeleteView, useUpdateView, useViews } from "@/components/views/use-views";
 import { ViewBar } from "@/components/views/view-bar";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
-import { downloadCsv } from "@/lib/client/download-csv";
 import { usePermissions } from "@/lib/client/use-permissions";
 import type { CustomerSort } from "@/lib/schemas/customers";
 import { columnOptions as buildColumnOptions, knownColumns } from "./customer-columns";
@@ -27,6 +26,7 @@ import { ExplorerToolbar } from "./explorer-toolbar";
 import { useCustomerPages } from "./use-customer-pages";
 import { useExplorerDraft } from "./use-explorer-draft";
 import { AudienceCount } from "./audience-count";
+import { ExportModal } from "./export-modal";
 import { readExplorerUrl, writeExplorerUrl, type ExplorerUrlState } from "./explorer-url-state";
 import { countBody, useAudienceCount } from "./use-audience-count";
 
@@ -70,7 +70,7 @@ export function CustomersScreen() {
   const setPageSize = (next: number) => setUrl({ size: next });
   const [saveOpen, setSaveOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
-  const [downloading, setDownloading] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
 
   const unchangedViewId = selected && !explorer.filterChanged ? selected.id : undefined;
   const { filter } = explorer;
@@ -155,17 +155,6 @@ export function CustomersScreen() {
       onError: (error) => notifyError(error, "The view was not deleted"),
     });
   };
-  const download = async () => {
-    if (!request) return;
-    setDownloading(true);
-    try {
-      await downloadCsv(csvRequest(ws, request, selected?.name));
-    } catch (error) {
-      notifyError(error, "The CSV export failed");
-    } finally {
-      setDownloading(false);
-    }
-  };
   const clearAll = () => {
     setSearch("");
     if (selected) selectView(null);
@@ -181,8 +170,7 @@ export function CustomersScreen() {
           <Button
             variant="default"
             leftSection={<IconDownload size={16} />}
-            onClick={download}
-            loading={downloading}
+            onClick={() => setExportOpen(true)}
             disabled={!request}
           >
             Download CSV
@@ -267,6 +255,13 @@ export function CustomersScreen() {
         />
       </Stack>
 
+      <ExportModal
+        opened={exportOpen}
+        onClose={() => setExportOpen(false)}
+        request={request ? csvRequest(ws, request, selected?.name) : null}
+        audience={audience}
+        masked={Boolean(selected?.maskPersonalData) && !explorer.filterChanged}
+      />
       <SaveViewModal
         opened={saveOpen}
         onClose={() => {
