@@ -1,12 +1,12 @@
 // /customers — the customer explorer: free-text search, a visual filter over every customer field,
 // chosen columns, saved views, cursor paging through any number of customers, and CSV export.
-import { Alert, Button, Divider, Paper, Stack } from "@mantine/core";
+import { Alert, Button, Divider, Group, Paper, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconDownload, IconInfoCircle } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useEffect, useMemo, useState } from "react";
+import { NavigationType, useLocation, useNavigationType, useSearchParams } from "react-router";
 import { FilterBuilder } from "@/components/filters/filter-builder";
-import { filterToBuilder } from "@/components/filters/filter-convert";
+import { canonicalJson, filterToBuilder } from "@/components/filters/filter-convert";
 import { FilterJsonEditor } from "@/components/filters/filter-json-editor";
 import { useFilterFields } from "@/components/filters/use-filter-fields";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
@@ -16,7 +16,6 @@ import { SaveViewModal } from "@/components/views/save-view-modal";
 import { useCreateView, useDeleteView, useUpdateView, useViews } from "@/components/views/use-views";
 import { ViewBar } from "@/components/views/view-bar";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
-import { downloadCsv } from "@/lib/client/download-csv";
 import { usePermissions } from "@/lib/client/use-permissions";
 import type { CustomerSort } from "@/lib/schemas/customers";
 import { columnOptions as buildColumnOptions, knownColumns } from "./customer-columns";
@@ -26,6 +25,10 @@ import { ExplorerResults } from "./explorer-results";
 import { ExplorerToolbar } from "./explorer-toolbar";
 import { useCustomerPages } from "./use-customer-pages";
 import { useExplorerDraft } from "./use-explorer-draft";
+import { AudienceCount } from "./audience-count";
+import { ExportModal } from "./export-modal";
+import { readExplorerUrl, writeExplorerUrl, type ExplorerUrlState } from "./explorer-url-state";
+import { countBody, useAudienceCount } from "./use-audience-count";
 
 /** Typing and filter edits settle for this long before a request goes out. */
 const DEBOUNCE_MS = 350;
@@ -34,7 +37,8 @@ export function CustomersScreen() {
   const ws = useCurrentWorkspace().workspace.id;
   const { canWrite } = usePermissions();
   const [params, setParams] = useSearchParams();
-  const viewId = params.get("view");
+  const url = readExplorerUrl(params);
+  const viewId = url.view;
   const views = useViews(ws);
   const { fields, fieldOf, eventTypes, ready: fieldsReady } = useFilterFields(ws);
   const selected = views.data?.find((view) => view.id === viewId) ?? null;
@@ -43,15 +47,30 @@ export function CustomersScreen() {
     view: selected,
     ready: fieldsReady && (!viewId || !views.isPending),
     fieldOf,
+    urlFilter: url.filter,
   });
   const { draft } = explorer;
 
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<CustomerSort>("-createdAt");
-  const [pageSize, setPageSize] = useState(50);
+  // Typing stays local (the URL follows once it settles); Back and Forward load the URL's search and filter.
+  const [search, setSearch] = useState(url.q);
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const [seenLocation, setSeenLocation] = useState(location.key);
+  if (location.key !== seenLocation) {
+    setSeenLocation(location.key);
+    if (navigationType === NavigationType.Pop) {
+      setSearch(url.q);
+      explorer.loadUrlFilter(url.filter);
+    }
+  }
+  const { sort, size: pageSize } = url;
+  const setUrl = (change: Partial<ExplorerUrlState>, replace = false) =>
+    setParams(writeExplorerUrl({ ...readExplorerUrl(params), ...change }), { replace });
+  const setSort = (next: CustomerSort) => setUrl({ sort: next });
+  const setPageSize = (next: number) => setUrl({ size: next });
   const [saveOpen, setSaveOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
-  const [downloading, setDownloading] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
 
   const unchangedViewId = selected && !explorer.filterChanged ? selected.id : undefined;
   const { filter } = explorer;
@@ -60,6 +79,21 @@ export function CustomersScreen() {
   const [settledText] = useDebouncedValue(requestText, DEBOUNCE_MS);
   const request = useMemo(() => (settledText ? (JSON.parse(settledText) as ExplorerRequest) : null), [settledText]);
   const pages = useCustomerPages(ws, draft ? request : null, pageSize);
+  const audience = useAudienceCount(ws, draft && request ? countBody(request) : null);
+
+  // The settled search and filter go into the address bar (replacing the entry: typing is not history).
+  const urlFilter = draft && filter && explorer.filterChanged ? canonicalJson(filter) : null;
+  const wantedUrl = draft && filter ? JSON.stringify({ q: usableSearch(search), filter: urlFilter }) : "";
+  const [settledUrl] = useDebouncedValue(wantedUrl, DEBOUNCE_MS);
+  useEffect(() => {
+    if (!settledUrl) return;
+    const wanted = JSON.parse(settledUrl) as { q: string; filter: string | null };
+    const current = readExplorerUrl(new URLSearchParams(window.location.search));
+    if (current.q === wanted.q && current.filter === wanted.filter) return;
+    setParams(writeExplorerUrl({ ...current, ...wanted }), { replace: true });
+    // Only a newly settled value is written; the URL changing by itself (Back) must not be overwritten.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settledUrl]);
 
   const createView = useCreateView(ws);
   const updateView = useUpdateView(ws);
@@ -82,7 +116,7 @@ export function CustomersScreen() {
   const selectView = (id: string | null) => {
     createView.reset();
     updateView.reset();
-    setParams(id ? { view: id } : {});
+    setParams(writeExplorerUrl({ ...url, view: id, filter: null }));
   };
   // Without a view, columns are remembered as they change; only the filter can be "changed" then.
   const changed = explorer.filterChanged || (selected !== null && explorer.columnsChanged);
@@ -95,7 +129,7 @@ export function CustomersScreen() {
         onSuccess: (view) => {
           setSaveOpen(false);
           notifySuccess(`Saved the view “${view.name}”.`);
-          setParams({ view: view.id });
+          setParams(writeExplorerUrl({ ...url, view: view.id, filter: null }));
         },
       },
     );
@@ -116,21 +150,10 @@ export function CustomersScreen() {
       onSuccess: () => {
         setDeleteOpen(false);
         notifySuccess(`Deleted the view “${selected.name}”.`);
-        setParams({});
+        setParams(writeExplorerUrl({ ...url, view: null, filter: null }));
       },
       onError: (error) => notifyError(error, "The view was not deleted"),
     });
-  };
-  const download = async () => {
-    if (!request) return;
-    setDownloading(true);
-    try {
-      await downloadCsv(csvRequest(ws, request, selected?.name));
-    } catch (error) {
-      notifyError(error, "The CSV export failed");
-    } finally {
-      setDownloading(false);
-    }
   };
   const clearAll = () => {
     setSearch("");
@@ -147,8 +170,7 @@ export function CustomersScreen() {
           <Button
             variant="default"
             leftSection={<IconDownload size={16} />}
-            onClick={download}
-            loading={downloading}
+            onClick={() => setExportOpen(true)}
             disabled={!request}
           >
             Download CSV
@@ -210,6 +232,9 @@ export function CustomersScreen() {
                     builderUnavailable={builderUnavailable}
                   />
                 )}
+                <Group gap="xs" justify="space-between">
+                  <AudienceCount query={audience} label="Audience:" testId="audience-count" />
+                </Group>
               </>
             ) : null}
           </Stack>
@@ -226,9 +251,17 @@ export function CustomersScreen() {
           pending={requestText !== settledText}
           pageSize={pageSize}
           onPageSize={setPageSize}
+          audience={audience}
         />
       </Stack>
 
+      <ExportModal
+        opened={exportOpen}
+        onClose={() => setExportOpen(false)}
+        request={request ? csvRequest(ws, request, selected?.name) : null}
+        audience={audience}
+        masked={Boolean(selected?.maskPersonalData) && !explorer.filterChanged}
+      />
       <SaveViewModal
         opened={saveOpen}
         onClose={() => {

@@ -1,7 +1,9 @@
-// Previous / next through a list whose length is never counted (counting a million rows on every page
-// would cost more than the page): the pager says which rows are on screen and whether more follow.
+// Previous / next through a keyset-paged list: the pager says which rows are on screen and, from the
+// separate audience count (POST …/customers/count, exact or estimated), of how many.
 import { Button, Group, Select, Text } from "@mantine/core";
 import { IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
+import type { CustomerCount } from "@/lib/schemas/customers";
+import { roughly } from "./use-audience-count";
 import type { CustomerPages } from "./use-customer-pages";
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -11,17 +13,24 @@ export interface ExplorerPagerProps {
   rowsOnPage: number;
   pageSize: number;
   onPageSize: (size: number) => void;
+  /** The audience size, when counted. */
+  total?: CustomerCount;
 }
 
-export function ExplorerPager({ pages, rowsOnPage, pageSize, onPageSize }: ExplorerPagerProps) {
+export function ExplorerPager({ pages, rowsOnPage, pageSize, onPageSize, total }: ExplorerPagerProps) {
   const last = pages.firstRow + rowsOnPage - 1;
+  const of = total
+    ? ` of ${total.exact ? total.count.toLocaleString() : `about ${roughly(total.count)}`}`
+    : pages.hasNext
+      ? " · more follow"
+      : "";
   return (
     <Group justify="space-between" gap="sm" wrap="wrap">
       <Group gap="xs">
         <Text size="sm" c="dimmed" aria-live="polite">
           {rowsOnPage === 0
             ? "No rows on this page"
-            : `Showing ${pages.firstRow.toLocaleString()}–${last.toLocaleString()}${pages.hasNext ? " · more follow" : ""}`}
+            : `Showing ${pages.firstRow.toLocaleString()}–${last.toLocaleString()}${of}`}
         </Text>
       </Group>
       <Group gap="xs">

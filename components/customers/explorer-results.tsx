@@ -8,6 +8,7 @@ import { useWorkspacePath } from "@/lib/client/current-workspace";
 import type { ColumnOption } from "./customer-columns";
 import { CustomersTable, CustomersTableSkeleton } from "./customers-table";
 import { ExplorerPager } from "./explorer-pager";
+import type { AudienceQuery } from "./use-audience-count";
 import type { CustomerPages } from "./use-customer-pages";
 
 export interface ExplorerResultsProps {
@@ -24,6 +25,7 @@ export interface ExplorerResultsProps {
   pending: boolean;
   pageSize: number;
   onPageSize: (size: number) => void;
+  audience?: AudienceQuery;
 }
 
 export function ExplorerResults({
@@ -37,6 +39,7 @@ export function ExplorerResults({
   pending,
   pageSize,
   onPageSize,
+  audience,
 }: ExplorerResultsProps) {
   const toScreen = useWorkspacePath();
   const { query } = pages;
@@ -119,7 +122,13 @@ export function ExplorerResults({
           stale={pending || query.isPlaceholderData}
         />
       </Paper>
-      <ExplorerPager pages={pages} rowsOnPage={rows.length} pageSize={pageSize} onPageSize={onPageSize} />
+      <ExplorerPager
+        pages={pages}
+        rowsOnPage={rows.length}
+        pageSize={pageSize}
+        onPageSize={onPageSize}
+        total={audience?.data}
+      />
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from "@/components/filters/filter-convert";
 import type { FilterField } from "@/components/filters/filter-fields";
 import { emptyBuilder, type BuilderState } from "@/components/filters/filter-model";
+import { parseUrlFilter } from "./explorer-url-state";
 import { browserStorage, readColumns, writeColumns } from "./column-storage";
 import { DEFAULT_COLUMNS, VIEW_DEFAULT_COLUMNS } from "./customer-columns";
 
@@ -34,12 +35,25 @@ export function viewColumns(view: Pick<View, "columns">): string[] {
   return view.columns.length > 0 ? [...view.columns] : [...VIEW_DEFAULT_COLUMNS];
 }
 
+/** The draft as the URL describes it: the view's columns and base, with the URL's filter being edited. */
+function withFilter(draft: ExplorerDraft, filter: Filter | null, fieldOf: FieldOf): ExplorerDraft {
+  if (!filter) return draft;
+  const builder = filterToBuilder(filter, fieldOf);
+  if (builder) return { ...draft, mode: "builder", builder, json: "" };
+  return { ...draft, mode: "json", json: JSON.stringify(filter, null, 2) };
+}
+
 export function initialDraft(
   key: string,
   view: View | null,
   fieldOf: FieldOf,
   storedColumns: string[] | null,
+  urlFilter: Filter | null = null,
 ): ExplorerDraft {
+  return withFilter(savedDraft(key, view, fieldOf, storedColumns), urlFilter, fieldOf);
+}
+
+function savedDraft(key: string, view: View | null, fieldOf: FieldOf, storedColumns: string[] | null): ExplorerDraft {
   if (!view) {
     const columns = storedColumns ?? [...DEFAULT_COLUMNS];
     return {
@@ -91,15 +105,24 @@ export interface ExplorerDraftInput {
   /** False until the views and the workspace's fields have loaded. */
   ready: boolean;
   fieldOf: FieldOf;
+  /** The filter in the address bar (?filter=, canonical JSON), or null. */
+  urlFilter?: string | null;
 }
 
-export function useExplorerDraft({ ws, view, ready, fieldOf }: ExplorerDraftInput) {
+export function useExplorerDraft({ ws, view, ready, fieldOf, urlFilter = null }: ExplorerDraftInput) {
   const key = ready ? `${ws}|${view?.id ?? ""}|${view?.updatedAt ?? ""}` : "";
   const [stored, setDraft] = useState<ExplorerDraft | null>(null);
   let draft = stored;
-  // A newly selected (or newly saved) view replaces the draft while rendering, before anything reads it.
+  // A newly selected (or newly saved) view replaces the draft while rendering, before anything reads it;
+  // a filter in the URL (a shared link, a reload) is loaded over it.
   if (key && stored?.key !== key) {
-    draft = initialDraft(key, view, fieldOf, view ? null : readColumns(browserStorage(), ws));
+    draft = initialDraft(
+      key,
+      view,
+      fieldOf,
+      view ? null : readColumns(browserStorage(), ws),
+      parseUrlFilter(urlFilter),
+    );
     setDraft(draft);
   }
 
@@ -146,6 +169,13 @@ export function useExplorerDraft({ ws, view, ready, fieldOf }: ExplorerDraftInpu
       if (next) change((current) => ({ ...current, mode: "builder", builder: next }));
       return next !== null;
     },
+    /** Loads the filter of a URL reached by Back or Forward (null: the view's own, or none). */
+    loadUrlFilter: (text: string | null) =>
+      change((current) => ({
+        ...initialDraft(current.key, view, fieldOf, null, parseUrlFilter(text)),
+        columns: current.columns,
+        baseColumns: current.baseColumns,
+      })),
     /** Throws away the edits: back to the view as saved (or to no filter). */
     reset: () =>
       setDraft(key ? initialDraft(key, view, fieldOf, view ? null : readColumns(browserStorage(), ws)) : null),

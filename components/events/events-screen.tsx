@@ -3,6 +3,7 @@ import { Button, Paper, Skeleton, Stack } from "@mantine/core";
 import { IconBook2, IconTimeline } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
 import { dateRangeError } from "@/components/ui/date-range";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
@@ -13,7 +14,14 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { listEvents, type Event } from "@/lib/schemas/events";
 import { EventDetailDrawer } from "./event-detail-drawer";
 import { EventListBody } from "./event-list-body";
-import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
+import {
+  eventFiltersFromUrl,
+  eventFiltersToUrl,
+  hasEventFilters,
+  NO_EVENT_FILTERS,
+  toEventQuery,
+  type EventFilterValue,
+} from "./event-filter-state";
 import { EventFilters } from "./event-filters";
 import { EventsTable } from "./events-table";
 import { useCustomerNames } from "./use-customer-names";
@@ -35,7 +43,10 @@ export function EventsScreen() {
   const ws = useCurrentWorkspace().workspace.id;
   const toScreen = useWorkspacePath();
   const presenter = useEventPresenter(ws);
-  const [filters, setFilters] = useState<EventFilterValue>(NO_EVENT_FILTERS);
+  // The filters live in the address bar, so Back, reload and a shared link show the same events.
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => eventFiltersFromUrl(params), [params]);
+  const setFilters = (next: EventFilterValue) => setParams(eventFiltersToUrl(next));
   const [selected, setSelected] = useState<Event | null>(null);
   const rangeError = dateRangeError(filters.range);
   const query = toEventQuery(filters);

@@ -17,6 +17,10 @@ export function AppShell() {
       navbar={{ width: 248, breakpoint: "sm", collapsed: { mobile: !navOpen } }}
       padding={0}
     >
+      {/* The first stop of the Tab key: past the header and navigation, straight to the screen. */}
+      <a href="#main-content" className="atrium-skip-link">
+        Skip to content
+      </a>
       <MantineAppShell.Header bg="var(--atrium-surface-chrome)">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -33,7 +37,7 @@ export function AppShell() {
         <MainNav onNavigate={close} />
       </MantineAppShell.Navbar>
 
-      <MantineAppShell.Main bg="var(--atrium-surface-page)">
+      <MantineAppShell.Main bg="var(--atrium-surface-page)" id="main-content" tabIndex={-1}>
         <Box px={{ base: "md", sm: "xl" }} py="xl" maw={1400}>
           <Outlet />
         </Box>

@@ -14,7 +14,15 @@ import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-work
 import { usePermissions } from "@/lib/client/use-permissions";
 import type { View } from "@/lib/schemas/views";
 import { formatTimestamp } from "@/components/customers/customer-columns";
+import { AudienceCount } from "@/components/customers/audience-count";
+import { useAudienceCount } from "@/components/customers/use-audience-count";
 import { useDeleteView, useViews } from "./use-views";
+
+/** How many customers a view selects today (its filter against the current data). */
+function ViewMemberCount({ ws, viewId }: { ws: string; viewId: string }) {
+  const count = useAudienceCount(ws, { viewId });
+  return <AudienceCount query={count} testId={`view-count-${viewId}`} />;
+}
 
 export function ViewsScreen() {
   const ws = useCurrentWorkspace().workspace.id;
@@ -62,6 +70,7 @@ export function ViewsScreen() {
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Customers matching</Table.Th>
+                <Table.Th>Members</Table.Th>
                 <Table.Th>Columns</Table.Th>
                 <Table.Th>Updated</Table.Th>
                 <Table.Th />
@@ -94,6 +103,9 @@ export function ViewsScreen() {
                     <Text size="sm" lineClamp={2}>
                       {describeFilter(view.filter, fieldOf)}
                     </Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <ViewMemberCount ws={ws} viewId={view.id} />
                   </Table.Td>
                   <Table.Td>{view.columns.length || "Default"}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{formatTimestamp(view.updatedAt)}</Table.Td>

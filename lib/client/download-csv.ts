@@ -38,11 +38,41 @@ export async function fetchCsv({ url, method = "GET", body }: Omit<CsvRequest, "
   return response;
 }
 
+export interface CsvProgress {
+  /** Lines received so far, header included (a quoted value with a line break counts twice: it is a progress bar). */
+  lines: number;
+  /** Rows the server said it will send (x-export-rows), when it said. */
+  rows: number | null;
+  /** The server cut the export at its row limit (x-export-truncated). */
+  truncated: boolean;
+  limit: number | null;
+}
+
+async function readWithProgress(response: Response, onProgress: (progress: CsvProgress) => void): Promise<Blob> {
+  const header = (name: string) => response.headers.get(name);
+  const rows = header("x-export-rows") === null ? null : Number(header("x-export-rows"));
+  const limit = header("x-export-row-limit") === null ? null : Number(header("x-export-row-limit"));
+  const truncated = header("x-export-truncated") === "true";
+  if (!response.body) return response.blob();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let lines = 0;
+  onProgress({ lines, rows, truncated, limit });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    for (const byte of value) if (byte === 10) lines += 1;
+    onProgress({ lines, rows, truncated, limit });
+  }
+  return new Blob(chunks, { type: response.headers.get("content-type") ?? "text/csv" });
+}
+
 /** Fetches the CSV and saves it through a temporary link; resolves once the browser has the file. */
-export async function downloadCsv(request: CsvRequest): Promise<void> {
+export async function downloadCsv(request: CsvRequest, onProgress?: (progress: CsvProgress) => void): Promise<void> {
   const response = await fetchCsv(request);
   const name = filenameFromDisposition(response.headers.get("content-disposition")) ?? request.fallbackName;
-  const blob = await response.blob();
+  const blob = onProgress ? await readWithProgress(response, onProgress) : await response.blob();
   const href = URL.createObjectURL(blob);
   try {
     const link = document.createElement("a");

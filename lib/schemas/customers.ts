@@ -333,3 +333,39 @@ export const unmergeCustomer = defineEndpoint({
   success: { status: 200, schema: ZUnmergeResult },
   errors: [409],
 });
+
+// ───── Audience size: how many customers a filter, a view or a search selects
+
+export const ZCustomerCountRequest = z
+  .strictObject({
+    filter: ZFilter.optional().meta({ description: "Filter language (API.md); omitted = every customer" }),
+    viewId: ZId.optional().meta({ description: "Only customers matching this view's filter" }),
+    q: ZCustomerListQuery.shape.q,
+  })
+  .meta({ id: "CustomerCountRequest" });
+
+export const ZCustomerCount = z
+  .object({
+    count: z.int().min(0),
+    exact: z.boolean().meta({ description: "False when counting would be slow and the planner's estimate is given" }),
+    method: z.enum(["exact", "estimate"]).meta({
+      description: "exact: counted; estimate: PostgreSQL's row estimate, given when counting exceeds its time budget",
+    }),
+  })
+  .meta({ id: "CustomerCount" });
+
+export type CustomerCountRequest = z.infer<typeof ZCustomerCountRequest>;
+export type CustomerCount = z.infer<typeof ZCustomerCount>;
+
+export const countCustomers = defineEndpoint({
+  method: "POST",
+  path: `${CUSTOMERS}/count`,
+  operationId: "countCustomers",
+  summary:
+    "How many customers match a filter, a view and free text (exact, or an estimate when counting would be slow)",
+  tag: TAG,
+  access: { kind: "workspace", permission: "read" },
+  params: ZWorkspaceParams,
+  body: ZCustomerCountRequest,
+  success: { status: 200, schema: ZCustomerCount },
+});

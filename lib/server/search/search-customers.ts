@@ -32,7 +32,7 @@ export interface CustomerPage<T = Customer> {
 }
 
 /** The scope every customer list has: the workspace, and customers not merged away. */
-function scoped(workspaceId: string, conditions: readonly Prisma.Sql[]): Prisma.Sql[] {
+export function scoped(workspaceId: string, conditions: readonly Prisma.Sql[]): Prisma.Sql[] {
   return [sql`c."workspaceId" = ${workspaceId}::uuid`, sql`c."status" = 'ACTIVE'`, ...conditions];
 }
 
