@@ -1,0 +1,10 @@
+// The payload of every task the queue runs, by task name: enqueue() and the task registry are typed
+// from this one interface. Add a line here when you add a task (and its handler to
+// lib/server/runtime/job-tasks.ts). Convention: every payload names its workspaceId, so that a workspace's
+// pending jobs can be found (test/kits/job-kit.ts waits on them) and a deleted workspace's jobs skipped.
+export interface JobPayloads {
+  /** Builds or refreshes a view's kept report members (lib/server/views/view-membership.ts). */
+  "views.build-members": { workspaceId: string; viewId: string };
+}
+
+export type JobName = keyof JobPayloads;
