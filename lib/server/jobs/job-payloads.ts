@@ -5,6 +5,18 @@
 export interface JobPayloads {
   /** Builds or refreshes a view's kept report members (lib/server/views/view-membership.ts). */
   "views.build-members": { workspaceId: string; viewId: string };
+  /** One attempt of one webhook delivery (lib/server/webhooks/deliver-webhook.ts). */
+  "webhooks.deliver": { workspaceId: string; deliveryId: string };
+  /** A customer or consent change to fan out to webhook subscriptions (queued by recordAudit, in SQL). */
+  "webhooks.domain-event": {
+    workspaceId: string;
+    type: string;
+    targetId: string | null;
+    details: Record<string, unknown>;
+    at: string;
+  };
+  /** One stored ingestion batch: its events and the customers it created (queued in SQL, per batch). */
+  "events.created": { workspaceId: string; eventIds: string[]; customerIds: string[] };
 }
 
 export type JobName = keyof JobPayloads;
