@@ -10,7 +10,9 @@ import { fanOutEvents } from "@/lib/server/webhooks/fan-out-events";
 
 export const jobTasks: JobTaskRegistry = {
   "views.build-members": (payload) => buildViewMembers(payload),
-  "webhooks.deliver": (payload) => deliverWebhook(payload),
+  // On the worker's own connection: the hot path of every delivery skips Prisma.
+  "webhooks.deliver": (payload, helpers) =>
+    deliverWebhook(payload, async (text, values) => (await helpers.query(text, values)).rows),
   "webhooks.domain-event": (payload) => fanOutDomainEvent(payload),
   "events.created": (payload) => fanOutEvents(payload),
 };
