@@ -29,9 +29,12 @@ export async function startJobWorker(options: {
   concurrency?: number;
   pollInterval?: number;
 }): Promise<JobWorker> {
+  const concurrency = options.concurrency ?? Number(process.env.ATRIUM_WORKER_CONCURRENCY ?? 10);
   const runner: Runner = await run({
     connectionString: options.connectionString,
-    concurrency: options.concurrency ?? Number(process.env.ATRIUM_WORKER_CONCURRENCY ?? 10),
+    concurrency,
+    // A connection per running job, plus the LISTEN connection and one to spare.
+    maxPoolSize: concurrency + 2,
     // LISTEN/NOTIFY wakes the worker for new jobs; polling only catches jobs whose run_at came due.
     pollInterval: options.pollInterval ?? 1000,
     noHandleSignals: true,
