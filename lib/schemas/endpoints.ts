@@ -3,6 +3,7 @@
 import { isEndpoint, type EndpointContract } from "./endpoint";
 import * as apiClients from "./api-clients";
 import * as audit from "./audit";
+import * as automations from "./automations";
 import * as consents from "./consents";
 import * as customers from "./customers";
 import * as eventTypes from "./event-types";
@@ -37,6 +38,7 @@ const modules = [
   views,
   reports,
   webhooks,
+  automations,
 ];
 
 export const endpoints: EndpointContract[] = modules.flatMap((module) =>

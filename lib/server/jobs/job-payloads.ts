@@ -17,6 +17,8 @@ export interface JobPayloads {
   };
   /** One stored ingestion batch: its events and the customers it created (queued in SQL, per batch). */
   "events.created": { workspaceId: string; eventIds: string[]; customerIds: string[] };
+  /** One automation run (lib/server/automations/run-automation.ts), due after the automation's delay. */
+  "automations.run": { workspaceId: string; runId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -3,6 +3,8 @@
 // the queue importing them back.
 import type { JobTaskRegistry } from "@/lib/server/jobs/job-task";
 import { taskListOf } from "@/lib/server/jobs/worker";
+import { runAutomation } from "@/lib/server/automations/run-automation";
+import { triggerAutomations } from "@/lib/server/automations/trigger-automations";
 import { buildViewMembers } from "@/lib/server/views/view-membership";
 import { deliverWebhook } from "@/lib/server/webhooks/deliver-webhook";
 import { fanOutDomainEvent } from "@/lib/server/webhooks/fan-out-domain-event";
@@ -14,7 +16,11 @@ export const jobTasks: JobTaskRegistry = {
   "webhooks.deliver": (payload, helpers) =>
     deliverWebhook(payload, async (text, values) => (await helpers.query(text, values)).rows),
   "webhooks.domain-event": (payload) => fanOutDomainEvent(payload),
-  "events.created": (payload) => fanOutEvents(payload),
+  "events.created": async (payload) => {
+    await fanOutEvents(payload);
+    await triggerAutomations(payload);
+  },
+  "automations.run": (payload) => runAutomation(payload),
 };
 
 export const jobTaskList = () => taskListOf(jobTasks);
