@@ -3,6 +3,8 @@
 // them, use useCurrentWorkspace() for the workspace id and useWorkspacePath() to build links.
 import { Navigate, Route, Routes } from "react-router";
 import { ApiClientsScreen } from "@/components/api-clients/api-clients-screen";
+import { AutomationsScreen } from "@/components/automations/automations-screen";
+import { WebhooksScreen } from "@/components/webhooks/webhooks-screen";
 import { AuditLogScreen } from "@/components/audit/audit-log-screen";
 import { CustomerScreen } from "@/components/customers/customer-screen";
 import { CustomersScreen } from "@/components/customers/customers-screen";
@@ -41,6 +43,8 @@ export function AppRoutes() {
               <Route path="workspace" element={<WorkspaceSettingsScreen />} />
               <Route path="members" element={<MembersScreen />} />
               <Route path="api-clients" element={<ApiClientsScreen />} />
+              <Route path="webhooks" element={<WebhooksScreen />} />
+              <Route path="automations" element={<AutomationsScreen />} />
               <Route path="sources" element={<SourcesScreen />} />
               <Route path="schema" element={<SchemaScreen />} />
               <Route path="identity-rules" element={<IdentityRulesScreen />} />

@@ -55,6 +55,8 @@ export const queryKeys = {
   },
   members: resourceKeys("members"),
   apiClients: resourceKeys("api-clients"),
+  webhooks: resourceKeys("webhooks"),
+  automations: resourceKeys("automations"),
   sources: resourceKeys("sources"),
   schema: {
     all: (ws: string) => [...workspaceKey(ws), "schema"] as const,

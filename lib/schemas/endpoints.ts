@@ -3,6 +3,7 @@
 import { isEndpoint, type EndpointContract } from "./endpoint";
 import * as apiClients from "./api-clients";
 import * as audit from "./audit";
+import * as automations from "./automations";
 import * as consents from "./consents";
 import * as customers from "./customers";
 import * as eventTypes from "./event-types";
@@ -16,6 +17,7 @@ import * as reports from "./reports";
 import * as schema from "./schema";
 import * as sources from "./sources";
 import * as views from "./views";
+import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 const modules = [
@@ -35,6 +37,8 @@ const modules = [
   schema,
   views,
   reports,
+  webhooks,
+  automations,
 ];
 
 export const endpoints: EndpointContract[] = modules.flatMap((module) =>

@@ -1,0 +1,41 @@
+// What saving an automation checks beyond its schema: the trigger's filter compiles against the
+// workspace's fields, a webhook action names exactly one of a subscription of this workspace or a URL the
+// outbound guard accepts. Every problem is reported with its path ("actions.1.webhookId").
+import type { AutomationAction, AutomationTrigger } from "@/lib/schemas/automations";
+import { AppError, validationFailed, type FieldError } from "@/lib/server/core/errors";
+import { db } from "@/lib/server/db/client";
+import { isUuid } from "@/lib/server/db/ids";
+import { checkOutboundUrl } from "@/lib/server/outbound/check-url";
+import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
+
+export async function checkAutomation(
+  workspaceId: string,
+  { trigger, actions }: { trigger?: AutomationTrigger; actions?: AutomationAction[] },
+): Promise<void> {
+  const errors: FieldError[] = [];
+  if (trigger?.filter) {
+    if (trigger.customers === "anonymous")
+      errors.push({ path: "trigger.filter", message: "Anonymous events have no customer to filter" });
+    try {
+      await compileWorkspaceFilter({ workspaceId, filter: trigger.filter, path: "trigger.filter" });
+    } catch (error) {
+      if (!(error instanceof AppError) || !error.options.errors) throw error;
+      errors.push(...error.options.errors);
+    }
+  }
+  for (const [i, action] of (actions ?? []).entries()) {
+    if (action.type !== "webhook") continue;
+    if ((action.webhookId === undefined) === (action.url === undefined)) {
+      errors.push({ path: `actions.${i}`, message: "Give either webhookId or url" });
+    } else if (action.webhookId !== undefined) {
+      const found =
+        isUuid(action.webhookId) &&
+        (await db().webhookSubscription.count({ where: { workspaceId, id: action.webhookId } })) > 0;
+      if (!found) errors.push({ path: `actions.${i}.webhookId`, message: "No such webhook in this workspace" });
+    } else if (action.url !== undefined) {
+      const reason = await checkOutboundUrl(action.url);
+      if (reason) errors.push({ path: `actions.${i}.url`, message: reason });
+    }
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}

@@ -1,0 +1,109 @@
+// The "automations.run" task: one run, its actions in order, each result recorded; the first failing
+// action stops the run (FAILED, with which action and why). Tag and property actions go through the
+// customer update service like any other write (audited, webhooks fire); webhook actions queue a signed
+// delivery of type automation.triggered to a subscription, or POST once, unsigned, to a bare URL.
+import type { AutomationAction } from "@/lib/schemas/automations";
+import { AppError } from "@/lib/server/core/errors";
+import { updateCustomer } from "@/lib/server/customers/update-customer";
+import { db } from "@/lib/server/db/client";
+import { serializeEvent } from "@/lib/server/events/serialize-event";
+import { postJson } from "@/lib/server/outbound/post-json";
+import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
+import { messageBody, queueDeliveries } from "@/lib/server/webhooks/queue-deliveries";
+
+interface Result {
+  type: string;
+  ok: boolean;
+  detail: string | null;
+}
+
+function nested(path: string, value: unknown): Record<string, unknown> {
+  return path
+    .split(".")
+    .reverse()
+    .reduce<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+}
+
+export async function runAutomation({ workspaceId, runId }: { workspaceId: string; runId: string }): Promise<void> {
+  const where = { workspaceId_id: { workspaceId, id: runId } };
+  const run = await db().automationRun.findUnique({ where, include: { automation: true } });
+  if (!run || run.status !== "PENDING") return;
+  const { automation } = run;
+  if (!automation.enabled) {
+    await db().automationRun.update({
+      where,
+      data: { status: "SKIPPED", finishedAt: new Date(), error: "The automation was disabled" },
+    });
+    return;
+  }
+  const actor = { type: "SYSTEM" as const, id: automation.id, name: `automation: ${automation.name}` };
+  const event = await db().event.findUnique({ where: { workspaceId_id: { workspaceId, id: run.eventId } } });
+  const customerId = run.customerId ? await resolveCustomerId(workspaceId, run.customerId).catch(() => null) : null;
+  const needCustomer = () => {
+    if (!customerId) throw new AppError("not_found", "The event has no (remaining) customer");
+    return customerId;
+  };
+  const results: Result[] = [];
+  let error: string | null = null;
+  for (const action of automation.actions as unknown as AutomationAction[]) {
+    try {
+      results.push({ type: action.type, ok: true, detail: await perform(action) });
+    } catch (e) {
+      // Our own errors say what was wrong (field errors included); anything else stays internal.
+      const message =
+        e instanceof AppError
+          ? [e.message, ...(e.options.errors ?? []).map((f) => `${f.path}: ${f.message}`)].join("; ")
+          : "Internal error";
+      results.push({ type: action.type, ok: false, detail: message });
+      error = `Action ${results.length} (${action.type}) failed: ${message}`;
+      break;
+    }
+  }
+  await db().automationRun.update({
+    where,
+    data: { status: error ? "FAILED" : "SUCCEEDED", finishedAt: new Date(), results: results as never, error },
+  });
+
+  async function perform(action: AutomationAction): Promise<string | null> {
+    switch (action.type) {
+      case "addTag":
+      case "removeTag": {
+        const id = needCustomer();
+        const tags = (await loadCustomer(db(), workspaceId, id)).tags;
+        const next =
+          action.type === "addTag" ? [...new Set([...tags, action.tag])] : tags.filter((t) => t !== action.tag);
+        if (next.length === tags.length && next.every((t, i) => t === tags[i])) return "unchanged";
+        await updateCustomer({ workspaceId, customerId: id, change: { mode: "patch", patch: { tags: next } }, actor });
+        return null;
+      }
+      case "setProperty":
+        await updateCustomer({
+          workspaceId,
+          customerId: needCustomer(),
+          change: { mode: "patch", patch: nested(action.path, action.value) },
+          actor,
+        });
+        return null;
+      case "webhook": {
+        const customer = customerId ? await loadCustomer(db(), workspaceId, customerId).catch(() => null) : null;
+        const body = messageBody("automation.triggered", {
+          automationId: automation.id,
+          runId,
+          event: event && serializeEvent(event),
+          customerId,
+          tags: customer?.tags ?? null,
+        });
+        if (action.webhookId) {
+          const [deliveryId] = await queueDeliveries(workspaceId, [
+            { subscriptionId: action.webhookId, type: "automation.triggered", body },
+          ]);
+          return `delivery ${deliveryId}`;
+        }
+        const result = await postJson({ url: action.url ?? "", headers: {}, body, timeoutMs: 10_000 });
+        const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+        if (!ok) throw new AppError("validation_failed", result.error ?? `HTTP ${result.statusCode}`);
+        return `HTTP ${result.statusCode}`;
+      }
+    }
+  }
+}
