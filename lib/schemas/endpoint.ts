@@ -33,6 +33,8 @@ export interface EndpointContract<
   params?: P;
   query?: Q;
   body?: B;
+  /** A top-level body key holding an array whose items the service checks one by one (a batch's events). */
+  itemsKey?: string;
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Success status and body schema; `null` schema for an empty body (204). */

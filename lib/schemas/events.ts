@@ -174,6 +174,7 @@ export const createEventBatch = defineEndpoint({
   access: { kind: "workspace", permission: "write", writeKey: true },
   params: ZWorkspaceParams,
   body: ZEventBatch,
+  itemsKey: "events",
   bodyLimit: 5 * 1024 * 1024,
   success: { status: 200, schema: ZEventBatchResult },
 });

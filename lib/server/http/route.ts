@@ -1,6 +1,6 @@
 // The one route wrapper. Each exported verb of a route file is `route(contract, handler)`; the steps run
 // in order: request id → authenticate → workspace membership → permission → parse path, query, body
-// (zod, size limits) → handler → serialize; anything thrown becomes a problem+json response.
+// (the input rules of lib/schemas/input-rules.ts, zod, size limits) → handler → serialize; anything thrown becomes a problem+json response.
 import "server-only";
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
@@ -9,7 +9,8 @@ import type { Principal, WorkspaceAccess } from "@/lib/server/core/principal";
 import { authorizeWorkspace } from "@/lib/server/auth/workspace-access";
 import { readJsonBody, DEFAULT_BODY_LIMIT } from "./body";
 import { AppError } from "@/lib/server/core/errors";
-import { parseOrThrow, searchParamsToObject } from "./parse";
+import { asUnavailable } from "@/lib/server/db/database-errors";
+import { checkInput, parseOrThrow, refuseAnyQuery, searchParamsToObject } from "./parse";
 import { locateError } from "./locate-field-errors";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
@@ -81,12 +82,15 @@ export function route<C extends EndpointContract>(
     try {
       const rawParams = (await segment?.params) ?? {};
       const { principal, workspace } = await authorize(req, contract.access, rawParams);
-      const params = contract.params ? parseOrThrow(contract.params, rawParams, "path") : undefined;
-      const query = contract.query
-        ? parseOrThrow(contract.query, searchParamsToObject(new URL(req.url).searchParams), "query")
-        : undefined;
+      const params = contract.params ? parseOrThrow(contract.params, checkInput(rawParams, "path"), "path") : undefined;
+      const rawQuery = checkInput(searchParamsToObject(new URL(req.url).searchParams), "query");
+      const query = contract.query ? parseOrThrow(contract.query, rawQuery, "query") : refuseAnyQuery(rawQuery);
       const body = contract.body
-        ? parseOrThrow(contract.body, await readJsonBody(req, contract.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
+        ? parseOrThrow(
+            contract.body,
+            checkInput(await readJsonBody(req, contract.bodyLimit ?? DEFAULT_BODY_LIMIT), "body", contract.itemsKey),
+            "body",
+          )
         : undefined;
       const ctx = { req, requestId, principal, workspace, params, query, body } as RouteContext<C>;
       const result = await handler(ctx).catch((error: unknown) => {
@@ -99,7 +103,7 @@ export function route<C extends EndpointContract>(
       if (result instanceof Reply) return serialize(result.body, result.status, requestId, result.headers);
       return serialize(result, contract.success.status, requestId, {});
     } catch (error) {
-      return errorToResponse(error, requestId);
+      return errorToResponse(asUnavailable(error), requestId);
     }
   };
 }

@@ -6,6 +6,7 @@ import { OAUTH_MOUNT, publicUrl } from "@/lib/server/auth/oidc/config";
 import { createOAuthMount } from "@/lib/server/auth/oidc/mount";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { ROOT_DIR } from "./database";
+import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
 
 /** Handlers mounted ahead of Next by path prefix (e.g. the OAuth2 server at /oauth). */
 export type PrefixHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -27,6 +28,7 @@ export async function startHttpServer(options: {
   const handle = app.getRequestHandler();
   const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
   const server = createServer((req, res) => {
+    if (!isDecodablePath(req.url ?? "/")) return refuseMalformedPath(res);
     const mount = mounts.find(
       ([prefix]) => req.url === prefix || req.url?.startsWith(`${prefix}/`) || req.url?.startsWith(`${prefix}?`),
     );
@@ -36,6 +38,15 @@ export async function startHttpServer(options: {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Keep-alive outlives the idle timeout of common load balancers and client pools (60 s), so that the
+  // server is never the side closing a connection a client is about to reuse ("socket hang up"); the
+  // headers timeout must exceed it (Node's rule). Both can be tuned; docs/api.md states them.
+  server.keepAliveTimeout = Number(process.env.ATRIUM_KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
+  server.headersTimeout = Math.max(
+    Number(process.env.ATRIUM_HEADERS_TIMEOUT_MS ?? 66_000),
+    server.keepAliveTimeout + 1_000,
+  );
+  server.requestTimeout = Number(process.env.ATRIUM_REQUEST_TIMEOUT_MS ?? 120_000);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);
