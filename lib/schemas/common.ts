@@ -14,14 +14,30 @@ export const ZPageQuery = z.strictObject({
   cursor: z.string().max(512).optional().meta({ description: "Opaque cursor from the previous page's nextCursor" }),
 });
 
+/** A page of items; named `<Item>Page` in the OpenAPI document when the item has a name. */
 export function ZPage<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+  const known = pages.get(item);
+  if (known) return known as ReturnType<typeof pageOf<T>>;
+  const page = pageOf(item);
+  pages.set(item, page);
+  return page;
+}
+
+// One page schema per item schema: a document name is registered once.
+const pages = new WeakMap<z.ZodType, z.ZodType>();
+
+function pageOf<T extends z.ZodType>(item: T) {
+  const page = z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+  const id = z.globalRegistry.get(item)?.id;
+  return id ? page.meta({ id: `${id}Page` }) : page;
 }
 
 export const ZFieldError = z.object({ path: z.string(), message: z.string() });
 
+// Loose: a problem may carry extension members (RFC 9457 §3.2), such as existingCustomerId on a 409 or
+// limit on a 413; the documented ones are listed.
 export const ZProblem = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
@@ -29,5 +45,7 @@ export const ZProblem = z
     code: z.string(),
     errors: z.array(ZFieldError).optional(),
     requestId: z.string(),
+    existingCustomerId: z.string().optional().meta({ description: "409 on a customer write: the customer holding the identity" }),
+    limit: z.int().optional().meta({ description: "413: the body limit in bytes" }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });

@@ -110,7 +110,7 @@ export const createWorkspaceEndpoint = defineEndpoint({
   tag: "Workspaces",
   access: { kind: "authenticated" },
   body: ZWorkspaceCreate,
-  success: { status: 201, schema: ZWorkspace },
+  success: { status: 201, schema: ZWorkspace, location: true },
   errors: [409],
 });
 
