@@ -1,6 +1,7 @@
 // Finds the route handler of an endpoint contract the way Next.js does: from the file system.
 import path from "node:path";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
+import { checkResponse } from "./contract-check";
 
 type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -19,7 +20,12 @@ export async function handlerOf(endpoint: EndpointContract): Promise<Handler> {
   >;
   const handler = routeModule[endpoint.method];
   if (!handler) throw new Error(`${routeFileOf(endpoint)} does not export ${endpoint.method}`);
-  return handler;
+  // Every answer is checked against the OpenAPI document (test/contract-check.ts); the caller reads it as given.
+  return async (req, segment) => {
+    const res = await handler(req, segment);
+    await checkResponse(endpoint, res.clone());
+    return res;
+  };
 }
 
 /** Calls an endpoint with path parameters filled in (ws given, other ids random). */

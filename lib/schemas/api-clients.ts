@@ -5,7 +5,7 @@ import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 import { ZConsentHistory, ZRole } from "./members";
 
 export const ZApiClientCreate = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1, "Must not be empty").max(100, "Must be at most 100 characters"),
     role: ZRole,
     consentHistory: ZConsentHistory.optional(),

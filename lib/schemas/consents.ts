@@ -1,6 +1,7 @@
 // Consents: the current state of a customer's consents and the append-only registry of every change
 // (docs/api.md "Consents"). The one source of truth for the consent keys: filters and customers import them.
 import { z } from "zod";
+import { boundedDate, ZBoundedDateTime } from "./input-rules";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 import { defineEndpoint } from "./endpoint";
 
@@ -43,7 +44,7 @@ export const ZConsentLeaf = z
 
 export const ZConsentDisclaimer = z
   .strictObject({
-    date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+    date: z.union([boundedDate(), ZBoundedDateTime]).optional(),
     version: z.string().trim().min(1).max(100).optional(),
   })
   .meta({ id: "ConsentDisclaimer", description: "The privacy notice the customer accepted" });

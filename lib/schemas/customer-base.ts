@@ -2,6 +2,7 @@
 // filterable fields. Every field is optional and accepts null, so the same schema also validates a
 // JSON merge patch of `base` (null = remove the field).
 import { z } from "zod";
+import { boundedDate, ZBoundedDateTime } from "./input-rules";
 import { ZTimezone } from "./workspaces";
 
 export const GENDERS = ["female", "male", "other"] as const;
@@ -18,13 +19,13 @@ const text = (max = 255) => z.string().max(max, `Must be at most ${max} characte
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 const list = <T extends z.ZodType>(item: T, max: number) => optional(z.array(item).max(max, `At most ${max} items`));
 
-const ZDate = z.iso.date("Must be a date in the form YYYY-MM-DD").meta({ example: "1990-05-17" });
-const ZDateTime = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 timestamp with a time zone" });
+const ZDate = boundedDate("Must be a date in the form YYYY-MM-DD").meta({ example: "1990-05-17" });
+const ZDateTime = ZBoundedDateTime;
 const ZYear = z.int().min(1000, "Must be a four-digit year").max(9999, "Must be a four-digit year");
 const ZHttpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2048);
 
 export const ZContacts = z.strictObject({
-  email: optional(z.email("Must be a valid e-mail address").max(254)),
+  email: optional(z.string().trim().email("Must be a valid e-mail address").max(254)),
   phone: optional(text(64)),
   mobilePhone: optional(text(64)),
   fax: optional(text(64)),

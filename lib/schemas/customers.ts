@@ -193,6 +193,8 @@ export const createCustomer = defineEndpoint({
     status: 201,
     schema: ZCustomer,
     description: "Created (201, with Location) or the matched customer, updated (200)",
+    also: [{ status: 200, description: "An existing customer matched by identity, updated" }],
+    location: true,
   },
   errors: [409],
 });
@@ -281,7 +283,12 @@ export const addCustomerIdentity = defineEndpoint({
   access: { kind: "workspace", permission: "write" },
   params: ZCustomerParams,
   body: ZIdentityCreate,
-  success: { status: 201, schema: ZCustomerIdentity, description: "Attached (201), or already the customer's (200)" },
+  success: {
+    status: 201,
+    schema: ZCustomerIdentity,
+    description: "Attached (201), or already the customer's (200)",
+    also: [{ status: 200, description: "Already the customer's identity" }],
+  },
   errors: [409],
 });
 

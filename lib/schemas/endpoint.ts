@@ -33,10 +33,20 @@ export interface EndpointContract<
   params?: P;
   query?: Q;
   body?: B;
+  /** A top-level body key holding an array whose items the service checks one by one (a batch's events). */
+  itemsKey?: string;
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Success status and body schema; `null` schema for an empty body (204). */
-  success: { status: number; schema: R; description?: string };
+  success: {
+    status: number;
+    schema: R;
+    description?: string;
+    /** Other success statuses answered with the same body (e.g. 200 for a duplicate of a 201). */
+    also?: { status: number; description: string }[];
+    /** The main status carries a Location header naming the created resource. */
+    location?: boolean;
+  };
   /** Error statuses this endpoint may answer besides 400/401/403/404/422/500. */
   errors?: number[];
   /**

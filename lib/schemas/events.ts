@@ -96,7 +96,8 @@ export const ZEventBatch = z
     // Items are checked one by one by the ingestion service, so that a bad item is reported in the results
     // instead of failing the whole batch.
     events: z
-      .array(z.unknown().meta({ description: "An EventWrite" }))
+      // Documented as EventWrite items; parsed as unknown so that the service can reject each on its own.
+      .array(z.unknown().meta({ description: "An EventWrite", $ref: "#/components/schemas/EventWrite" }))
       .min(1, "Send at least one event")
       .max(EVENT_BATCH_MAX, `At most ${EVENT_BATCH_MAX} events per batch`),
   })
@@ -109,12 +110,14 @@ export const ZEventBatchResult = z
     accepted: z.int().meta({ description: "Items created or recognised as duplicates" }),
     rejected: z.int(),
     results: z.array(
-      z.object({
-        index: z.int().meta({ description: "Position of the item in events[]" }),
-        status: ZEventBatchItemStatus,
-        id: ZId.optional().meta({ description: "The event's id (for a duplicate, the first event's)" }),
-        errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-      }),
+      z
+        .object({
+          index: z.int().meta({ description: "Position of the item in events[]" }),
+          status: ZEventBatchItemStatus,
+          id: ZId.optional().meta({ description: "The event's id (for a duplicate, the first event's)" }),
+          errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+        })
+        .meta({ id: "EventBatchItemResult" }),
     ),
   })
   .meta({ id: "EventBatchResult" });
@@ -162,6 +165,8 @@ export const createEvent = defineEndpoint({
     status: 201,
     schema: ZEventCreated,
     description: "Created (201), or a duplicate of an earlier event (200)",
+    also: [{ status: 200, description: "A duplicate of an earlier event (same messageId)" }],
+    location: true,
   },
 });
 
@@ -174,6 +179,7 @@ export const createEventBatch = defineEndpoint({
   access: { kind: "workspace", permission: "write", writeKey: true },
   params: ZWorkspaceParams,
   body: ZEventBatch,
+  itemsKey: "events",
   bodyLimit: 5 * 1024 * 1024,
   success: { status: 200, schema: ZEventBatchResult },
 });

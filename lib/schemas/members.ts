@@ -12,7 +12,7 @@ export const ZConsentHistory = z
   .meta({ description: "May read the consent registry (the data-protection-officer permission; admins always may)" });
 
 export const ZMemberAdd = z
-  .object({
+  .strictObject({
     email: ZEmail.meta({ description: "E-mail of an existing user" }),
     role: ZRole,
     consentHistory: ZConsentHistory.optional(),
@@ -20,7 +20,7 @@ export const ZMemberAdd = z
   .meta({ id: "MemberAdd" });
 
 export const ZMemberUpdate = z
-  .object({ role: ZRole.optional(), consentHistory: ZConsentHistory.optional() })
+  .strictObject({ role: ZRole.optional(), consentHistory: ZConsentHistory.optional() })
   .meta({ id: "MemberUpdate" });
 
 export const ZMember = z

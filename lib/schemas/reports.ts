@@ -1,6 +1,7 @@
 // Reports: customer-base growth, composition and event trends, for the whole base or a view. Days are
 // calendar days in the workspace's time zone; each report also answers text/csv.
 import { z } from "zod";
+import { boundedDate } from "./input-rules";
 import { ZId, ZWorkspaceParams } from "./common";
 import { defineEndpoint } from "./endpoint";
 import { CONSENT_KEYS } from "./filters";
@@ -32,11 +33,12 @@ export type CompositionDimension = (typeof COMPOSITION_DIMENSIONS)[number];
 /** Dimensions where a customer can sit in several buckets, so the buckets may add up to more than total. */
 export const MULTI_VALUED_DIMENSIONS: ReadonlySet<CompositionDimension> = new Set(["source", "tag"]);
 
-const ZReportDate = z.iso
-  .date({ error: "Must be a date (YYYY-MM-DD)" })
-  .meta({ description: "A calendar day in the workspace's time zone", example: "2026-01-31" });
+const ZReportDate = boundedDate().meta({
+  description: "A calendar day in the workspace's time zone",
+  example: "2026-01-31",
+});
 
-const ZRangeQuery = z.object({
+const ZRangeQuery = z.strictObject({
   from: ZReportDate.optional().meta({ description: "First day (included); default 29 days before `to`" }),
   to: ZReportDate.optional().meta({ description: "Last day (included); default today. At most 5 years after `from`" }),
   interval: z.enum(REPORT_INTERVALS).optional().meta({
@@ -51,7 +53,7 @@ export const ZGrowthReportQuery = ZRangeQuery;
 export const ZEventTrendsQuery = ZRangeQuery.extend({
   type: z.string().trim().min(1, "Must not be empty").max(64).optional().meta({ description: "Only this event type" }),
 });
-export const ZCompositionQuery = z.object({
+export const ZCompositionQuery = z.strictObject({
   dimension: z.enum(COMPOSITION_DIMENSIONS, {
     error: `Must be one of gender, ageRange, country, source, tag or consent:<key>`,
   }),

@@ -44,7 +44,7 @@ const ZAllowedOrigins = z
 const ZPriority = z.int32().meta({ description: "Used by the `priority` merge policy: higher wins" });
 
 export const ZSourceCreate = z
-  .object({
+  .strictObject({
     name: ZSourceName,
     type: ZSourceType.optional().meta({ description: "Default api" }),
     allowedOrigins: ZAllowedOrigins.optional(),
@@ -53,7 +53,7 @@ export const ZSourceCreate = z
   .meta({ id: "SourceCreate" });
 
 export const ZSourceUpdate = z
-  .object({
+  .strictObject({
     name: ZSourceName.optional(),
     type: ZSourceType.optional(),
     allowedOrigins: ZAllowedOrigins.optional(),

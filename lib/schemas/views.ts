@@ -120,7 +120,7 @@ export const createView = defineEndpoint({
   access: { kind: "workspace", permission: "write" },
   params: ZWorkspaceParams,
   body: ZViewCreate,
-  success: { status: 201, schema: ZView },
+  success: { status: 201, schema: ZView, location: true },
 });
 
 export const getView = defineEndpoint({

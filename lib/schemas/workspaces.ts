@@ -57,7 +57,7 @@ export const ZSlug = z
 export const ZWorkspaceName = z.string().trim().min(1, "Must not be empty").max(100, "Must be at most 100 characters");
 
 export const ZWorkspaceCreate = z
-  .object({
+  .strictObject({
     name: ZWorkspaceName,
     slug: ZSlug.optional().meta({ description: "Derived from the name when omitted" }),
     timezone: ZTimezone.optional().meta({ description: "Default UTC" }),
@@ -66,7 +66,7 @@ export const ZWorkspaceCreate = z
   .meta({ id: "WorkspaceCreate" });
 
 export const ZWorkspaceUpdate = z
-  .object({
+  .strictObject({
     name: ZWorkspaceName.optional(),
     slug: ZSlug.optional(),
     timezone: ZTimezone.optional(),
@@ -110,7 +110,7 @@ export const createWorkspaceEndpoint = defineEndpoint({
   tag: "Workspaces",
   access: { kind: "authenticated" },
   body: ZWorkspaceCreate,
-  success: { status: 201, schema: ZWorkspace },
+  success: { status: 201, schema: ZWorkspace, location: true },
   errors: [409],
 });
 

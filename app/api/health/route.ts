@@ -1,5 +1,6 @@
 // GET /api/health — service and database health (no authentication).
 import { getHealth } from "@/lib/schemas/operations";
+import { OUTAGE_RETRY_AFTER_SECONDS } from "@/lib/server/db/database-errors";
 import { checkHealth } from "@/lib/server/health";
 import { Reply, route } from "@/lib/server/http/route";
 
@@ -7,5 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(getHealth, async () => {
   const health = await checkHealth();
-  return health.status === "ok" ? health : new Reply(health, 503);
+  return health.status === "ok"
+    ? health
+    : new Reply(health, 503, { "retry-after": String(OUTAGE_RETRY_AFTER_SECONDS) });
 });

@@ -2,6 +2,7 @@
 // Everything here is built once at module load; validation at ingestion only runs these schemas.
 import type * as TablerIcons from "@tabler/icons-react";
 import { z } from "zod";
+import { isIsoInRange, TIMESTAMP_RANGE_MESSAGE } from "@/lib/schemas/input-rules";
 
 export type EventMode = "ACTIVE" | "PASSIVE";
 
@@ -103,9 +104,11 @@ export const ZCurrency = z
   .toUpperCase();
 
 // ISO 8601 date-time or date: live events are often known by day only.
-export const ZDateOrDateTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-  error: "Must be an ISO 8601 date (YYYY-MM-DD) or date-time with offset",
-});
+export const ZDateOrDateTime = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+    error: "Must be an ISO 8601 date (YYYY-MM-DD) or date-time with offset",
+  })
+  .refine(isIsoInRange, { error: TIMESTAMP_RANGE_MESSAGE });
 
 /** `extended` is checked against the workspace's declared schema elsewhere; here it only has to be an object. */
 const COMMON_SHAPE = {

@@ -6,6 +6,7 @@
 // The pool is separate from Prisma's (the adapter does not expose its own) and small: a transaction holds
 // its connection only for the few statements of one batch.
 import pg from "pg";
+import { DATABASE_TIMEOUTS } from "@/lib/server/db/client";
 import { log } from "@/lib/server/log";
 
 import type { SqlTx } from "@/lib/server/db/sql-tx";
@@ -24,9 +25,9 @@ function pool(): pg.Pool {
   const created = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_INGEST_POOL_SIZE ?? 5),
-    // What the Prisma transaction allowed: 20 s to get a connection (merges may hold the locks a batch
-    // needs), 60 s for a statement or an idle gap within the transaction.
-    connectionTimeoutMillis: 20_000,
+    // Getting a connection fails as fast as for the API's pool (an outage answers 503 quickly); a statement
+    // may take 60 s (merges may hold the locks a batch needs), like an idle gap within the transaction.
+    connectionTimeoutMillis: DATABASE_TIMEOUTS.connectionTimeoutMillis,
     statement_timeout: 60_000,
     idle_in_transaction_session_timeout: 60_000,
     idleTimeoutMillis: 30_000,

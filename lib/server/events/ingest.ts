@@ -4,7 +4,10 @@
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/server/core/principal";
 import type { SourceType } from "@/lib/generated/prisma/client";
+import type { FieldError } from "@/lib/server/core/errors";
 import { db } from "@/lib/server/db/client";
+import { isDataError } from "@/lib/server/db/database-errors";
+import { log } from "@/lib/server/log";
 import { retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { dropSuppressed, type IdentityRef } from "@/lib/server/suppression/drop-suppressed";
@@ -12,7 +15,7 @@ import { defaultEventContext } from "./default-context";
 import { inIngestTransaction } from "./ingest-transaction";
 import { loadWorkspaceEventTypes } from "./workspace-event-types";
 import { prepareEvent, type PrepareEnv, type PreparedEvent } from "./prepare-event";
-import { storeEventBatch, type IngestItemResult } from "./store-event-batch";
+import { storeEventBatch, type IngestItemResult, type StoreEventBatchInput } from "./store-event-batch";
 
 export type { IngestItemResult } from "./store-event-batch";
 
@@ -122,10 +125,36 @@ export async function ingestEvents({
 
   if (prepared.length > 0) {
     const actor: Actor = actorOf(principal);
-    const stored = await retryOnConflict(() =>
-      inIngestTransaction((tx) => storeEventBatch(tx, { workspaceId, events: prepared, actor, requestId, now })),
-    );
-    results.push(...stored);
+    results.push(...(await storeBatch({ workspaceId, events: prepared, actor, requestId, now })));
   }
   return results.sort((a, b) => a.index - b.index);
+}
+
+const NOT_STORABLE: FieldError[] = [{ path: "", message: "The database refused this event; it was not stored" }];
+
+/**
+ * The batch in one transaction; if the database refuses it for a reason that belongs to the data (a value
+ * validation did not foresee), each event is stored on its own so that the bad one is rejected and the good
+ * ones are kept: one item never fails the batch. Outages and bugs still fail the request as a whole.
+ */
+async function storeBatch(input: StoreEventBatchInput): Promise<IngestItemResult[]> {
+  const attempt = (events: PreparedEvent[]) =>
+    retryOnConflict(() => inIngestTransaction((tx) => storeEventBatch(tx, { ...input, events })));
+  try {
+    return await attempt(input.events);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    log.warn({ err: error, requestId: input.requestId }, "event batch refused by the database: storing item by item");
+  }
+  const results: IngestItemResult[] = [];
+  for (const event of input.events) {
+    try {
+      results.push(...(await attempt([event])));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      log.warn({ err: error, requestId: input.requestId, index: event.index }, "event refused by the database");
+      results.push({ index: event.index, status: "rejected", errors: NOT_STORABLE });
+    }
+  }
+  return results;
 }

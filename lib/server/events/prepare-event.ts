@@ -3,13 +3,13 @@
 import { MAX_ERRORS_PER_EVENT } from "@/lib/schemas/event-catalogue/field-errors";
 import type { EventContext } from "@/lib/schemas/event-catalogue/context";
 import { MAX_FUTURE_SKEW_MS, ZEventWrite } from "@/lib/schemas/events";
+import { findInputProblem } from "@/lib/schemas/input-rules";
 import type { IdentityRules } from "@/lib/schemas/identity-rules";
 import { isUuid } from "@/lib/server/db/ids";
 import type { FieldError } from "@/lib/server/core/errors";
 import { issuesToFieldErrors } from "@/lib/server/core/field-errors";
 import { normalizeCandidate } from "@/lib/server/identity/identity-candidates";
 import { enrichEvent } from "./enrich";
-import { findUnstorableText, isUnstorable, mayHoldUnstorableText, unstorableTextError } from "./storable-text";
 import type { WorkspaceEventTypes } from "./workspace-event-types";
 
 export interface PreparedEvent {
@@ -61,21 +61,16 @@ function normalizedIdentity(
   return value;
 }
 
-function hasUnstorableIdentifier(input: {
-  messageId?: string | null;
-  externalId?: string | null;
-  anonymousId?: string | null;
-}): boolean {
-  return [input.messageId, input.externalId, input.anonymousId].some(
-    (value) => typeof value === "string" && isUnstorable(value),
-  );
-}
-
 function failed(errors: FieldError[]): PrepareOutcome {
   return { ok: false, errors: errors.length > MAX_ERRORS_PER_EVENT ? errors.slice(0, MAX_ERRORS_PER_EVENT) : errors };
 }
 
 export function prepareEvent(raw: unknown, index: number, env: PrepareEnv): PrepareOutcome {
+  // First, and without recursion: text PostgreSQL refuses (NUL, lone surrogates: one such item in the multi-row
+  // insert would fail the whole batch) and nesting deeper than MAX_JSON_DEPTH (which would overflow the stack
+  // of the recursive steps below, JSON.stringify included). The route checked the batch around the items.
+  const problem = findInputProblem(raw);
+  if (problem) return failed([problem]);
   const parsed = ZEventWrite.safeParse(raw);
   if (!parsed.success) return failed(issuesToFieldErrors(parsed.error.issues));
   const input = parsed.data;
@@ -109,15 +104,8 @@ export function prepareEvent(raw: unknown, index: number, env: PrepareEnv): Prep
   if (errors.length > 0 || !checked.ok) return failed(errors);
   const properties = checked.properties;
   const propertiesJson = JSON.stringify(properties);
+  // Enrichment only derives text from strings checked above.
   const contextInfoJson = JSON.stringify(enrichEvent({ type: input.type, properties, contextInfo: input.contextInfo }));
-  if (
-    mayHoldUnstorableText(propertiesJson) ||
-    mayHoldUnstorableText(contextInfoJson) ||
-    hasUnstorableIdentifier(input)
-  ) {
-    const path = findUnstorableText(raw, "");
-    if (path !== null) return failed([unstorableTextError(path)]);
-  }
   return {
     ok: true,
     event: {

@@ -1,7 +1,8 @@
 // The one route wrapper. Each exported verb of a route file is `route(contract, handler)`; the steps run
 // in order: request id → authenticate → workspace membership → permission → format (JSON, or CSV where
-// the contract declares it, with its permission) → parse path, query, body (zod, size limits) → handler → serialize;
-// anything thrown becomes a problem+json response.
+// the contract declares it, with its permission) → parse path, query, body (the input rules of
+// lib/schemas/input-rules.ts, zod, size limits) → handler → serialize; anything thrown becomes a
+// problem+json response.
 import "server-only";
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
@@ -10,7 +11,8 @@ import type { Principal, WorkspaceAccess } from "@/lib/server/core/principal";
 import { authorizeWorkspace } from "@/lib/server/auth/workspace-access";
 import { readJsonBody, DEFAULT_BODY_LIMIT } from "./body";
 import { AppError } from "@/lib/server/core/errors";
-import { parseOrThrow, searchParamsToObject } from "./parse";
+import { asUnavailable } from "@/lib/server/db/database-errors";
+import { checkInput, parseOrThrow, refuseAnyQuery, searchParamsToObject } from "./parse";
 import { locateError } from "./locate-field-errors";
 import { negotiateFormat, type Format } from "./negotiate";
 import { errorToResponse } from "./problem";
@@ -87,12 +89,15 @@ export function route<C extends EndpointContract>(
       const { principal, workspace } = await authorize(req, contract.access, rawParams);
       // Like the permission, before any input is read: a caller who may not export learns nothing more.
       const format = negotiateFormat(req, contract, workspace);
-      const params = contract.params ? parseOrThrow(contract.params, rawParams, "path") : undefined;
-      const query = contract.query
-        ? parseOrThrow(contract.query, searchParamsToObject(new URL(req.url).searchParams), "query")
-        : undefined;
+      const params = contract.params ? parseOrThrow(contract.params, checkInput(rawParams, "path"), "path") : undefined;
+      const rawQuery = checkInput(searchParamsToObject(new URL(req.url).searchParams), "query");
+      const query = contract.query ? parseOrThrow(contract.query, rawQuery, "query") : refuseAnyQuery(rawQuery);
       const body = contract.body
-        ? parseOrThrow(contract.body, await readJsonBody(req, contract.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
+        ? parseOrThrow(
+            contract.body,
+            checkInput(await readJsonBody(req, contract.bodyLimit ?? DEFAULT_BODY_LIMIT), "body", contract.itemsKey),
+            "body",
+          )
         : undefined;
       const ctx = { req, requestId, principal, workspace, params, query, body, format } as RouteContext<C>;
       const result = await handler(ctx).catch((error: unknown) => {
@@ -105,7 +110,7 @@ export function route<C extends EndpointContract>(
       if (result instanceof Reply) return serialize(result.body, result.status, requestId, result.headers);
       return serialize(result, contract.success.status, requestId, {});
     } catch (error) {
-      return errorToResponse(error, requestId);
+      return errorToResponse(asUnavailable(error), requestId);
     }
   };
 }

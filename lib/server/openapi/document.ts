@@ -13,7 +13,7 @@ import { endpoints } from "@/lib/schemas/endpoints";
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request (e.g. the body is not valid JSON)",
   401: "No or invalid credentials",
-  403: "Authenticated but not allowed",
+  403: "Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace)",
   404: "Not found, or in a workspace the caller cannot access",
   409: "Conflict",
   413: "Body too large",
@@ -24,11 +24,34 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: "A dependency is unavailable",
 };
 
+// Headers every response carries, and those of particular answers.
+const REQUEST_ID_HEADER = {
+  description: "The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting",
+  schema: { type: "string" as const },
+};
+const HEADERS = {
+  "X-Request-Id": REQUEST_ID_HEADER,
+};
+const LOCATION_HEADER = {
+  description: "Path of the created resource",
+  schema: { type: "string" as const },
+};
+const RETRY_AFTER_HEADER = {
+  description: "Seconds after which the request may be retried",
+  schema: { type: "string" as const },
+};
+const CONTENT_DISPOSITION_HEADER = {
+  description: 'With text/csv: attachment; filename="…"',
+  schema: { type: "string" as const },
+};
+
 function errorStatuses(endpoint: EndpointContract): number[] {
-  const statuses = new Set<number>([500, ...(endpoint.errors ?? [])]);
-  if (endpoint.access.kind !== "public") statuses.add(401);
+  // 503: the database is unreachable (answered quickly, with Retry-After).
+  const statuses = new Set<number>([500, 503, ...(endpoint.errors ?? [])]);
+  if (endpoint.access.kind !== "public") [401, 403].forEach((s) => statuses.add(s));
   if (endpoint.access.kind === "workspace") [403, 404].forEach((s) => statuses.add(s));
-  if (endpoint.params || endpoint.query || endpoint.body) statuses.add(422);
+  // 422 everywhere: unknown query parameters are refused even where none is defined.
+  statuses.add(422);
   if (endpoint.body) [400, 413, 415].forEach((s) => statuses.add(s));
   return [...statuses].sort();
 }
@@ -36,16 +59,33 @@ function errorStatuses(endpoint: EndpointContract): number[] {
 function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   const { status, schema, description } = endpoint.success;
+  // JSON and CSV are two media types of one response: the JSON schema for one, text for the other.
+  const content = schema
+    ? {
+        "application/json": { schema },
+        ...(endpoint.csv ? { "text/csv": { schema: z.string().meta({ description: "CSV, header row first" }) } } : {}),
+      }
+    : undefined;
+  const successHeaders = {
+    ...HEADERS,
+    ...(endpoint.csv ? { "Content-Disposition": CONTENT_DISPOSITION_HEADER } : {}),
+  };
   responses[String(status)] = {
     description: description ?? "Success",
-    ...(schema ? { content: { "application/json": { schema } } } : {}),
-    ...(endpoint.csv && schema
-      ? { content: { "application/json": { schema }, "text/csv": { schema: z.string() } } }
-      : {}),
+    headers: { ...successHeaders, ...(endpoint.success.location ? { Location: LOCATION_HEADER } : {}) },
+    ...(content ? { content } : {}),
   };
+  for (const other of endpoint.success.also ?? []) {
+    responses[String(other.status)] = {
+      description: other.description,
+      headers: successHeaders,
+      ...(content ? { content } : {}),
+    };
+  }
   for (const code of errorStatuses(endpoint)) {
     responses[String(code)] = {
       description: ERROR_DESCRIPTIONS[code] ?? "Error",
+      headers: code === 429 || code === 503 ? { ...HEADERS, "Retry-After": RETRY_AFTER_HEADER } : HEADERS,
       content: { "application/problem+json": { schema: ZProblem } },
     };
   }
@@ -85,6 +125,7 @@ export function buildOpenApiDocument(list: EndpointContract[] = endpoints) {
       description: "The REST API of Atrium, the open customer data platform. Every feature of the admin app is here.",
     },
     servers: [{ url: "/" }],
+    tags: [...new Set(list.map((endpoint) => endpoint.tag))].sort().map((name) => ({ name })),
     security: [{ oauth2: [] }, { bearer: [] }],
     components: {
       securitySchemes: {

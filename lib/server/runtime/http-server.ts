@@ -10,6 +10,7 @@ import { loadInstallationSecrets } from "@/lib/server/settings/installation-secr
 import { startJobWorker } from "@/lib/server/jobs/worker";
 import { ROOT_DIR } from "./database";
 import { jobTaskList } from "./job-tasks";
+import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
 
 /** Handlers mounted ahead of Next by path prefix (e.g. the OAuth2 server at /oauth). */
 export type PrefixHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -32,6 +33,7 @@ export async function startHttpServer(options: {
   const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
   const server = createServer((req, res) => {
     applySecurityHeaders(req, res);
+    if (!isDecodablePath(req.url ?? "/")) return refuseMalformedPath(res);
     const mount = mounts.find(
       ([prefix]) => req.url === prefix || req.url?.startsWith(`${prefix}/`) || req.url?.startsWith(`${prefix}?`),
     );
@@ -41,6 +43,15 @@ export async function startHttpServer(options: {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Keep-alive outlives the idle timeout of common load balancers and client pools (60 s), so that the
+  // server is never the side closing a connection a client is about to reuse ("socket hang up"); the
+  // headers timeout must exceed it (Node's rule). Both can be tuned; docs/api.md states them.
+  server.keepAliveTimeout = Number(process.env.ATRIUM_KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
+  server.headersTimeout = Math.max(
+    Number(process.env.ATRIUM_HEADERS_TIMEOUT_MS ?? 66_000),
+    server.keepAliveTimeout + 1_000,
+  );
+  server.requestTimeout = Number(process.env.ATRIUM_REQUEST_TIMEOUT_MS ?? 120_000);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);

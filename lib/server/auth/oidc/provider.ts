@@ -3,6 +3,7 @@
 // - API clients get access tokens with client credentials; their secrets are stored hashed.
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { db } from "@/lib/server/db/client";
+import { isOutageError, OUTAGE_RETRY_AFTER_SECONDS } from "@/lib/server/db/database-errors";
 import { verifyApiClientSecretHash } from "@/lib/server/auth/oidc/client-secrets";
 import type { InstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { PrismaOidcAdapter } from "./adapter";
@@ -111,5 +112,25 @@ export function createOidcProvider(secrets: InstallationSecrets): Provider {
     if (this.clientId === ADMIN_CLIENT_ID) return compare.call(this, actual);
     return verifyApiClientSecretHash(this.clientSecret ?? "", actual);
   };
+  answerOutagesWith503(provider);
   return provider;
+}
+
+/**
+ * oidc-provider answers any failure of its storage with 500 server_error. A database outage is temporary:
+ * the token endpoint (and every other) answers 503 temporarily_unavailable with Retry-After, like the API.
+ */
+function answerOutagesWith503(provider: Provider): void {
+  const outages = new WeakSet<object>();
+  provider.on("server_error", (ctx: KoaContextWithOIDC, error: unknown) => {
+    if (isOutageError(error)) outages.add(ctx);
+  });
+  provider.use(async (ctx, next) => {
+    await next();
+    if (!outages.has(ctx)) return;
+    ctx.status = 503;
+    ctx.set("retry-after", String(OUTAGE_RETRY_AFTER_SECONDS));
+    ctx.set("cache-control", "no-store");
+    ctx.body = { error: "temporarily_unavailable", error_description: "The database is unavailable; retry shortly" };
+  });
 }
