@@ -13,6 +13,7 @@ import { parseOrThrow, searchParamsToObject } from "./parse";
 import { locateError } from "./locate-field-errors";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
+import { withCors } from "./cors";
 
 // Contract fields are optional properties, so their types include undefined: look through it.
 type Out<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
@@ -76,7 +77,8 @@ export function route<C extends EndpointContract>(
   contract: C,
   handler: (ctx: RouteContext<C>) => Promise<HandlerResult<C>>,
 ): (req: Request, segment: RouteSegment) => Promise<Response> {
-  return async (req, segment) => {
+  // CORS (cors.ts): write-key endpoints answer the origins their sources allow.
+  return withCors(contract.access, async (req: Request, segment: RouteSegment) => {
     const requestId = requestIdOf(req);
     try {
       const rawParams = (await segment?.params) ?? {};
@@ -101,5 +103,5 @@ export function route<C extends EndpointContract>(
     } catch (error) {
       return errorToResponse(error, requestId);
     }
-  };
+  });
 }
