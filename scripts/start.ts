@@ -4,6 +4,7 @@
 import { buildIfNeeded } from "@/lib/server/runtime/build";
 import { migrateDatabase, resolveDatabase, runScript } from "@/lib/server/runtime/database";
 import { startHttpServer } from "@/lib/server/runtime/http-server";
+import { handleFrontDoor } from "@/lib/server/http/front-door";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -26,7 +27,7 @@ try {
     await runScript("prisma/seed/main.ts", { DATABASE_URL: database.url, ATRIUM_SEED_IF_EMPTY: "1" });
   if (!dev) buildIfNeeded(say);
   Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
-  const server = await startHttpServer({ port, hostname, dev });
+  const server = await startHttpServer({ port, hostname, dev, frontDoor: handleFrontDoor });
   say(`Atrium is running at ${server.url} (API reference: ${server.url}/docs/api)`);
 
   const shutdown = async (signal: string) => {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
+import { ZUnmappedTrackEvents } from "./tracking";
 
 /** A valid IANA time zone name for this runtime (the API and the database use the same tz database). */
 function isTimeZone(value: string): boolean {
@@ -71,6 +72,7 @@ export const ZWorkspaceUpdate = z
     slug: ZSlug.optional(),
     timezone: ZTimezone.optional(),
     currency: ZCurrency.optional(),
+    unmappedTrackEvents: ZUnmappedTrackEvents.optional(),
   })
   .meta({ id: "WorkspaceUpdate" });
 
@@ -81,6 +83,7 @@ export const ZWorkspace = z
     slug: z.string(),
     timezone: z.string(),
     currency: z.string(),
+    unmappedTrackEvents: ZUnmappedTrackEvents,
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
   })

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AdminSpa } from "@/app/(admin)/admin-spa";
 
 /** Served by route handlers, the OAuth2 server and the API reference; an unmatched path there is a 404. */
-const RESERVED_PREFIXES = new Set(["api", "oauth", "docs", "_next"]);
+const RESERVED_PREFIXES = new Set(["api", "v1", "oauth", "docs", "_next", ".well-known", "sdk"]);
 
 /** A missing top-level file (/favicon.ico, /robots.txt) must be a 404, not the app's HTML. */
 const looksLikeFile = (segment: string) => segment.includes(".");

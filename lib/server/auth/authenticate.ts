@@ -14,7 +14,8 @@ function bearerTokenOf(req: Request): string | null {
   return match[1];
 }
 
-async function principalFromWriteKey(key: string, req: Request): Promise<Principal | null> {
+/** A source write key and the request's Origin → the source's principal; null for an unknown key, 403 for a refused origin. */
+export async function principalFromWriteKey(key: string, req: Request): Promise<Principal | null> {
   const source = await db().source.findUnique({
     where: { writeKeyHash: hashWriteKey(key) },
     select: { id: true, name: true, type: true, workspaceId: true, allowedOrigins: true },

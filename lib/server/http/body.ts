@@ -8,7 +8,8 @@ export const BATCH_BODY_LIMIT = 5 * MiB;
 const tooLarge = (limit: number) =>
   new AppError("payload_too_large", `The request body exceeds the limit of ${limit} bytes`, { extra: { limit } });
 
-async function readLimited(req: Request, limit: number): Promise<string> {
+/** The body as text, whatever its content type (the tracking API takes text/plain JSON from browsers). */
+export async function readLimited(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!req.body) return "";

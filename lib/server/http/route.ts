@@ -17,6 +17,7 @@ import { locateError } from "./locate-field-errors";
 import { negotiateFormat, type Format } from "./negotiate";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
+import { withCors } from "./cors";
 
 // Contract fields are optional properties, so their types include undefined: look through it.
 type Out<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
@@ -82,7 +83,8 @@ export function route<C extends EndpointContract>(
   contract: C,
   handler: (ctx: RouteContext<C>) => Promise<HandlerResult<C>>,
 ): (req: Request, segment: RouteSegment) => Promise<Response> {
-  return async (req, segment) => {
+  // CORS (cors.ts): write-key endpoints answer the origins their sources allow.
+  return withCors(contract.access, async (req: Request, segment: RouteSegment) => {
     const requestId = requestIdOf(req);
     try {
       const rawParams = (await segment?.params) ?? {};
@@ -112,5 +114,5 @@ export function route<C extends EndpointContract>(
     } catch (error) {
       return errorToResponse(asUnavailable(error), requestId);
     }
-  };
+  });
 }

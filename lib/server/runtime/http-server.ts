@@ -15,11 +15,23 @@ import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
 /** Handlers mounted ahead of Next by path prefix (e.g. the OAuth2 server at /oauth). */
 export type PrefixHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+/** Runs first; true when it answered (CORS preflights, methods the admin app's pages do not take). */
+export type FrontDoor = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** RFC 8414 / OIDC discovery at the root, answered by the authorization server mounted at /oauth. */
+const DISCOVERY_PATHS = new Set([
+  "/.well-known/oauth-authorization-server",
+  `/.well-known/oauth-authorization-server${OAUTH_MOUNT}`,
+  "/.well-known/openid-configuration",
+  `/.well-known/openid-configuration${OAUTH_MOUNT}`,
+]);
+
 export async function startHttpServer(options: {
   port: number;
   hostname: string;
   dev: boolean;
   mounts?: Record<string, PrefixHandler>;
+  frontDoor?: FrontDoor;
 }): Promise<{ url: string; close: () => Promise<void> }> {
   // Secrets shared by the authorization server and NextAuth (which reads them from the environment).
   process.env.PORT ??= String(options.port);
@@ -31,13 +43,20 @@ export async function startHttpServer(options: {
   await app.prepare();
   const handle = app.getRequestHandler();
   const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
-  const server = createServer((req, res) => {
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
     applySecurityHeaders(req, res);
     if (!isDecodablePath(req.url ?? "/")) return refuseMalformedPath(res);
+    const path = req.url?.split("?")[0] ?? "/";
+    if (DISCOVERY_PATHS.has(path) && (req.method === "GET" || req.method === "HEAD"))
+      req.url = `${OAUTH_MOUNT}/.well-known/openid-configuration`;
+    if (options.frontDoor && (await options.frontDoor(req, res))) return;
     const mount = mounts.find(
       ([prefix]) => req.url === prefix || req.url?.startsWith(`${prefix}/`) || req.url?.startsWith(`${prefix}?`),
     );
-    const pending = mount ? mount[1](req, res) : handle(req, res);
+    await (mount ? mount[1](req, res) : handle(req, res));
+  };
+  const server = createServer((req, res) => {
+    const pending = route(req, res);
     Promise.resolve(pending).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end();

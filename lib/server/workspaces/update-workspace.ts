@@ -22,7 +22,13 @@ export async function updateWorkspace({
     return await db().$transaction(async (tx) => {
       const [row] = await tx.workspace.updateManyAndReturn({
         where: { id: workspaceId },
-        data: { name: input.name, slug: input.slug, timezone: input.timezone, currency: input.currency },
+        data: {
+          name: input.name,
+          slug: input.slug,
+          timezone: input.timezone,
+          currency: input.currency,
+          unmappedTrackEvents: input.unmappedTrackEvents,
+        },
       });
       if (!row) throw notFound("Workspace");
       await recordAudit(tx, {

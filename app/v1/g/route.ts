@@ -1,0 +1,4 @@
+// POST /v1/g — one Segment-compatible group call (lib/server/http/tracking-route.ts).
+import { trackingRoute } from "@/lib/server/http/tracking-route";
+
+export const POST = trackingRoute("group");

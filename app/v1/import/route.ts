@@ -1,0 +1,4 @@
+// POST /v1/import — Segment-compatible batch of messages (lib/server/http/tracking-route.ts).
+import { trackingRoute } from "@/lib/server/http/tracking-route";
+
+export const POST = trackingRoute("batch");

@@ -1,0 +1,37 @@
+// The front door's decisions that need no database: pages take only GET/HEAD, and unknown root paths are problems.
+import { describe, expect, it } from "vitest";
+import { frontDoorResponse } from "./front-door";
+
+const at = (method: string, path: string) => frontDoorResponse(new Request(`http://atrium.test${path}`, { method }));
+
+describe("front door", () => {
+  it("lets GET and HEAD of pages and every method of handler prefixes through", async () => {
+    for (const [method, path] of [
+      ["GET", "/"],
+      ["HEAD", "/customers"],
+      ["POST", "/api/v1/workspaces"],
+      ["DELETE", "/api/v1/x"],
+      ["POST", "/v1/batch"],
+      ["POST", "/oauth/token"],
+    ])
+      expect(await at(method, path), `${method} ${path}`).toBeNull();
+  });
+
+  it("answers other methods on pages with a 405 problem naming GET and HEAD", async () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      const res = (await at(method, "/customers/123"))!;
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET, HEAD");
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({ code: "method_not_allowed", status: 405 });
+    }
+  });
+
+  it("answers /v1 and unknown /.well-known paths with a 404 problem", async () => {
+    for (const path of ["/v1", "/.well-known/security.txt"]) {
+      const res = (await at("GET", path))!;
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+});
