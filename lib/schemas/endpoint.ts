@@ -33,6 +33,8 @@ export interface EndpointContract<
   params?: P;
   query?: Q;
   body?: B;
+  /** A body the handler reads itself, unparsed (a CSV file, a signed webhook): documented, not validated here. */
+  rawBody?: { contentType: string; description: string };
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Success status and body schema; `null` schema for an empty body (204). */
