@@ -18,6 +18,7 @@ import * as reports from "./reports";
 import * as schema from "./schema";
 import * as sources from "./sources";
 import * as views from "./views";
+import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 const modules = [
@@ -39,6 +40,7 @@ const modules = [
   schema,
   views,
   reports,
+  webhooks,
 ];
 
 export const endpoints: EndpointContract[] = modules.flatMap((module) =>
