@@ -8,10 +8,11 @@ export const BATCH_BODY_LIMIT = 5 * MiB;
 const tooLarge = (limit: number) =>
   new AppError("payload_too_large", `The request body exceeds the limit of ${limit} bytes`, { extra: { limit } });
 
-async function readLimited(req: Request, limit: number): Promise<string> {
+/** The body's exact bytes (signed webhooks are verified on these), with the same size limit. */
+export async function readRawBody(req: Request, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -25,7 +26,11 @@ async function readLimited(req: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+async function readLimited(req: Request, limit: number): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readRawBody(req, limit));
 }
 
 function isJsonContentType(value: string | null): boolean {

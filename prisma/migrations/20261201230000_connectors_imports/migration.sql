@@ -1,5 +1,5 @@
 -- Shopify and WooCommerce sources, their webhook deliveries, and CSV imports (issue 16).
--- Written by hand: the schema engine's diff panicked on this machine (db:migration:create); it matches
+-- Written by hand: the schema engine's diff panicked on this machine (db:migration:create), it matches
 -- prisma/schema.prisma (a test applies the migrations and the integration suite runs on them).
 
 -- AlterEnum
@@ -7,7 +7,7 @@ ALTER TYPE "SourceType" ADD VALUE 'SHOPIFY';
 ALTER TYPE "SourceType" ADD VALUE 'WOOCOMMERCE';
 
 -- CreateEnum
-CREATE TYPE "WebhookDeliveryStatus" AS ENUM ('PROCESSED', 'IGNORED', 'FAILED');
+CREATE TYPE "ShopDeliveryStatus" AS ENUM ('PROCESSED', 'IGNORED', 'FAILED');
 
 -- CreateEnum
 CREATE TYPE "ImportStatus" AS ENUM ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED');
@@ -16,18 +16,18 @@ CREATE TYPE "ImportStatus" AS ENUM ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 
 ALTER TABLE "Source" ADD COLUMN     "signingSecretEncrypted" TEXT;
 
 -- CreateTable
-CREATE TABLE "WebhookDelivery" (
+CREATE TABLE "ShopWebhookDelivery" (
     "workspaceId" UUID NOT NULL,
     "id" UUID NOT NULL,
     "sourceId" UUID NOT NULL,
     "deliveryId" TEXT NOT NULL,
     "topic" TEXT NOT NULL,
-    "status" "WebhookDeliveryStatus" NOT NULL,
+    "status" "ShopDeliveryStatus" NOT NULL,
     "result" JSONB NOT NULL DEFAULT '{}',
     "export" JSONB,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("workspaceId","id")
+    CONSTRAINT "ShopWebhookDelivery_pkey" PRIMARY KEY ("workspaceId","id")
 );
 
 -- CreateTable
@@ -78,19 +78,19 @@ CREATE TABLE "ImportError" (
 CREATE INDEX "Source_id_idx" ON "Source"("id");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_workspaceId_sourceId_receivedAt_idx" ON "WebhookDelivery"("workspaceId", "sourceId", "receivedAt");
+CREATE INDEX "ShopWebhookDelivery_workspaceId_sourceId_receivedAt_idx" ON "ShopWebhookDelivery"("workspaceId", "sourceId", "receivedAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "WebhookDelivery_workspaceId_sourceId_deliveryId_key" ON "WebhookDelivery"("workspaceId", "sourceId", "deliveryId");
+CREATE UNIQUE INDEX "ShopWebhookDelivery_workspaceId_sourceId_deliveryId_key" ON "ShopWebhookDelivery"("workspaceId", "sourceId", "deliveryId");
 
 -- CreateIndex
 CREATE INDEX "Import_status_idx" ON "Import"("status");
 
 -- AddForeignKey
-ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ShopWebhookDelivery" ADD CONSTRAINT "ShopWebhookDelivery_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_workspaceId_sourceId_fkey" FOREIGN KEY ("workspaceId", "sourceId") REFERENCES "Source"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ShopWebhookDelivery" ADD CONSTRAINT "ShopWebhookDelivery_workspaceId_sourceId_fkey" FOREIGN KEY ("workspaceId", "sourceId") REFERENCES "Source"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Import" ADD CONSTRAINT "Import_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
