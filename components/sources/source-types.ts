@@ -8,6 +8,8 @@ export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
   retail: "Retail / POS",
   crm: "CRM",
   api: "API / server",
+  shopify: "Shopify store (webhooks)",
+  woocommerce: "WooCommerce store (webhooks)",
 };
 
 export const SOURCE_TYPE_OPTIONS = (Object.keys(SOURCE_TYPE_LABEL) as SourceType[]).map((value) => ({

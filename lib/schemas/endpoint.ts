@@ -35,6 +35,8 @@ export interface EndpointContract<
   body?: B;
   /** A top-level body key holding an array whose items the service checks one by one (a batch's events). */
   itemsKey?: string;
+  /** A body the handler reads itself, unparsed (a CSV file, a signed webhook): documented, not validated here. */
+  rawBody?: { contentType: string; description: string };
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Success status and body schema; `null` schema for an empty body (204). */

@@ -9,6 +9,8 @@ import * as customers from "./customers";
 import * as eventTypes from "./event-types";
 import * as events from "./events";
 import * as identityRules from "./identity-rules";
+import * as imports from "./imports";
+import * as integrations from "./integrations";
 import * as me from "./me";
 import * as members from "./members";
 import * as operations from "./operations";
@@ -28,6 +30,8 @@ const modules = [
   apiClients,
   sources,
   customers,
+  imports,
+  integrations,
   consents,
   privacy,
   audit,

@@ -4,8 +4,25 @@ import { defineEndpoint } from "./endpoint";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 
 export const ZSourceType = z
-  .enum(["web", "mobile", "ecommerce", "retail", "crm", "api"])
-  .meta({ id: "SourceType", description: "Kind of source" });
+  .enum(["web", "mobile", "ecommerce", "retail", "crm", "api", "shopify", "woocommerce"])
+  .meta({ id: "SourceType", description: "Kind of source; shopify and woocommerce receive the shop's webhooks" });
+
+/** Source types whose data arrives as signed shop webhooks (POST /api/v1/integrations/{type}/{sourceId}). */
+export const SHOP_SOURCE_TYPES = ["shopify", "woocommerce"] as const;
+export type ShopSourceType = (typeof SHOP_SOURCE_TYPES)[number];
+export function isShopSourceType(type: string | undefined | null): type is ShopSourceType {
+  return (SHOP_SOURCE_TYPES as readonly string[]).includes(type ?? "");
+}
+
+const ZSigningSecret = z
+  .string()
+  .min(8, "Must be at least 8 characters")
+  .max(512, "Must be at most 512 characters")
+  .meta({
+    description:
+      "The shop's webhook signing secret (Shopify: the app's client secret; WooCommerce: the webhook's secret). Stored encrypted, never shown again",
+    writeOnly: true,
+  });
 
 /** Write keys are checked against the browser's Origin header, which is always a bare origin. */
 function isBareOrigin(value: string): boolean {
@@ -49,6 +66,23 @@ export const ZSourceCreate = z
     type: ZSourceType.optional().meta({ description: "Default api" }),
     allowedOrigins: ZAllowedOrigins.optional(),
     priority: ZPriority.optional(),
+    signingSecret: ZSigningSecret.optional(),
+  })
+  .superRefine((source, ctx) => {
+    if (isShopSourceType(source.type) && !source.signingSecret) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["signingSecret"],
+        message: `A ${source.type} source needs the shop's signing secret`,
+      });
+    }
+    if (!isShopSourceType(source.type) && source.signingSecret) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["signingSecret"],
+        message: "Only shopify and woocommerce sources take a signing secret",
+      });
+    }
   })
   .meta({ id: "SourceCreate" });
 
@@ -58,6 +92,7 @@ export const ZSourceUpdate = z
     type: ZSourceType.optional(),
     allowedOrigins: ZAllowedOrigins.optional(),
     priority: ZPriority.optional(),
+    signingSecret: ZSigningSecret.optional().meta({ description: "Replaces the shop's signing secret (shop sources)" }),
   })
   .meta({ id: "SourceUpdate" });
 
@@ -69,6 +104,11 @@ export const ZSource = z
     allowedOrigins: z.array(z.string()),
     priority: z.number().int(),
     writeKeyPrefix: z.string().meta({ description: "First characters of the write key, to recognise it" }),
+    webhookUrl: z
+      .string()
+      .nullable()
+      .meta({ description: "Shop sources: the URL to paste into the shop's webhook settings; null otherwise" }),
+    hasSigningSecret: z.boolean().meta({ description: "Whether a signing secret is stored (it is never shown)" }),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
   })

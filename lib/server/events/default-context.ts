@@ -11,6 +11,9 @@ const CONTEXT_OF_SOURCE_TYPE: Record<SourceType, EventContext> = {
   RETAIL: "RETAIL",
   CRM: "OTHER",
   API: "OTHER",
+  // A shop's webhooks are orders, carts and shipments of its online store.
+  SHOPIFY: "ECOMMERCE",
+  WOOCOMMERCE: "ECOMMERCE",
 };
 
 export function defaultEventContext(sourceType: SourceType | undefined): EventContext {

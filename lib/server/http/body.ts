@@ -8,11 +8,11 @@ export const BATCH_BODY_LIMIT = 5 * MiB;
 const tooLarge = (limit: number) =>
   new AppError("payload_too_large", `The request body exceeds the limit of ${limit} bytes`, { extra: { limit } });
 
-/** The body as text, whatever its content type (the tracking API takes text/plain JSON from browsers). */
-export async function readLimited(req: Request, limit: number): Promise<string> {
+/** The body's exact bytes (signed webhooks are verified on these), with the same size limit. */
+export async function readRawBody(req: Request, limit = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,9 +26,15 @@ export async function readLimited(req: Request, limit: number): Promise<string> 
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, whatever its content type (the tracking API takes text/plain JSON from browsers). */
+export async function readLimited(req: Request, limit: number): Promise<string> {
+  const bytes = await readRawBody(req, limit);
   // fatal: invalid UTF-8 is refused (400), not silently turned into U+FFFD and stored as something else.
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("malformed_json", "The request body is not valid UTF-8");
   }

@@ -52,7 +52,7 @@ function errorStatuses(endpoint: EndpointContract): number[] {
   if (endpoint.access.kind === "workspace") [403, 404].forEach((s) => statuses.add(s));
   // 422 everywhere: unknown query parameters are refused even where none is defined.
   statuses.add(422);
-  if (endpoint.body) [400, 413, 415].forEach((s) => statuses.add(s));
+  if (endpoint.body || endpoint.rawBody) [400, 413, 415].forEach((s) => statuses.add(s));
   return [...statuses].sort();
 }
 
@@ -106,6 +106,15 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
     },
     ...(endpoint.body
       ? { requestBody: { required: true, content: { "application/json": { schema: endpoint.body } } } }
+      : {}),
+    ...(endpoint.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: endpoint.rawBody.description,
+            content: { [endpoint.rawBody.contentType]: { schema: z.string() } },
+          },
+        }
       : {}),
     responses: responses as ZodOpenApiOperationObject["responses"],
   };

@@ -6,6 +6,8 @@ import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { serializeSourceWithWriteKey } from "./serialize-source";
 import { toApiSourceType, toDbSourceType } from "./source-types";
 import { generateWriteKey } from "./write-keys";
+import { encryptSecret } from "./secret-box";
+import { uuidV7 } from "@/lib/server/events/event-ids";
 
 export interface CreateSourceInput {
   workspaceId: string;
@@ -19,11 +21,16 @@ export async function createSource({
   actor = SYSTEM_ACTOR,
 }: CreateSourceInput): Promise<SourceWithWriteKey> {
   const writeKey = generateWriteKey();
+  // The id is chosen here: it is the encrypted secret's additional data.
+  const id = uuidV7();
+  const signingSecretEncrypted = input.signingSecret ? await encryptSecret(input.signingSecret, id) : null;
   return db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");
     const row = await tx.source.create({
       data: {
+        id,
         workspaceId,
+        signingSecretEncrypted,
         name: input.name,
         type: input.type && toDbSourceType(input.type),
         allowedOrigins: input.allowedOrigins,

@@ -1,7 +1,8 @@
-// The public shape of a source, in one place. The write key hash never leaves the server.
+// The public shape of a source, in one place. The write key hash and the signing secret never leave the server.
 import type { Source as SourceRow } from "@/lib/generated/prisma/client";
 import type { Source, SourceWithWriteKey } from "@/lib/schemas/sources";
 import { toApiSourceType } from "./source-types";
+import { webhookUrlOf } from "./webhook-url";
 
 export function serializeSource(row: SourceRow): Source {
   return {
@@ -11,6 +12,8 @@ export function serializeSource(row: SourceRow): Source {
     allowedOrigins: row.allowedOrigins,
     priority: row.priority,
     writeKeyPrefix: row.writeKeyPrefix,
+    webhookUrl: webhookUrlOf(toApiSourceType(row.type), row.id),
+    hasSigningSecret: row.signingSecretEncrypted !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -9,6 +9,8 @@ const TO_DB: Record<SourceType, DbSourceType> = {
   retail: "RETAIL",
   crm: "CRM",
   api: "API",
+  shopify: "SHOPIFY",
+  woocommerce: "WOOCOMMERCE",
 };
 const FROM_DB: Record<DbSourceType, SourceType> = {
   WEB: "web",
@@ -17,6 +19,8 @@ const FROM_DB: Record<DbSourceType, SourceType> = {
   RETAIL: "retail",
   CRM: "crm",
   API: "api",
+  SHOPIFY: "shopify",
+  WOOCOMMERCE: "woocommerce",
 };
 
 export function toDbSourceType(type: SourceType): DbSourceType {

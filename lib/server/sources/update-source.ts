@@ -5,6 +5,7 @@ import { isUuid } from "@/lib/server/db/ids";
 import { notFound } from "@/lib/server/core/errors";
 import { serializeSource } from "./serialize-source";
 import { toDbSourceType } from "./source-types";
+import { encryptSecret } from "./secret-box";
 
 export interface UpdateSourceInput {
   workspaceId: string;
@@ -20,6 +21,8 @@ export async function updateSource({
   actor = SYSTEM_ACTOR,
 }: UpdateSourceInput): Promise<Source> {
   if (!isUuid(workspaceId) || !isUuid(sourceId)) throw notFound("Source");
+  const { signingSecret, ...changes } = input;
+  const signingSecretEncrypted = signingSecret ? await encryptSecret(signingSecret, sourceId) : undefined;
   return db().$transaction(async (tx) => {
     const [row] = await tx.source.updateManyAndReturn({
       where: { workspaceId, id: sourceId },
@@ -28,6 +31,7 @@ export async function updateSource({
         type: input.type && toDbSourceType(input.type),
         allowedOrigins: input.allowedOrigins,
         priority: input.priority,
+        signingSecretEncrypted,
       },
     });
     if (!row) throw notFound("Source");
@@ -37,7 +41,8 @@ export async function updateSource({
       action: "source.updated",
       targetType: "source",
       targetId: sourceId,
-      details: { changes: { ...input } },
+      // The secret itself never enters the audit log.
+      details: { changes: { ...changes, ...(signingSecret && { signingSecret: "replaced" }) } },
     });
     return serializeSource(row);
   });
