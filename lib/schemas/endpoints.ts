@@ -14,6 +14,7 @@ import * as operations from "./operations";
 import * as privacy from "./privacy";
 import * as reports from "./reports";
 import * as schema from "./schema";
+import * as send from "./send";
 import * as sources from "./sources";
 import * as views from "./views";
 import * as workspaces from "./workspaces";
@@ -35,6 +36,7 @@ const modules = [
   schema,
   views,
   reports,
+  send,
 ];
 
 export const endpoints: EndpointContract[] = modules.flatMap((module) =>

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { OAUTH_MOUNT, publicUrl } from "@/lib/server/auth/oidc/config";
 import { createOAuthMount } from "@/lib/server/auth/oidc/mount";
+import { startSendRunner, stopSendRunner } from "@/lib/server/send/runner";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { ROOT_DIR } from "./database";
 
@@ -25,6 +26,8 @@ export async function startHttpServer(options: {
   const app = next({ dev: options.dev, dir: ROOT_DIR, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Campaign sending (lib/server/send/runner.ts): resumes any send a previous run left unfinished.
+  if (process.env.ATRIUM_SEND_RUNNER !== "off") startSendRunner();
   const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
   const server = createServer((req, res) => {
     const mount = mounts.find(
@@ -44,6 +47,7 @@ export async function startHttpServer(options: {
   return {
     url: `http://${shownHost}:${options.port}`,
     close: async () => {
+      await stopSendRunner();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
