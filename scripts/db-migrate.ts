@@ -1,5 +1,7 @@
-// npm run db:migrate — applies committed migrations to DATABASE_URL (idempotent).
+// npm run db:migrate — applies committed migrations to DATABASE_URL (idempotent), then installs or upgrades
+// the job queue's schema (graphile_worker).
 import { applyMigrations } from "@/lib/server/db/migrations";
+import { migrateJobSchema } from "@/lib/server/jobs/migrate-jobs";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -11,6 +13,7 @@ try {
   console.log(
     applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
   );
+  await migrateJobSchema(url);
   // The wasm engine keeps a pooled connection checked out after free(); don't wait for its idle timeout.
   process.exit(0);
 } catch (error) {

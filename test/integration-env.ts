@@ -4,6 +4,8 @@ import { disconnectDb } from "@/lib/server/db/client";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 Object.assign(process.env, { NODE_ENV: "test" });
+// Webhook receivers in tests listen on 127.0.0.1 over http (the SSRF tests switch this off themselves).
+process.env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE ??= "1";
 
 afterAll(async () => {
   await disconnectDb();

@@ -17,6 +17,7 @@ import * as schema from "./schema";
 import * as send from "./send";
 import * as sources from "./sources";
 import * as views from "./views";
+import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 const modules = [
@@ -37,6 +38,7 @@ const modules = [
   views,
   reports,
   send,
+  webhooks,
 ];
 
 export const endpoints: EndpointContract[] = modules.flatMap((module) =>

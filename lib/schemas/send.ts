@@ -87,7 +87,7 @@ const campaignFields = {
   preheader: ZTemplate(500).nullish().meta({ description: "Preview text shown after the subject; LiquidJS" }),
   html: ZTemplate(500_000).min(1, "Must not be empty").meta({
     description:
-      "LiquidJS template, e.g. Hello {{ customer.base.firstName | default: \"there\" }}. Variables: customer (id, externalId, base, extended, tags), campaign (name), unsubscribeUrl",
+      'LiquidJS template, e.g. Hello {{ customer.base.firstName | default: "there" }}. Variables: customer (id, externalId, base, extended, tags), campaign (name), unsubscribeUrl',
   }),
   text: ZTemplate(200_000).nullish().meta({ description: "Plain-text body (LiquidJS); default: derived from html" }),
   viewId: ZId.nullish().meta({ description: "Audience: a view; null = every customer of the workspace" }),

@@ -2,6 +2,7 @@
 // transaction as the change, so the log can never disagree with the data.
 import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db/client";
+import { queueDomainEvent } from "./queue-domain-event";
 
 export interface Actor {
   type: ActorType;
@@ -25,7 +26,8 @@ export interface AuditEntryInput {
   ip?: string;
 }
 
-export async function recordAudit(tx: Pick<Tx, "auditEntry">, entry: AuditEntryInput): Promise<void> {
+/** Also queues the webhook fan-out of customer and consent changes (queue-domain-event.ts). */
+export async function recordAudit(tx: Pick<Tx, "auditEntry" | "$executeRaw">, entry: AuditEntryInput): Promise<void> {
   await tx.auditEntry.create({
     data: {
       workspaceId: entry.workspaceId,
@@ -40,4 +42,5 @@ export async function recordAudit(tx: Pick<Tx, "auditEntry">, entry: AuditEntryI
       ip: entry.ip ?? null,
     },
   });
+  await queueDomainEvent(tx, entry);
 }

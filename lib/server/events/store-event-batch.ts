@@ -9,6 +9,7 @@ import { findEventIdentityOwners, ownerKey } from "./find-event-identity-owners"
 import type { SqlTx } from "./ingest-transaction";
 import { insertEvents, type EventRow } from "./insert-events";
 import { lockActiveCustomers } from "./lock-active-customers";
+import { queueBatchFanOut } from "./queue-batch-fan-out";
 import type { PreparedEvent } from "./prepare-event";
 
 export type IngestItemResult =
@@ -39,7 +40,7 @@ const VANISHED: FieldError[] = [
 type Resolved = { customerId: string | null } | { errors: FieldError[] };
 
 /** The customer each event belongs to (null: anonymous), or why it cannot be stored. */
-async function resolveCustomers(tx: SqlTx, input: StoreEventBatchInput): Promise<Resolved[]> {
+async function resolveCustomers(tx: SqlTx, input: StoreEventBatchInput, createdIds: string[]): Promise<Resolved[]> {
   const { workspaceId, events } = input;
   const externalIds = new Map<string, NewExternalId>();
   const anonymousIds = new Set<string>();
@@ -61,7 +62,10 @@ async function resolveCustomers(tx: SqlTx, input: StoreEventBatchInput): Promise
       requestId: input.requestId,
       now: new Date(input.now).toISOString(),
     });
-    for (const [value, id] of created) owners.set(ownerKey("externalId", value), id);
+    for (const [value, id] of created) {
+      owners.set(ownerKey("externalId", value), id);
+      createdIds.push(id);
+    }
   }
   const active = await lockActiveCustomers(tx, workspaceId, new Set([...direct, ...owners.values()]));
   return events.map((event): Resolved => {
@@ -98,7 +102,8 @@ function rowOf(event: PreparedEvent, customerId: string | null, now: number): Ev
 }
 
 export async function storeEventBatch(tx: SqlTx, input: StoreEventBatchInput): Promise<IngestItemResult[]> {
-  const customers = await resolveCustomers(tx, input);
+  const createdCustomers: string[] = [];
+  const customers = await resolveCustomers(tx, input, createdCustomers);
   const results: IngestItemResult[] = [];
   const rows: EventRow[] = [];
   const rowIndex: number[] = [];
@@ -122,6 +127,8 @@ export async function storeEventBatch(tx: SqlTx, input: StoreEventBatchInput): P
   });
 
   const { inserted, existing } = await insertEvents(tx, input.workspaceId, new Date(input.now).toISOString(), rows);
+  // Webhook fan-out in this transaction: stored events are never missed, rolled-back ones never sent.
+  await queueBatchFanOut(tx, input.workspaceId, [...inserted], createdCustomers);
   const rowResults: IngestItemResult[] = rows.map((row, i) => {
     const index = rowIndex[i];
     if (inserted.has(row.id)) return { index, status: "created", id: row.id, customerId: row.customerId };

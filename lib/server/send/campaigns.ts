@@ -66,7 +66,9 @@ function columnsOf(input: CampaignUpdate) {
     ...(input.html !== undefined ? { html: input.html } : {}),
     ...(input.text !== undefined ? { text: input.text ?? null } : {}),
     ...(input.viewId !== undefined ? { viewId: input.viewId ?? null } : {}),
-    ...(input.from !== undefined ? { fromName: input.from?.name ?? null, fromAddress: input.from?.address ?? null } : {}),
+    ...(input.from !== undefined
+      ? { fromName: input.from?.name ?? null, fromAddress: input.from?.address ?? null }
+      : {}),
     ...(input.scheduledAt !== undefined ? { scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null } : {}),
   };
 }

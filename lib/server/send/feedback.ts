@@ -25,7 +25,11 @@ async function recipientOf(token: string, purpose: TokenPurpose) {
 
 type Recipient = NonNullable<Awaited<ReturnType<typeof recipientOf>>>["recipient"];
 
-function eventFor(recipient: Recipient, type: CampaignEvent["type"], extra: Partial<CampaignEvent> = {}): CampaignEvent {
+function eventFor(
+  recipient: Recipient,
+  type: CampaignEvent["type"],
+  extra: Partial<CampaignEvent> = {},
+): CampaignEvent {
   return {
     type,
     recipientId: recipient.id,
@@ -154,9 +158,18 @@ export async function recordProviderFeedback(
       data: { complainedAt: at },
     });
     if (count === 0) return { status: "duplicate", recipientId: recipient.id };
-    await suppressEmail(db(), { workspaceId, key, email: recipient.email, reason: "COMPLAINT", campaignId: recipient.campaignId });
+    await suppressEmail(db(), {
+      workspaceId,
+      key,
+      email: recipient.email,
+      reason: "COMPLAINT",
+      campaignId: recipient.campaignId,
+    });
     // A spam complaint is the strongest "no": the e-mail marketing consent is withdrawn too.
-    await withdrawEmailConsent(recipient, `Marked campaign "${recipient.campaign.name}" (${recipient.campaignId}) as spam`);
+    await withdrawEmailConsent(
+      recipient,
+      `Marked campaign "${recipient.campaign.name}" (${recipient.campaignId}) as spam`,
+    );
     await recordCampaignEvents(workspaceId, [event("campaignMarkedSpam")]);
     return { status: "recorded", recipientId: recipient.id };
   }
@@ -166,7 +179,13 @@ export async function recordProviderFeedback(
     data: { bouncedAt: at, status: "BOUNCED", error: notification.diagnostic?.slice(0, 500) ?? "Hard bounce" },
   });
   if (count === 0) return { status: "duplicate", recipientId: recipient.id };
-  await suppressEmail(db(), { workspaceId, key, email: recipient.email, reason: "HARD_BOUNCE", campaignId: recipient.campaignId });
+  await suppressEmail(db(), {
+    workspaceId,
+    key,
+    email: recipient.email,
+    reason: "HARD_BOUNCE",
+    campaignId: recipient.campaignId,
+  });
   await recordCampaignEvents(workspaceId, [event("campaignBounced")]);
   return { status: "recorded", recipientId: recipient.id };
 }

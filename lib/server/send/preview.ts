@@ -92,7 +92,8 @@ export async function testCampaign({
       headers: { "X-Atrium-Campaign": campaign.id, "X-Atrium-Test": "1" },
       messageId: `<test-${crypto.randomUUID()}@${from.address.split("@")[1] ?? "atrium.invalid"}>`,
     });
-    if (!outcome.ok) throw validationFailed([{ path: "to", message: `The SMTP server refused it: ${outcome.message}` }]);
+    if (!outcome.ok)
+      throw validationFailed([{ path: "to", message: `The SMTP server refused it: ${outcome.message}` }]);
   }
   await db().$transaction(async (tx) => {
     if (settings.transport === "SANDBOX") {

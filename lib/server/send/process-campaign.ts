@@ -116,7 +116,13 @@ function mailFor(context: SendContext, row: ClaimedRow): OutgoingMail {
   const message = composeMessage({
     templates: context.templates,
     scope: {
-      customer: { id: row.customerId, externalId: row.externalId, base: row.base, extended: row.extended, tags: row.tags },
+      customer: {
+        id: row.customerId,
+        externalId: row.externalId,
+        base: row.base,
+        extended: row.extended,
+        tags: row.tags,
+      },
       campaign: { name: campaign.name },
     },
     links: campaign.links,

@@ -5,7 +5,13 @@ import { db } from "@/lib/server/db/client";
 import { getCampaignRow } from "./campaigns";
 import { progressOf } from "./serialize-campaign";
 
-const HOURLY_TYPES = ["campaignSent", "campaignOpened", "campaignLinkClicked", "campaignUnsubscribed", "campaignBounced"];
+const HOURLY_TYPES = [
+  "campaignSent",
+  "campaignOpened",
+  "campaignLinkClicked",
+  "campaignUnsubscribed",
+  "campaignBounced",
+];
 
 export async function getCampaignReport({
   workspaceId,

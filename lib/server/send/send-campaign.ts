@@ -1,11 +1,11 @@
-// POST …/send and …/cancel: a draft becomes SCHEDULED (at scheduledAt, or now); the runner (runner.ts)
-// prepares it when it is due and sends it. Cancelling stops the claiming; rows not yet sent are SKIPPED.
+// POST …/send and …/cancel: a draft becomes SCHEDULED (at scheduledAt, or now) and its send job is
+// queued in the same transaction (send-job.ts), to run when it is due. Cancelling stops the claiming; rows not yet sent are SKIPPED.
 import type { Campaign } from "@/lib/schemas/send";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { AppError } from "@/lib/server/core/errors";
 import { db } from "@/lib/server/db/client";
 import { getCampaignRow } from "./campaigns";
-import { kickSendRunner } from "./runner";
+import { queueCampaignJob } from "./send-job";
 import { serializeWithProgress } from "./serialize-campaign";
 import { compileTemplates } from "./templates";
 
@@ -26,6 +26,7 @@ export async function sendCampaign({ workspaceId, campaignId, actor, requestId }
       data: { status: "SCHEDULED", scheduledAt },
     });
     if (count === 0) throw new AppError("conflict", `The campaign is ${row.status.toLowerCase()}, not a draft`);
+    await queueCampaignJob({ workspaceId, campaignId, runAt: scheduledAt }, tx);
     await recordAudit(tx, {
       workspaceId,
       actor,
@@ -37,16 +38,10 @@ export async function sendCampaign({ workspaceId, campaignId, actor, requestId }
     });
     return tx.campaign.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId, id: campaignId } } });
   });
-  kickSendRunner();
   return serializeWithProgress(updated);
 }
 
-export async function cancelCampaign({
-  workspaceId,
-  campaignId,
-  actor,
-  requestId,
-}: CampaignAction): Promise<Campaign> {
+export async function cancelCampaign({ workspaceId, campaignId, actor, requestId }: CampaignAction): Promise<Campaign> {
   const row = await getCampaignRow({ workspaceId, campaignId });
   const updated = await db().$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({

@@ -17,7 +17,9 @@ export function suppressionSalt(key: Buffer): string {
 
 /** sha256(salt ‖ address), hex: the same as suppressionHashSql computes in the database. */
 export function emailHash(key: Buffer, email: string): string {
-  return createHash("sha256").update(`${suppressionSalt(key)}${normalizeEmail(email)}`, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(`${suppressionSalt(key)}${normalizeEmail(email)}`, "utf8")
+    .digest("hex");
 }
 
 /** emailHash in SQL over an e-mail expression, for set-based audience queries. */

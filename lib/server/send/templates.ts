@@ -37,7 +37,8 @@ function variableProblem(segments: readonly (string | number | unknown)[]): stri
   const [root, second, ...rest] = segments.map(String);
   const path = segments.map(String).join(".");
   if (root === "unsubscribeUrl") return segments.length === 1 ? null : `Unknown variable "${path}"`;
-  if (root === "campaign") return second === undefined || CAMPAIGN_KEYS.has(second) ? null : `Unknown variable "${path}"`;
+  if (root === "campaign")
+    return second === undefined || CAMPAIGN_KEYS.has(second) ? null : `Unknown variable "${path}"`;
   if (root !== "customer") return `Unknown variable "${path}" (use customer, campaign or unsubscribeUrl)`;
   if (second === undefined || !CUSTOMER_KEYS.has(second)) return `Unknown variable "${path}"`;
   if (second === "base" && rest.length > 0) {
@@ -57,7 +58,6 @@ function baseHasPrefix(field: string): boolean {
   // Array fields may be indexed (customer.base.contacts.otherContacts[0].value): accept what starts at one.
   return basePrefixes.has(field) || BASE_PATHS.some((p) => field.startsWith(`${p}.`));
 }
-
 
 function compileOne(engine: Liquid, field: TemplateField, source: string, errors: FieldError[]): Template[] {
   try {
@@ -106,7 +106,9 @@ function renderOne(engine: Liquid, field: TemplateField, templates: Template[], 
 /** Renders for one recipient; a render error (e.g. a limit) is a 422 naming the field. */
 export function renderTemplates(compiled: CompiledTemplates, scope: object): RenderedTemplates {
   return {
-    subject: renderOne(textEngine, "subject", compiled.subject, scope).replace(/[\r\n]+/g, " ").trim(),
+    subject: renderOne(textEngine, "subject", compiled.subject, scope)
+      .replace(/[\r\n]+/g, " ")
+      .trim(),
     preheader: compiled.preheader ? renderOne(textEngine, "preheader", compiled.preheader, scope) : null,
     html: renderOne(htmlEngine, "html", compiled.html, scope),
     text: compiled.text ? renderOne(textEngine, "text", compiled.text, scope) : null,

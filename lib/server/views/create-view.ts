@@ -45,9 +45,9 @@ export async function createView({
       details: { name: row.name, maskPersonalData: row.maskPersonalData },
       requestId,
     });
+    // A job committed with the view, so that the view's first report need not build its members.
+    await buildViewMembersSoon(tx, workspaceId, row.id);
     return serializeView(row);
   });
-  // After the commit (the build reads the view), so that the view's first report need not build it.
-  buildViewMembersSoon(workspaceId, view.id);
   return view;
 }

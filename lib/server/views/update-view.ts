@@ -55,9 +55,9 @@ export async function updateView({
       details: { changed },
       requestId,
     });
+    // A new filter makes the view's report members stale: rebuild them now rather than in its next report.
+    if (input.filter !== undefined) await buildViewMembersSoon(tx, workspaceId, viewId);
     return serializeView(row);
   });
-  // A new filter makes the view's report members stale: rebuild them now rather than in its next report.
-  if (input.filter !== undefined) buildViewMembersSoon(workspaceId, viewId);
   return view;
 }

@@ -23,7 +23,7 @@ import {
   reportWorkspace,
   type ReportWorkspace,
 } from "@/test/kits/report-kit";
-import { settleViewMemberBuilds } from "./view-membership";
+import { settleJobs } from "@/test/kits/job-kit";
 
 async function addSource(ws: string, name: string): Promise<string> {
   const { hash, prefix } = generateWriteKey();
@@ -105,7 +105,7 @@ describe("view members kept for reports", () => {
     const filter: Filter = { field: "base.address.country", op: "eq", value: "IT" };
     const view = await saveView(w, filter);
     const twin = await saveView(w, liveTwin(filter));
-    await settleViewMemberBuilds();
+    await settleJobs(w.ws);
     // Built as soon as the view was saved; the live twin keeps nothing.
     expect(await db().viewMembership.count({ where: { viewId: view } })).toBe(1);
     expect(await db().viewMembership.count({ where: { viewId: twin } })).toBe(0);
@@ -229,7 +229,7 @@ describe("view members kept for reports", () => {
     const edited: Filter = { tag: "x" };
     await saveView(w, edited, view);
     await saveView(w, liveTwin(edited), twin);
-    await settleViewMemberBuilds();
+    await settleJobs(w.ws);
     await expectLiveAnswers(w, view, twin, "filter edited");
     expect(await memberIds(view)).toEqual([anna]);
 
@@ -275,7 +275,7 @@ describe("view members kept for reports", () => {
     await send(w, { externalId: "browser", base: { gender: "male" } });
     await addEvents(w.ws, [{ type: "completedOrder", occurredAt: new Date().toISOString(), customerId: buyer }]);
     const buyers = await saveView(w, { event: { type: "completedOrder", within: "P30D" } });
-    await settleViewMemberBuilds();
+    await settleJobs(w.ws);
     expect(await db().viewMembership.count({ where: { viewId: buyers } })).toBe(0);
     const genders = (await composition(w, `dimension=gender&viewId=${buyers}`)).body;
     expect(genders.total).toBe(1);

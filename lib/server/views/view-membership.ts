@@ -15,6 +15,7 @@ import type { Filter } from "@/lib/schemas/filters";
 import { db, type Tx } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/core/errors";
 import { log } from "@/lib/server/log";
+import { enqueue } from "@/lib/server/jobs/enqueue";
 import { loadViewSelection } from "./view-selection";
 
 /** Bump when what a member row holds changes: every membership is then rebuilt on its next report. */
@@ -167,29 +168,37 @@ export async function refreshViewMembers(view: MemberView): Promise<void> {
   }
 }
 
-const pendingBuilds = new Set<Promise<void>>();
-
 /**
  * Builds a view's members in the background once the view is saved (created, or its filter changed), so
- * that its first report does not pay for the build. Best effort: a failure is logged, and the next report
- * builds them anyway.
+ * that its first report does not pay for the build: a job (task "views.build-members") queued in the
+ * saving transaction, so it runs on whichever instance's worker is free, survives a restart, and is
+ * deduplicated per view while pending. Best effort: a failed build is retried, and the next report
+ * builds the members anyway.
  */
-export function buildViewMembersSoon(workspaceId: string, viewId: string): void {
-  const build = (async () => {
+export async function buildViewMembersSoon(tx: Tx, workspaceId: string, viewId: string): Promise<void> {
+  await enqueue(
+    "views.build-members",
+    { workspaceId, viewId },
+    { jobKey: `views.build-members:${viewId}`, maxAttempts: 5 },
+    tx,
+  );
+}
+
+/** The task: reads the view as it is now (a deleted view has nothing to build). */
+export async function buildViewMembers({
+  workspaceId,
+  viewId,
+}: {
+  workspaceId: string;
+  viewId: string;
+}): Promise<void> {
+  try {
     const selection = await loadViewSelection({ workspaceId, viewId });
     if (usesMembers(selection.filter))
       await refreshViewMembers({ workspaceId, viewId, condition: selection.condition });
-  })()
-    .catch((error: unknown) => {
-      // Deleted meanwhile: nothing to build.
-      if (error instanceof AppError && error.code === "not_found") return;
-      log.warn({ err: error, workspaceId, viewId }, "Building a view's report members failed");
-    })
-    .finally(() => pendingBuilds.delete(build));
-  pendingBuilds.add(build);
-}
-
-/** Waits for the background builds started so far (tests, and a clean shutdown). */
-export async function settleViewMemberBuilds(): Promise<void> {
-  while (pendingBuilds.size > 0) await Promise.all(pendingBuilds);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return;
+    log.warn({ err: error, workspaceId, viewId }, "Building a view's report members failed");
+    throw error;
+  }
 }

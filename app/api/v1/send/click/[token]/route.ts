@@ -8,5 +8,8 @@ import { recordClick } from "@/lib/server/send/feedback";
 export const GET = route(endpoints.followTrackedLink, async ({ params }) => {
   const url = await recordClick(params.token);
   if (!url) throw new AppError("not_found", "This link is not valid");
-  return new Response(null, { status: 302, headers: { location: url, "cache-control": "no-store", "referrer-policy": "no-referrer" } });
+  return new Response(null, {
+    status: 302,
+    headers: { location: url, "cache-control": "no-store", "referrer-policy": "no-referrer" },
+  });
 });

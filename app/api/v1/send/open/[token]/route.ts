@@ -9,6 +9,10 @@ export const GET = route(endpoints.getOpenPixel, async ({ params }) => {
   await recordOpen(params.token);
   return new Response(new Uint8Array(GIF), {
     status: 200,
-    headers: { "content-type": "image/gif", "cache-control": "no-store, private", "content-length": String(GIF.length) },
+    headers: {
+      "content-type": "image/gif",
+      "cache-control": "no-store, private",
+      "content-length": String(GIF.length),
+    },
   });
 });

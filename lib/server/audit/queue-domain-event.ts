@@ -1,0 +1,34 @@
+// Domain events for webhooks, from the one place every customer and consent write passes through: its
+// audit entry. When the workspace has an enabled subscription to the kind, a "webhooks.domain-event"
+// job is added in the same transaction (graphile_worker.add_job), so a rolled-back write sends nothing
+// and a committed one is never lost; without a subscription the write pays one indexed EXISTS.
+// Written as SQL here (no import of lib/server/webhooks, which itself records audit entries).
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/server/db/client";
+
+const KINDS: ReadonlySet<string> = new Set([
+  "customer.created",
+  "customer.updated",
+  "customer.merged",
+  "customer.unmerged",
+  "customer.erased",
+  "consent.changed",
+]);
+
+export async function queueDomainEvent(
+  tx: Pick<Tx, "$executeRaw">,
+  entry: { workspaceId: string | null; action: string; targetId?: string; details?: Prisma.InputJsonObject },
+): Promise<void> {
+  if (!entry.workspaceId || !KINDS.has(entry.action)) return;
+  const payload = {
+    workspaceId: entry.workspaceId,
+    type: entry.action,
+    targetId: entry.targetId ?? null,
+    details: entry.details ?? {},
+    at: new Date().toISOString(),
+  };
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job('webhooks.domain-event', ${JSON.stringify(payload)}::json, max_attempts => 10)
+     WHERE EXISTS (SELECT 1 FROM "WebhookSubscription" s
+                    WHERE s."workspaceId" = ${entry.workspaceId}::uuid AND s.enabled AND ${entry.action} = ANY (s.events))`;
+}

@@ -1,0 +1,22 @@
+// The task registry: every job the queue runs, by name (payload types in lib/server/jobs/job-payloads.ts).
+// It lives in runtime/, above every capability, so that services may queue jobs (lib/server/jobs) without
+// the queue importing them back.
+import type { JobTaskRegistry } from "@/lib/server/jobs/job-task";
+import { taskListOf } from "@/lib/server/jobs/worker";
+import { runCampaignJob } from "@/lib/server/send/send-job";
+import { buildViewMembers } from "@/lib/server/views/view-membership";
+import { deliverWebhook } from "@/lib/server/webhooks/deliver-webhook";
+import { fanOutDomainEvent } from "@/lib/server/webhooks/fan-out-domain-event";
+import { fanOutEvents } from "@/lib/server/webhooks/fan-out-events";
+
+export const jobTasks: JobTaskRegistry = {
+  "views.build-members": (payload) => buildViewMembers(payload),
+  // On the worker's own connection: the hot path of every delivery skips Prisma.
+  "webhooks.deliver": (payload, helpers) =>
+    deliverWebhook(payload, async (text, values) => (await helpers.query(text, values)).rows),
+  "webhooks.domain-event": (payload) => fanOutDomainEvent(payload),
+  "events.created": (payload) => fanOutEvents(payload),
+  "send.campaign": (payload) => runCampaignJob(payload),
+};
+
+export const jobTaskList = () => taskListOf(jobTasks);
