@@ -17,6 +17,7 @@ import * as operations from "./operations";
 import * as privacy from "./privacy";
 import * as reports from "./reports";
 import * as schema from "./schema";
+import * as send from "./send";
 import * as sources from "./sources";
 import * as views from "./views";
 import * as webhooks from "./webhooks";
@@ -41,6 +42,7 @@ const modules = [
   schema,
   views,
   reports,
+  send,
   webhooks,
   automations,
 ];

@@ -35,10 +35,10 @@ async function applySources(
   workspaceId: string,
   events: PreparedEvent[],
   results: IngestItemResult[],
-  principal: Principal,
+  principal: Principal | null,
 ): Promise<PreparedEvent[]> {
   const typeOf = new Map<string, SourceType>(
-    principal.type === "writeKey" ? [[principal.sourceId, principal.sourceType]] : [],
+    principal?.type === "writeKey" ? [[principal.sourceId, principal.sourceType]] : [],
   );
   const named = [...new Set(events.flatMap((e) => (e.sourceId && !typeOf.has(e.sourceId) ? [e.sourceId] : [])))];
   if (named.length > 0) {
@@ -105,12 +105,44 @@ export async function ingestEvents({
   principal,
   requestId,
 }: IngestEventsInput): Promise<IngestItemResult[]> {
+  return ingest({ workspaceId, items, principal, actor: actorOf(principal), requestId });
+}
+
+/**
+ * Events Atrium records itself (e.g. Send's campaign feedback), with no caller behind them: the same
+ * checks and storage as any ingestion, the actor being Atrium (e.g. `{ type: "SYSTEM", name: "Send" }`).
+ */
+export async function ingestSystemEvents({
+  workspaceId,
+  items,
+  actor,
+}: {
+  workspaceId: string;
+  items: readonly unknown[];
+  actor: Actor;
+}): Promise<IngestItemResult[]> {
+  return ingest({ workspaceId, items, principal: null, actor });
+}
+
+async function ingest({
+  workspaceId,
+  items,
+  principal,
+  actor,
+  requestId,
+}: {
+  workspaceId: string;
+  items: readonly unknown[];
+  principal: Principal | null;
+  actor: Actor;
+  requestId?: string;
+}): Promise<IngestItemResult[]> {
   const now = Date.now();
   const [eventTypes, rules] = await Promise.all([
     loadWorkspaceEventTypes(workspaceId),
     getIdentityRules({ workspaceId }),
   ]);
-  const writeKeySourceId = principal.type === "writeKey" ? principal.sourceId : null;
+  const writeKeySourceId = principal?.type === "writeKey" ? principal.sourceId : null;
   const env: PrepareEnv = { eventTypes, rules, writeKeySourceId, now, identityMemo: new Map() };
 
   const results: IngestItemResult[] = [];
@@ -124,7 +156,6 @@ export async function ingestEvents({
   prepared = await dropSuppressedEvents(workspaceId, prepared, results);
 
   if (prepared.length > 0) {
-    const actor: Actor = actorOf(principal);
     results.push(...(await storeBatch({ workspaceId, events: prepared, actor, requestId, now })));
   }
   return results.sort((a, b) => a.index - b.index);

@@ -19,6 +19,8 @@ export interface JobPayloads {
   "events.created": { workspaceId: string; eventIds: string[]; customerIds: string[] };
   /** One automation run (lib/server/automations/run-automation.ts), due after the automation's delay. */
   "automations.run": { workspaceId: string; runId: string };
+  /** Prepares a due campaign and sends some chunks of it, then queues itself again (lib/server/send/send-job.ts). */
+  "send.campaign": { workspaceId: string; campaignId: string };
 }
 
 export type JobName = keyof JobPayloads;
