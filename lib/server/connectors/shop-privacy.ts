@@ -34,6 +34,8 @@ export async function shopifyDataRequest(source: ShopSource, payload: Record<str
     workspaceId: source.workspaceId,
     customerId,
     actor: sourceActor(source),
+    // The shop's data request is answered to the workspace's admins, who hold every permission.
+    includeRegistry: true,
     requestId,
   });
   const document = JSON.parse(await response.text()) as Record<string, unknown>;
