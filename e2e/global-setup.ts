@@ -56,6 +56,8 @@ function startServer(databaseUrl: string, baseUrl: string, port: number): ChildP
     ATRIUM_BUILD_SKIP_TYPECHECK: "1",
     // Each spec seeds what it needs; the demo workspace would only make results depend on the seed.
     ATRIUM_SEED: "off",
+    // The webhooks spec delivers to a receiver on 127.0.0.1 over http.
+    ATRIUM_WEBHOOKS_ALLOW_PRIVATE: "1",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "scripts/start.ts")], {
