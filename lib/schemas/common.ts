@@ -45,7 +45,10 @@ export const ZProblem = z
     code: z.string(),
     errors: z.array(ZFieldError).optional(),
     requestId: z.string(),
-    existingCustomerId: z.string().optional().meta({ description: "409 on a customer write: the customer holding the identity" }),
+    existingCustomerId: z
+      .string()
+      .optional()
+      .meta({ description: "409 on a customer write: the customer holding the identity" }),
     limit: z.int().optional().meta({ description: "413: the body limit in bytes" }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });

