@@ -57,6 +57,8 @@ describe("built-in authorization server", () => {
     expect(discovery.grant_types_supported).toEqual(
       expect.arrayContaining(["authorization_code", "client_credentials", "refresh_token"]),
     );
+    expect(discovery.grant_types_supported).not.toContain("implicit");
+    expect(discovery.response_types_supported).toEqual(["code"]);
     const jwks = await (await fetch(discovery.jwks_uri)).json();
     expect(jwks.keys[0]).toMatchObject({ kty: "RSA", use: "sig" });
     expect(jwks.keys[0].d).toBeUndefined();
@@ -92,6 +94,35 @@ describe("built-in authorization server", () => {
     });
     expect(revoke.status).toBe(200);
     expect((await callMe(token)).status).toBe(401);
+  });
+
+  it("lets only the token's own client introspect it", async () => {
+    const otherId = `ac_${randomBytes(6).toString("hex")}`;
+    const otherSecret = randomBytes(32).toString("base64url");
+    const other = await createTestWorkspace("OAuth other");
+    await db().apiClient.create({
+      data: {
+        workspaceId: other.id,
+        clientId: otherId,
+        secretHash: hashClientSecret(otherSecret),
+        name: "Spy",
+        role: "ADMIN",
+      },
+    });
+    const { access_token: token } = await (await requestToken()).json();
+    const introspect = async (id: string, secret: string) =>
+      (
+        await fetch(`${base}/oauth/token/introspection`, {
+          method: "POST",
+          headers: {
+            authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`,
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          body: new URLSearchParams({ token }).toString(),
+        })
+      ).json();
+    expect(await introspect(clientId, clientSecret)).toMatchObject({ active: true, client_id: clientId });
+    expect(await introspect(otherId, otherSecret)).toEqual({ active: false });
   });
 
   it("stops accepting tokens of a revoked API client, and issues it no more", async () => {

@@ -60,12 +60,18 @@ function configuration(secrets: InstallationSecrets): Configuration {
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     scopes: ["openid", "email", "profile", "offline_access"],
     pkce: { required: () => true },
+    // Advertise (and accept) only what is offered: the code flow; no implicit or hybrid response types.
+    responseTypes: ["code"],
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       // A client may revoke only its own tokens.
       revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
-      introspection: { enabled: true },
+      // Nor introspect any but its own: another workspace's client must not learn about its tokens.
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx, form) => {
@@ -79,6 +85,8 @@ function configuration(secrets: InstallationSecrets): Configuration {
       },
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    // Every use of a refresh token replaces it (a stolen one works once, and its reuse is detectable).
+    rotateRefreshToken: true,
     interactions: { url: async (_ctx, interaction) => `${OAUTH_MOUNT}/interaction/${interaction.uid}` },
     renderError: async (ctx, out) => {
       ctx.type = "html";
