@@ -66,6 +66,8 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // Built by scripts/build-tracker.ts from packages/tracker (minified).
+      "public/sdk/**",
     ],
   },
   {

@@ -167,10 +167,17 @@ test.describe("the Atrium tracker on another origin", () => {
         const w = window as unknown as { atrium: (...args: unknown[]) => void };
         w.atrium("identify", { externalId: "shopper-1", email: "shopper@example.com", traits: { firstName: "Sam" } });
       });
+      // The identify joins the earlier anonymous events to the customer: every event ends up with one customer.
       await expect
-        .poll(async () => new Set((await listEvents(request, setup)).map((event) => event.customerId)).size, {
-          timeout: 10_000,
-        })
+        .poll(
+          async () => {
+            const events = await listEvents(request, setup);
+            return events.length >= 3 && events.every((event) => event.customerId)
+              ? new Set(events.map((e) => e.customerId)).size
+              : 0;
+          },
+          { timeout: 15_000 },
+        )
         .toBe(1);
       const events = await listEvents(request, setup);
       const [customerId] = new Set(events.map((event) => event.customerId));
@@ -196,10 +203,18 @@ test.describe("the Atrium tracker on another origin", () => {
     origin.server.removeAllListeners("request");
     origin.server.on("request", (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
     try {
-      const refused = page.waitForResponse((res) => res.url().endsWith("/v1/batch"));
+      const sent = page.waitForRequest((req) => req.url().endsWith("/v1/batch"));
       await page.goto(`${origin.url}/`);
       await page.evaluate(() => (window as unknown as { atrium: (...args: unknown[]) => void }).atrium("page"));
-      expect((await refused).status()).toBe(403);
+      await sent;
+      await page.waitForTimeout(1500);
+      // The same write as the browser sent it, read outside the browser: refused, and no CORS grant.
+      const direct = await request.post("/v1/batch", {
+        headers: { origin: origin.url, "content-type": "text/plain" },
+        data: JSON.stringify({ writeKey: setup.writeKey, batch: [{ type: "page", anonymousId: "a" }] }),
+      });
+      expect(direct.status()).toBe(403);
+      expect(direct.headers()["access-control-allow-origin"]).toBeUndefined();
       expect(await listEvents(request, setup)).toEqual([]);
     } finally {
       origin.server.close();
