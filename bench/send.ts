@@ -2,7 +2,7 @@
 // links, pixel, footer, RFC 8058 headers) and handed over, with the recipient rows claimed in chunks and
 // campaignSent recorded on every timeline, as in production. Service level, in one process.
 //
-// Run: npx tsx bench/send.ts [recipients=100000]
+// Run: npx tsx bench/send.ts [recipients=100000] [sandbox]
 // 1. Baseline: rendering alone (composeMessage for every recipient, nothing stored or sent), messages/s.
 // 2. Sandbox outbox: stored in OutboxMessage, rows SENT, events recorded. Bar ≥ 2,000/s.
 // 3. SMTP: handed to a local smtp-server (in this process, loopback, 8 pooled connections). Bar ≥ 500/s.
@@ -114,7 +114,16 @@ try {
       `(${((sandboxRate / renderRate) * 100).toFixed(0)} % of render only; audience built in ${sandbox.prepare.toFixed(1)} s)`,
   );
 
-  // 3. SMTP.
+  // 3. SMTP (skipped with a second argument "sandbox").
+  if (process.argv[3] !== "sandbox") await viaLocalSmtp(renderRate);
+} finally {
+  closeSmtpPools();
+  smtp.close();
+  await disconnectDb();
+  await database.dispose();
+}
+
+async function viaLocalSmtp(renderRate: number): Promise<void> {
   const { port } = smtp.server.address() as AddressInfo;
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}?maxConnections=8`;
   const smtpWs = await workspaceWithCustomers("smtp");
@@ -124,9 +133,4 @@ try {
     `SMTP (local smtp-server): ${recipients} in ${viaSmtp.seconds.toFixed(1)} s = ${Math.round(smtpRate)} messages/s ` +
       `(${((smtpRate / renderRate) * 100).toFixed(0)} % of render only; server received ${delivered})`,
   );
-} finally {
-  closeSmtpPools();
-  smtp.close();
-  await disconnectDb();
-  await database.dispose();
 }
