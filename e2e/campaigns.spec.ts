@@ -45,7 +45,7 @@ test.describe("campaigns", () => {
     await page.getByRole("link", { name: "New campaign" }).first().click();
     await page.getByLabel("Name").fill("Spring sale");
     await page.getByLabel("Subject").fill("Spring sale for {{ customer.base.firstName }}");
-    await page.getByRole("textbox", { name: "Audience" }).click();
+    await page.getByRole("combobox", { name: "Audience" }).click();
     await page.getByRole("option", { name: `VIPs ${tag}` }).click();
     const frame = page.frameLocator('iframe[title="Preview"]');
     await expect(frame.getByRole("heading", { name: "Hello Alex" })).toBeVisible();
