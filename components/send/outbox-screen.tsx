@@ -9,6 +9,9 @@ import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { useOutbox } from "./use-campaigns";
 
+/** Reading the outbox must not count as an open: the message's own images (the pixel) stay unloaded. */
+const NO_REMOTE = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
+
 export function OutboxScreen() {
   const ws = useCurrentWorkspace().workspace.id;
   const outbox = useOutbox(ws);
@@ -68,7 +71,7 @@ export function OutboxScreen() {
               </Text>
               <iframe
                 title="Sandbox message"
-                srcDoc={shown.html}
+                srcDoc={`${NO_REMOTE}${shown.html}`}
                 sandbox=""
                 style={{
                   width: "100%",
