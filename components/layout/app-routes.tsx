@@ -16,6 +16,9 @@ import { SchemaScreen } from "@/components/schema/schema-screen";
 import { SettingsLayout } from "@/components/settings/settings-layout";
 import { SourcesScreen } from "@/components/sources/sources-screen";
 import { ViewsScreen } from "@/components/views/views-screen";
+import { CampaignScreen } from "@/components/send/campaign-screen";
+import { CampaignsScreen } from "@/components/send/campaigns-screen";
+import { OutboxScreen } from "@/components/send/outbox-screen";
 import { WorkspaceSettingsScreen } from "@/components/workspaces/workspace-settings-screen";
 import { AppShell } from "./app-shell";
 import { NotFoundScreen } from "./not-found-screen";
@@ -36,6 +39,9 @@ export function AppRoutes() {
             <Route path="customers/:id" element={<CustomerScreen />} />
             <Route path="events" element={<EventsScreen />} />
             <Route path="views" element={<ViewsScreen />} />
+            <Route path="campaigns" element={<CampaignsScreen />} />
+            <Route path="campaigns/outbox" element={<OutboxScreen />} />
+            <Route path="campaigns/:id" element={<CampaignScreen />} />
             {/* The dashboard's first address, kept for links to it. */}
             <Route path="reports" element={<Navigate to="../dashboard" replace />} />
             <Route path="settings" element={<SettingsLayout />}>

@@ -1,5 +1,13 @@
 // The product's main navigation, in the order marketers use it.
-import { IconFilter, IconLayoutDashboard, IconSettings, IconTimeline, IconUsers, type Icon } from "@tabler/icons-react";
+import {
+  IconFilter,
+  IconLayoutDashboard,
+  IconSend,
+  IconSettings,
+  IconTimeline,
+  IconUsers,
+  type Icon,
+} from "@tabler/icons-react";
 
 export interface NavItem {
   label: string;
@@ -13,6 +21,7 @@ export const mainNavItems: readonly NavItem[] = [
   { label: "Customers", to: "/customers", icon: IconUsers },
   { label: "Events", to: "/events", icon: IconTimeline },
   { label: "Views", to: "/views", icon: IconFilter },
+  { label: "Campaigns", to: "/campaigns", icon: IconSend },
 ];
 
 /** Kept apart from the daily screens, at the bottom of the navbar. */

@@ -18,8 +18,10 @@ import { suppressEmail } from "./suppression";
 import { compileTemplates, type CompiledTemplates } from "./templates";
 import { sendSmtp, smtpTransport, type OutgoingMail } from "./transport";
 
-/** Rows per claim. Small enough that a crash interrupts few, large enough for set-based writes. */
+/** Rows per SMTP claim. Small enough that a crash interrupts few, large enough for set-based writes. */
 export const CHUNK_SIZE = 200;
+/** Rows per sandbox claim: stored exactly once in one transaction, so a crash interrupts nobody. */
+export const SANDBOX_CHUNK_SIZE = 1000;
 /** A SENDING row older than this belongs to a sender that is gone. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
@@ -260,7 +262,11 @@ export async function processCampaign(
       select: { status: true },
     });
     if (current?.status !== "SENDING") return true;
-    const rows = await claimChunk(workspaceId, campaignId, options.chunkSize ?? CHUNK_SIZE);
+    const rows = await claimChunk(
+      workspaceId,
+      campaignId,
+      options.chunkSize ?? (sandbox ? SANDBOX_CHUNK_SIZE : CHUNK_SIZE),
+    );
     if (rows.length === 0) break;
     const eligible = rows.filter((row) => row.eligible);
     await markSkipped(

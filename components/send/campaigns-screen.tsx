@@ -1,0 +1,130 @@
+// /campaigns — the workspace's e-mail campaigns with status and figures, and the way to a new one.
+import { Alert, Anchor, Button, Group, Paper, Progress, Skeleton, Table, Text } from "@mantine/core";
+import { IconFlask, IconMailPlus, IconSend } from "@tabler/icons-react";
+import { Link } from "react-router";
+import { formatTimestamp } from "@/components/customers/customer-columns";
+import { EmptyState } from "@/components/ui/empty-state";
+import { errorMessage } from "@/components/ui/notify";
+import { Page } from "@/components/ui/page";
+import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
+import { usePermissions } from "@/lib/client/use-permissions";
+import type { Campaign } from "@/lib/schemas/send";
+import { CampaignStatusBadge } from "./campaign-status";
+import { useCampaigns } from "./use-campaigns";
+
+function share(part: number, whole: number): string {
+  return whole > 0 ? `${Math.round((part / whole) * 100)} %` : "—";
+}
+
+function Figures({ campaign }: { campaign: Campaign }) {
+  const { progress } = campaign;
+  if (campaign.status === "DRAFT") return <Text c="dimmed">Not sent</Text>;
+  const done = progress.total - progress.pending;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress value={progress.total ? (done / progress.total) * 100 : 0} w={80} size="sm" aria-label="Progress" />
+      <Text size="sm">
+        {progress.sent.toLocaleString()} / {progress.total.toLocaleString()} sent
+      </Text>
+    </Group>
+  );
+}
+
+export function CampaignsScreen() {
+  const ws = useCurrentWorkspace().workspace.id;
+  const toScreen = useWorkspacePath();
+  const { canWrite } = usePermissions();
+  const campaigns = useCampaigns(ws);
+
+  let content;
+  if (campaigns.isPending) content = <Skeleton height={160} radius="md" />;
+  else if (campaigns.error) content = <Text c="red">{errorMessage(campaigns.error)}</Text>;
+  else if (campaigns.data.length === 0) {
+    content = (
+      <EmptyState
+        icon={IconSend}
+        title="No campaigns yet"
+        description="A campaign sends one personalised e-mail to a view's customers — only to those who agreed to e-mail marketing, with an unsubscribe link in every message."
+        actions={
+          canWrite ? (
+            <Button component={Link} to={toScreen("/campaigns/new")} leftSection={<IconMailPlus size={16} />}>
+              New campaign
+            </Button>
+          ) : null
+        }
+      />
+    );
+  } else {
+    content = (
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="sm" highlightOnHover aria-label="Campaigns">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Progress</Table.Th>
+                <Table.Th>Recipients</Table.Th>
+                <Table.Th>Bounced</Table.Th>
+                <Table.Th>Updated</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {campaigns.data.map((campaign) => (
+                <Table.Tr key={campaign.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={toScreen(`/campaigns/${campaign.id}`)} fw={550}>
+                      {campaign.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {campaign.subject}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <CampaignStatusBadge status={campaign.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Figures campaign={campaign} />
+                  </Table.Td>
+                  <Table.Td>{campaign.audience ? campaign.audience.recipients.toLocaleString() : "—"}</Table.Td>
+                  <Table.Td>{share(campaign.progress.bounced, campaign.progress.total)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatTimestamp(campaign.updatedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    );
+  }
+
+  return (
+    <Page
+      title="Campaigns"
+      description="E-mail campaigns to your views. Only customers who agreed to e-mail marketing and are not suppressed receive them."
+      actions={
+        <Group gap="sm">
+          <Button
+            component={Link}
+            to={toScreen("/campaigns/outbox")}
+            variant="default"
+            leftSection={<IconFlask size={16} />}
+          >
+            Sandbox outbox
+          </Button>
+          {canWrite ? (
+            <Button component={Link} to={toScreen("/campaigns/new")} leftSection={<IconMailPlus size={16} />}>
+              New campaign
+            </Button>
+          ) : null}
+        </Group>
+      }
+    >
+      {content}
+      <Alert mt="md" variant="light" color="gray" title="Consent by construction">
+        Recipients are chosen when a campaign starts: customers of its view with marketing e-mail consent granted, an
+        e-mail address, and no bounce, complaint or unsubscribe on record.
+      </Alert>
+    </Page>
+  );
+}

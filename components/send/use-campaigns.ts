@@ -1,0 +1,141 @@
+// Campaigns, their audience, preview, report and the sandbox outbox, read and changed through the API.
+// While a campaign is sending, its reads poll every two seconds so progress shows live.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { callEndpoint } from "@/lib/client/api-client";
+import { fetchAllPages } from "@/lib/client/fetch-all-pages";
+import {
+  cancelCampaign,
+  createCampaign,
+  deleteCampaign,
+  getCampaign,
+  getCampaignAudience,
+  getCampaignReport,
+  getSendSettings,
+  listCampaigns,
+  listOutbox,
+  previewMessage,
+  sendCampaign,
+  testCampaign,
+  updateCampaign,
+  type Campaign,
+  type CampaignCreate,
+  type CampaignUpdate,
+} from "@/lib/schemas/send";
+
+const keys = {
+  all: (ws: string) => ["workspace", ws, "send"] as const,
+  campaigns: (ws: string) => ["workspace", ws, "send", "campaigns"] as const,
+  campaign: (ws: string, id: string) => ["workspace", ws, "send", "campaign", id] as const,
+  outbox: (ws: string) => ["workspace", ws, "send", "outbox"] as const,
+};
+
+const live = (status: Campaign["status"] | undefined) => status === "SENDING" || status === "SCHEDULED";
+
+export function useCampaigns(ws: string) {
+  return useQuery({
+    queryKey: keys.campaigns(ws),
+    queryFn: ({ signal }) =>
+      fetchAllPages((cursor) =>
+        callEndpoint(listCampaigns, { params: { ws }, query: { limit: 200, cursor } }, { signal }),
+      ),
+    refetchInterval: (query) => (query.state.data?.some((c) => live(c.status)) ? 2000 : false),
+  });
+}
+
+export function useCampaign(ws: string, id: string | undefined) {
+  return useQuery({
+    queryKey: keys.campaign(ws, id ?? "new"),
+    queryFn: ({ signal }) => callEndpoint(getCampaign, { params: { ws, id: id! } }, { signal }),
+    enabled: Boolean(id),
+    refetchInterval: (query) => (live(query.state.data?.status) ? 2000 : false),
+  });
+}
+
+export function useCampaignAudience(ws: string, id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.campaign(ws, id ?? "new"), "audience"],
+    queryFn: ({ signal }) => callEndpoint(getCampaignAudience, { params: { ws, id: id! } }, { signal }),
+    enabled: Boolean(id) && enabled,
+  });
+}
+
+export function useCampaignReport(ws: string, campaign: Campaign | undefined) {
+  return useQuery({
+    queryKey: [...keys.campaign(ws, campaign?.id ?? "new"), "report", campaign?.updatedAt, campaign?.progress.sent],
+    queryFn: ({ signal }) => callEndpoint(getCampaignReport, { params: { ws, id: campaign!.id } }, { signal }),
+    enabled: Boolean(campaign) && campaign?.status !== "DRAFT",
+    refetchInterval: live(campaign?.status) || campaign?.status === "SENT" ? 5000 : false,
+  });
+}
+
+export function useSendSettings(ws: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.all(ws), "settings"],
+    queryFn: ({ signal }) => callEndpoint(getSendSettings, { params: { ws } }, { signal }),
+    enabled,
+    retry: false,
+  });
+}
+
+export interface PreviewInput {
+  subject: string;
+  preheader?: string | null;
+  html: string;
+  text?: string | null;
+  customerId?: string | null;
+}
+
+export function usePreview(ws: string, input: PreviewInput) {
+  return useQuery({
+    queryKey: [...keys.all(ws), "preview", input],
+    queryFn: ({ signal }) => callEndpoint(previewMessage, { params: { ws }, body: input }, { signal }),
+    enabled: input.html.length > 0 && input.subject.length > 0,
+    retry: false,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useOutbox(ws: string) {
+  return useQuery({
+    queryKey: keys.outbox(ws),
+    queryFn: ({ signal }) => callEndpoint(listOutbox, { params: { ws }, query: { limit: 50 } }, { signal }),
+    refetchInterval: 5000,
+  });
+}
+
+function useInvalidate(ws: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: keys.all(ws) });
+}
+
+export function useSaveCampaign(ws: string) {
+  const invalidate = useInvalidate(ws);
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: CampaignCreate | CampaignUpdate }) =>
+      id
+        ? callEndpoint(updateCampaign, { params: { ws, id }, body })
+        : callEndpoint(createCampaign, { params: { ws }, body: body as CampaignCreate }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCampaignAction(ws: string) {
+  const invalidate = useInvalidate(ws);
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: "send" | "cancel" | "delete" }) => {
+      if (action === "send") return callEndpoint(sendCampaign, { params: { ws, id } });
+      if (action === "cancel") return callEndpoint(cancelCampaign, { params: { ws, id } });
+      return callEndpoint(deleteCampaign, { params: { ws, id } });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export function useTestSend(ws: string) {
+  const invalidate = useInvalidate(ws);
+  return useMutation({
+    mutationFn: ({ id, to, customerId }: { id: string; to: string; customerId?: string | null }) =>
+      callEndpoint(testCampaign, { params: { ws, id }, body: { to, customerId } }),
+    onSuccess: invalidate,
+  });
+}
