@@ -294,7 +294,7 @@ async function runQueries(workspaceId: string, clock: CpuClock): Promise<Result[
   const { compileWorkspaceFilter } = await import("@/lib/server/search/workspace-filter");
   const { searchCustomers } = await import("@/lib/server/search/search-customers");
   const { apiClientToken } = await import("@/test/auth-fixtures");
-  const { listCustomers: listEndpoint } = await import("@/lib/schemas/customers");
+  const { listCustomersEndpoint: listEndpoint } = await import("@/lib/schemas/customers");
   const { handlerOf } = await import("@/test/route-modules");
 
   // Random targets, the same on every run (a fixed LCG), spread over the whole base.

@@ -14,7 +14,7 @@ import { callEndpoint } from "@/lib/client/api-client";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { queryKeys } from "@/lib/client/query-keys";
 import { usePermissions } from "@/lib/client/use-permissions";
-import { listAuditEntries, type AuditEntry } from "@/lib/schemas/audit";
+import { listAuditEntriesEndpoint, type AuditEntry } from "@/lib/schemas/audit";
 import { AuditFilters, auditActionError, NO_AUDIT_FILTERS, type AuditFilterValue } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
@@ -38,7 +38,7 @@ function AuditLog({ ws }: { ws: string }) {
     queryKey: queryKeys.audit.list(ws, { ...query, cursor: cursors[page] }),
     queryFn: ({ signal }) =>
       callEndpoint(
-        listAuditEntries,
+        listAuditEntriesEndpoint,
         { params: { ws }, query: { ...query, limit: PAGE_SIZE, cursor: cursors[page] } },
         { signal },
       ),

@@ -4,9 +4,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { ApiError, callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import {
-  getCustomerConsents,
-  listConsentHistory,
-  patchCustomerConsents,
+  getCustomerConsentsEndpoint,
+  listConsentHistoryEndpoint,
+  patchCustomerConsentsEndpoint,
   type ConsentPatch,
 } from "@/lib/schemas/consents";
 import { latestChangeByKey } from "./consent-display";
@@ -22,7 +22,7 @@ export function isForbidden(error: unknown): boolean {
 export function useConsents(ws: string, customerId: string) {
   return useQuery({
     queryKey: queryKeys.customers.consents(ws, customerId),
-    queryFn: ({ signal }) => callEndpoint(getCustomerConsents, { params: { ws, id: customerId } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getCustomerConsentsEndpoint, { params: { ws, id: customerId } }, { signal }),
   });
 }
 
@@ -32,7 +32,7 @@ export function useLatestConsentChanges(ws: string, customerId: string, enabled:
     queryKey: queryKeys.customers.consentHistory(ws, customerId, { view: "latest" }),
     queryFn: ({ signal }) =>
       callEndpoint(
-        listConsentHistory,
+        listConsentHistoryEndpoint,
         { params: { ws, id: customerId }, query: { limit: LATEST_PAGE_SIZE } },
         { signal },
       ),
@@ -55,7 +55,7 @@ export function useConsentHistory(ws: string, customerId: string, filter: Consen
     queryKey: queryKeys.customers.consentHistory(ws, customerId, { view: "timeline", ...filter }),
     queryFn: ({ pageParam, signal }) =>
       callEndpoint(
-        listConsentHistory,
+        listConsentHistoryEndpoint,
         { params: { ws, id: customerId }, query: { ...filter, limit: TIMELINE_PAGE_SIZE, cursor: pageParam } },
         { signal },
       ),
@@ -70,7 +70,8 @@ export function useConsentHistory(ws: string, customerId: string, filter: Consen
 export function useSaveConsents(ws: string, customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConsentPatch) => callEndpoint(patchCustomerConsents, { params: { ws, id: customerId }, body }),
+    mutationFn: (body: ConsentPatch) =>
+      callEndpoint(patchCustomerConsentsEndpoint, { params: { ws, id: customerId }, body }),
     onSuccess: async (state) => {
       queryClient.setQueryData(queryKeys.customers.consents(ws, customerId), state);
       await Promise.all([

@@ -4,7 +4,7 @@
 import { buildEndpointUrl } from "@/lib/client/api-client";
 import type { CsvRequest } from "@/lib/client/download-csv";
 import type { ListParams } from "@/lib/client/query-keys";
-import { listCustomers, searchCustomers, type CustomerSort } from "@/lib/schemas/customers";
+import { listCustomersEndpoint, searchCustomersEndpoint, type CustomerSort } from "@/lib/schemas/customers";
 import type { Filter } from "@/lib/schemas/filters";
 import { canonicalJson, MATCH_ALL, sameFilter } from "@/components/filters/filter-convert";
 import { withTextSearch } from "@/components/filters/text-search";
@@ -49,7 +49,7 @@ export function requestParams(request: ExplorerRequest, limit: number, cursor: s
 export function csvRequest(ws: string, request: ExplorerRequest, viewName?: string): CsvRequest {
   if (request.kind === "list") {
     return {
-      url: buildEndpointUrl(listCustomers, {
+      url: buildEndpointUrl(listCustomersEndpoint, {
         params: { ws },
         query: { q: request.q, viewId: request.viewId, sort: request.sort },
       }),
@@ -57,7 +57,7 @@ export function csvRequest(ws: string, request: ExplorerRequest, viewName?: stri
     };
   }
   return {
-    url: buildEndpointUrl(searchCustomers, { params: { ws } }),
+    url: buildEndpointUrl(searchCustomersEndpoint, { params: { ws } }),
     method: "POST",
     body: { filter: request.filter, sort: request.sort },
     fallbackName: "customers.csv",

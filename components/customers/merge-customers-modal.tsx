@@ -9,7 +9,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { errorMessage } from "@/components/ui/notify";
 import { ApiError, callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { listCustomers, type Customer } from "@/lib/schemas/customers";
+import { listCustomersEndpoint, type Customer } from "@/lib/schemas/customers";
 import { formatTimestamp } from "./customer-columns";
 import { customerName, shortId } from "./customer-display";
 import { usableSearch } from "./explorer-request";
@@ -72,7 +72,11 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
   const results = useQuery({
     queryKey: queryKeys.customers.list(ws, { kind: "list", q: debounced, limit: 20, purpose: "merge" }),
     queryFn: ({ signal }) =>
-      callEndpoint(listCustomers, { params: { ws }, query: { q: debounced || undefined, limit: 20 } }, { signal }),
+      callEndpoint(
+        listCustomersEndpoint,
+        { params: { ws }, query: { q: debounced || undefined, limit: 20 } },
+        { signal },
+      ),
     enabled: opened,
     placeholderData: keepPreviousData,
   });

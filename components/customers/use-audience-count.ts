@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { countCustomers, type CustomerCount, type CustomerCountRequest } from "@/lib/schemas/customers";
+import { countCustomersEndpoint, type CustomerCount, type CustomerCountRequest } from "@/lib/schemas/customers";
 import { canonicalJson } from "@/components/filters/filter-convert";
 import type { ExplorerRequest } from "./explorer-request";
 
@@ -16,7 +16,7 @@ export function countBody(request: ExplorerRequest): CustomerCountRequest {
 export function useAudienceCount(ws: string, body: CustomerCountRequest | null) {
   return useQuery({
     queryKey: [...queryKeys.customers.all(ws), "count", body ? canonicalJson(body) : ""],
-    queryFn: ({ signal }) => callEndpoint(countCustomers, { params: { ws }, body: body! }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(countCustomersEndpoint, { params: { ws }, body: body! }, { signal }),
     enabled: body !== null,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

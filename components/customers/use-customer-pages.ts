@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useState } from "react";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { listCustomers, searchCustomers } from "@/lib/schemas/customers";
+import { listCustomersEndpoint, searchCustomersEndpoint } from "@/lib/schemas/customers";
 import { canonicalJson } from "@/components/filters/filter-convert";
 import { requestParams, type ExplorerRequest } from "./explorer-request";
 
@@ -18,10 +18,14 @@ function fetchPage(
 ) {
   if (request.kind === "list") {
     const { q, viewId, sort } = request;
-    return callEndpoint(listCustomers, { params: { ws }, query: { q, viewId, sort, limit, cursor } }, { signal });
+    return callEndpoint(
+      listCustomersEndpoint,
+      { params: { ws }, query: { q, viewId, sort, limit, cursor } },
+      { signal },
+    );
   }
   const { filter, sort } = request;
-  return callEndpoint(searchCustomers, { params: { ws }, body: { filter, sort, limit, cursor } }, { signal });
+  return callEndpoint(searchCustomersEndpoint, { params: { ws }, body: { filter, sort, limit, cursor } }, { signal });
 }
 
 export function useCustomerPages(ws: string, request: ExplorerRequest | null, limit: number) {

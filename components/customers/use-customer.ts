@@ -5,13 +5,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import {
-  addCustomerIdentity,
-  getCustomer,
-  listCustomerMerges,
-  mergeCustomers,
-  patchCustomer,
-  removeCustomerIdentity,
-  unmergeCustomer,
+  addCustomerIdentityEndpoint,
+  getCustomerEndpoint,
+  listCustomerMergesEndpoint,
+  mergeCustomersEndpoint,
+  patchCustomerEndpoint,
+  removeCustomerIdentityEndpoint,
+  unmergeCustomerEndpoint,
   type Customer,
   type IdentityCreate,
 } from "@/lib/schemas/customers";
@@ -19,7 +19,7 @@ import {
 export function useCustomer(ws: string, id: string) {
   return useQuery({
     queryKey: queryKeys.customers.detail(ws, id),
-    queryFn: ({ signal }) => callEndpoint(getCustomer, { params: { ws, id } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getCustomerEndpoint, { params: { ws, id } }, { signal }),
   });
 }
 
@@ -27,7 +27,7 @@ export function useCustomerMerges(ws: string, id: string) {
   return useQuery({
     queryKey: queryKeys.customers.merges(ws, id),
     queryFn: ({ signal }) =>
-      callEndpoint(listCustomerMerges, { params: { ws, id }, query: { limit: 100 } }, { signal }),
+      callEndpoint(listCustomerMergesEndpoint, { params: { ws, id }, query: { limit: 100 } }, { signal }),
   });
 }
 
@@ -47,7 +47,8 @@ function useCustomerChanged(ws: string) {
 export function usePatchCustomer(ws: string, id: string) {
   const changed = useCustomerChanged(ws);
   return useMutation({
-    mutationFn: (patch: Record<string, unknown>) => callEndpoint(patchCustomer, { params: { ws, id }, body: patch }),
+    mutationFn: (patch: Record<string, unknown>) =>
+      callEndpoint(patchCustomerEndpoint, { params: { ws, id }, body: patch }),
     onSuccess: (customer) => changed(customer),
   });
 }
@@ -55,7 +56,7 @@ export function usePatchCustomer(ws: string, id: string) {
 export function useAddIdentity(ws: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: IdentityCreate) => callEndpoint(addCustomerIdentity, { params: { ws, id }, body }),
+    mutationFn: (body: IdentityCreate) => callEndpoint(addCustomerIdentityEndpoint, { params: { ws, id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.customers.all(ws) }),
   });
 }
@@ -63,7 +64,8 @@ export function useAddIdentity(ws: string, id: string) {
 export function useRemoveIdentity(ws: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (identityId: string) => callEndpoint(removeCustomerIdentity, { params: { ws, id, identityId } }),
+    mutationFn: (identityId: string) =>
+      callEndpoint(removeCustomerIdentityEndpoint, { params: { ws, id, identityId } }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.customers.all(ws) }),
   });
 }
@@ -71,7 +73,8 @@ export function useRemoveIdentity(ws: string, id: string) {
 export function useMergeCustomers(ws: string, id: string) {
   const changed = useCustomerChanged(ws);
   return useMutation({
-    mutationFn: (customerIds: string[]) => callEndpoint(mergeCustomers, { params: { ws, id }, body: { customerIds } }),
+    mutationFn: (customerIds: string[]) =>
+      callEndpoint(mergeCustomersEndpoint, { params: { ws, id }, body: { customerIds } }),
     onSuccess: (survivor) => changed(survivor),
   });
 }
@@ -79,7 +82,7 @@ export function useMergeCustomers(ws: string, id: string) {
 export function useUnmerge(ws: string, id: string) {
   const changed = useCustomerChanged(ws);
   return useMutation({
-    mutationFn: (mergeId: string) => callEndpoint(unmergeCustomer, { params: { ws, id }, body: { mergeId } }),
+    mutationFn: (mergeId: string) => callEndpoint(unmergeCustomerEndpoint, { params: { ws, id }, body: { mergeId } }),
     onSuccess: ({ survivor, restored }) => changed(survivor, restored),
   });
 }

@@ -9,7 +9,7 @@ import { dateRangeError } from "@/components/ui/date-range";
 import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { listCustomerEvents, type Event } from "@/lib/schemas/events";
+import { listCustomerEventsEndpoint, type Event } from "@/lib/schemas/events";
 import { groupByDay } from "./day-groups";
 import { EventDetailDrawer } from "./event-detail-drawer";
 import { EventListBody } from "./event-list-body";
@@ -60,7 +60,7 @@ export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
     queryKey: queryKeys.customers.events(ws, customerId, query),
     queryFn: ({ pageParam, signal }) =>
       callEndpoint(
-        listCustomerEvents,
+        listCustomerEventsEndpoint,
         { params: { ws, id: customerId }, query: { ...query, limit: PAGE_SIZE, cursor: pageParam } },
         { signal },
       ),

@@ -11,7 +11,7 @@ import { Page } from "@/components/ui/page";
 import { callEndpoint } from "@/lib/client/api-client";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { queryKeys } from "@/lib/client/query-keys";
-import { listEvents, type Event } from "@/lib/schemas/events";
+import { listEventsEndpoint, type Event } from "@/lib/schemas/events";
 import { EventDetailDrawer } from "./event-detail-drawer";
 import { EventListBody } from "./event-list-body";
 import {
@@ -55,7 +55,7 @@ export function EventsScreen() {
     queryKey: queryKeys.events.list(ws, query),
     queryFn: ({ pageParam, signal }) =>
       callEndpoint(
-        listEvents,
+        listEventsEndpoint,
         { params: { ws }, query: { ...query, limit: PAGE_SIZE, cursor: pageParam } },
         { signal },
       ),

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { customerName } from "@/components/customers/customer-display";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { listCustomers } from "@/lib/schemas/customers";
+import { listCustomersEndpoint } from "@/lib/schemas/customers";
 
 export type CustomerNames = (customerId: string) => string | undefined;
 
@@ -22,7 +22,7 @@ export function useCustomerNames(ws: string, customerIds: readonly (string | nul
   const page = useQuery({
     queryKey: queryKeys.customers.list(ws, { id: ids }),
     queryFn: ({ signal }) =>
-      callEndpoint(listCustomers, { params: { ws }, query: { id: ids, limit: ids.length } }, { signal }),
+      callEndpoint(listCustomersEndpoint, { params: { ws }, query: { id: ids, limit: ids.length } }, { signal }),
     enabled: ids.length > 0,
     staleTime: 5 * 60_000,
     // While the next page's names load, the names already known stay on screen.

@@ -8,7 +8,7 @@ import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EVENT_CATEGORY_LABELS, type EventCategory } from "@/lib/schemas/event-catalogue/common";
 import { STANDARD_EVENT_TYPE_SUMMARIES } from "@/lib/schemas/event-catalogue/registry";
-import { listEventTypes } from "@/lib/schemas/event-types";
+import { listEventTypesEndpoint } from "@/lib/schemas/event-types";
 import { eventIcon } from "./event-icons";
 import { humanizeType } from "./event-values";
 
@@ -35,7 +35,7 @@ const CUSTOM_GROUP = "Custom";
 export function useEventTypes(ws: string): EventTypes {
   const query = useQuery({
     queryKey: queryKeys.schema.eventTypes(ws),
-    queryFn: ({ signal }) => callEndpoint(listEventTypes, { params: { ws } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(listEventTypesEndpoint, { params: { ws } }, { signal }),
     // Types change rarely (a settings screen invalidates the key when they do).
     staleTime: 5 * 60_000,
   });

@@ -7,7 +7,7 @@ import { useMemo } from "react";
 import { useEventTypes } from "@/components/events/use-event-types";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { getExtendedProperties } from "@/lib/schemas/schema";
+import { getExtendedPropertiesEndpoint } from "@/lib/schemas/schema";
 import { buildFilterFields, type FilterField } from "./filter-fields";
 
 export interface FilterFields {
@@ -21,7 +21,7 @@ export interface FilterFields {
 export function useExtendedProperties(ws: string) {
   return useQuery({
     queryKey: [...queryKeys.schema.all(ws), "extended"],
-    queryFn: ({ signal }) => callEndpoint(getExtendedProperties, { params: { ws } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getExtendedPropertiesEndpoint, { params: { ws } }, { signal }),
     // Declarations change rarely, and only in the settings.
     staleTime: 5 * 60_000,
   });

@@ -2,19 +2,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { getIdentityRules, putIdentityRules, type IdentityRules } from "@/lib/schemas/identity-rules";
+import { getIdentityRulesEndpoint, putIdentityRulesEndpoint, type IdentityRules } from "@/lib/schemas/identity-rules";
 
 export function useIdentityRules(ws: string) {
   return useQuery({
     queryKey: queryKeys.identityRules(ws),
-    queryFn: ({ signal }) => callEndpoint(getIdentityRules, { params: { ws } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getIdentityRulesEndpoint, { params: { ws } }, { signal }),
   });
 }
 
 export function useSaveIdentityRules(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: IdentityRules) => callEndpoint(putIdentityRules, { params: { ws }, body }),
+    mutationFn: (body: IdentityRules) => callEndpoint(putIdentityRulesEndpoint, { params: { ws }, body }),
     // The answer is the stored rule set: no refetch needed.
     onSuccess: (saved) => queryClient.setQueryData(queryKeys.identityRules(ws), saved),
   });

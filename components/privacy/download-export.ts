@@ -2,7 +2,7 @@
 // saved byte for byte as the server sent it (not re-serialised through the contract's schema), so the
 // file is exactly the export the audit log says was made.
 import { ApiError, buildEndpointUrl, problemFromResponse } from "@/lib/client/api-client";
-import { exportCustomer } from "@/lib/schemas/privacy";
+import { exportCustomerEndpoint } from "@/lib/schemas/privacy";
 
 export function exportFileName(customerId: string): string {
   // Ids are opaque: keep the name safe on every file system.
@@ -23,7 +23,7 @@ function saveBlob(blob: Blob, fileName: string): void {
 }
 
 export async function downloadCustomerExport(ws: string, customerId: string): Promise<void> {
-  const response = await fetch(buildEndpointUrl(exportCustomer, { params: { ws, id: customerId } }), {
+  const response = await fetch(buildEndpointUrl(exportCustomerEndpoint, { params: { ws, id: customerId } }), {
     headers: { accept: "application/json" },
     credentials: "same-origin",
   });

@@ -11,7 +11,7 @@ import { callEndpoint } from "@/lib/client/api-client";
 import { useWorkspacePath } from "@/lib/client/current-workspace";
 import { queryKeys } from "@/lib/client/query-keys";
 import { usePermissions } from "@/lib/client/use-permissions";
-import { eraseCustomer } from "@/lib/schemas/privacy";
+import { eraseCustomerEndpoint } from "@/lib/schemas/privacy";
 import { downloadCustomerExport } from "./download-export";
 import { EraseCustomerModal } from "./erase-customer-modal";
 
@@ -34,7 +34,7 @@ export function PrivacyActions({ ws, customer }: PrivacyActionsProps) {
   });
 
   const erase = useMutation({
-    mutationFn: () => callEndpoint(eraseCustomer, { params: { ws, id: customer.id } }),
+    mutationFn: () => callEndpoint(eraseCustomerEndpoint, { params: { ws, id: customer.id } }),
     onSuccess: async () => {
       close();
       notifySuccess(`Everything held about ${customer.displayName} has been erased.`, "Person erased");

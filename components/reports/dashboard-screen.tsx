@@ -12,9 +12,9 @@ import { buildEndpointUrl } from "@/lib/client/api-client";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { CsvRequest } from "@/lib/client/download-csv";
 import {
-  getCompositionReport,
-  getEventTrendsReport,
-  getGrowthReport,
+  getCompositionReportEndpoint,
+  getEventTrendsReportEndpoint,
+  getGrowthReportEndpoint,
   type CompositionDimension,
 } from "@/lib/schemas/reports";
 import { CompositionCard } from "./composition-card";
@@ -97,7 +97,7 @@ function CompositionSection({ ws, spec, viewId }: { ws: string; spec: Compositio
       report={report.data}
       state={report}
       csv={csvOf(
-        buildEndpointUrl(getCompositionReport, { params: { ws }, query }),
+        buildEndpointUrl(getCompositionReportEndpoint, { params: { ws }, query }),
         `composition-${spec.dimension}.csv`,
       )}
       emptyText={
@@ -199,7 +199,9 @@ export function DashboardScreen() {
           report={growth.data}
           state={growth}
           csv={
-            current ? csvOf(buildEndpointUrl(getGrowthReport, { params: { ws }, query: current }), "growth.csv") : null
+            current
+              ? csvOf(buildEndpointUrl(getGrowthReportEndpoint, { params: { ws }, query: current }), "growth.csv")
+              : null
           }
         />
 
@@ -214,7 +216,7 @@ export function DashboardScreen() {
           state={events}
           csv={
             current
-              ? csvOf(buildEndpointUrl(getEventTrendsReport, { params: { ws }, query: current }), "events.csv")
+              ? csvOf(buildEndpointUrl(getEventTrendsReportEndpoint, { params: { ws }, query: current }), "events.csv")
               : null
           }
           typeLabel={(type) => eventTypes.meta(type).label}

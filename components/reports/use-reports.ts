@@ -5,9 +5,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import {
-  getCompositionReport,
-  getEventTrendsReport,
-  getGrowthReport,
+  getCompositionReportEndpoint,
+  getEventTrendsReportEndpoint,
+  getGrowthReportEndpoint,
   type CompositionDimension,
   type ReportInterval,
 } from "@/lib/schemas/reports";
@@ -44,7 +44,8 @@ export function useWorkspaceToday(ws: string): { today: string | null; timezone:
 export function useGrowthReport(ws: string, query: PeriodQuery | null) {
   return useQuery({
     queryKey: queryKeys.reports.growth(ws, { ...query }),
-    queryFn: ({ signal }) => callEndpoint(getGrowthReport, { params: { ws }, query: query ?? undefined }, { signal }),
+    queryFn: ({ signal }) =>
+      callEndpoint(getGrowthReportEndpoint, { params: { ws }, query: query ?? undefined }, { signal }),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });
@@ -54,7 +55,7 @@ export function useEventTrendsReport(ws: string, query: PeriodQuery | null) {
   return useQuery({
     queryKey: queryKeys.reports.events(ws, { ...query }),
     queryFn: ({ signal }) =>
-      callEndpoint(getEventTrendsReport, { params: { ws }, query: query ?? undefined }, { signal }),
+      callEndpoint(getEventTrendsReportEndpoint, { params: { ws }, query: query ?? undefined }, { signal }),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });
@@ -64,7 +65,7 @@ export function useCompositionReport(ws: string, dimension: CompositionDimension
   const query = { dimension, ...(viewId ? { viewId } : {}) };
   return useQuery({
     queryKey: queryKeys.reports.composition(ws, query),
-    queryFn: ({ signal }) => callEndpoint(getCompositionReport, { params: { ws }, query }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getCompositionReportEndpoint, { params: { ws }, query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }

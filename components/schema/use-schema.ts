@@ -6,14 +6,14 @@ import { useExtendedProperties } from "@/components/filters/use-filter-fields";
 import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import {
-  createEventType,
-  listEventTypes,
-  updateEventType,
+  createEventTypeEndpoint,
+  listEventTypesEndpoint,
+  updateEventTypeEndpoint,
   type EventTypeCreate,
   type EventTypeUpdate,
 } from "@/lib/schemas/event-types";
 import type { ExtendedSchemaUpdate } from "@/lib/schemas/extended-schema";
-import { getWorkspaceSchema, putExtendedProperties } from "@/lib/schemas/schema";
+import { getWorkspaceSchemaEndpoint, putExtendedPropertiesEndpoint } from "@/lib/schemas/schema";
 
 export { useExtendedProperties };
 
@@ -21,14 +21,14 @@ export { useExtendedProperties };
 export function useEventTypeList(ws: string) {
   return useQuery({
     queryKey: queryKeys.schema.eventTypes(ws),
-    queryFn: ({ signal }) => callEndpoint(listEventTypes, { params: { ws } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(listEventTypesEndpoint, { params: { ws } }, { signal }),
   });
 }
 
 export function useWorkspaceSchema(ws: string) {
   return useQuery({
     queryKey: [...queryKeys.schema.all(ws), "workspace"],
-    queryFn: ({ signal }) => callEndpoint(getWorkspaceSchema, { params: { ws } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getWorkspaceSchemaEndpoint, { params: { ws } }, { signal }),
   });
 }
 
@@ -41,7 +41,7 @@ function useInvalidateSchema(ws: string) {
 export function usePutExtendedProperties(ws: string) {
   const invalidate = useInvalidateSchema(ws);
   return useMutation({
-    mutationFn: (body: ExtendedSchemaUpdate) => callEndpoint(putExtendedProperties, { params: { ws }, body }),
+    mutationFn: (body: ExtendedSchemaUpdate) => callEndpoint(putExtendedPropertiesEndpoint, { params: { ws }, body }),
     onSuccess: invalidate,
   });
 }
@@ -49,7 +49,7 @@ export function usePutExtendedProperties(ws: string) {
 export function useCreateEventType(ws: string) {
   const invalidate = useInvalidateSchema(ws);
   return useMutation({
-    mutationFn: (body: EventTypeCreate) => callEndpoint(createEventType, { params: { ws }, body }),
+    mutationFn: (body: EventTypeCreate) => callEndpoint(createEventTypeEndpoint, { params: { ws }, body }),
     onSuccess: invalidate,
   });
 }
@@ -58,7 +58,7 @@ export function useUpdateEventType(ws: string) {
   const invalidate = useInvalidateSchema(ws);
   return useMutation({
     mutationFn: ({ type, body }: { type: string; body: EventTypeUpdate }) =>
-      callEndpoint(updateEventType, { params: { ws, type }, body }),
+      callEndpoint(updateEventTypeEndpoint, { params: { ws, type }, body }),
     onSuccess: invalidate,
   });
 }

@@ -4,19 +4,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { fetchAllPages } from "@/lib/client/fetch-all-pages";
 import {
-  cancelCampaign,
-  createCampaign,
-  deleteCampaign,
-  getCampaign,
-  getCampaignAudience,
-  getCampaignReport,
-  getSendSettings,
-  listCampaigns,
-  listOutbox,
-  previewMessage,
-  sendCampaign,
-  testCampaign,
-  updateCampaign,
+  cancelCampaignEndpoint,
+  createCampaignEndpoint,
+  deleteCampaignEndpoint,
+  getCampaignEndpoint,
+  getCampaignAudienceEndpoint,
+  getCampaignReportEndpoint,
+  getSendSettingsEndpoint,
+  listCampaignsEndpoint,
+  listOutboxEndpoint,
+  previewMessageEndpoint,
+  sendCampaignEndpoint,
+  testCampaignEndpoint,
+  updateCampaignEndpoint,
   type Campaign,
   type CampaignCreate,
   type CampaignUpdate,
@@ -36,7 +36,7 @@ export function useCampaigns(ws: string) {
     queryKey: keys.campaigns(ws),
     queryFn: ({ signal }) =>
       fetchAllPages((cursor) =>
-        callEndpoint(listCampaigns, { params: { ws }, query: { limit: 200, cursor } }, { signal }),
+        callEndpoint(listCampaignsEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal }),
       ),
     refetchInterval: (query) => (query.state.data?.some((c) => live(c.status)) ? 2000 : false),
   });
@@ -45,7 +45,7 @@ export function useCampaigns(ws: string) {
 export function useCampaign(ws: string, id: string | undefined) {
   return useQuery({
     queryKey: keys.campaign(ws, id ?? "new"),
-    queryFn: ({ signal }) => callEndpoint(getCampaign, { params: { ws, id: id! } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getCampaignEndpoint, { params: { ws, id: id! } }, { signal }),
     enabled: Boolean(id),
     refetchInterval: (query) => (live(query.state.data?.status) ? 2000 : false),
   });
@@ -54,7 +54,7 @@ export function useCampaign(ws: string, id: string | undefined) {
 export function useCampaignAudience(ws: string, id: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: [...keys.campaign(ws, id ?? "new"), "audience"],
-    queryFn: ({ signal }) => callEndpoint(getCampaignAudience, { params: { ws, id: id! } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getCampaignAudienceEndpoint, { params: { ws, id: id! } }, { signal }),
     enabled: Boolean(id) && enabled,
   });
 }
@@ -62,7 +62,7 @@ export function useCampaignAudience(ws: string, id: string | undefined, enabled:
 export function useCampaignReport(ws: string, campaign: Campaign | undefined) {
   return useQuery({
     queryKey: [...keys.campaign(ws, campaign?.id ?? "new"), "report", campaign?.updatedAt, campaign?.progress.sent],
-    queryFn: ({ signal }) => callEndpoint(getCampaignReport, { params: { ws, id: campaign!.id } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getCampaignReportEndpoint, { params: { ws, id: campaign!.id } }, { signal }),
     enabled: Boolean(campaign) && campaign?.status !== "DRAFT",
     refetchInterval: live(campaign?.status) || campaign?.status === "SENT" ? 5000 : false,
   });
@@ -71,7 +71,7 @@ export function useCampaignReport(ws: string, campaign: Campaign | undefined) {
 export function useSendSettings(ws: string, enabled: boolean) {
   return useQuery({
     queryKey: [...keys.all(ws), "settings"],
-    queryFn: ({ signal }) => callEndpoint(getSendSettings, { params: { ws } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getSendSettingsEndpoint, { params: { ws } }, { signal }),
     enabled,
     retry: false,
   });
@@ -88,7 +88,7 @@ export interface PreviewInput {
 export function usePreview(ws: string, input: PreviewInput) {
   return useQuery({
     queryKey: [...keys.all(ws), "preview", input],
-    queryFn: ({ signal }) => callEndpoint(previewMessage, { params: { ws }, body: input }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(previewMessageEndpoint, { params: { ws }, body: input }, { signal }),
     enabled: input.html.length > 0 && input.subject.length > 0,
     retry: false,
     placeholderData: (previous) => previous,
@@ -98,7 +98,7 @@ export function usePreview(ws: string, input: PreviewInput) {
 export function useOutbox(ws: string) {
   return useQuery({
     queryKey: keys.outbox(ws),
-    queryFn: ({ signal }) => callEndpoint(listOutbox, { params: { ws }, query: { limit: 50 } }, { signal }),
+    queryFn: ({ signal }) => callEndpoint(listOutboxEndpoint, { params: { ws }, query: { limit: 50 } }, { signal }),
     refetchInterval: 5000,
   });
 }
@@ -113,8 +113,8 @@ export function useSaveCampaign(ws: string) {
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: CampaignCreate | CampaignUpdate }) =>
       id
-        ? callEndpoint(updateCampaign, { params: { ws, id }, body })
-        : callEndpoint(createCampaign, { params: { ws }, body: body as CampaignCreate }),
+        ? callEndpoint(updateCampaignEndpoint, { params: { ws, id }, body })
+        : callEndpoint(createCampaignEndpoint, { params: { ws }, body: body as CampaignCreate }),
     onSuccess: invalidate,
   });
 }
@@ -123,9 +123,9 @@ export function useCampaignAction(ws: string) {
   const invalidate = useInvalidate(ws);
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: "send" | "cancel" | "delete" }) => {
-      if (action === "send") return callEndpoint(sendCampaign, { params: { ws, id } });
-      if (action === "cancel") return callEndpoint(cancelCampaign, { params: { ws, id } });
-      return callEndpoint(deleteCampaign, { params: { ws, id } });
+      if (action === "send") return callEndpoint(sendCampaignEndpoint, { params: { ws, id } });
+      if (action === "cancel") return callEndpoint(cancelCampaignEndpoint, { params: { ws, id } });
+      return callEndpoint(deleteCampaignEndpoint, { params: { ws, id } });
     },
     onSuccess: invalidate,
   });
@@ -135,7 +135,7 @@ export function useTestSend(ws: string) {
   const invalidate = useInvalidate(ws);
   return useMutation({
     mutationFn: ({ id, to, customerId }: { id: string; to: string; customerId?: string | null }) =>
-      callEndpoint(testCampaign, { params: { ws, id }, body: { to, customerId } }),
+      callEndpoint(testCampaignEndpoint, { params: { ws, id }, body: { to, customerId } }),
     onSuccess: invalidate,
   });
 }

@@ -5,10 +5,10 @@ import { callEndpoint } from "@/lib/client/api-client";
 import { fetchAllPages } from "@/lib/client/fetch-all-pages";
 import { queryKeys } from "@/lib/client/query-keys";
 import {
-  createView,
-  deleteView,
-  listViews,
-  updateView,
+  createViewEndpoint,
+  deleteViewEndpoint,
+  listViewsEndpoint,
+  updateViewEndpoint,
   type View,
   type ViewCreate,
   type ViewUpdate,
@@ -18,7 +18,9 @@ export function useViews(ws: string) {
   return useQuery({
     queryKey: queryKeys.views.list(ws),
     queryFn: ({ signal }) =>
-      fetchAllPages((cursor) => callEndpoint(listViews, { params: { ws }, query: { limit: 200, cursor } }, { signal })),
+      fetchAllPages((cursor) =>
+        callEndpoint(listViewsEndpoint, { params: { ws }, query: { limit: 200, cursor } }, { signal }),
+      ),
   });
 }
 
@@ -49,7 +51,7 @@ export function useCreateView(ws: string) {
   const invalidate = useInvalidateViews(ws);
   const store = useStoreView(ws);
   return useMutation({
-    mutationFn: (body: ViewCreate) => callEndpoint(createView, { params: { ws }, body }),
+    mutationFn: (body: ViewCreate) => callEndpoint(createViewEndpoint, { params: { ws }, body }),
     onSuccess: (view) => {
       store(view);
       return invalidate();
@@ -62,7 +64,7 @@ export function useUpdateView(ws: string) {
   const store = useStoreView(ws);
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ViewUpdate }) =>
-      callEndpoint(updateView, { params: { ws, id }, body }),
+      callEndpoint(updateViewEndpoint, { params: { ws, id }, body }),
     onSuccess: (view) => {
       store(view);
       return invalidate();
@@ -74,7 +76,7 @@ export function useDeleteView(ws: string) {
   const invalidate = useInvalidateViews(ws);
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (view: Pick<View, "id">) => callEndpoint(deleteView, { params: { ws, id: view.id } }),
+    mutationFn: (view: Pick<View, "id">) => callEndpoint(deleteViewEndpoint, { params: { ws, id: view.id } }),
     onSuccess: (_, view) => {
       // Drop the deleted view at once, so no screen shows it while the list refetches.
       client.setQueryData<View[]>(queryKeys.views.list(ws), (views) =>

@@ -1,7 +1,7 @@
 // Who is signed in and where they may work (GET /api/v1/me), shared by the whole app through the cache.
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { getMe, type ZMe, type ZMembershipSummary } from "@/lib/schemas/me";
+import { getMeEndpoint, type ZMe, type ZMembershipSummary } from "@/lib/schemas/me";
 import { callEndpoint } from "./api-client";
 import { queryKeys } from "./query-keys";
 
@@ -12,7 +12,7 @@ export type WorkspacePermission = Membership["permissions"][number];
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me(),
-    queryFn: ({ signal }) => callEndpoint(getMe, undefined, { signal }),
+    queryFn: ({ signal }) => callEndpoint(getMeEndpoint, undefined, { signal }),
     // Memberships change rarely and every mutation that changes them invalidates this key.
     staleTime: 5 * 60_000,
   });

@@ -49,7 +49,7 @@ export const ZAuditListQuery = ZPageQuery.extend({
 export type AuditEntry = z.infer<typeof ZAuditEntry>;
 export type AuditListQuery = z.infer<typeof ZAuditListQuery>;
 
-export const listAuditEntries = defineEndpoint({
+export const listAuditEntriesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/workspaces/{ws}/audit",
   operationId: "listAuditEntries",

@@ -147,7 +147,7 @@ const ZConsentParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Cu
 const CONSENTS = "/api/v1/workspaces/{ws}/customers/{id}/consents";
 const TAG = "Consents";
 
-export const getCustomerConsents = defineEndpoint({
+export const getCustomerConsentsEndpoint = defineEndpoint({
   method: "GET",
   path: CONSENTS,
   operationId: "getCustomerConsents",
@@ -158,7 +158,7 @@ export const getCustomerConsents = defineEndpoint({
   success: { status: 200, schema: ZConsentState },
 });
 
-export const patchCustomerConsents = defineEndpoint({
+export const patchCustomerConsentsEndpoint = defineEndpoint({
   method: "PATCH",
   path: CONSENTS,
   operationId: "patchCustomerConsents",
@@ -171,7 +171,7 @@ export const patchCustomerConsents = defineEndpoint({
   errors: [409],
 });
 
-export const listConsentHistory = defineEndpoint({
+export const listConsentHistoryEndpoint = defineEndpoint({
   method: "GET",
   path: `${CONSENTS}/history`,
   operationId: "listConsentHistory",

@@ -180,7 +180,7 @@ export type Merge = z.infer<typeof ZMerge>;
 const CUSTOMERS = "/api/v1/workspaces/{ws}/customers";
 const TAG = "Customers";
 
-export const createCustomer = defineEndpoint({
+export const createCustomerEndpoint = defineEndpoint({
   method: "POST",
   path: CUSTOMERS,
   operationId: "createCustomer",
@@ -199,7 +199,7 @@ export const createCustomer = defineEndpoint({
   errors: [409],
 });
 
-export const listCustomers = defineEndpoint({
+export const listCustomersEndpoint = defineEndpoint({
   method: "GET",
   path: CUSTOMERS,
   operationId: "listCustomers",
@@ -213,7 +213,7 @@ export const listCustomers = defineEndpoint({
   csv: { permission: "write" },
 });
 
-export const searchCustomers = defineEndpoint({
+export const searchCustomersEndpoint = defineEndpoint({
   method: "POST",
   path: `${CUSTOMERS}/search`,
   operationId: "searchCustomers",
@@ -226,7 +226,7 @@ export const searchCustomers = defineEndpoint({
   csv: { permission: "write" },
 });
 
-export const getCustomer = defineEndpoint({
+export const getCustomerEndpoint = defineEndpoint({
   method: "GET",
   path: `${CUSTOMERS}/{id}`,
   operationId: "getCustomer",
@@ -237,7 +237,7 @@ export const getCustomer = defineEndpoint({
   success: { status: 200, schema: ZCustomer },
 });
 
-export const patchCustomer = defineEndpoint({
+export const patchCustomerEndpoint = defineEndpoint({
   method: "PATCH",
   path: `${CUSTOMERS}/{id}`,
   operationId: "patchCustomer",
@@ -250,7 +250,7 @@ export const patchCustomer = defineEndpoint({
   errors: [409],
 });
 
-export const replaceCustomer = defineEndpoint({
+export const replaceCustomerEndpoint = defineEndpoint({
   method: "PUT",
   path: `${CUSTOMERS}/{id}`,
   operationId: "replaceCustomer",
@@ -263,7 +263,7 @@ export const replaceCustomer = defineEndpoint({
   errors: [409],
 });
 
-export const listCustomerIdentities = defineEndpoint({
+export const listCustomerIdentitiesEndpoint = defineEndpoint({
   method: "GET",
   path: `${CUSTOMERS}/{id}/identities`,
   operationId: "listCustomerIdentities",
@@ -274,7 +274,7 @@ export const listCustomerIdentities = defineEndpoint({
   success: { status: 200, schema: ZPage(ZCustomerIdentity) },
 });
 
-export const addCustomerIdentity = defineEndpoint({
+export const addCustomerIdentityEndpoint = defineEndpoint({
   method: "POST",
   path: `${CUSTOMERS}/{id}/identities`,
   operationId: "addCustomerIdentity",
@@ -292,7 +292,7 @@ export const addCustomerIdentity = defineEndpoint({
   errors: [409],
 });
 
-export const removeCustomerIdentity = defineEndpoint({
+export const removeCustomerIdentityEndpoint = defineEndpoint({
   method: "DELETE",
   path: `${CUSTOMERS}/{id}/identities/{identityId}`,
   operationId: "removeCustomerIdentity",
@@ -303,7 +303,7 @@ export const removeCustomerIdentity = defineEndpoint({
   success: { status: 204, schema: null },
 });
 
-export const mergeCustomers = defineEndpoint({
+export const mergeCustomersEndpoint = defineEndpoint({
   method: "POST",
   path: `${CUSTOMERS}/{id}/merge`,
   operationId: "mergeCustomers",
@@ -316,7 +316,7 @@ export const mergeCustomers = defineEndpoint({
   errors: [409],
 });
 
-export const listCustomerMerges = defineEndpoint({
+export const listCustomerMergesEndpoint = defineEndpoint({
   method: "GET",
   path: `${CUSTOMERS}/{id}/merges`,
   operationId: "listCustomerMerges",
@@ -328,7 +328,7 @@ export const listCustomerMerges = defineEndpoint({
   success: { status: 200, schema: ZPage(ZMerge) },
 });
 
-export const unmergeCustomer = defineEndpoint({
+export const unmergeCustomerEndpoint = defineEndpoint({
   method: "POST",
   path: `${CUSTOMERS}/{id}/unmerge`,
   operationId: "unmergeCustomer",
@@ -364,7 +364,7 @@ export const ZCustomerCount = z
 export type CustomerCountRequest = z.infer<typeof ZCustomerCountRequest>;
 export type CustomerCount = z.infer<typeof ZCustomerCount>;
 
-export const countCustomers = defineEndpoint({
+export const countCustomersEndpoint = defineEndpoint({
   method: "POST",
   path: `${CUSTOMERS}/count`,
   operationId: "countCustomers",

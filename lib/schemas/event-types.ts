@@ -59,7 +59,7 @@ export type EventTypeUpdate = z.infer<typeof ZEventTypeUpdate>;
 const EVENT_TYPES = "/api/v1/workspaces/{ws}/schema/event-types";
 const TAG = "Schema";
 
-export const listEventTypes = defineEndpoint({
+export const listEventTypesEndpoint = defineEndpoint({
   method: "GET",
   path: EVENT_TYPES,
   operationId: "listEventTypes",
@@ -70,7 +70,7 @@ export const listEventTypes = defineEndpoint({
   success: { status: 200, schema: ZEventTypeList },
 });
 
-export const createEventType = defineEndpoint({
+export const createEventTypeEndpoint = defineEndpoint({
   method: "POST",
   path: EVENT_TYPES,
   operationId: "createEventType",
@@ -83,7 +83,7 @@ export const createEventType = defineEndpoint({
   errors: [409],
 });
 
-export const updateEventType = defineEndpoint({
+export const updateEventTypeEndpoint = defineEndpoint({
   method: "PATCH",
   path: `${EVENT_TYPES}/{type}`,
   operationId: "updateEventType",

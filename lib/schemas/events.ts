@@ -152,7 +152,7 @@ const EVENTS = "/api/v1/workspaces/{ws}/events";
 const TAG = "Events";
 const ZEventParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Event id" }) });
 
-export const createEvent = defineEndpoint({
+export const createEventEndpoint = defineEndpoint({
   method: "POST",
   path: EVENTS,
   operationId: "createEvent",
@@ -170,7 +170,7 @@ export const createEvent = defineEndpoint({
   },
 });
 
-export const createEventBatch = defineEndpoint({
+export const createEventBatchEndpoint = defineEndpoint({
   method: "POST",
   path: `${EVENTS}/batch`,
   operationId: "createEventBatch",
@@ -184,7 +184,7 @@ export const createEventBatch = defineEndpoint({
   success: { status: 200, schema: ZEventBatchResult },
 });
 
-export const listEvents = defineEndpoint({
+export const listEventsEndpoint = defineEndpoint({
   method: "GET",
   path: EVENTS,
   operationId: "listEvents",
@@ -196,7 +196,7 @@ export const listEvents = defineEndpoint({
   success: { status: 200, schema: ZPage(ZEvent) },
 });
 
-export const getEvent = defineEndpoint({
+export const getEventEndpoint = defineEndpoint({
   method: "GET",
   path: `${EVENTS}/{id}`,
   operationId: "getEvent",
@@ -207,7 +207,7 @@ export const getEvent = defineEndpoint({
   success: { status: 200, schema: ZEvent },
 });
 
-export const deleteEvent = defineEndpoint({
+export const deleteEventEndpoint = defineEndpoint({
   method: "DELETE",
   path: `${EVENTS}/{id}`,
   operationId: "deleteEvent",
@@ -218,7 +218,7 @@ export const deleteEvent = defineEndpoint({
   success: { status: 204, schema: null },
 });
 
-export const listCustomerEvents = defineEndpoint({
+export const listCustomerEventsEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/workspaces/{ws}/customers/{id}/events",
   operationId: "listCustomerEvents",

@@ -74,7 +74,7 @@ export type IdentityPolicy = z.infer<typeof ZIdentityPolicy>;
 export type IdentityMatchRule = z.infer<typeof ZIdentityMatchRule>;
 export type IdentityRules = z.infer<typeof ZIdentityRules>;
 
-export const getIdentityRules = defineEndpoint({
+export const getIdentityRulesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/workspaces/{ws}/identity-rules",
   operationId: "getIdentityRules",
@@ -85,7 +85,7 @@ export const getIdentityRules = defineEndpoint({
   success: { status: 200, schema: ZIdentityRules },
 });
 
-export const putIdentityRules = defineEndpoint({
+export const putIdentityRulesEndpoint = defineEndpoint({
   method: "PUT",
   path: "/api/v1/workspaces/{ws}/identity-rules",
   operationId: "putIdentityRules",

@@ -124,7 +124,7 @@ export type ImportMapping = z.infer<typeof ZImportMapping>;
 const IMPORTS = "/api/v1/workspaces/{ws}/imports";
 const ZImportParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Import id" }) });
 
-export const createCustomerBatch = defineEndpoint({
+export const createCustomerBatchEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v1/workspaces/{ws}/customers/batch",
   operationId: "createCustomerBatch",
@@ -137,7 +137,7 @@ export const createCustomerBatch = defineEndpoint({
   success: { status: 200, schema: ZCustomerBatchResult },
 });
 
-export const createImport = defineEndpoint({
+export const createImportEndpoint = defineEndpoint({
   method: "POST",
   path: IMPORTS,
   operationId: "createImport",
@@ -150,7 +150,7 @@ export const createImport = defineEndpoint({
   success: { status: 202, schema: z.union([ZImport, ZImportDryRun]), description: "Queued (202) or a dry run (200)" },
 });
 
-export const listImports = defineEndpoint({
+export const listImportsEndpoint = defineEndpoint({
   method: "GET",
   path: IMPORTS,
   operationId: "listImports",
@@ -162,7 +162,7 @@ export const listImports = defineEndpoint({
   success: { status: 200, schema: ZPage(ZImport) },
 });
 
-export const getImport = defineEndpoint({
+export const getImportEndpoint = defineEndpoint({
   method: "GET",
   path: `${IMPORTS}/{id}`,
   operationId: "getImport",
@@ -173,7 +173,7 @@ export const getImport = defineEndpoint({
   success: { status: 200, schema: ZImport },
 });
 
-export const getImportErrors = defineEndpoint({
+export const getImportErrorsEndpoint = defineEndpoint({
   method: "GET",
   path: `${IMPORTS}/{id}/errors`,
   operationId: "getImportErrors",
@@ -184,7 +184,7 @@ export const getImportErrors = defineEndpoint({
   success: { status: 200, schema: z.string().meta({ description: "text/csv: line,reason" }) },
 });
 
-export const cancelImport = defineEndpoint({
+export const cancelImportEndpoint = defineEndpoint({
   method: "POST",
   path: `${IMPORTS}/{id}/cancel`,
   operationId: "cancelImport",

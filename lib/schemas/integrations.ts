@@ -55,7 +55,7 @@ export type WebhookDelivery = z.infer<typeof ZWebhookDelivery>;
 const ZReceiverParams = z.object({ sourceId: ZId.meta({ description: "The shop source's id" }) });
 const ZDeliveryParams = ZWorkspaceParams.extend({ id: ZId, deliveryId: ZId });
 
-export const receiveShopifyWebhook = defineEndpoint({
+export const receiveShopifyWebhookEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v1/integrations/shopify/{sourceId}",
   operationId: "receiveShopifyWebhook",
@@ -68,7 +68,7 @@ export const receiveShopifyWebhook = defineEndpoint({
   success: { status: 200, schema: ZWebhookAck },
 });
 
-export const receiveWooCommerceWebhook = defineEndpoint({
+export const receiveWooCommerceWebhookEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v1/integrations/woocommerce/{sourceId}",
   operationId: "receiveWooCommerceWebhook",
@@ -81,7 +81,7 @@ export const receiveWooCommerceWebhook = defineEndpoint({
   success: { status: 200, schema: ZWebhookAck },
 });
 
-export const listWebhookDeliveries = defineEndpoint({
+export const listWebhookDeliveriesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/workspaces/{ws}/sources/{id}/deliveries",
   operationId: "listWebhookDeliveries",
@@ -93,7 +93,7 @@ export const listWebhookDeliveries = defineEndpoint({
   success: { status: 200, schema: ZPage(ZWebhookDelivery) },
 });
 
-export const getDataRequestExport = defineEndpoint({
+export const getDataRequestExportEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/workspaces/{ws}/sources/{id}/deliveries/{deliveryId}/export",
   operationId: "getDataRequestExport",

@@ -20,7 +20,7 @@ export const ZMe = z
   })
   .meta({ id: "Me" });
 
-export const getMe = defineEndpoint({
+export const getMeEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/me",
   operationId: "getMe",

@@ -9,7 +9,7 @@ export const ZHealth = z
   })
   .meta({ id: "Health" });
 
-export const getHealth = defineEndpoint({
+export const getHealthEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/health",
   operationId: "getHealth",
@@ -20,7 +20,7 @@ export const getHealth = defineEndpoint({
   errors: [503],
 });
 
-export const getOpenApiDocument = defineEndpoint({
+export const getOpenApiDocumentEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/openapi.json",
   operationId: "getOpenApiDocument",

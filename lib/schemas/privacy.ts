@@ -89,7 +89,7 @@ const CUSTOMER = "/api/v1/workspaces/{ws}/customers/{id}";
 // service work. The export is audited ("customer.exported") like every other access to personal data.
 // The consent history and the audit entries follow the consent-history permission like their own
 // endpoints: without it they are left out and named in `withheld` (the rest is still the person's data).
-export const exportCustomer = defineEndpoint({
+export const exportCustomerEndpoint = defineEndpoint({
   method: "GET",
   path: `${CUSTOMER}/export`,
   operationId: "exportCustomer",
@@ -100,7 +100,7 @@ export const exportCustomer = defineEndpoint({
   success: { status: 200, schema: ZCustomerExport },
 });
 
-export const eraseCustomer = defineEndpoint({
+export const eraseCustomerEndpoint = defineEndpoint({
   method: "DELETE",
   path: CUSTOMER,
   operationId: "eraseCustomer",
@@ -140,7 +140,7 @@ export type Suppression = z.infer<typeof ZSuppression>;
 
 const SUPPRESSIONS = "/api/v1/workspaces/{ws}/suppressions";
 
-export const listSuppressions = defineEndpoint({
+export const listSuppressionsEndpoint = defineEndpoint({
   method: "GET",
   path: SUPPRESSIONS,
   operationId: "listSuppressions",
@@ -152,7 +152,7 @@ export const listSuppressions = defineEndpoint({
   success: { status: 200, schema: ZPage(ZSuppression) },
 });
 
-export const liftSuppression = defineEndpoint({
+export const liftSuppressionEndpoint = defineEndpoint({
   method: "DELETE",
   path: `${SUPPRESSIONS}/{hash}`,
   operationId: "liftSuppression",

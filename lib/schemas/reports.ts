@@ -132,7 +132,7 @@ export type EventTrendsReport = z.infer<typeof ZEventTrendsReport>;
 const REPORTS = "/api/v1/workspaces/{ws}/reports";
 const TAG = "Reports";
 
-export const getGrowthReport = defineEndpoint({
+export const getGrowthReportEndpoint = defineEndpoint({
   method: "GET",
   path: `${REPORTS}/growth`,
   operationId: "getGrowthReport",
@@ -145,7 +145,7 @@ export const getGrowthReport = defineEndpoint({
   csv: { permission: "read" },
 });
 
-export const getCompositionReport = defineEndpoint({
+export const getCompositionReportEndpoint = defineEndpoint({
   method: "GET",
   path: `${REPORTS}/composition`,
   operationId: "getCompositionReport",
@@ -158,7 +158,7 @@ export const getCompositionReport = defineEndpoint({
   csv: { permission: "read" },
 });
 
-export const getEventTrendsReport = defineEndpoint({
+export const getEventTrendsReportEndpoint = defineEndpoint({
   method: "GET",
   path: `${REPORTS}/events`,
   operationId: "getEventTrendsReport",

@@ -34,7 +34,7 @@ export type WorkspaceSchema = z.input<typeof ZWorkspaceSchema>;
 const SCHEMA = "/api/v1/workspaces/{ws}/schema";
 const TAG = "Schema";
 
-export const getWorkspaceSchema = defineEndpoint({
+export const getWorkspaceSchemaEndpoint = defineEndpoint({
   method: "GET",
   path: SCHEMA,
   operationId: "getWorkspaceSchema",
@@ -45,7 +45,7 @@ export const getWorkspaceSchema = defineEndpoint({
   success: { status: 200, schema: ZWorkspaceSchema },
 });
 
-export const getExtendedProperties = defineEndpoint({
+export const getExtendedPropertiesEndpoint = defineEndpoint({
   method: "GET",
   path: `${SCHEMA}/customer/extended`,
   operationId: "getExtendedProperties",
@@ -56,7 +56,7 @@ export const getExtendedProperties = defineEndpoint({
   success: { status: 200, schema: ZExtendedPropertyList },
 });
 
-export const putExtendedProperties = defineEndpoint({
+export const putExtendedPropertiesEndpoint = defineEndpoint({
   method: "PUT",
   path: `${SCHEMA}/customer/extended`,
   operationId: "putExtendedProperties",

@@ -46,7 +46,7 @@ export const ZSendSettings = z
 export type SendSettings = z.output<typeof ZSendSettings>;
 export type SendSettingsUpdate = z.infer<typeof ZSendSettingsUpdate>;
 
-export const getSendSettings = defineEndpoint({
+export const getSendSettingsEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/send/settings`,
   operationId: "getSendSettings",
@@ -57,7 +57,7 @@ export const getSendSettings = defineEndpoint({
   success: { status: 200, schema: ZSendSettings },
 });
 
-export const updateSendSettings = defineEndpoint({
+export const updateSendSettingsEndpoint = defineEndpoint({
   method: "PUT",
   path: `${WS}/send/settings`,
   operationId: "updateSendSettings",
@@ -157,7 +157,7 @@ export type CampaignUpdate = z.infer<typeof ZCampaignUpdate>;
 
 export const ZCampaignParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Campaign id" }) });
 
-export const listCampaigns = defineEndpoint({
+export const listCampaignsEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/campaigns`,
   operationId: "listCampaigns",
@@ -169,7 +169,7 @@ export const listCampaigns = defineEndpoint({
   success: { status: 200, schema: ZPage(ZCampaign) },
 });
 
-export const createCampaign = defineEndpoint({
+export const createCampaignEndpoint = defineEndpoint({
   method: "POST",
   path: `${WS}/campaigns`,
   operationId: "createCampaign",
@@ -182,7 +182,7 @@ export const createCampaign = defineEndpoint({
   success: { status: 201, schema: ZCampaign },
 });
 
-export const getCampaign = defineEndpoint({
+export const getCampaignEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/campaigns/{id}`,
   operationId: "getCampaign",
@@ -193,7 +193,7 @@ export const getCampaign = defineEndpoint({
   success: { status: 200, schema: ZCampaign },
 });
 
-export const updateCampaign = defineEndpoint({
+export const updateCampaignEndpoint = defineEndpoint({
   method: "PATCH",
   path: `${WS}/campaigns/{id}`,
   operationId: "updateCampaign",
@@ -207,7 +207,7 @@ export const updateCampaign = defineEndpoint({
   errors: [409],
 });
 
-export const deleteCampaign = defineEndpoint({
+export const deleteCampaignEndpoint = defineEndpoint({
   method: "DELETE",
   path: `${WS}/campaigns/{id}`,
   operationId: "deleteCampaign",
@@ -233,7 +233,7 @@ export const ZTestSendResult = z
   })
   .meta({ id: "CampaignTestSendResult" });
 
-export const testCampaign = defineEndpoint({
+export const testCampaignEndpoint = defineEndpoint({
   method: "POST",
   path: `${WS}/campaigns/{id}/test`,
   operationId: "testCampaign",
@@ -245,7 +245,7 @@ export const testCampaign = defineEndpoint({
   success: { status: 200, schema: ZTestSendResult },
 });
 
-export const sendCampaign = defineEndpoint({
+export const sendCampaignEndpoint = defineEndpoint({
   method: "POST",
   path: `${WS}/campaigns/{id}/send`,
   operationId: "sendCampaign",
@@ -257,7 +257,7 @@ export const sendCampaign = defineEndpoint({
   errors: [409],
 });
 
-export const cancelCampaign = defineEndpoint({
+export const cancelCampaignEndpoint = defineEndpoint({
   method: "POST",
   path: `${WS}/campaigns/{id}/cancel`,
   operationId: "cancelCampaign",
@@ -297,7 +297,7 @@ export const ZCampaignRecipient = z
 
 export const ZRecipientsQuery = ZPageQuery.extend({ status: z.enum(RECIPIENT_STATUSES).optional() });
 
-export const listCampaignRecipients = defineEndpoint({
+export const listCampaignRecipientsEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/campaigns/{id}/recipients`,
   operationId: "listCampaignRecipients",
@@ -336,7 +336,7 @@ export const ZCampaignReport = z
   .meta({ id: "CampaignReport" });
 export type CampaignReport = z.output<typeof ZCampaignReport>;
 
-export const getCampaignReport = defineEndpoint({
+export const getCampaignReportEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/campaigns/{id}/report`,
   operationId: "getCampaignReport",
@@ -347,7 +347,7 @@ export const getCampaignReport = defineEndpoint({
   success: { status: 200, schema: ZCampaignReport },
 });
 
-export const getCampaignAudience = defineEndpoint({
+export const getCampaignAudienceEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/campaigns/{id}/audience`,
   operationId: "getCampaignAudience",
@@ -375,7 +375,7 @@ export const ZPreview = z
   .meta({ id: "Preview", description: "The message as the customer would see it (links not yet tracked)" });
 export type Preview = z.output<typeof ZPreview>;
 
-export const previewMessage = defineEndpoint({
+export const previewMessageEndpoint = defineEndpoint({
   method: "POST",
   path: `${WS}/send/preview`,
   operationId: "previewMessage",
@@ -410,7 +410,7 @@ export type OutboxMessage = z.output<typeof ZOutboxMessage>;
 export const ZOutboxQuery = ZPageQuery.extend({ campaignId: ZId.optional() });
 export const ZOutboxParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Outbox message id" }) });
 
-export const listOutbox = defineEndpoint({
+export const listOutboxEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/send/outbox`,
   operationId: "listOutbox",
@@ -422,7 +422,7 @@ export const listOutbox = defineEndpoint({
   success: { status: 200, schema: ZPage(ZOutboxMessage) },
 });
 
-export const getOutboxMessage = defineEndpoint({
+export const getOutboxMessageEndpoint = defineEndpoint({
   method: "GET",
   path: `${WS}/send/outbox/{id}`,
   operationId: "getOutboxMessage",
@@ -462,7 +462,7 @@ export const ZFeedbackResult = z
   })
   .meta({ id: "SendFeedbackResult" });
 
-export const postSendFeedback = defineEndpoint({
+export const postSendFeedbackEndpoint = defineEndpoint({
   method: "POST",
   path: `${WS}/send/feedback`,
   operationId: "postSendFeedback",
@@ -481,7 +481,7 @@ const ZTokenParams = z.object({
   token: z.string().min(1).max(300).meta({ description: "Signed per recipient (HMAC)" }),
 });
 
-export const getUnsubscribePage = defineEndpoint({
+export const getUnsubscribePageEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/send/unsubscribe/{token}",
   operationId: "getUnsubscribePage",
@@ -492,7 +492,7 @@ export const getUnsubscribePage = defineEndpoint({
   success: { status: 200, schema: null, description: "text/html" },
 });
 
-export const postUnsubscribe = defineEndpoint({
+export const postUnsubscribeEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v1/send/unsubscribe/{token}",
   operationId: "postUnsubscribe",
@@ -504,7 +504,7 @@ export const postUnsubscribe = defineEndpoint({
   success: { status: 200, schema: null, description: "text/html" },
 });
 
-export const getOpenPixel = defineEndpoint({
+export const getOpenPixelEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/send/open/{token}",
   operationId: "getOpenPixel",
@@ -515,7 +515,7 @@ export const getOpenPixel = defineEndpoint({
   success: { status: 200, schema: null, description: "image/gif" },
 });
 
-export const followTrackedLink = defineEndpoint({
+export const followTrackedLinkEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/send/click/{token}",
   operationId: "followTrackedLink",

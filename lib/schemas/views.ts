@@ -99,7 +99,7 @@ export type View = z.output<typeof ZView>;
 const VIEWS = "/api/v1/workspaces/{ws}/views";
 const TAG = "Views";
 
-export const listViews = defineEndpoint({
+export const listViewsEndpoint = defineEndpoint({
   method: "GET",
   path: VIEWS,
   operationId: "listViews",
@@ -111,7 +111,7 @@ export const listViews = defineEndpoint({
   success: { status: 200, schema: ZPage(ZView) },
 });
 
-export const createView = defineEndpoint({
+export const createViewEndpoint = defineEndpoint({
   method: "POST",
   path: VIEWS,
   operationId: "createView",
@@ -123,7 +123,7 @@ export const createView = defineEndpoint({
   success: { status: 201, schema: ZView, location: true },
 });
 
-export const getView = defineEndpoint({
+export const getViewEndpoint = defineEndpoint({
   method: "GET",
   path: `${VIEWS}/{id}`,
   operationId: "getView",
@@ -134,7 +134,7 @@ export const getView = defineEndpoint({
   success: { status: 200, schema: ZView },
 });
 
-export const updateView = defineEndpoint({
+export const updateViewEndpoint = defineEndpoint({
   method: "PATCH",
   path: `${VIEWS}/{id}`,
   operationId: "updateView",
@@ -146,7 +146,7 @@ export const updateView = defineEndpoint({
   success: { status: 200, schema: ZView },
 });
 
-export const deleteView = defineEndpoint({
+export const deleteViewEndpoint = defineEndpoint({
   method: "DELETE",
   path: `${VIEWS}/{id}`,
   operationId: "deleteView",
@@ -157,7 +157,7 @@ export const deleteView = defineEndpoint({
   success: { status: 204, schema: null },
 });
 
-export const listViewCustomers = defineEndpoint({
+export const listViewCustomersEndpoint = defineEndpoint({
   method: "GET",
   path: `${VIEWS}/{id}/customers`,
   operationId: "listViewCustomers",

@@ -94,7 +94,7 @@ export type WorkspaceUpdate = z.infer<typeof ZWorkspaceUpdate>;
 export type Workspace = z.infer<typeof ZWorkspace>;
 
 // ── Endpoints ──
-export const listWorkspaces = defineEndpoint({
+export const listWorkspacesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/workspaces",
   operationId: "listWorkspaces",

@@ -41,13 +41,13 @@ export interface EventPage extends Problem {
 }
 
 export const sendEvent = (ws: string, headers: Headers, body: unknown) =>
-  call<CreatedBody>(api.createEvent, { ws, headers, body });
+  call<CreatedBody>(api.createEventEndpoint, { ws, headers, body });
 export const sendBatch = (ws: string, headers: Headers, events: unknown[]) =>
-  call<BatchBody>(api.createEventBatch, { ws, headers, body: { events } });
+  call<BatchBody>(api.createEventBatchEndpoint, { ws, headers, body: { events } });
 export const listEvents = (ws: string, headers: Headers, query = "") =>
-  call<EventPage>(api.listEvents, { ws, headers, query });
+  call<EventPage>(api.listEventsEndpoint, { ws, headers, query });
 export const getEvent = (ws: string, headers: Headers, id: string) =>
-  call<EventBody>(api.getEvent, { ws, headers, params: { ws, id } });
+  call<EventBody>(api.getEventEndpoint, { ws, headers, params: { ws, id } });
 
 let counter = 0;
 /** A unique messageId per call, so tests never collide on idempotency keys. */

@@ -58,11 +58,11 @@ async function report<T>(
   return call<T & ProblemFields>(endpoint, { ws: w.ws, headers: w.admin, query });
 }
 
-export const growth = (w: ReportWorkspace, query = "") => report<GrowthReport>(api.getGrowthReport, w, query);
+export const growth = (w: ReportWorkspace, query = "") => report<GrowthReport>(api.getGrowthReportEndpoint, w, query);
 export const composition = (w: ReportWorkspace, query: string) =>
-  report<CompositionReport>(api.getCompositionReport, w, query);
+  report<CompositionReport>(api.getCompositionReportEndpoint, w, query);
 export const eventTrends = (w: ReportWorkspace, query = "") =>
-  report<EventTrendsReport>(api.getEventTrendsReport, w, query);
+  report<EventTrendsReport>(api.getEventTrendsReportEndpoint, w, query);
 
 /** The raw response, for CSV. */
 export async function fetchReport(

@@ -1,6 +1,6 @@
 // GET …/audit: the workspace's log for its admins, filtered and paged, never another workspace's.
 import { describe, expect, it } from "vitest";
-import { listAuditEntries, type AuditEntry } from "@/lib/schemas/audit";
+import { listAuditEntriesEndpoint, type AuditEntry } from "@/lib/schemas/audit";
 import { call, headersOf, workspaceWithAdmin } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { memberSession } from "@/test/auth-fixtures";
@@ -40,7 +40,7 @@ describe("GET …/audit", () => {
     await seedEntries(null, [[day(3), "user.signed_in", "alice", "c9"]]);
     // Bounded to March 2025, so whatever else the workspace's setup logged stays out of the way.
     const list = (query: string) =>
-      call<Page>(listAuditEntries, {
+      call<Page>(listAuditEntriesEndpoint, {
         ws: w.ws,
         headers: w.admin,
         query: query.includes("to=") ? query : `to=2025-04-01T00:00:00Z&${query}`,
@@ -84,7 +84,7 @@ describe("GET …/audit", () => {
     const w = await workspaceWithAdmin("Audit");
     const other = await workspaceWithAdmin("Audit other");
     const user = headersOf(await memberSession(w.ws, "USER", true));
-    expect((await call(listAuditEntries, { ws: w.ws, headers: user, query: "" })).status).toBe(403);
-    expect((await call(listAuditEntries, { ws: w.ws, headers: other.admin, query: "" })).status).toBe(404);
+    expect((await call(listAuditEntriesEndpoint, { ws: w.ws, headers: user, query: "" })).status).toBe(403);
+    expect((await call(listAuditEntriesEndpoint, { ws: w.ws, headers: other.admin, query: "" })).status).toBe(404);
   });
 });

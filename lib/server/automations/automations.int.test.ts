@@ -22,7 +22,7 @@ afterAll(() => receiver.close());
 const page = { type: "viewedPage", properties: { url: "https://shop.example.com/" } };
 
 async function customer(ws: string, admin: Headers, externalId: string, country: string) {
-  const res = await call<{ id: string; tags: string[] }>(customersApi.createCustomer, {
+  const res = await call<{ id: string; tags: string[] }>(customersApi.createCustomerEndpoint, {
     ws,
     headers: admin,
     body: { externalId, base: { address: { country } } },
@@ -86,14 +86,14 @@ describe("automations", () => {
       ["setProperty", true],
       ["webhook", true],
     ]);
-    const italian = await call<{ tags: string[]; base: { firstName?: string } }>(customersApi.getCustomer, {
+    const italian = await call<{ tags: string[]; base: { firstName?: string } }>(customersApi.getCustomerEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: it_ },
     });
     expect(italian.body.tags).toContain("browsed");
     expect(italian.body.base.firstName).toBe("Browser");
-    const french = await call<{ tags: string[] }>(customersApi.getCustomer, {
+    const french = await call<{ tags: string[] }>(customersApi.getCustomerEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: fr },

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { receiveShopifyWebhook, receiveWooCommerceWebhook } from "@/lib/schemas/integrations";
+import { receiveShopifyWebhookEndpoint, receiveWooCommerceWebhookEndpoint } from "@/lib/schemas/integrations";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
 import { createSource } from "@/lib/server/sources/create-source";
 import { db } from "@/lib/server/db/client";
@@ -42,7 +42,7 @@ function shopify(
   body: string,
   options: { id?: string; secret?: string; hmac?: string } = {},
 ) {
-  return post(receiveShopifyWebhook, sourceId, body, {
+  return post(receiveShopifyWebhookEndpoint, sourceId, body, {
     "x-shopify-topic": topic,
     "x-shopify-hmac-sha256": options.hmac ?? signBody(body, options.secret ?? SECRET),
     "x-shopify-webhook-id": options.id ?? `wh-${process.pid}-${++counter}`,
@@ -222,7 +222,7 @@ describe("Shopify webhooks", () => {
 
 describe("WooCommerce webhooks", () => {
   const woo = (sourceId: string, topic: string, body: string, options: { id?: string; secret?: string } = {}) =>
-    post(receiveWooCommerceWebhook, sourceId, body, {
+    post(receiveWooCommerceWebhookEndpoint, sourceId, body, {
       "x-wc-webhook-topic": topic,
       "x-wc-webhook-resource": topic.split(".")[0],
       "x-wc-webhook-event": topic.split(".")[1],
@@ -240,7 +240,7 @@ describe("WooCommerce webhooks", () => {
       body: "webhook_id=15",
     });
     const res = await (
-      await handlerOf(receiveWooCommerceWebhook)
+      await handlerOf(receiveWooCommerceWebhookEndpoint)
     )(req, { params: Promise.resolve({ sourceId: source.id }) });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "pong" });

@@ -2,7 +2,7 @@
 // survivor's history shows both registries, and unmerge gives each side back its own state and entries.
 import { describe, expect, it } from "vitest";
 import * as consents from "@/lib/schemas/consents";
-import { createCustomer, mergeCustomers, unmergeCustomer } from "@/lib/schemas/customers";
+import { createCustomerEndpoint, mergeCustomersEndpoint, unmergeCustomerEndpoint } from "@/lib/schemas/customers";
 import { call, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 
@@ -12,14 +12,14 @@ type Page = { data: consents.ConsentHistoryEntry[]; nextCursor: string | null };
 const day = (n: number) => `2026-01-${String(n).padStart(2, "0")}T12:00:00.000Z`;
 
 async function create({ ws, admin }: Ws, externalId: string): Promise<CustomerBody> {
-  const res = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId } });
+  const res = await call<CustomerBody>(createCustomerEndpoint, { ws, headers: admin, body: { externalId } });
   expect(res.status).toBe(201);
   return res.body;
 }
 
 async function change(w: Ws, id: string, key: "email" | "sms", status: boolean, at: number) {
   const body = { marketing: { automatic: { [key]: { status } } }, _meta: { occurredAt: day(at) } };
-  const res = await call(consents.patchCustomerConsents, {
+  const res = await call(consents.patchCustomerConsentsEndpoint, {
     ws: w.ws,
     headers: w.admin,
     params: { ws: w.ws, id },
@@ -29,10 +29,10 @@ async function change(w: Ws, id: string, key: "email" | "sms", status: boolean, 
 }
 
 const stateOf = async (w: Ws, id: string) =>
-  (await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).body;
+  (await call(consents.getCustomerConsentsEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).body;
 const historyOf = async (w: Ws, id: string) =>
   (
-    await call<Page>(consents.listConsentHistory, {
+    await call<Page>(consents.listConsentHistoryEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id },
@@ -55,7 +55,7 @@ describe("consents across merges", () => {
       absorbed: { state: await stateOf(w, absorbed.id), history: await historyOf(w, absorbed.id) },
     };
 
-    const merged = await call(mergeCustomers, {
+    const merged = await call(mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: survivor.id },
@@ -72,7 +72,7 @@ describe("consents across merges", () => {
     expect(await historyOf(w, absorbed.id)).toEqual(mergedHistory);
     // Newest first across both registries, and the newest entry of each key is the current value.
     const entries = (
-      await call<Page>(consents.listConsentHistory, {
+      await call<Page>(consents.listConsentHistoryEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: survivor.id },
@@ -81,7 +81,7 @@ describe("consents across merges", () => {
     expect(entries.map((e) => e.changedAt)).toEqual([day(10), day(8), day(5), day(1)]);
 
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: absorbed.id } });
-    const undone = await call(unmergeCustomer, {
+    const undone = await call(unmergeCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: survivor.id },
@@ -98,7 +98,7 @@ describe("consents across merges", () => {
     const absorbed = await create(w, "A");
     await change(w, survivor.id, "email", false, 1);
     await change(w, absorbed.id, "email", true, 2);
-    await call(mergeCustomers, {
+    await call(mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: survivor.id },
@@ -107,7 +107,7 @@ describe("consents across merges", () => {
     expect(await stateOf(w, survivor.id)).toEqual({ marketing: { automatic: { email: { status: true } } } });
     await change(w, survivor.id, "sms", true, 3);
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: absorbed.id } });
-    await call(unmergeCustomer, {
+    await call(unmergeCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: survivor.id },

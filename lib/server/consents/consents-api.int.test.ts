@@ -2,7 +2,7 @@
 // nothing for a no-op, the database refusing to rewrite history, and who may read it.
 import { describe, expect, it } from "vitest";
 import * as consents from "@/lib/schemas/consents";
-import { createCustomer, patchCustomer, replaceCustomer } from "@/lib/schemas/customers";
+import { createCustomerEndpoint, patchCustomerEndpoint, replaceCustomerEndpoint } from "@/lib/schemas/customers";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { deleteWorkspace } from "@/lib/server/workspaces/delete-workspace";
@@ -12,7 +12,7 @@ type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 type Page = { data: consents.ConsentHistoryEntry[]; nextCursor: string | null };
 
 async function create({ ws, admin }: Ws, body: unknown = {}): Promise<CustomerBody> {
-  const res = await call<CustomerBody>(createCustomer, { ws, headers: admin, body });
+  const res = await call<CustomerBody>(createCustomerEndpoint, { ws, headers: admin, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
@@ -24,7 +24,7 @@ const records = (ws: string, customerId: string) =>
   });
 
 const history = (w: Ws, id: string, query = "", headers = w.admin) =>
-  call<Page>(consents.listConsentHistory, { ws: w.ws, headers, params: { ws: w.ws, id }, query });
+  call<Page>(consents.listConsentHistoryEndpoint, { ws: w.ws, headers, params: { ws: w.ws, id }, query });
 
 describe("recording consent changes", () => {
   it("writes one entry per changed leaf, with the user as actor, and nothing for a no-op", async () => {
@@ -36,7 +36,7 @@ describe("recording consent changes", () => {
       profiling: { online: { status: true } },
       _meta: { source: "Preference center", evidence: "Form #42", occurredAt: "2026-01-02T03:04:05.000Z" },
     };
-    const res = await call(consents.patchCustomerConsents, { ws: w.ws, headers: w.admin, params, body });
+    const res = await call(consents.patchCustomerConsentsEndpoint, { ws: w.ws, headers: w.admin, params, body });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({
       marketing: { automatic: { email: { status: true, limitation: false, objection: false } } },
@@ -61,7 +61,7 @@ describe("recording consent changes", () => {
     expect(rows[0].actorName).toBe("Test ADMIN");
 
     // The same values again, and a flag that already has that value: nothing to record.
-    const again = await call(consents.patchCustomerConsents, {
+    const again = await call(consents.patchCustomerConsentsEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
@@ -71,7 +71,7 @@ describe("recording consent changes", () => {
     expect(await records(w.ws, c.id)).toHaveLength(2);
 
     // Partial leaf: flags not sent keep their value; previous is the whole leaf before.
-    await call(consents.patchCustomerConsents, {
+    await call(consents.patchCustomerConsentsEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
@@ -83,7 +83,9 @@ describe("recording consent changes", () => {
       previous: { status: true, limitation: false, objection: false },
       current: { status: false, limitation: false, objection: false },
     });
-    expect((await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params })).body).toMatchObject({
+    expect(
+      (await call(consents.getCustomerConsentsEndpoint, { ws: w.ws, headers: w.admin, params })).body,
+    ).toMatchObject({
       marketing: { automatic: { email: { status: false } } },
     });
     const audit = await db().auditEntry.findMany({
@@ -100,14 +102,14 @@ describe("recording consent changes", () => {
     const w = await workspaceWithAdmin("Consents");
     const c = await create(w, { consents: { softSpam: { email: { status: true } } } });
     const params = { ws: w.ws, id: c.id };
-    const stale = await call(consents.patchCustomerConsents, {
+    const stale = await call(consents.patchCustomerConsentsEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
       body: { softSpam: { email: { status: false } }, _meta: { occurredAt: "2020-01-01T00:00:00Z" } },
     });
     expect(stale.status).toBe(409);
-    const future = await call(consents.patchCustomerConsents, {
+    const future = await call(consents.patchCustomerConsentsEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
@@ -121,7 +123,7 @@ describe("recording consent changes", () => {
     const w = await workspaceWithAdmin("Consents");
     const client = await apiClientToken(w.ws, "USER");
     const c = await create(w);
-    const viaClient = await call(consents.patchCustomerConsents, {
+    const viaClient = await call(consents.patchCustomerConsentsEndpoint, {
       ws: w.ws,
       headers: headersOf(client),
       params: { ws: w.ws, id: c.id },
@@ -134,7 +136,7 @@ describe("recording consent changes", () => {
     ]);
 
     const key = await writeKeyFor(w.ws);
-    const sent = await call<CustomerBody>(createCustomer, {
+    const sent = await call<CustomerBody>(createCustomerEndpoint, {
       ws: w.ws,
       headers: headersOf(key),
       body: {
@@ -152,7 +154,7 @@ describe("recording consent changes", () => {
       ["marketing.automatic.sms", "SOURCE", key.sourceId, "POST /customers"],
     ]);
     // Sending the same again (resolution updates the matched customer) records nothing.
-    await call(createCustomer, {
+    await call(createCustomerEndpoint, {
       ws: w.ws,
       headers: headersOf(key),
       body: { externalId: "WK-1", consents: { marketing: { automatic: { sms: { status: true } } } } },
@@ -164,14 +166,14 @@ describe("recording consent changes", () => {
     const w = await workspaceWithAdmin("Consents");
     const c = await create(w, { consents: { profiling: { classic: { status: true } } } });
     const params = { ws: w.ws, id: c.id };
-    await call(patchCustomer, {
+    await call(patchCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
       body: { consents: { profiling: { classic: { objection: true } } } },
     });
-    await call(patchCustomer, { ws: w.ws, headers: w.admin, params, body: { tags: ["x"] } });
-    await call(replaceCustomer, {
+    await call(patchCustomerEndpoint, { ws: w.ws, headers: w.admin, params, body: { tags: ["x"] } });
+    await call(replaceCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
@@ -266,7 +268,7 @@ describe("GET …/consents/history", () => {
       [5, { profiling: { classic: { status: true } } }],
     ];
     for (const [day, body] of changes) {
-      const res = await call(consents.patchCustomerConsents, {
+      const res = await call(consents.patchCustomerConsentsEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
 import { endpoints } from "@/lib/schemas/endpoints";
 import * as api from "@/lib/schemas/customers";
-import { getIdentityRules, putIdentityRules } from "@/lib/schemas/identity-rules";
+import { getIdentityRulesEndpoint, putIdentityRulesEndpoint } from "@/lib/schemas/identity-rules";
 import { db } from "@/lib/server/db/client";
 import { memberSession } from "@/test/auth-fixtures";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
@@ -12,13 +12,17 @@ import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/k
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 
 async function create({ ws, admin }: Ws, body: unknown): Promise<CustomerBody> {
-  const res = await call<CustomerBody>(api.createCustomer, { ws, headers: admin, body });
+  const res = await call<CustomerBody>(api.createCustomerEndpoint, { ws, headers: admin, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
 const list = (w: Ws, query: string) =>
-  call<{ data: CustomerBody[]; nextCursor: string | null }>(api.listCustomers, { ws: w.ws, headers: w.admin, query });
+  call<{ data: CustomerBody[]; nextCursor: string | null }>(api.listCustomersEndpoint, {
+    ws: w.ws,
+    headers: w.admin,
+    query,
+  });
 
 describe("GET /customers", () => {
   it("pages through customers newest first, or by the chosen sort", async () => {
@@ -59,7 +63,7 @@ describe("PATCH and PUT /customers/{id}", () => {
       base: { firstName: "Mario", lastName: "Rossi", contacts: { email: "mario@example.com" } },
       tags: ["a"],
     });
-    const patched = await call<CustomerBody>(api.patchCustomer, {
+    const patched = await call<CustomerBody>(api.patchCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: c.id },
@@ -72,7 +76,7 @@ describe("PATCH and PUT /customers/{id}", () => {
     });
     expect(patched.body.tags).toEqual(["b"]);
     expect(patched.body.identities.map((i) => i.type).sort()).toEqual(["email", "mobilePhone"]);
-    const bad = await call(api.patchCustomer, {
+    const bad = await call(api.patchCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: c.id },
@@ -86,7 +90,7 @@ describe("PATCH and PUT /customers/{id}", () => {
     const w = await workspaceWithAdmin();
     const a = await create(w, { base: { contacts: { email: "a@example.com" } } });
     const b = await create(w, { base: { contacts: { email: "b@example.com" } } });
-    const res = await call(api.patchCustomer, {
+    const res = await call(api.patchCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: b.id },
@@ -104,7 +108,7 @@ describe("PATCH and PUT /customers/{id}", () => {
       tags: ["x"],
       consents: { profiling: { online: { status: true } } },
     });
-    const res = await call<CustomerBody>(api.replaceCustomer, {
+    const res = await call<CustomerBody>(api.replaceCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: c.id },
@@ -123,7 +127,7 @@ describe("identities of a customer", () => {
     const a = await create(w, { externalId: "I-1" });
     const b = await create(w, { externalId: "I-2" });
     const params = { ws: w.ws, id: a.id };
-    const added = await call<{ id: string; type: string; value: string }>(api.addCustomerIdentity, {
+    const added = await call<{ id: string; type: string; value: string }>(api.addCustomerIdentityEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
@@ -132,7 +136,7 @@ describe("identities of a customer", () => {
     expect(added.status).toBe(201);
     expect(
       (
-        await call(api.addCustomerIdentity, {
+        await call(api.addCustomerIdentityEndpoint, {
           ws: w.ws,
           headers: w.admin,
           params,
@@ -140,7 +144,7 @@ describe("identities of a customer", () => {
         })
       ).status,
     ).toBe(200);
-    const taken = await call(api.addCustomerIdentity, {
+    const taken = await call(api.addCustomerIdentityEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
@@ -150,7 +154,7 @@ describe("identities of a customer", () => {
     expect(taken.body.existingCustomerId).toBe(b.id);
     expect(
       (
-        await call(api.addCustomerIdentity, {
+        await call(api.addCustomerIdentityEndpoint, {
           ws: w.ws,
           headers: w.admin,
           params,
@@ -163,7 +167,7 @@ describe("identities of a customer", () => {
       { type: "email", value: "nope" },
       { type: "phone", value: "12" },
     ]) {
-      const bad = await call<{ errors?: { path: string }[] }>(api.addCustomerIdentity, {
+      const bad = await call<{ errors?: { path: string }[] }>(api.addCustomerIdentityEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params,
@@ -173,29 +177,35 @@ describe("identities of a customer", () => {
       expect(bad.body.errors?.[0].path).toBe("value");
     }
     expect(
-      (await call(api.addCustomerIdentity, { ws: w.ws, headers: w.admin, params, body: { type: "fax", value: "1" } }))
-        .status,
+      (
+        await call(api.addCustomerIdentityEndpoint, {
+          ws: w.ws,
+          headers: w.admin,
+          params,
+          body: { type: "fax", value: "1" },
+        })
+      ).status,
     ).toBe(422);
-    const listed = await call<{ data: { id: string; type: string }[] }>(api.listCustomerIdentities, {
+    const listed = await call<{ data: { id: string; type: string }[] }>(api.listCustomerIdentitiesEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params,
     });
     expect(listed.body.data.map((i) => i.type)).toEqual(["externalId", "custom:loyalty"]);
     const removeParams = { ...params, identityId: added.body.id };
-    expect((await call(api.removeCustomerIdentity, { ws: w.ws, headers: w.admin, params: removeParams })).status).toBe(
-      204,
-    );
-    expect((await call(api.removeCustomerIdentity, { ws: w.ws, headers: w.admin, params: removeParams })).status).toBe(
-      404,
-    );
+    expect(
+      (await call(api.removeCustomerIdentityEndpoint, { ws: w.ws, headers: w.admin, params: removeParams })).status,
+    ).toBe(204);
+    expect(
+      (await call(api.removeCustomerIdentityEndpoint, { ws: w.ws, headers: w.admin, params: removeParams })).status,
+    ).toBe(404);
   });
 });
 
 describe("identity rules", () => {
   it("has defaults, validates and stores rules, and only admins may change them", async () => {
     const w = await workspaceWithAdmin();
-    const defaults = await call(getIdentityRules, { ws: w.ws, headers: w.admin });
+    const defaults = await call(getIdentityRulesEndpoint, { ws: w.ws, headers: w.admin });
     expect(defaults.body).toMatchObject({
       policy: "MERGE",
       match: [
@@ -204,7 +214,7 @@ describe("identity rules", () => {
       ],
     });
     expect(defaults.body.blockedValues).toEqual(expect.arrayContaining(["null", "anonymous"]));
-    const invalid = await call(putIdentityRules, {
+    const invalid = await call(putIdentityRulesEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: {
@@ -231,11 +241,11 @@ describe("identity rules", () => {
       ],
       blockedValues: ["000"],
     };
-    expect((await call(putIdentityRules, { ws: w.ws, headers: w.admin, body: rules })).status).toBe(200);
-    const stored = await call(getIdentityRules, { ws: w.ws, headers: w.admin });
+    expect((await call(putIdentityRulesEndpoint, { ws: w.ws, headers: w.admin, body: rules })).status).toBe(200);
+    const stored = await call(getIdentityRulesEndpoint, { ws: w.ws, headers: w.admin });
     expect(stored.body).toEqual({ ...rules, match: [rules.match[1], rules.match[0]] });
     const user = headersOf(await memberSession(w.ws, "USER"));
-    expect((await call(putIdentityRules, { ws: w.ws, headers: user, body: rules })).status).toBe(403);
+    expect((await call(putIdentityRulesEndpoint, { ws: w.ws, headers: user, body: rules })).status).toBe(403);
   });
 });
 
@@ -259,7 +269,7 @@ describe("workspace isolation", () => {
     const mine = await create(w, { externalId: "MINE" });
     const theirs = await create(other, { externalId: "THEIRS", base: { contacts: { email: "theirs@example.com" } } });
     const theirSecond = await create(other, { externalId: "THEIRS-2" });
-    const theirMerge = await call<CustomerBody>(api.mergeCustomers, {
+    const theirMerge = await call<CustomerBody>(api.mergeCustomersEndpoint, {
       ws: other.ws,
       headers: other.admin,
       params: { ws: other.ws, id: theirs.id },
@@ -267,7 +277,7 @@ describe("workspace isolation", () => {
     });
     expect(theirMerge.status).toBe(200);
     const mergeId = (
-      await call<{ data: { id: string }[] }>(api.listCustomerMerges, {
+      await call<{ data: { id: string }[] }>(api.listCustomerMergesEndpoint, {
         ws: other.ws,
         headers: other.admin,
         params: { ws: other.ws, id: theirs.id },
@@ -289,14 +299,14 @@ describe("workspace isolation", () => {
       });
       expect(viaTheirs.status, `${endpoint.method} ${endpoint.path} via their workspace`).toBe(404);
     }
-    const merge = await call(api.mergeCustomers, {
+    const merge = await call(api.mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: mine.id },
       body: { customerIds: [theirs.id] },
     });
     expect(merge.status).toBe(404);
-    const still = await call<CustomerBody>(api.getCustomer, {
+    const still = await call<CustomerBody>(api.getCustomerEndpoint, {
       ws: other.ws,
       headers: other.admin,
       params: { ws: other.ws, id: theirs.id },

@@ -1,12 +1,12 @@
 // Manual merge and unmerge through the route handlers: unmerge must put back exactly what was there.
 import { describe, expect, it } from "vitest";
 import {
-  createCustomer,
-  getCustomer,
-  listCustomerMerges,
-  mergeCustomers,
-  patchCustomer,
-  unmergeCustomer,
+  createCustomerEndpoint,
+  getCustomerEndpoint,
+  listCustomerMergesEndpoint,
+  mergeCustomersEndpoint,
+  patchCustomerEndpoint,
+  unmergeCustomerEndpoint,
 } from "@/lib/schemas/customers";
 import { db } from "@/lib/server/db/client";
 import { call, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
@@ -20,7 +20,7 @@ async function source(ws: string, name: string, priority: number) {
 }
 
 async function create({ ws, admin }: Ws, body: unknown): Promise<CustomerBody> {
-  const res = await call<CustomerBody>(createCustomer, { ws, headers: admin, body });
+  const res = await call<CustomerBody>(createCustomerEndpoint, { ws, headers: admin, body });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -136,7 +136,7 @@ describe("merge and unmerge", () => {
     await addHistory(ws, absorbed.id, "anon-A");
     const before = { survivor: await stateOf(ws, survivor.id), absorbed: await stateOf(ws, absorbed.id) };
 
-    const merged = await call<CustomerBody>(mergeCustomers, {
+    const merged = await call<CustomerBody>(mergeCustomersEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: survivor.id },
@@ -175,26 +175,29 @@ describe("merge and unmerge", () => {
     });
     expect((await stateOf(ws, survivor.id)).events).toHaveLength(4);
     expect(
-      (await call<CustomerBody>(getCustomer, { ws, headers: admin, params: { ws, id: absorbed.id } })).body.id,
+      (await call<CustomerBody>(getCustomerEndpoint, { ws, headers: admin, params: { ws, id: absorbed.id } })).body.id,
     ).toBe(survivor.id);
 
-    const merges = await call<{ data: { id: string; kind: string; absorbedId: string }[] }>(listCustomerMerges, {
-      ws,
-      headers: admin,
-      params: { ws, id: survivor.id },
-    });
+    const merges = await call<{ data: { id: string; kind: string; absorbedId: string }[] }>(
+      listCustomerMergesEndpoint,
+      {
+        ws,
+        headers: admin,
+        params: { ws, id: survivor.id },
+      },
+    );
     expect(merges.body.data).toEqual([expect.objectContaining({ kind: "MANUAL", absorbedId: absorbed.id })]);
     const mergeId = merges.body.data[0].id;
 
     // A change after the merge is a newer fact: unmerge keeps it.
-    await call(patchCustomer, {
+    await call(patchCustomerEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: survivor.id },
       body: { base: { address: { city: "Milan" } }, extended: { visits: 8 } },
     });
 
-    const undone = await call<{ survivor: CustomerBody; restored: CustomerBody }>(unmergeCustomer, {
+    const undone = await call<{ survivor: CustomerBody; restored: CustomerBody }>(unmergeCustomerEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: survivor.id },
@@ -209,7 +212,7 @@ describe("merge and unmerge", () => {
     expectedSurvivor.properties.extended = { ...(before.survivor.properties.extended as object), visits: 8 };
     expect(survivorNow).toEqual(expectedSurvivor);
 
-    const again = await call(unmergeCustomer, {
+    const again = await call(unmergeCustomerEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: survivor.id },
@@ -227,7 +230,7 @@ describe("merge and unmerge", () => {
     const other = await workspaceWithAdmin("Merges other");
     const mine = await create(w, { externalId: "M-1" });
     const theirs = await create(other, { externalId: "T-1" });
-    const self = await call(mergeCustomers, {
+    const self = await call(mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: mine.id },
@@ -235,7 +238,7 @@ describe("merge and unmerge", () => {
     });
     expect(self.status).toBe(422);
     expect(self.body.errors).toEqual([expect.objectContaining({ path: "customerIds.0" })]);
-    const foreign = await call(mergeCustomers, {
+    const foreign = await call(mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: mine.id },
@@ -250,24 +253,25 @@ describe("merge and unmerge", () => {
     const a = await create(w, { externalId: "A" });
     const b = await create(w, { externalId: "B" });
     const c = await create(w, { externalId: "C" });
-    const mergeB = await call(mergeCustomers, {
+    const mergeB = await call(mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: a.id },
       body: { customerIds: [b.id] },
     });
     expect(mergeB.status).toBe(200);
-    await call(mergeCustomers, {
+    await call(mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: c.id },
       body: { customerIds: [a.id] },
     });
     expect(
-      (await call<CustomerBody>(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: b.id } })).body.id,
+      (await call<CustomerBody>(getCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: b.id } }))
+        .body.id,
     ).toBe(c.id);
     const first = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: b.id } });
-    const res = await call(unmergeCustomer, {
+    const res = await call(unmergeCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: a.id },

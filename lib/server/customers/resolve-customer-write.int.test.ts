@@ -1,13 +1,13 @@
 // Identity resolution through POST …/customers, against the real database and route handlers.
 import { describe, expect, it } from "vitest";
-import { createCustomer, getCustomer, listCustomers } from "@/lib/schemas/customers";
-import { putIdentityRules } from "@/lib/schemas/identity-rules";
+import { createCustomerEndpoint, getCustomerEndpoint, listCustomersEndpoint } from "@/lib/schemas/customers";
+import { putIdentityRulesEndpoint } from "@/lib/schemas/identity-rules";
 import { db } from "@/lib/server/db/client";
 import { writeKeyFor } from "@/test/auth-fixtures";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 
 const post = (ws: string, headers: Record<string, string>, body: unknown) =>
-  call<CustomerBody>(createCustomer, { ws, headers, body });
+  call<CustomerBody>(createCustomerEndpoint, { ws, headers, body });
 const typesOf = (c: CustomerBody) => c.identities.map((i) => `${i.type}:${i.value}`).sort();
 
 async function activeCustomers(ws: string) {
@@ -84,7 +84,11 @@ describe("POST /customers: resolution outcomes under MERGE (the default)", () =>
     expect(absorbed).toMatchObject({ status: "MERGED", mergedIntoId: byExternalId.body.id });
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: ws } });
     expect(merge).toMatchObject({ kind: "AUTOMATIC", survivorId: byExternalId.body.id, absorbedId: byEmail.body.id });
-    const followed = await call<CustomerBody>(getCustomer, { ws, headers: admin, params: { ws, id: byEmail.body.id } });
+    const followed = await call<CustomerBody>(getCustomerEndpoint, {
+      ws,
+      headers: admin,
+      params: { ws, id: byEmail.body.id },
+    });
     expect(followed.body.id).toBe(byExternalId.body.id);
   });
 
@@ -109,7 +113,7 @@ describe("POST /customers: BLOCK and NO_CHECK", () => {
       match: [{ identity: "email", caseSensitive: false, priority: 1 }],
       blockedValues: [],
     };
-    expect((await call(putIdentityRules, { ws, headers: admin, body: rules })).status).toBe(200);
+    expect((await call(putIdentityRulesEndpoint, { ws, headers: admin, body: rules })).status).toBe(200);
     const first = await post(ws, admin, { base: { contacts: { email: "block@example.com" } } });
     const res = await post(ws, admin, { base: { firstName: "X", contacts: { email: "BLOCK@example.com" } } });
     expect(res.status).toBe(409);
@@ -120,7 +124,7 @@ describe("POST /customers: BLOCK and NO_CHECK", () => {
 
   it("NO_CHECK always creates and attaches only identities nobody owns", async () => {
     const { ws, admin } = await workspaceWithAdmin();
-    await call(putIdentityRules, {
+    await call(putIdentityRulesEndpoint, {
       ws,
       headers: admin,
       body: {
@@ -163,7 +167,7 @@ describe("POST /customers: values and normalisation", () => {
   it("matches phones written in different formats once the rules match on them", async () => {
     const { ws, admin } = await workspaceWithAdmin();
     const match = [{ identity: "mobilePhone", caseSensitive: false, priority: 1 }];
-    await call(putIdentityRules, { ws, headers: admin, body: { policy: "MERGE", match, blockedValues: [] } });
+    await call(putIdentityRulesEndpoint, { ws, headers: admin, body: { policy: "MERGE", match, blockedValues: [] } });
     const first = await post(ws, admin, { base: { contacts: { mobilePhone: "+39 347 123 4567" } } });
     const second = await post(ws, admin, { base: { contacts: { mobilePhone: "0039 347-1234567" } } });
     expect(second.status).toBe(200);
@@ -212,8 +216,8 @@ describe("POST /customers: write keys and concurrency", () => {
     expect(res.status).toBe(201);
     expect(res.body.sourceIds).toEqual([key.sourceId]);
     expect(res.body.identities[0].sourceId).toBe(key.sourceId);
-    expect((await call(listCustomers, { ws, headers })).status).toBe(403);
-    expect((await call(getCustomer, { ws, headers, params: { ws, id: res.body.id } })).status).toBe(403);
+    expect((await call(listCustomersEndpoint, { ws, headers })).status).toBe(403);
+    expect((await call(getCustomerEndpoint, { ws, headers, params: { ws, id: res.body.id } })).status).toBe(403);
     const other = await writeKeyFor(ws);
     expect((await post(ws, headers, { sourceId: other.sourceId })).status).toBe(422);
   });

@@ -77,7 +77,7 @@ describe("custom event types", () => {
 
   it("are declared by admins, then ingested when valid and rejected with field paths when not", async () => {
     const { ws, admin } = await workspaceWithAdmin("Custom types");
-    const declared = await call<TypeBody>(typesApi.createEventType, {
+    const declared = await call<TypeBody>(typesApi.createEventTypeEndpoint, {
       ws,
       headers: admin,
       body: { type: "bookedTestDrive", label: "Booked a test drive", propertiesSchema: TEST_DRIVE },
@@ -91,7 +91,7 @@ describe("custom event types", () => {
       propertiesSchema: TEST_DRIVE,
     });
     expect(
-      (await call(typesApi.createEventType, { ws, headers: admin, body: { type: "bookedTestDrive" } })).status,
+      (await call(typesApi.createEventTypeEndpoint, { ws, headers: admin, body: { type: "bookedTestDrive" } })).status,
     ).toBe(409);
 
     const good = await sendEvent(ws, admin, {
@@ -113,14 +113,14 @@ describe("custom event types", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.errors?.map((e) => e.path).sort()).toEqual(["properties.date", "properties.model"]);
 
-    const list = await call<{ data: TypeBody[] }>(typesApi.listEventTypes, { ws, headers: admin });
+    const list = await call<{ data: TypeBody[] }>(typesApi.listEventTypesEndpoint, { ws, headers: admin });
     expect(list.body.data.filter((t) => t.standard)).toHaveLength(STANDARD_EVENT_TYPE_NAMES.length);
     expect(list.body.data.at(-1)).toMatchObject({ type: "bookedTestDrive", label: "Booked a test drive" });
   });
 
   it("refuse bad declarations with paths, and non-admins", async () => {
     const { ws, admin } = await workspaceWithAdmin("Custom types");
-    const bad = await call<TypeBody>(typesApi.createEventType, {
+    const bad = await call<TypeBody>(typesApi.createEventTypeEndpoint, {
       ws,
       headers: admin,
       body: {
@@ -133,16 +133,16 @@ describe("custom event types", () => {
       expect.arrayContaining(["type", "propertiesSchema.properties.a.pattern"]),
     );
     const user = headersOf(await memberSession(ws, "USER"));
-    expect((await call(typesApi.createEventType, { ws, headers: user, body: { type: "somethingElse" } })).status).toBe(
-      403,
-    );
+    expect(
+      (await call(typesApi.createEventTypeEndpoint, { ws, headers: user, body: { type: "somethingElse" } })).status,
+    ).toBe(403);
   });
 
   it("disabled types (custom or standard) are rejected with 422 until enabled again", async () => {
     const { ws, admin } = await workspaceWithAdmin("Disabled types");
-    await call(typesApi.createEventType, { ws, headers: admin, body: { type: "visitedStore" } });
+    await call(typesApi.createEventTypeEndpoint, { ws, headers: admin, body: { type: "visitedStore" } });
     const patch = (type: string, body: unknown) =>
-      call<TypeBody>(typesApi.updateEventType, { ws, headers: admin, params: { ws, type }, body });
+      call<TypeBody>(typesApi.updateEventTypeEndpoint, { ws, headers: admin, params: { ws, type }, body });
 
     expect((await patch("visitedStore", { enabled: false })).body).toMatchObject({ enabled: false, standard: false });
     const custom = await sendEvent(ws, admin, { type: "visitedStore", externalId: "C-1" });

@@ -1,6 +1,6 @@
 // Ingestion semantics through the real route handlers: identities, idempotency, batches, sources, time.
 import { describe, expect, it } from "vitest";
-import { createCustomer, getCustomer, mergeCustomers } from "@/lib/schemas/customers";
+import { createCustomerEndpoint, getCustomerEndpoint, mergeCustomersEndpoint } from "@/lib/schemas/customers";
 import { call, workspaceWithAdmin, type CustomerBody, type Headers } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { writeKeyFor } from "@/test/auth-fixtures";
@@ -27,7 +27,7 @@ describe("identifying the customer", () => {
     expect(first.headers.get("location")).toBe(`/api/v1/workspaces/${ws}/events/${first.body.id}`);
     const again = await sendEvent(ws, admin, { ...page("/a"), externalId: "CRM-9" });
     expect(again.body.customerId).toBe(first.body.customerId);
-    const customer = await call<CustomerBody>(getCustomer, {
+    const customer = await call<CustomerBody>(getCustomerEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: first.body.customerId! },
@@ -43,10 +43,10 @@ describe("identifying the customer", () => {
 
   it("accepts a known customerId, follows a merged-away one to its survivor, and rejects others", async () => {
     const { ws, admin } = await workspaceWithAdmin("Events");
-    const a = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId: "A" } });
-    const b = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId: "B" } });
+    const a = await call<CustomerBody>(createCustomerEndpoint, { ws, headers: admin, body: { externalId: "A" } });
+    const b = await call<CustomerBody>(createCustomerEndpoint, { ws, headers: admin, body: { externalId: "B" } });
     expect((await sendEvent(ws, admin, { ...page("/"), customerId: a.body.id })).body.customerId).toBe(a.body.id);
-    const merged = await call(mergeCustomers, {
+    const merged = await call(mergeCustomersEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: a.body.id },
@@ -66,7 +66,7 @@ describe("identifying the customer", () => {
     const { ws, admin } = await workspaceWithAdmin("Events");
     const before = await sendEvent(ws, admin, { ...page("/"), anonymousId: "visitor-42" });
     expect(before.body.customerId).toBeNull();
-    const customer = await call<CustomerBody>(createCustomer, {
+    const customer = await call<CustomerBody>(createCustomerEndpoint, {
       ws,
       headers: admin,
       body: { externalId: "CRM-42", anonymousId: "visitor-42" },
@@ -216,7 +216,7 @@ describe("time and sources", () => {
     const viaKey = await sendEvent(ws, { authorization: key.authorization }, { ...page("/"), externalId: "K-1" });
     expect(viaKey.status).toBe(201);
     expect((await getEvent(ws, admin, viaKey.body.id)).body.sourceId).toBe(key.sourceId);
-    const customer = await call<CustomerBody>(getCustomer, {
+    const customer = await call<CustomerBody>(getCustomerEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: viaKey.body.customerId! },

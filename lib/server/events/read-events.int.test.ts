@@ -1,7 +1,7 @@
 // Reading and deleting events: filters, keyset pages, the customer timeline, and isolation between workspaces.
 import { describe, expect, it } from "vitest";
 import * as api from "@/lib/schemas/events";
-import { createCustomer, mergeCustomers } from "@/lib/schemas/customers";
+import { createCustomerEndpoint, mergeCustomersEndpoint } from "@/lib/schemas/customers";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { memberSession, writeKeyFor } from "@/test/auth-fixtures";
@@ -74,11 +74,11 @@ describe("GET /events", () => {
   it("answers GET /customers/{id}/events, following a merged-away id; 404 for unknown customers", async () => {
     const { ws, admin, ids, customerA } = await seeded();
     const timeline = (id: string, query = "") =>
-      call<EventPage>(api.listCustomerEvents, { ws, headers: admin, params: { ws, id }, query });
+      call<EventPage>(api.listCustomerEventsEndpoint, { ws, headers: admin, params: { ws, id }, query });
     expect((await timeline(customerA)).body.data.map((e) => e.id)).toEqual([ids[3], ids[1], ids[0]]);
     expect((await timeline(customerA, "type=searched")).body.data.map((e) => e.id)).toEqual([ids[1]]);
-    const other = await call<CustomerBody>(createCustomer, { ws, headers: admin, body: { externalId: "Z" } });
-    await call(mergeCustomers, {
+    const other = await call<CustomerBody>(createCustomerEndpoint, { ws, headers: admin, body: { externalId: "Z" } });
+    await call(mergeCustomersEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: other.body.id },
@@ -123,7 +123,7 @@ describe("GET and DELETE /events/{id}", () => {
     });
     const user = headersOf(await memberSession(ws, "USER"));
     const del = (headers: Record<string, string>) =>
-      call(api.deleteEvent, { ws, headers, params: { ws, id: created.body.id } });
+      call(api.deleteEventEndpoint, { ws, headers, params: { ws, id: created.body.id } });
     expect((await del(user)).status).toBe(403);
     expect((await del(admin)).status).toBe(204);
     expect((await del(admin)).status).toBe(404);
@@ -144,12 +144,17 @@ describe("isolation", () => {
     const b = await workspaceWithAdmin("Other");
     expect((await getEvent(b.ws, b.admin, a.ids[0])).status).toBe(404);
     expect(
-      (await call(api.deleteEvent, { ws: b.ws, headers: b.admin, params: { ws: b.ws, id: a.ids[0] } })).status,
+      (await call(api.deleteEventEndpoint, { ws: b.ws, headers: b.admin, params: { ws: b.ws, id: a.ids[0] } })).status,
     ).toBe(404);
     expect((await listEvents(b.ws, b.admin, `customerId=${a.customerA}`)).body.data).toEqual([]);
     expect(
-      (await call(api.listCustomerEvents, { ws: b.ws, headers: b.admin, params: { ws: b.ws, id: a.customerA } }))
-        .status,
+      (
+        await call(api.listCustomerEventsEndpoint, {
+          ws: b.ws,
+          headers: b.admin,
+          params: { ws: b.ws, id: a.customerA },
+        })
+      ).status,
     ).toBe(404);
     // A's admin on B's paths, and a customer of A named in B.
     expect((await getEvent(b.ws, a.admin, a.ids[0])).status).toBe(404);

@@ -9,9 +9,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import * as consents from "@/lib/schemas/consents";
 import * as customers from "@/lib/schemas/customers";
-import { createEvent } from "@/lib/schemas/events";
-import { eraseCustomer, exportCustomer, type CustomerExport } from "@/lib/schemas/privacy";
-import { createView, getView } from "@/lib/schemas/views";
+import { createEventEndpoint } from "@/lib/schemas/events";
+import { eraseCustomerEndpoint, exportCustomerEndpoint, type CustomerExport } from "@/lib/schemas/privacy";
+import { createViewEndpoint, getViewEndpoint } from "@/lib/schemas/views";
 import { db } from "@/lib/server/db/client";
 import { memberSession, writeKeyFor } from "@/test/auth-fixtures";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
@@ -57,7 +57,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
       otherFirst: `Dumpother${t}`,
     };
     // 1. A write key sends her profile.
-    const created = await call<CustomerBody>(customers.createCustomer, {
+    const created = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: key,
       body: {
@@ -78,7 +78,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
     const p = created.body.id;
     // 2. An anonymous id seen only on an event that also names her external id, and anonymous events of it.
     ok(
-      await call(createEvent, {
+      await call(createEventEndpoint, {
         ws: w.ws,
         headers: key,
         body: { type: "viewedPage", anonymousId: her.sideAnonymousId, properties: { title: `Hi ${her.firstName}` } },
@@ -86,7 +86,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
       201,
     );
     ok(
-      await call(createEvent, {
+      await call(createEventEndpoint, {
         ws: w.ws,
         headers: key,
         body: { type: "viewedPage", externalId: her.externalId, anonymousId: her.sideAnonymousId },
@@ -94,7 +94,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
       201,
     );
     ok(
-      await call(createEvent, {
+      await call(createEventEndpoint, {
         ws: w.ws,
         headers: key,
         body: { type: "viewedPage", anonymousId: her.sideAnonymousId },
@@ -102,7 +102,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
       201,
     );
     ok(
-      await call(createEvent, {
+      await call(createEventEndpoint, {
         ws: w.ws,
         headers: w.admin,
         body: { type: "formCompiled", customerId: p, properties: { formName: "contact", data: { email: her.email } } },
@@ -111,7 +111,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
     );
     // 3. An identity added by hand.
     ok(
-      await call(customers.addCustomerIdentity, {
+      await call(customers.addCustomerIdentityEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: p },
@@ -120,14 +120,14 @@ describe("erasure leaves nothing of the person in any live row", () => {
       201,
     );
     // 4. A second profile of hers merged into her (its values are overwritten: the snapshot keeps them).
-    const second = await call<CustomerBody>(customers.createCustomer, {
+    const second = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { base: { firstName: her.otherFirst, contacts: { email: her.otherEmail } } },
     });
     ok(second, 201);
     ok(
-      await call(customers.mergeCustomers, {
+      await call(customers.mergeCustomersEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: p },
@@ -135,14 +135,14 @@ describe("erasure leaves nothing of the person in any live row", () => {
       }),
     );
     // 5. She was merged into someone else once, and the merge undone.
-    const someone = await call<CustomerBody>(customers.createCustomer, {
+    const someone = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { base: { firstName: "Keeper", lastName: `Keeper${t}` }, tags: ["common"] },
     });
     ok(someone, 201);
     ok(
-      await call(customers.mergeCustomers, {
+      await call(customers.mergeCustomersEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: someone.body.id },
@@ -151,7 +151,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
     );
     const undo = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: p, undoneAt: null } });
     ok(
-      await call(customers.unmergeCustomer, {
+      await call(customers.unmergeCustomerEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: someone.body.id },
@@ -160,7 +160,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
     );
     // 6. A consent change with evidence.
     ok(
-      await call(consents.patchCustomerConsents, {
+      await call(consents.patchCustomerConsentsEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: p },
@@ -168,7 +168,7 @@ describe("erasure leaves nothing of the person in any live row", () => {
       }),
     );
     // 7. A CSV export of a search naming her e-mail (its audit entry keeps the filter).
-    const csv = await callEndpoint(customers.searchCustomers, {
+    const csv = await callEndpoint(customers.searchCustomersEndpoint, {
       ws: w.ws,
       headers: { ...w.admin, accept: "text/csv" },
       body: { filter: { field: "base.contacts.email", op: "eq", value: her.email } },
@@ -176,20 +176,20 @@ describe("erasure leaves nothing of the person in any live row", () => {
     expect(csv.status).toBe(200);
     await csv.text();
     // 8. A saved view filtering on her last name, and one on a common tag that must survive unchanged.
-    const view = await call<{ id: string }>(createView, {
+    const view = await call<{ id: string }>(createViewEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { name: "Her", filter: { field: "base.lastName", op: "eq", value: her.lastName } },
     });
     ok(view, 201);
-    const common = await call<{ id: string }>(createView, {
+    const common = await call<{ id: string }>(createViewEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { name: "Common", filter: { field: "tags", op: "eq", value: "common" } },
     });
     ok(common, 201);
     // 9. An export of her data.
-    ok(await call(exportCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: p } }));
+    ok(await call(exportCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: p } }));
 
     const values = Object.values(her);
     const before = await dumpHits(values);
@@ -206,7 +206,11 @@ describe("erasure leaves nothing of the person in any live row", () => {
       expect(before.join(), table).toContain(`${table} (`);
 
     // Erased by the id of the profile merged into her: it stands for her, as in GET and export.
-    const erased = await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: second.body.id } });
+    const erased = await call(eraseCustomerEndpoint, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: second.body.id },
+    });
     expect(erased.status, JSON.stringify(erased.body)).toBe(204);
 
     expect(await dumpHits(values)).toEqual([]);
@@ -215,20 +219,20 @@ describe("erasure leaves nothing of the person in any live row", () => {
       expect.not.arrayContaining([expect.stringMatching(/^(Customer|Identity|Event|Merge|ViewMember) /)]),
     );
     // The other person and the common view are untouched; her view still exists, without her name.
-    const keeper = await call<CustomerBody>(customers.getCustomer, {
+    const keeper = await call<CustomerBody>(customers.getCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: someone.body.id },
     });
     ok(keeper);
     expect(keeper.body.base).toMatchObject({ lastName: `Keeper${t}` });
-    const herView = await call<{ filter: unknown }>(getView, {
+    const herView = await call<{ filter: unknown }>(getViewEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: view.body.id },
     });
     expect(herView.body.filter).toEqual({ field: "base.lastName", op: "eq", value: "[erased]" });
-    const commonView = await call<{ filter: unknown }>(getView, {
+    const commonView = await call<{ filter: unknown }>(getViewEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: common.body.id },
@@ -245,18 +249,18 @@ describe("export holds everything, and follows the consent-history permission", 
     const w = await workspaceWithAdmin("Export complete");
     const key = headersOf(await writeKeyFor(w.ws));
     const t = randomUUID().slice(0, 8);
-    const main = await call<CustomerBody>(customers.createCustomer, {
+    const main = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: key,
       body: { externalId: `EXP-${t}`, base: { firstName: "Anna" } },
     });
-    const other = await call<CustomerBody>(customers.createCustomer, {
+    const other = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { base: { firstName: `Overwritten${t}` } },
     });
     ok(
-      await call(customers.mergeCustomers, {
+      await call(customers.mergeCustomersEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: main.body.id },
@@ -264,7 +268,7 @@ describe("export holds everything, and follows the consent-history permission", 
       }),
     );
     ok(
-      await call(createEvent, {
+      await call(createEventEndpoint, {
         ws: w.ws,
         headers: key,
         body: { type: "viewedPage", externalId: `EXP-${t}`, anonymousId: `side-${t}` },
@@ -272,11 +276,15 @@ describe("export holds everything, and follows the consent-history permission", 
       201,
     );
     ok(
-      await call(createEvent, { ws: w.ws, headers: key, body: { type: "viewedPage", anonymousId: `side-${t}` } }),
+      await call(createEventEndpoint, {
+        ws: w.ws,
+        headers: key,
+        body: { type: "viewedPage", anonymousId: `side-${t}` },
+      }),
       201,
     );
 
-    const full = await call<CustomerExport>(exportCustomer, {
+    const full = await call<CustomerExport>(exportCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: main.body.id },
@@ -289,7 +297,7 @@ describe("export holds everything, and follows the consent-history permission", 
     expect(full.body.auditEntries?.length).toBeGreaterThan(0);
 
     const user = headersOf(await memberSession(w.ws, "USER"));
-    const limited = await call<CustomerExport>(exportCustomer, {
+    const limited = await call<CustomerExport>(exportCustomerEndpoint, {
       ws: w.ws,
       headers: user,
       params: { ws: w.ws, id: main.body.id },
@@ -301,7 +309,7 @@ describe("export holds everything, and follows the consent-history permission", 
     expect(limited.body.customer.id).toBe(main.body.id);
 
     const dpo = headersOf(await memberSession(w.ws, "USER", true));
-    const officer = await call<CustomerExport>(exportCustomer, {
+    const officer = await call<CustomerExport>(exportCustomerEndpoint, {
       ws: w.ws,
       headers: dpo,
       params: { ws: w.ws, id: main.body.id },

@@ -3,8 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import * as consents from "@/lib/schemas/consents";
-import { createCustomer, getCustomer, mergeCustomers, unmergeCustomer } from "@/lib/schemas/customers";
-import { eraseCustomer, exportCustomer, type CustomerExport } from "@/lib/schemas/privacy";
+import {
+  createCustomerEndpoint,
+  getCustomerEndpoint,
+  mergeCustomersEndpoint,
+  unmergeCustomerEndpoint,
+} from "@/lib/schemas/customers";
+import { eraseCustomerEndpoint, exportCustomerEndpoint, type CustomerExport } from "@/lib/schemas/privacy";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 import { db } from "@/lib/server/db/client";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
@@ -38,7 +43,7 @@ async function create(w: Ws, p: Person, headers = w.admin, extra: Record<string,
     base: { firstName: p.firstName, lastName: p.lastName, contacts: { email: p.email } },
     ...extra,
   };
-  const res = await call<CustomerBody>(createCustomer, { ws: w.ws, headers, body });
+  const res = await call<CustomerBody>(createCustomerEndpoint, { ws: w.ws, headers, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
@@ -67,7 +72,7 @@ async function addEvents(ws: string, customerId: string, p: Person, count: numbe
 }
 
 async function merge(w: Ws, survivorId: string, absorbedId: string) {
-  const res = await call(mergeCustomers, {
+  const res = await call(mergeCustomersEndpoint, {
     ws: w.ws,
     headers: w.admin,
     params: { ws: w.ws, id: survivorId },
@@ -106,14 +111,14 @@ describe("GET …/customers/{id}/export", () => {
     const absorbed = await create(w, q);
     await merge(w, c.id, absorbed.id);
     await addEvents(w.ws, c.id, p, 2100);
-    await call(consents.patchCustomerConsents, {
+    await call(consents.patchCustomerConsentsEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: c.id },
       body: { softSpam: { email: { status: false } } },
     });
 
-    const res = await call<CustomerExport>(exportCustomer, {
+    const res = await call<CustomerExport>(exportCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: absorbed.id },
@@ -155,7 +160,9 @@ describe("GET …/customers/{id}/export", () => {
     const audit = await db().auditEntry.findMany({ where: { workspaceId: w.ws, action: "customer.exported" } });
     expect(audit.map((a) => a.targetId)).toEqual([c.id]);
     const guest = headersOf(await memberSession(w.ws, "GUEST"));
-    expect((await call(exportCustomer, { ws: w.ws, headers: guest, params: { ws: w.ws, id: c.id } })).status).toBe(403);
+    expect(
+      (await call(exportCustomerEndpoint, { ws: w.ws, headers: guest, params: { ws: w.ws, id: c.id } })).status,
+    ).toBe(403);
   });
 });
 
@@ -175,7 +182,7 @@ describe("DELETE …/customers/{id}", () => {
     const undo = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: c.id } });
     expect(
       (
-        await call(unmergeCustomer, {
+        await call(unmergeCustomerEndpoint, {
           ws: w.ws,
           headers: w.admin,
           params: { ws: w.ws, id: other.id },
@@ -187,13 +194,15 @@ describe("DELETE …/customers/{id}", () => {
     const absorbed = await create(w, q, w.admin, { consents: { profiling: { classic: { status: false } } } });
     await merge(w, c.id, absorbed.id);
     await addEvents(w.ws, c.id, p, 5);
-    await call(consents.listConsentHistory, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } });
-    await call(exportCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } });
+    await call(consents.listConsentHistoryEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } });
+    await call(exportCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } });
     expect(await findEverywhere(p.email)).not.toEqual([]);
 
     const user = headersOf(await memberSession(w.ws, "USER"));
-    expect((await call(eraseCustomer, { ws: w.ws, headers: user, params: { ws: w.ws, id: c.id } })).status).toBe(403);
-    const erased = await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } });
+    expect(
+      (await call(eraseCustomerEndpoint, { ws: w.ws, headers: user, params: { ws: w.ws, id: c.id } })).status,
+    ).toBe(403);
+    const erased = await call(eraseCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } });
     expect(erased.status, JSON.stringify(erased.body)).toBe(204);
 
     expect(
@@ -202,15 +211,20 @@ describe("DELETE …/customers/{id}", () => {
       ),
     ).toEqual([]);
     for (const id of [c.id, absorbed.id]) {
-      expect((await call(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(404);
+      expect((await call(getCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(
+        404,
+      );
       expect(
-        (await call(consents.getCustomerConsents, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status,
+        (await call(consents.getCustomerConsentsEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } }))
+          .status,
       ).toBe(404);
-      expect((await call(exportCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(404);
+      expect(
+        (await call(exportCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status,
+      ).toBe(404);
     }
-    expect((await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } })).status).toBe(
-      404,
-    );
+    expect(
+      (await call(eraseCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: c.id } })).status,
+    ).toBe(404);
 
     const proof = await db().consentRecord.findMany({ where: { workspaceId: w.ws, kind: "ERASURE" } });
     expect(proof).toEqual([
@@ -225,8 +239,13 @@ describe("DELETE …/customers/{id}", () => {
     });
     // R, who only once shared a merge with P, is untouched.
     expect(
-      (await call<CustomerBody>(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: other.id } })).body
-        .base,
+      (
+        await call<CustomerBody>(getCustomerEndpoint, {
+          ws: w.ws,
+          headers: w.admin,
+          params: { ws: w.ws, id: other.id },
+        })
+      ).body.base,
     ).toMatchObject({ firstName: r.firstName });
     // Every text column of every table is scanned, and the suite's database can be large (the demo seed).
   }, 120_000);
@@ -239,17 +258,33 @@ describe("DELETE …/customers/{id}", () => {
     await merge(w, survivor.id, absorbed.id);
     const other = await workspaceWithAdmin("Privacy other");
     expect(
-      (await call(eraseCustomer, { ws: other.ws, headers: other.admin, params: { ws: other.ws, id: survivor.id } }))
-        .status,
+      (
+        await call(eraseCustomerEndpoint, {
+          ws: other.ws,
+          headers: other.admin,
+          params: { ws: other.ws, id: survivor.id },
+        })
+      ).status,
     ).toBe(404);
     expect(
-      (await call(eraseCustomer, { ws: w.ws, headers: other.admin, params: { ws: w.ws, id: survivor.id } })).status,
+      (await call(eraseCustomerEndpoint, { ws: w.ws, headers: other.admin, params: { ws: w.ws, id: survivor.id } }))
+        .status,
     ).toBe(404);
-    const erased = await call(eraseCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: absorbed.id } });
+    const erased = await call(eraseCustomerEndpoint, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: absorbed.id },
+    });
     expect(erased.status).toBe(204);
     for (const id of [survivor.id, absorbed.id])
-      expect((await call(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(404);
-    const kept = await call(getCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: bystander.id } });
+      expect((await call(getCustomerEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id } })).status).toBe(
+        404,
+      );
+    const kept = await call(getCustomerEndpoint, {
+      ws: w.ws,
+      headers: w.admin,
+      params: { ws: w.ws, id: bystander.id },
+    });
     expect(kept.status).toBe(200);
   });
 

@@ -26,7 +26,7 @@ async function addSource(ws: string, name: string): Promise<string> {
 }
 
 async function send(w: ReportWorkspace, body: Record<string, unknown>): Promise<string> {
-  const res = await call<{ id: string }>(customersApi.createCustomer, { ws: w.ws, headers: w.admin, body });
+  const res = await call<{ id: string }>(customersApi.createCustomerEndpoint, { ws: w.ws, headers: w.admin, body });
   expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
   return res.body.id;
 }
@@ -134,7 +134,7 @@ describe("composition report", () => {
     await send(w, { externalId: "d", tags: ["x", "z"] });
     // Resolution update, patch, merge, unmerge, merge again, the real erasure, bulk rows written directly.
     await send(w, { externalId: "b", base: { address: { country: "ES" } }, tags: ["z"], sourceId: shop });
-    const patched = await call(customersApi.patchCustomer, {
+    const patched = await call(customersApi.patchCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: anna },
@@ -142,7 +142,7 @@ describe("composition report", () => {
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     const merge = () =>
-      call(customersApi.mergeCustomers, {
+      call(customersApi.mergeCustomersEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id: anna },
@@ -152,7 +152,7 @@ describe("composition report", () => {
     const first = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: dup } });
     expect(
       (
-        await call(customersApi.unmergeCustomer, {
+        await call(customersApi.unmergeCustomerEndpoint, {
           ws: w.ws,
           headers: w.admin,
           params: { ws: w.ws, id: anna },

@@ -21,7 +21,7 @@ import {
 const at = (iso: string) => new Date(iso);
 
 async function createThroughApi(w: ReportWorkspace, externalId: string): Promise<string> {
-  const res = await call<{ id: string }>(customersApi.createCustomer, {
+  const res = await call<{ id: string }>(customersApi.createCustomerEndpoint, {
     ws: w.ws,
     headers: w.admin,
     body: { externalId },
@@ -103,7 +103,7 @@ describe("growth report", () => {
     const total = async () => (await composition(w, "dimension=gender")).body.total;
     expect(await last()).toEqual({ created: 3, last: 3 });
 
-    const merged = await call(customersApi.mergeCustomers, {
+    const merged = await call(customersApi.mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: anna },
@@ -115,7 +115,7 @@ describe("growth report", () => {
     expect(await total()).toBe(2);
 
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: annaDuplicate } });
-    const unmerged = await call(customersApi.unmergeCustomer, {
+    const unmerged = await call(customersApi.unmergeCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: anna },
@@ -170,29 +170,34 @@ describe("report formats and validation", () => {
     await addCustomer(w.ws, { createdAt: at("2026-01-02T12:00:00Z"), base: { gender: "female" } });
     await addEvents(w.ws, [{ type: "viewedPage", occurredAt: "2026-01-02T12:00:00Z" }]);
 
-    const csv = await fetchReport(api.getGrowthReport, w, "from=2026-01-01&to=2026-01-02", "text/csv");
+    const csv = await fetchReport(api.getGrowthReportEndpoint, w, "from=2026-01-01&to=2026-01-02", "text/csv");
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("x-request-id")).toBeTruthy();
     expect(await csv.text()).toBe("period,new,total\n2026-01-01,0,0\n2026-01-02,1,1\n");
 
     const events = await fetchReport(
-      api.getEventTrendsReport,
+      api.getEventTrendsReportEndpoint,
       w,
       "from=2026-01-02&to=2026-01-02",
       "text/csv, application/json;q=0.5",
     );
     expect(await events.text()).toBe("period,type,count\n2026-01-02,viewedPage,1\n");
-    const genders = await fetchReport(api.getCompositionReport, w, "dimension=gender", "text/csv");
+    const genders = await fetchReport(api.getCompositionReportEndpoint, w, "dimension=gender", "text/csv");
     expect(await genders.text()).toBe("key,count\nfemale,1\nmale,0\nother,0\nunknown,0\n");
     // A tag from a public write key cannot become a spreadsheet formula.
     await addCustomer(w.ws, { createdAt: at("2026-01-02T12:00:00Z"), tags: ['=HYPERLINK("http://x")', "@evil"] });
-    const tags = await (await fetchReport(api.getCompositionReport, w, "dimension=tag", "text/csv")).text();
+    const tags = await (await fetchReport(api.getCompositionReportEndpoint, w, "dimension=tag", "text/csv")).text();
     expect(tags).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(tags).toContain("'@evil,1");
     expect(tags).not.toMatch(/^[=@]/m);
     // JSON unless CSV is named and preferred.
-    const json = await fetchReport(api.getCompositionReport, w, "dimension=gender", "application/json, text/csv;q=0.1");
+    const json = await fetchReport(
+      api.getCompositionReportEndpoint,
+      w,
+      "dimension=gender",
+      "application/json, text/csv;q=0.1",
+    );
     expect(json.headers.get("content-type")).toContain("application/json");
   });
 

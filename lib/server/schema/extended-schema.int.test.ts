@@ -20,7 +20,7 @@ interface PropertyList extends ProblemFields {
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 const put = (w: Ws, properties: unknown[]) =>
-  call<PropertyList>(api.putExtendedProperties, { ws: w.ws, headers: w.admin, body: { properties } });
+  call<PropertyList>(api.putExtendedPropertiesEndpoint, { ws: w.ws, headers: w.admin, body: { properties } });
 
 const INITIAL = [
   { name: "shoeSize", type: "integer", label: "Shoe size", mergePolicy: "max" },
@@ -38,16 +38,16 @@ describe("PUT /schema/customer/extended", () => {
       ["tier", "enum", true, "latest"],
       ["nickname", "string", true, "latest"],
     ]);
-    const read = await call<PropertyList>(api.getExtendedProperties, { ws: w.ws, headers: w.admin });
+    const read = await call<PropertyList>(api.getExtendedPropertiesEndpoint, { ws: w.ws, headers: w.admin });
     expect(read.body.properties).toEqual(res.body.properties);
 
-    const good = await call<CustomerBody>(customers.createCustomer, {
+    const good = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { extended: { shoeSize: 42, tier: "gold" } },
     });
     expect(good.status).toBe(201);
-    const bad = await call<CustomerBody>(customers.createCustomer, {
+    const bad = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { extended: { shoeSize: "big", tier: "bronze" } },
@@ -70,7 +70,7 @@ describe("PUT /schema/customer/extended", () => {
     ]);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.properties.find((p) => p.name === "nickname")?.enabled).toBe(false);
-    const write = await call<CustomerBody>(customers.createCustomer, {
+    const write = await call<CustomerBody>(customers.createCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { extended: { tier: "bronze", nickname: "Mo" } },
@@ -148,7 +148,7 @@ describe("GET /schema", () => {
         extended: { properties: Record<string, Record<string, unknown>> };
       };
       eventTypes: { type: string }[];
-    }>(api.getWorkspaceSchema, { ws: w.ws, headers: w.admin });
+    }>(api.getWorkspaceSchemaEndpoint, { ws: w.ws, headers: w.admin });
     expect(res.status).toBe(200);
     expect(res.body.customer.base).toContainEqual({ path: "base.contacts.email", type: "string" });
     expect(res.body.customer.extended.properties.shoeSize).toMatchObject({

@@ -17,13 +17,13 @@ async function people() {
     { base: { firstName: "Robert", lastName: "Smith", address: { country: "GB" } }, tags: ["vip"] },
   ];
   for (const body of rows) {
-    const res = await call(api.createCustomer, { ws: w.ws, headers: w.admin, body });
+    const res = await call(api.createCustomerEndpoint, { ws: w.ws, headers: w.admin, body });
     expect(res.status).toBe(201);
   }
   return w;
 }
 
-const count = (w: Ws, body: unknown) => call<Count>(api.countCustomers, { ws: w.ws, headers: w.admin, body });
+const count = (w: Ws, body: unknown) => call<Count>(api.countCustomersEndpoint, { ws: w.ws, headers: w.admin, body });
 
 describe("POST /customers/count", () => {
   it("counts everyone, a filter, free text and a view, exactly", async () => {
@@ -32,7 +32,7 @@ describe("POST /customers/count", () => {
     const italians = { field: "base.address.country", op: "eq", value: "IT" };
     expect((await count(w, { filter: italians })).body.count).toBe(2);
     expect((await count(w, { filter: italians, q: "rossi" })).body.count).toBe(1);
-    const view = await call<{ id: string }>(views.createView, {
+    const view = await call<{ id: string }>(views.createViewEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { name: "VIPs", filter: { tag: "vip" } },

@@ -88,7 +88,7 @@ async function workspaceWithCustomers(count: number) {
 describe("Accept: text/csv", () => {
   it("exports the customer list with a header row, every page, and an audit entry", async () => {
     const w = await workspaceWithCustomers(2_500);
-    const res = await request(customers.listCustomers, w, { query: "limit=10&tag=vip" });
+    const res = await request(customers.listCustomersEndpoint, w, { query: "limit=10&tag=vip" });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="customers-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -105,12 +105,12 @@ describe("Accept: text/csv", () => {
   it("exports a search, and a view with its columns and masking", async () => {
     const w = await workspaceWithCustomers(30);
     const searched = await rowsOf(
-      await request(customers.searchCustomers, w, {
+      await request(customers.searchCustomersEndpoint, w, {
         body: { filter: { field: "base.address.country", op: "eq", value: "IT" }, limit: 5 },
       }),
     );
     expect(searched).toHaveLength(1 + 15);
-    const view = await call<{ id: string }>(views.createView, {
+    const view = await call<{ id: string }>(views.createViewEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: {
@@ -120,7 +120,7 @@ describe("Accept: text/csv", () => {
         maskPersonalData: true,
       },
     });
-    const res = await request(views.listViewCustomers, w, { id: view.body.id });
+    const res = await request(views.listViewCustomersEndpoint, w, { id: view.body.id });
     expect(res.headers.get("content-disposition")).toContain('filename="view-VIPs-masked-');
     const rows = await rowsOf(res);
     expect(rows[0]).toEqual(["id", "base.firstName", "base.contacts.email", "tags"]);
@@ -136,21 +136,21 @@ describe("Accept: text/csv", () => {
     const w = await workspaceWithCustomers(3);
     const guest = headersOf(await memberSession(w.ws, "GUEST"));
     for (const [endpoint, body] of [
-      [customers.listCustomers, undefined],
-      [customers.searchCustomers, { filter: { and: [] } }],
+      [customers.listCustomersEndpoint, undefined],
+      [customers.searchCustomersEndpoint, { filter: { and: [] } }],
     ] as const) {
       const res = await request(endpoint, w, { headers: guest, body });
       expect(res.status).toBe(403);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
     }
-    const json = await call<{ data: unknown[] }>(customers.listCustomers, {
+    const json = await call<{ data: unknown[] }>(customers.listCustomersEndpoint, {
       ws: w.ws,
       headers: guest,
       query: "limit=10",
     });
     expect(json.body.data).toHaveLength(3);
     const user = headersOf(await memberSession(w.ws, "USER"));
-    expect((await request(customers.listCustomers, w, { headers: user })).status).toBe(200);
+    expect((await request(customers.listCustomersEndpoint, w, { headers: user })).status).toBe(200);
     expect(await db().auditEntry.count({ where: { workspaceId: w.ws, action: "customers.exported_csv" } })).toBe(1);
   });
 

@@ -13,14 +13,14 @@ interface Page extends ProblemFields {
 }
 
 async function create(w: Ws, body: unknown): Promise<CustomerBody> {
-  const res = await call<CustomerBody>(api.createCustomer, { ws: w.ws, headers: w.admin, body });
+  const res = await call<CustomerBody>(api.createCustomerEndpoint, { ws: w.ws, headers: w.admin, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
-const list = (w: Ws, query: string) => call<Page>(api.listCustomers, { ws: w.ws, headers: w.admin, query });
+const list = (w: Ws, query: string) => call<Page>(api.listCustomersEndpoint, { ws: w.ws, headers: w.admin, query });
 const names = (page: Page) => page.data.map((c) => c.base.firstName).sort();
-const search = (w: Ws, body: unknown) => call<Page>(api.searchCustomers, { ws: w.ws, headers: w.admin, body });
+const search = (w: Ws, body: unknown) => call<Page>(api.searchCustomersEndpoint, { ws: w.ws, headers: w.admin, body });
 
 async function people(name = "Search") {
   const w = await workspaceWithAdmin(name);
@@ -215,7 +215,7 @@ describe("POST /customers/search", () => {
 
   it("filters on declared extended properties", async () => {
     const w = await workspaceWithAdmin("Search extended");
-    await call(schema.putExtendedProperties, {
+    await call(schema.putExtendedPropertiesEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { properties: [{ name: "points", type: "integer" }] },
@@ -231,7 +231,7 @@ describe("POST /customers/search", () => {
 describe("GET /customers?viewId=", () => {
   it("applies the view's filter, and 404s for a view of another workspace", async () => {
     const w = await people();
-    const view = await call<{ id: string }>(views.createView, {
+    const view = await call<{ id: string }>(views.createViewEndpoint, {
       ws: w.ws,
       headers: w.admin,
       body: { name: "Italians", filter: { field: "base.address.country", op: "eq", value: "IT" } },

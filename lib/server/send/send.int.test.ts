@@ -122,7 +122,7 @@ describe("a campaign to a view over real SMTP", () => {
     ]);
     await suppressEmail(db(), { workspaceId: ws, key: await signingKey(), email: at("fay"), reason: "UNSUBSCRIBED" });
 
-    const settings = await call(sendEndpoints.updateSendSettings, {
+    const settings = await call(sendEndpoints.updateSendSettingsEndpoint, {
       ws,
       headers: admin,
       body: { fromName: "The Shop", replyTo: "help@shop.test", postalAddress: "1 Market St, Springfield" },
@@ -130,14 +130,14 @@ describe("a campaign to a view over real SMTP", () => {
     expect(settings.status, JSON.stringify(settings.body)).toBe(200);
     expect(settings.body.transport).toBe("SMTP");
 
-    const view = await call<{ id: string }>(viewEndpoints.createView, {
+    const view = await call<{ id: string }>(viewEndpoints.createViewEndpoint, {
       ws,
       headers: admin,
       body: { name: "VIPs", filter: { tag: "vip" } },
     });
     expect(view.status).toBe(201);
 
-    const bad = await call<{ errors: { path: string }[] }>(sendEndpoints.createCampaign, {
+    const bad = await call<{ errors: { path: string }[] }>(sendEndpoints.createCampaignEndpoint, {
       ws,
       headers: admin,
       body: { name: "Broken", subject: "Hi {{ customer.base.nope }}", html: "<p>{{ x | nofilter }}</p>" },
@@ -145,7 +145,7 @@ describe("a campaign to a view over real SMTP", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e) => e.path).sort()).toEqual(["html", "subject"]);
 
-    const created = await call<{ id: string }>(sendEndpoints.createCampaign, {
+    const created = await call<{ id: string }>(sendEndpoints.createCampaignEndpoint, {
       ws,
       headers: admin,
       body: {
@@ -159,18 +159,25 @@ describe("a campaign to a view over real SMTP", () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const campaignId = created.body.id;
 
-    const audience = await call(sendEndpoints.getCampaignAudience, { ws, headers: admin, params: { id: campaignId } });
-    expect(audience.body).toEqual({ audience: 7, recipients: 3, noConsent: 2, noEmail: 1, suppressed: 1 });
-
-    const sent = await call(sendEndpoints.sendCampaign, { ws, headers: admin, params: { id: campaignId } });
-    expect(sent.status, JSON.stringify(sent.body)).toBe(202);
-    await settleJobs(ws);
-
-    const campaign = await call<{ status: string; progress: Record<string, number> }>(sendEndpoints.getCampaign, {
+    const audience = await call(sendEndpoints.getCampaignAudienceEndpoint, {
       ws,
       headers: admin,
       params: { id: campaignId },
     });
+    expect(audience.body).toEqual({ audience: 7, recipients: 3, noConsent: 2, noEmail: 1, suppressed: 1 });
+
+    const sent = await call(sendEndpoints.sendCampaignEndpoint, { ws, headers: admin, params: { id: campaignId } });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+    await settleJobs(ws);
+
+    const campaign = await call<{ status: string; progress: Record<string, number> }>(
+      sendEndpoints.getCampaignEndpoint,
+      {
+        ws,
+        headers: admin,
+        params: { id: campaignId },
+      },
+    );
     expect(campaign.body.status).toBe("SENT");
     expect(campaign.body.progress).toMatchObject({ total: 3, sent: 2, bounced: 1, pending: 0 });
 
@@ -195,29 +202,29 @@ describe("a campaign to a view over real SMTP", () => {
     // Open pixel, twice: one event.
     const pixel = /<img src="([^"]+\/open\/[^"]+)"/.exec(ann.mail.html as string)?.[1] as string;
     for (let i = 0; i < 2; i++) {
-      const res = await get(sendEndpoints.getOpenPixel, tokenOf(pixel));
+      const res = await get(sendEndpoints.getOpenPixelEndpoint, tokenOf(pixel));
       expect(res.headers.get("content-type")).toBe("image/gif");
     }
     expect(await eventsOf(ws, ids.get("ann")!, "campaignOpened")).toHaveLength(1);
 
     // Tracked link: redirects to the campaign's own link only.
     const tracked = /<a href="([^"]+\/click\/[^"]+)"/.exec(ann.mail.html as string)?.[1] as string;
-    const click = await get(sendEndpoints.followTrackedLink, tokenOf(tracked.replace(/&amp;/g, "&")));
+    const click = await get(sendEndpoints.followTrackedLinkEndpoint, tokenOf(tracked.replace(/&amp;/g, "&")));
     expect(click.status).toBe(302);
     expect(click.headers.get("location")).toBe("https://shop.test/sale?a=1&b=2");
     const tampered = tokenOf(tracked).replace(/\.0\./, ".1.");
-    expect((await get(sendEndpoints.followTrackedLink, tampered)).status).toBe(404);
+    expect((await get(sendEndpoints.followTrackedLinkEndpoint, tampered)).status).toBe(404);
     const clicks = await eventsOf(ws, ids.get("ann")!, "campaignLinkClicked");
     expect(clicks).toHaveLength(1);
     expect(clicks[0].properties).toMatchObject({ campaignId, linkUrl: "https://shop.test/sale?a=1&b=2" });
 
     // One-click unsubscribe (RFC 8058): a form POST without any sign-in.
     const unsubscribeToken = tokenOf(unsubscribeUrl!);
-    const page = await get(sendEndpoints.getUnsubscribePage, unsubscribeToken);
+    const page = await get(sendEndpoints.getUnsubscribePageEndpoint, unsubscribeToken);
     expect(page.status).toBe(200);
     expect(await db().campaignRecipient.count({ where: { workspaceId: ws, unsubscribedAt: { not: null } } })).toBe(0);
     const oneClick = await (
-      await handlerOf(sendEndpoints.postUnsubscribe)
+      await handlerOf(sendEndpoints.postUnsubscribeEndpoint)
     )(
       new Request(unsubscribeUrl!, {
         method: "POST",
@@ -242,7 +249,7 @@ describe("a campaign to a view over real SMTP", () => {
     // A complaint for Bob through the provider webhook, twice: recorded once.
     const messageId = bob.mail.messageId as string;
     for (const expected of ["recorded", "duplicate"]) {
-      const feedback = await call<{ results: { status: string }[] }>(sendEndpoints.postSendFeedback, {
+      const feedback = await call<{ results: { status: string }[] }>(sendEndpoints.postSendFeedbackEndpoint, {
         ws,
         headers: admin,
         body: { notifications: [{ type: "complaint", messageId }] },
@@ -251,7 +258,7 @@ describe("a campaign to a view over real SMTP", () => {
     }
     expect(await eventsOf(ws, ids.get("bob")!, "campaignMarkedSpam")).toHaveLength(1);
 
-    const report = await call<Record<string, unknown>>(sendEndpoints.getCampaignReport, {
+    const report = await call<Record<string, unknown>>(sendEndpoints.getCampaignReportEndpoint, {
       ws,
       headers: admin,
       params: { id: campaignId },
@@ -267,12 +274,16 @@ describe("a campaign to a view over real SMTP", () => {
     expect(report.body.byLink).toEqual([{ url: "https://shop.test/sale?a=1&b=2", clicks: 1, recipients: 1 }]);
 
     // Nobody unsubscribed, complained or bounced is in the next campaign's audience.
-    const second = await call<{ id: string }>(sendEndpoints.createCampaign, {
+    const second = await call<{ id: string }>(sendEndpoints.createCampaignEndpoint, {
       ws,
       headers: admin,
       body: { name: "Second", subject: "Again", html: "<p>Again</p>", viewId: view.body.id },
     });
-    const next = await call(sendEndpoints.getCampaignAudience, { ws, headers: admin, params: { id: second.body.id } });
+    const next = await call(sendEndpoints.getCampaignAudienceEndpoint, {
+      ws,
+      headers: admin,
+      params: { id: second.body.id },
+    });
     expect(next.body).toMatchObject({ recipients: 0, noConsent: 4, noEmail: 1, suppressed: 2 });
   });
 
@@ -286,7 +297,7 @@ describe("a campaign to a view over real SMTP", () => {
       consent: true,
     }));
     await createCustomers(ws, people);
-    const created = await call<{ id: string }>(sendEndpoints.createCampaign, {
+    const created = await call<{ id: string }>(sendEndpoints.createCampaignEndpoint, {
       ws,
       headers: admin,
       body: { name: "Restart", subject: "Hi {{ customer.base.firstName }}", html: "<p>Hi</p>" },

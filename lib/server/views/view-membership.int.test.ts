@@ -31,25 +31,34 @@ async function addSource(ws: string, name: string): Promise<string> {
 }
 
 async function send(w: ReportWorkspace, body: Record<string, unknown>): Promise<string> {
-  const res = await call<{ id: string }>(customersApi.createCustomer, { ws: w.ws, headers: w.admin, body });
+  const res = await call<{ id: string }>(customersApi.createCustomerEndpoint, { ws: w.ws, headers: w.admin, body });
   expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
   return res.body.id;
 }
 
 async function patch(w: ReportWorkspace, id: string, body: Record<string, unknown>): Promise<void> {
-  const res = await call(customersApi.patchCustomer, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id }, body });
+  const res = await call(customersApi.patchCustomerEndpoint, {
+    ws: w.ws,
+    headers: w.admin,
+    params: { ws: w.ws, id },
+    body,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
 async function saveView(w: ReportWorkspace, filter: Filter, id?: string): Promise<string> {
   const res = id
-    ? await call<{ id: string }>(viewsApi.updateView, {
+    ? await call<{ id: string }>(viewsApi.updateViewEndpoint, {
         ws: w.ws,
         headers: w.admin,
         params: { ws: w.ws, id },
         body: { filter },
       })
-    : await call<{ id: string }>(viewsApi.createView, { ws: w.ws, headers: w.admin, body: { name: "V", filter } });
+    : await call<{ id: string }>(viewsApi.createViewEndpoint, {
+        ws: w.ws,
+        headers: w.admin,
+        body: { name: "V", filter },
+      });
   expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
   return res.body.id;
 }
@@ -155,7 +164,7 @@ describe("view members kept for reports", () => {
     await expectLiveAnswers(w, view, twin, "third member");
     expect(await memberIds(view)).toEqual(sorted([anna, bob, carl]));
 
-    const merged = await call(customersApi.mergeCustomers, {
+    const merged = await call(customersApi.mergeCustomersEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: bob },
@@ -171,7 +180,7 @@ describe("view members kept for reports", () => {
     ]);
 
     const merge = await db().merge.findFirstOrThrow({ where: { workspaceId: w.ws, absorbedId: carl } });
-    const unmerged = await call(customersApi.unmergeCustomer, {
+    const unmerged = await call(customersApi.unmergeCustomerEndpoint, {
       ws: w.ws,
       headers: w.admin,
       params: { ws: w.ws, id: bob },
@@ -234,7 +243,7 @@ describe("view members kept for reports", () => {
     expect(await memberIds(view)).toEqual([anna]);
 
     expect(
-      (await call(viewsApi.deleteView, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: view } })).status,
+      (await call(viewsApi.deleteViewEndpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id: view } })).status,
     ).toBe(204);
     expect(await db().viewMember.count({ where: { viewId: view } })).toBe(0);
     expect(await db().viewMembership.count({ where: { viewId: view } })).toBe(0);

@@ -19,10 +19,11 @@ interface ViewBody extends ProblemFields {
 }
 
 const ITALIANS = { field: "base.address.country", op: "eq", value: "IT" };
-const create = (w: Ws, body: unknown, headers = w.admin) => call<ViewBody>(api.createView, { ws: w.ws, headers, body });
+const create = (w: Ws, body: unknown, headers = w.admin) =>
+  call<ViewBody>(api.createViewEndpoint, { ws: w.ws, headers, body });
 const one = (
   w: Ws,
-  endpoint: typeof api.getView | typeof api.updateView | typeof api.deleteView,
+  endpoint: typeof api.getViewEndpoint | typeof api.updateViewEndpoint | typeof api.deleteViewEndpoint,
   id: string,
   body?: unknown,
 ) => call<ViewBody>(endpoint, { ws: w.ws, headers: w.admin, params: { ws: w.ws, id }, body });
@@ -41,15 +42,15 @@ describe("views CRUD", () => {
       maskPersonalData: false,
     });
 
-    expect((await one(w, api.getView, created.body.id)).body).toEqual(created.body);
+    expect((await one(w, api.getViewEndpoint, created.body.id)).body).toEqual(created.body);
     await create(w, { name: "Everyone" });
-    const listed = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViews, {
+    const listed = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViewsEndpoint, {
       ws: w.ws,
       headers: w.admin,
       query: "limit=1",
     });
     expect(listed.body.data.map((v) => v.name)).toEqual(["Italians"]);
-    const rest = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViews, {
+    const rest = await call<{ data: ViewBody[]; nextCursor: string | null }>(api.listViewsEndpoint, {
       ws: w.ws,
       headers: w.admin,
       query: `cursor=${listed.body.nextCursor}`,
@@ -57,7 +58,7 @@ describe("views CRUD", () => {
     expect(rest.body.data.map((v) => v.name)).toEqual(["Everyone"]);
     expect(rest.body.data[0].filter).toEqual({ and: [] });
 
-    const patched = await one(w, api.updateView, created.body.id, {
+    const patched = await one(w, api.updateViewEndpoint, created.body.id, {
       name: "Italian VIPs",
       filter: { and: [ITALIANS, { tag: "vip" }] },
       maskPersonalData: true,
@@ -68,8 +69,8 @@ describe("views CRUD", () => {
       columns: ["base.firstName", "tags"],
       maskPersonalData: true,
     });
-    expect((await one(w, api.deleteView, created.body.id)).status).toBe(204);
-    expect((await one(w, api.getView, created.body.id)).status).toBe(404);
+    expect((await one(w, api.deleteViewEndpoint, created.body.id)).status).toBe(204);
+    expect((await one(w, api.getViewEndpoint, created.body.id)).status).toBe(404);
 
     const actions = await db().auditEntry.findMany({
       where: { workspaceId: w.ws, targetType: "view" },
@@ -94,7 +95,7 @@ describe("views CRUD", () => {
       { path: "columns.1", message: expect.stringContaining('Unknown extended property "tier"') },
     ]);
     const saved = await create(w, { name: "Fine" });
-    const patched = await one(w, api.updateView, saved.body.id, {
+    const patched = await one(w, api.updateViewEndpoint, saved.body.id, {
       filter: { field: "extended.tier", op: "eq", value: "gold" },
     });
     expect(patched.status).toBe(422);
@@ -107,7 +108,12 @@ describe("views CRUD", () => {
     const view = await create(w, { name: "Mine", filter: ITALIANS });
     const other = await workspaceWithAdmin("Views other");
     const otherToken = headersOf(await apiClientToken(other.ws, "ADMIN"));
-    for (const endpoint of [api.getView, api.updateView, api.deleteView, api.listViewCustomers]) {
+    for (const endpoint of [
+      api.getViewEndpoint,
+      api.updateViewEndpoint,
+      api.deleteViewEndpoint,
+      api.listViewCustomersEndpoint,
+    ]) {
       // Their own workspace in the path, our view's id: not found.
       const res = await call(endpoint, {
         ws: other.ws,
@@ -130,9 +136,9 @@ describe("views CRUD", () => {
     }
     const guest = headersOf(await memberSession(w.ws, "GUEST"));
     expect((await create(w, { name: "Nope" }, guest)).status).toBe(403);
-    expect((await call(api.getView, { ws: w.ws, headers: guest, params: { ws: w.ws, id: view.body.id } })).status).toBe(
-      200,
-    );
+    expect(
+      (await call(api.getViewEndpoint, { ws: w.ws, headers: guest, params: { ws: w.ws, id: view.body.id } })).status,
+    ).toBe(200);
   });
 });
 
@@ -149,10 +155,12 @@ describe("GET /views/{id}/customers", () => {
         address: { street: "Via Roma 1", zip: "20121", city: "Milano", country: "IT" },
       },
     };
-    expect((await call(customers.createCustomer, { ws: w.ws, headers: w.admin, body: mario })).status).toBe(201);
+    expect((await call(customers.createCustomerEndpoint, { ws: w.ws, headers: w.admin, body: mario })).status).toBe(
+      201,
+    );
     expect(
       (
-        await call(customers.createCustomer, {
+        await call(customers.createCustomerEndpoint, {
           ws: w.ws,
           headers: w.admin,
           body: { base: { firstName: "John", address: { country: "US" } } },
@@ -163,7 +171,7 @@ describe("GET /views/{id}/customers", () => {
     const masked = await create(w, { name: "Italians (masked)", filter: ITALIANS, maskPersonalData: true });
     const guest = headersOf(await memberSession(w.ws, "GUEST"));
     const read = (id: string) =>
-      call<{ data: CustomerBody[]; nextCursor: string | null }>(api.listViewCustomers, {
+      call<{ data: CustomerBody[]; nextCursor: string | null }>(api.listViewCustomersEndpoint, {
         ws: w.ws,
         headers: guest,
         params: { ws: w.ws, id },
@@ -187,13 +195,13 @@ describe("GET /views/{id}/customers", () => {
     expect(hidden.identities.map((i) => i.value)).not.toContain("mario.rossi@gmail.com");
     // The masked values have their own valid shape: the contract's schema (what the admin app's client
     // checks every answer against) accepts the page and keeps it flagged masked; the plain page stays plain.
-    const maskedPage = api.listViewCustomers.success.schema.safeParse((await read(masked.body.id)).body);
+    const maskedPage = api.listViewCustomersEndpoint.success.schema.safeParse((await read(masked.body.id)).body);
     expect(maskedPage.success, JSON.stringify(maskedPage.error?.issues)).toBe(true);
     expect(maskedPage.data?.data[0]).toMatchObject({ masked: true, base: { dob: "1985" } });
-    const clearPage = api.listViewCustomers.success.schema.parse(clear.body);
+    const clearPage = api.listViewCustomersEndpoint.success.schema.parse(clear.body);
     expect(clearPage.data[0]).not.toHaveProperty("masked");
     // The same masking applies when the view is named on the customer list.
-    const viaList = await call<{ data: CustomerBody[] }>(customers.listCustomers, {
+    const viaList = await call<{ data: CustomerBody[] }>(customers.listCustomersEndpoint, {
       ws: w.ws,
       headers: guest,
       query: `viewId=${masked.body.id}`,

@@ -37,17 +37,22 @@ describe("webhook domain events", () => {
     });
     receiver.secret(hook.body.secret);
     const create = (externalId: string) =>
-      call<{ id: string }>(customersApi.createCustomer, { ws, headers: admin, body: { externalId } });
+      call<{ id: string }>(customersApi.createCustomerEndpoint, { ws, headers: admin, body: { externalId } });
     const a = (await create("dom-a")).body.id;
     const b = (await create("dom-b")).body.id;
-    await call(customersApi.patchCustomer, { ws, headers: admin, params: { ws, id: a }, body: { tags: ["vip"] } });
+    await call(customersApi.patchCustomerEndpoint, {
+      ws,
+      headers: admin,
+      params: { ws, id: a },
+      body: { tags: ["vip"] },
+    });
     await changeConsents({
       workspaceId: ws,
       customerId: a,
       patch: { marketing: { automatic: { email: { status: true } } } },
       actor: SYSTEM_ACTOR,
     });
-    const merged = await call(customersApi.mergeCustomers, {
+    const merged = await call(customersApi.mergeCustomersEndpoint, {
       ws,
       headers: admin,
       params: { ws, id: a },
@@ -74,7 +79,11 @@ describe("webhook domain events", () => {
 
   it("queues nothing for a rolled-back write, nor for a workspace without subscriptions", async () => {
     const { ws, admin } = await workspaceWithAdmin("Domain rollback");
-    await call<{ id: string }>(customersApi.createCustomer, { ws, headers: admin, body: { externalId: "none" } });
+    await call<{ id: string }>(customersApi.createCustomerEndpoint, {
+      ws,
+      headers: admin,
+      body: { externalId: "none" },
+    });
     expect(await pendingFanOuts(ws)).toBe(0);
     await call(api.createWebhookEndpoint, {
       ws,

@@ -54,7 +54,7 @@ describe("webhooks", () => {
     expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(hook.secret.slice(6), "base64")).toHaveLength(32);
     const before = receiver.received.length;
-    const created = await call<{ id: string }>(customersApi.createCustomer, {
+    const created = await call<{ id: string }>(customersApi.createCustomerEndpoint, {
       ws,
       headers: admin,
       body: { externalId: "hook-1", base: { firstName: "Ada" } },

@@ -1,11 +1,11 @@
 // GET /api/v1/openapi.json — the OpenAPI 3.1 document generated from the endpoint contracts.
-import { getOpenApiDocument } from "@/lib/schemas/operations";
+import { getOpenApiDocumentEndpoint } from "@/lib/schemas/operations";
 import { route } from "@/lib/server/http/route";
 import { buildOpenApiDocument } from "@/lib/server/openapi/document";
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const GET = route(getOpenApiDocument, async () => {
+export const GET = route(getOpenApiDocumentEndpoint, async () => {
   cached ??= buildOpenApiDocument();
   return cached as unknown as Record<string, unknown>;
 });

@@ -1,5 +1,5 @@
 // POST /api/v1/integrations/shopify/{sourceId} — Shopify webhooks, verified by X-Shopify-Hmac-Sha256.
-import { receiveShopifyWebhook as endpoint } from "@/lib/schemas/integrations";
+import { receiveShopifyWebhookEndpoint as endpoint } from "@/lib/schemas/integrations";
 import { receiveShopWebhook } from "@/lib/server/connectors/receive-shop-webhook";
 import { readRawBody } from "@/lib/server/http/body";
 import { route } from "@/lib/server/http/route";

@@ -1,5 +1,5 @@
 // POST /api/v1/integrations/woocommerce/{sourceId} — WooCommerce webhooks, verified by X-WC-Webhook-Signature (and its creation ping).
-import { receiveWooCommerceWebhook as endpoint } from "@/lib/schemas/integrations";
+import { receiveWooCommerceWebhookEndpoint as endpoint } from "@/lib/schemas/integrations";
 import { receiveShopWebhook } from "@/lib/server/connectors/receive-shop-webhook";
 import { readRawBody } from "@/lib/server/http/body";
 import { route } from "@/lib/server/http/route";

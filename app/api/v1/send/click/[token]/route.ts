@@ -5,7 +5,7 @@ import { AppError } from "@/lib/server/core/errors";
 import { route } from "@/lib/server/http/route";
 import { recordClick } from "@/lib/server/send/feedback";
 
-export const GET = route(endpoints.followTrackedLink, async ({ params }) => {
+export const GET = route(endpoints.followTrackedLinkEndpoint, async ({ params }) => {
   const url = await recordClick(params.token);
   if (!url) throw new AppError("not_found", "This link is not valid");
   return new Response(null, {

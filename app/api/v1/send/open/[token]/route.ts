@@ -5,7 +5,7 @@ import { recordOpen } from "@/lib/server/send/feedback";
 
 const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
-export const GET = route(endpoints.getOpenPixel, async ({ params }) => {
+export const GET = route(endpoints.getOpenPixelEndpoint, async ({ params }) => {
   await recordOpen(params.token);
   return new Response(new Uint8Array(GIF), {
     status: 200,

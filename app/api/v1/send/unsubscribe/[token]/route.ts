@@ -7,12 +7,12 @@ import { verifyToken, signingKey } from "@/lib/server/send/signing";
 import { unsubscribe } from "@/lib/server/send/feedback";
 import { confirmPage, donePage, htmlResponse, invalidPage } from "@/lib/server/send/unsubscribe-page";
 
-export const GET = route(endpoints.getUnsubscribePage, async ({ params }) => {
+export const GET = route(endpoints.getUnsubscribePageEndpoint, async ({ params }) => {
   const valid = verifyToken(await signingKey(), params.token, "u") !== null;
   return valid ? htmlResponse(confirmPage()) : htmlResponse(invalidPage(), 404);
 });
 
-export const POST = route(endpoints.postUnsubscribe, async ({ params }) => {
+export const POST = route(endpoints.postUnsubscribeEndpoint, async ({ params }) => {
   const done = await unsubscribe(params.token);
   return done ? htmlResponse(donePage()) : htmlResponse(invalidPage(), 404);
 });

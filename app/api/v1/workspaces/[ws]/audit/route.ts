@@ -3,6 +3,6 @@ import * as endpoints from "@/lib/schemas/audit";
 import { listAuditEntries } from "@/lib/server/audit/list-audit-entries";
 import { route } from "@/lib/server/http/route";
 
-export const GET = route(endpoints.listAuditEntries, async ({ workspace, query }) =>
+export const GET = route(endpoints.listAuditEntriesEndpoint, async ({ workspace, query }) =>
   listAuditEntries({ workspaceId: workspace.workspaceId, ...query }),
 );

@@ -4,11 +4,11 @@ import { actorOf } from "@/lib/server/core/principal";
 import { Reply, route } from "@/lib/server/http/route";
 import { createCampaign, listCampaigns } from "@/lib/server/send/campaigns";
 
-export const GET = route(endpoints.listCampaigns, async ({ workspace, query }) =>
+export const GET = route(endpoints.listCampaignsEndpoint, async ({ workspace, query }) =>
   listCampaigns({ workspaceId: workspace.workspaceId, ...query }),
 );
 
-export const POST = route(endpoints.createCampaign, async ({ workspace, principal, body, requestId }) => {
+export const POST = route(endpoints.createCampaignEndpoint, async ({ workspace, principal, body, requestId }) => {
   const campaign = await createCampaign({
     workspaceId: workspace.workspaceId,
     input: body,

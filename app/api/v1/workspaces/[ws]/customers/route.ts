@@ -9,37 +9,40 @@ import { resolveCustomerWrite } from "@/lib/server/customers/resolve-customer-wr
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
-export const GET = route(endpoints.listCustomers, async ({ format, workspace, principal, query, requestId }) => {
-  const { workspaceId } = workspace;
-  const csv = format === "csv";
-  const { viewId, ...list } = query;
-  // A view narrows the list to its filter and shows its customers as it does (masked when it masks).
-  const view = viewId ? await loadViewSelection({ workspaceId, viewId }) : null;
-  const input = { workspaceId, ...list, condition: view?.condition };
-  if (csv) {
-    return exportCustomersCsv({
-      workspaceId,
-      conditions: await listConditions(input),
-      sort: list.sort,
-      columns: view?.columns ?? DEFAULT_VIEW_COLUMNS,
-      transform: view?.present,
-      actor: actorOf(principal),
-      requestId,
-      target: view ? { type: "view", id: view.viewId } : undefined,
-      // Which lookups were used, not their values: the audit log should not become a copy of personal data.
-      details: {
-        query: Object.keys(query).filter(
-          (key) => key !== "limit" && key !== "cursor" && query[key as keyof typeof query] !== undefined,
-        ),
-      },
-      filename: view ? `view-${view.name}` : "customers",
-    });
-  }
-  const page = await listCustomers(input);
-  return view ? { data: page.data.map(view.present), nextCursor: page.nextCursor } : page;
-});
+export const GET = route(
+  endpoints.listCustomersEndpoint,
+  async ({ format, workspace, principal, query, requestId }) => {
+    const { workspaceId } = workspace;
+    const csv = format === "csv";
+    const { viewId, ...list } = query;
+    // A view narrows the list to its filter and shows its customers as it does (masked when it masks).
+    const view = viewId ? await loadViewSelection({ workspaceId, viewId }) : null;
+    const input = { workspaceId, ...list, condition: view?.condition };
+    if (csv) {
+      return exportCustomersCsv({
+        workspaceId,
+        conditions: await listConditions(input),
+        sort: list.sort,
+        columns: view?.columns ?? DEFAULT_VIEW_COLUMNS,
+        transform: view?.present,
+        actor: actorOf(principal),
+        requestId,
+        target: view ? { type: "view", id: view.viewId } : undefined,
+        // Which lookups were used, not their values: the audit log should not become a copy of personal data.
+        details: {
+          query: Object.keys(query).filter(
+            (key) => key !== "limit" && key !== "cursor" && query[key as keyof typeof query] !== undefined,
+          ),
+        },
+        filename: view ? `view-${view.name}` : "customers",
+      });
+    }
+    const page = await listCustomers(input);
+    return view ? { data: page.data.map(view.present), nextCursor: page.nextCursor } : page;
+  },
+);
 
-export const POST = route(endpoints.createCustomer, async ({ workspace, principal, body, requestId }) => {
+export const POST = route(endpoints.createCustomerEndpoint, async ({ workspace, principal, body, requestId }) => {
   const { workspaceId } = workspace;
   const input = { ...body, sourceId: writeSourceOf(principal, body.sourceId) };
   const { customer, created } = await resolveCustomerWrite({

@@ -5,10 +5,10 @@ import { route } from "@/lib/server/http/route";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { updateIdentityRules } from "@/lib/server/identity/update-identity-rules";
 
-export const GET = route(endpoints.getIdentityRules, async ({ workspace }) =>
+export const GET = route(endpoints.getIdentityRulesEndpoint, async ({ workspace }) =>
   getIdentityRules({ workspaceId: workspace.workspaceId }),
 );
 
-export const PUT = route(endpoints.putIdentityRules, async ({ workspace, principal, body, requestId }) =>
+export const PUT = route(endpoints.putIdentityRulesEndpoint, async ({ workspace, principal, body, requestId }) =>
   updateIdentityRules({ workspaceId: workspace.workspaceId, rules: body, actor: actorOf(principal), requestId }),
 );

@@ -3,6 +3,6 @@ import * as endpoints from "@/lib/schemas/schema";
 import { route } from "@/lib/server/http/route";
 import { getWorkspaceSchema } from "@/lib/server/schema/get-workspace-schema";
 
-export const GET = route(endpoints.getWorkspaceSchema, async ({ workspace }) =>
+export const GET = route(endpoints.getWorkspaceSchemaEndpoint, async ({ workspace }) =>
   getWorkspaceSchema({ workspaceId: workspace.workspaceId }),
 );

@@ -3,6 +3,6 @@ import * as endpoints from "@/lib/schemas/privacy";
 import { route } from "@/lib/server/http/route";
 import { listSuppressions } from "@/lib/server/privacy/suppressions";
 
-export const GET = route(endpoints.listSuppressions, async ({ workspace, query }) =>
+export const GET = route(endpoints.listSuppressionsEndpoint, async ({ workspace, query }) =>
   listSuppressions({ workspaceId: workspace.workspaceId, ...query }),
 );

@@ -5,11 +5,11 @@ import { Reply, route } from "@/lib/server/http/route";
 import { createView } from "@/lib/server/views/create-view";
 import { listViews } from "@/lib/server/views/get-view";
 
-export const GET = route(endpoints.listViews, async ({ workspace, query }) =>
+export const GET = route(endpoints.listViewsEndpoint, async ({ workspace, query }) =>
   listViews({ workspaceId: workspace.workspaceId, ...query }),
 );
 
-export const POST = route(endpoints.createView, async ({ workspace, principal, body, requestId }) => {
+export const POST = route(endpoints.createViewEndpoint, async ({ workspace, principal, body, requestId }) => {
   const view = await createView({
     workspaceId: workspace.workspaceId,
     input: body,

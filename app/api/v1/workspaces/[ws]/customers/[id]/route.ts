@@ -1,17 +1,17 @@
 // GET|PATCH|PUT|DELETE /api/v1/workspaces/{ws}/customers/{id} — read, patch (JSON merge patch), replace or erase a customer.
 import * as endpoints from "@/lib/schemas/customers";
-import { eraseCustomer as eraseCustomerEndpoint } from "@/lib/schemas/privacy";
+import { eraseCustomerEndpoint as eraseCustomerEndpoint } from "@/lib/schemas/privacy";
 import { actorOf } from "@/lib/server/core/principal";
 import { getCustomer } from "@/lib/server/customers/get-customer";
 import { updateCustomer } from "@/lib/server/customers/update-customer";
 import { route } from "@/lib/server/http/route";
 import { eraseCustomer } from "@/lib/server/privacy/erase-customer";
 
-export const GET = route(endpoints.getCustomer, async ({ workspace, params }) =>
+export const GET = route(endpoints.getCustomerEndpoint, async ({ workspace, params }) =>
   getCustomer({ workspaceId: workspace.workspaceId, customerId: params.id }),
 );
 
-export const PATCH = route(endpoints.patchCustomer, async ({ workspace, principal, params, body, requestId }) =>
+export const PATCH = route(endpoints.patchCustomerEndpoint, async ({ workspace, principal, params, body, requestId }) =>
   updateCustomer({
     workspaceId: workspace.workspaceId,
     customerId: params.id,
@@ -21,7 +21,7 @@ export const PATCH = route(endpoints.patchCustomer, async ({ workspace, principa
   }),
 );
 
-export const PUT = route(endpoints.replaceCustomer, async ({ workspace, principal, params, body, requestId }) =>
+export const PUT = route(endpoints.replaceCustomerEndpoint, async ({ workspace, principal, params, body, requestId }) =>
   updateCustomer({
     workspaceId: workspace.workspaceId,
     customerId: params.id,

@@ -1,5 +1,5 @@
 // POST /api/v1/workspaces/{ws}/customers/batch — up to 1,000 customers through identity resolution, one result each.
-import { createCustomerBatch as endpoint } from "@/lib/schemas/imports";
+import { createCustomerBatchEndpoint as endpoint } from "@/lib/schemas/imports";
 import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { createCustomerBatch } from "@/lib/server/imports/create-customer-batch";

@@ -6,7 +6,7 @@ import { listConditions } from "@/lib/server/search/list-customers";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
-export const POST = route(endpoints.countCustomers, async ({ workspace, body }) => {
+export const POST = route(endpoints.countCustomersEndpoint, async ({ workspace, body }) => {
   const { workspaceId } = workspace;
   const view = body.viewId ? await loadViewSelection({ workspaceId, viewId: body.viewId }) : null;
   const filter = body.filter ? await compileWorkspaceFilter({ workspaceId, filter: body.filter }) : null;

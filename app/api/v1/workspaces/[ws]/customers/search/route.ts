@@ -8,27 +8,30 @@ import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 
-export const POST = route(endpoints.searchCustomers, async ({ format, workspace, principal, body, requestId }) => {
-  const { workspaceId } = workspace;
-  const csv = format === "csv";
-  const condition = await compileWorkspaceFilter({ workspaceId, filter: body.filter });
-  if (csv) {
-    // An export is the whole result: limit and cursor only page the JSON answer.
-    return exportCustomersCsv({
+export const POST = route(
+  endpoints.searchCustomersEndpoint,
+  async ({ format, workspace, principal, body, requestId }) => {
+    const { workspaceId } = workspace;
+    const csv = format === "csv";
+    const condition = await compileWorkspaceFilter({ workspaceId, filter: body.filter });
+    if (csv) {
+      // An export is the whole result: limit and cursor only page the JSON answer.
+      return exportCustomersCsv({
+        workspaceId,
+        conditions: [condition],
+        sort: body.sort,
+        columns: DEFAULT_VIEW_COLUMNS,
+        actor: actorOf(principal),
+        requestId,
+        details: { filter: body.filter as Prisma.InputJsonObject },
+      });
+    }
+    return searchCustomers({
       workspaceId,
       conditions: [condition],
       sort: body.sort,
-      columns: DEFAULT_VIEW_COLUMNS,
-      actor: actorOf(principal),
-      requestId,
-      details: { filter: body.filter as Prisma.InputJsonObject },
+      limit: body.limit,
+      cursor: body.cursor,
     });
-  }
-  return searchCustomers({
-    workspaceId,
-    conditions: [condition],
-    sort: body.sort,
-    limit: body.limit,
-    cursor: body.cursor,
-  });
-});
+  },
+);

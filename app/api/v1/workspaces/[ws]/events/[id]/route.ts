@@ -1,5 +1,5 @@
 // GET|DELETE /api/v1/workspaces/{ws}/events/{id} — one event.
-import { deleteEvent as deleteEventEndpoint, getEvent as getEventEndpoint } from "@/lib/schemas/events";
+import { deleteEventEndpoint as deleteEventEndpoint, getEventEndpoint as getEventEndpoint } from "@/lib/schemas/events";
 import { actorOf } from "@/lib/server/core/principal";
 import { deleteEvent } from "@/lib/server/events/delete-event";
 import { getEvent } from "@/lib/server/events/get-event";

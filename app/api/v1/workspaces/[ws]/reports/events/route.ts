@@ -4,7 +4,7 @@ import { route } from "@/lib/server/http/route";
 import { getEventTrendsReport } from "@/lib/server/reports/event-trends-report";
 import { eventTrendsCsv } from "@/lib/server/reports/report-csv";
 
-export const GET = route(endpoints.getEventTrendsReport, async ({ format, workspace, query }) => {
+export const GET = route(endpoints.getEventTrendsReportEndpoint, async ({ format, workspace, query }) => {
   const report = await getEventTrendsReport({ workspaceId: workspace.workspaceId, query });
   return format === "csv" ? eventTrendsCsv(report) : report;
 });

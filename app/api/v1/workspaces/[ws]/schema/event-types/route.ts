@@ -1,7 +1,7 @@
 // GET|POST /api/v1/workspaces/{ws}/schema/event-types — standard and custom event types; declare a custom one.
 import {
-  createEventType as createEventTypeEndpoint,
-  listEventTypes as listEventTypesEndpoint,
+  createEventTypeEndpoint as createEventTypeEndpoint,
+  listEventTypesEndpoint as listEventTypesEndpoint,
 } from "@/lib/schemas/event-types";
 import { actorOf } from "@/lib/server/core/principal";
 import { createEventType } from "@/lib/server/events/create-event-type";

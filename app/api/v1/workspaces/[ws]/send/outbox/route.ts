@@ -3,6 +3,6 @@ import * as endpoints from "@/lib/schemas/send";
 import { route } from "@/lib/server/http/route";
 import { listOutbox } from "@/lib/server/send/lists";
 
-export const GET = route(endpoints.listOutbox, async ({ workspace, query }) =>
+export const GET = route(endpoints.listOutboxEndpoint, async ({ workspace, query }) =>
   listOutbox({ workspaceId: workspace.workspaceId, ...query }),
 );

@@ -3,6 +3,6 @@ import * as endpoints from "@/lib/schemas/send";
 import { route } from "@/lib/server/http/route";
 import { previewMessage } from "@/lib/server/send/preview";
 
-export const POST = route(endpoints.previewMessage, async ({ workspace, body }) =>
+export const POST = route(endpoints.previewMessageEndpoint, async ({ workspace, body }) =>
   previewMessage({ workspaceId: workspace.workspaceId, input: body }),
 );

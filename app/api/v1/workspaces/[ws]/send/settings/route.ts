@@ -4,10 +4,10 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { getSendSettings, updateSendSettings } from "@/lib/server/send/settings";
 
-export const GET = route(endpoints.getSendSettings, async ({ workspace }) =>
+export const GET = route(endpoints.getSendSettingsEndpoint, async ({ workspace }) =>
   getSendSettings({ workspaceId: workspace.workspaceId }),
 );
 
-export const PUT = route(endpoints.updateSendSettings, async ({ workspace, principal, body, requestId }) =>
+export const PUT = route(endpoints.updateSendSettingsEndpoint, async ({ workspace, principal, body, requestId }) =>
   updateSendSettings({ workspaceId: workspace.workspaceId, input: body, actor: actorOf(principal), requestId }),
 );

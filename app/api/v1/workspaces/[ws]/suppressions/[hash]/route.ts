@@ -4,6 +4,6 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { liftSuppression } from "@/lib/server/privacy/suppressions";
 
-export const DELETE = route(endpoints.liftSuppression, async ({ workspace, principal, params, requestId }) =>
+export const DELETE = route(endpoints.liftSuppressionEndpoint, async ({ workspace, principal, params, requestId }) =>
   liftSuppression({ workspaceId: workspace.workspaceId, hash: params.hash, actor: actorOf(principal), requestId }),
 );

@@ -6,11 +6,11 @@ import { deleteView } from "@/lib/server/views/delete-view";
 import { getView } from "@/lib/server/views/get-view";
 import { updateView } from "@/lib/server/views/update-view";
 
-export const GET = route(endpoints.getView, async ({ workspace, params }) =>
+export const GET = route(endpoints.getViewEndpoint, async ({ workspace, params }) =>
   getView({ workspaceId: workspace.workspaceId, viewId: params.id }),
 );
 
-export const PATCH = route(endpoints.updateView, async ({ workspace, principal, params, body, requestId }) =>
+export const PATCH = route(endpoints.updateViewEndpoint, async ({ workspace, principal, params, body, requestId }) =>
   updateView({
     workspaceId: workspace.workspaceId,
     viewId: params.id,
@@ -20,6 +20,6 @@ export const PATCH = route(endpoints.updateView, async ({ workspace, principal, 
   }),
 );
 
-export const DELETE = route(endpoints.deleteView, async ({ workspace, principal, params, requestId }) =>
+export const DELETE = route(endpoints.deleteViewEndpoint, async ({ workspace, principal, params, requestId }) =>
   deleteView({ workspaceId: workspace.workspaceId, viewId: params.id, actor: actorOf(principal), requestId }),
 );

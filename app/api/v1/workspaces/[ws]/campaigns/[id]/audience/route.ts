@@ -4,7 +4,7 @@ import { route } from "@/lib/server/http/route";
 import { getCampaignRow } from "@/lib/server/send/campaigns";
 import { countAudience } from "@/lib/server/send/audience";
 
-export const GET = route(endpoints.getCampaignAudience, async ({ workspace, params }) => {
+export const GET = route(endpoints.getCampaignAudienceEndpoint, async ({ workspace, params }) => {
   const campaign = await getCampaignRow({ workspaceId: workspace.workspaceId, campaignId: params.id });
   return countAudience(workspace.workspaceId, campaign.viewId);
 });

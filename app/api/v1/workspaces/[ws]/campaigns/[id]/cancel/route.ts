@@ -4,6 +4,6 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { cancelCampaign } from "@/lib/server/send/send-campaign";
 
-export const POST = route(endpoints.cancelCampaign, async ({ workspace, principal, params, requestId }) =>
+export const POST = route(endpoints.cancelCampaignEndpoint, async ({ workspace, principal, params, requestId }) =>
   cancelCampaign({ workspaceId: workspace.workspaceId, campaignId: params.id, actor: actorOf(principal), requestId }),
 );

@@ -3,6 +3,6 @@ import * as endpoints from "@/lib/schemas/send";
 import { route } from "@/lib/server/http/route";
 import { getCampaignReport } from "@/lib/server/send/report";
 
-export const GET = route(endpoints.getCampaignReport, async ({ workspace, params }) =>
+export const GET = route(endpoints.getCampaignReportEndpoint, async ({ workspace, params }) =>
   getCampaignReport({ workspaceId: workspace.workspaceId, campaignId: params.id }),
 );

@@ -4,6 +4,6 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { sendCampaign } from "@/lib/server/send/send-campaign";
 
-export const POST = route(endpoints.sendCampaign, async ({ workspace, principal, params, requestId }) =>
+export const POST = route(endpoints.sendCampaignEndpoint, async ({ workspace, principal, params, requestId }) =>
   sendCampaign({ workspaceId: workspace.workspaceId, campaignId: params.id, actor: actorOf(principal), requestId }),
 );

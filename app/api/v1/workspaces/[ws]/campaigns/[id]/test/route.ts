@@ -4,7 +4,7 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { testCampaign } from "@/lib/server/send/preview";
 
-export const POST = route(endpoints.testCampaign, async ({ workspace, principal, params, body, requestId }) =>
+export const POST = route(endpoints.testCampaignEndpoint, async ({ workspace, principal, params, body, requestId }) =>
   testCampaign({
     workspaceId: workspace.workspaceId,
     campaignId: params.id,

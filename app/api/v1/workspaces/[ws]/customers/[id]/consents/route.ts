@@ -5,16 +5,18 @@ import { changeConsents } from "@/lib/server/consents/change-consents";
 import { getConsents } from "@/lib/server/consents/get-consents";
 import { route } from "@/lib/server/http/route";
 
-export const GET = route(endpoints.getCustomerConsents, async ({ workspace, params }) =>
+export const GET = route(endpoints.getCustomerConsentsEndpoint, async ({ workspace, params }) =>
   getConsents({ workspaceId: workspace.workspaceId, customerId: params.id }),
 );
 
-export const PATCH = route(endpoints.patchCustomerConsents, async ({ workspace, principal, params, body, requestId }) =>
-  changeConsents({
-    workspaceId: workspace.workspaceId,
-    customerId: params.id,
-    patch: body,
-    actor: actorOf(principal),
-    requestId,
-  }),
+export const PATCH = route(
+  endpoints.patchCustomerConsentsEndpoint,
+  async ({ workspace, principal, params, body, requestId }) =>
+    changeConsents({
+      workspaceId: workspace.workspaceId,
+      customerId: params.id,
+      patch: body,
+      actor: actorOf(principal),
+      requestId,
+    }),
 );

@@ -1,5 +1,5 @@
 // GET /api/v1/workspaces/{ws}/customers/{id}/events — a customer's events, newest first.
-import { listCustomerEvents as listCustomerEventsEndpoint } from "@/lib/schemas/events";
+import { listCustomerEventsEndpoint as listCustomerEventsEndpoint } from "@/lib/schemas/events";
 import { listCustomerEvents } from "@/lib/server/events/list-events";
 import { route } from "@/lib/server/http/route";
 

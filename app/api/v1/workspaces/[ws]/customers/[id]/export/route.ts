@@ -4,7 +4,7 @@ import { actorOf, hasPermission } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { exportCustomer } from "@/lib/server/privacy/export-customer";
 
-export const GET = route(endpoints.exportCustomer, async ({ workspace, principal, params, requestId }) =>
+export const GET = route(endpoints.exportCustomerEndpoint, async ({ workspace, principal, params, requestId }) =>
   exportCustomer({
     workspaceId: workspace.workspaceId,
     customerId: params.id,

@@ -5,17 +5,20 @@ import { Reply, route } from "@/lib/server/http/route";
 import { addCustomerIdentity } from "@/lib/server/customers/add-customer-identity";
 import { listCustomerIdentities } from "@/lib/server/customers/list-customer-identities";
 
-export const GET = route(endpoints.listCustomerIdentities, async ({ workspace, params }) =>
+export const GET = route(endpoints.listCustomerIdentitiesEndpoint, async ({ workspace, params }) =>
   listCustomerIdentities({ workspaceId: workspace.workspaceId, customerId: params.id }),
 );
 
-export const POST = route(endpoints.addCustomerIdentity, async ({ workspace, principal, params, body, requestId }) => {
-  const { identity, created } = await addCustomerIdentity({
-    workspaceId: workspace.workspaceId,
-    customerId: params.id,
-    input: body,
-    actor: actorOf(principal),
-    requestId,
-  });
-  return new Reply(identity, created ? 201 : 200);
-});
+export const POST = route(
+  endpoints.addCustomerIdentityEndpoint,
+  async ({ workspace, principal, params, body, requestId }) => {
+    const { identity, created } = await addCustomerIdentity({
+      workspaceId: workspace.workspaceId,
+      customerId: params.id,
+      input: body,
+      actor: actorOf(principal),
+      requestId,
+    });
+    return new Reply(identity, created ? 201 : 200);
+  },
+);

@@ -4,7 +4,7 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { mergeCustomersManually } from "@/lib/server/customers/merge-customers-manually";
 
-export const POST = route(endpoints.mergeCustomers, async ({ workspace, principal, params, body, requestId }) =>
+export const POST = route(endpoints.mergeCustomersEndpoint, async ({ workspace, principal, params, body, requestId }) =>
   mergeCustomersManually({
     workspaceId: workspace.workspaceId,
     survivorId: params.id,

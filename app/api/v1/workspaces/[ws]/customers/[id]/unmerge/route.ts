@@ -4,12 +4,14 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { unmergeCustomer } from "@/lib/server/customers/unmerge-customer";
 
-export const POST = route(endpoints.unmergeCustomer, async ({ workspace, principal, params, body, requestId }) =>
-  unmergeCustomer({
-    workspaceId: workspace.workspaceId,
-    customerId: params.id,
-    mergeId: body.mergeId,
-    actor: actorOf(principal),
-    requestId,
-  }),
+export const POST = route(
+  endpoints.unmergeCustomerEndpoint,
+  async ({ workspace, principal, params, body, requestId }) =>
+    unmergeCustomer({
+      workspaceId: workspace.workspaceId,
+      customerId: params.id,
+      mergeId: body.mergeId,
+      actor: actorOf(principal),
+      requestId,
+    }),
 );

@@ -5,10 +5,10 @@ import { route } from "@/lib/server/http/route";
 import { listExtendedProperties } from "@/lib/server/schema/list-extended-properties";
 import { updateExtendedProperties } from "@/lib/server/schema/update-extended-properties";
 
-export const GET = route(endpoints.getExtendedProperties, async ({ workspace }) =>
+export const GET = route(endpoints.getExtendedPropertiesEndpoint, async ({ workspace }) =>
   listExtendedProperties({ workspaceId: workspace.workspaceId }),
 );
 
-export const PUT = route(endpoints.putExtendedProperties, async ({ workspace, principal, body, requestId }) =>
+export const PUT = route(endpoints.putExtendedPropertiesEndpoint, async ({ workspace, principal, body, requestId }) =>
   updateExtendedProperties({ workspaceId: workspace.workspaceId, update: body, actor: actorOf(principal), requestId }),
 );

@@ -1,5 +1,5 @@
 // PATCH /api/v1/workspaces/{ws}/schema/event-types/{type} — enable, disable or relabel an event type.
-import { updateEventType as updateEventTypeEndpoint } from "@/lib/schemas/event-types";
+import { updateEventTypeEndpoint as updateEventTypeEndpoint } from "@/lib/schemas/event-types";
 import { actorOf } from "@/lib/server/core/principal";
 import { updateEventType } from "@/lib/server/events/update-event-type";
 import { route } from "@/lib/server/http/route";

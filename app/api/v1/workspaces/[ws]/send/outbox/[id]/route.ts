@@ -3,6 +3,6 @@ import * as endpoints from "@/lib/schemas/send";
 import { route } from "@/lib/server/http/route";
 import { getOutboxMessage } from "@/lib/server/send/lists";
 
-export const GET = route(endpoints.getOutboxMessage, async ({ workspace, params }) =>
+export const GET = route(endpoints.getOutboxMessageEndpoint, async ({ workspace, params }) =>
   getOutboxMessage({ workspaceId: workspace.workspaceId, messageId: params.id }),
 );

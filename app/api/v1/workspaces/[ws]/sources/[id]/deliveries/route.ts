@@ -1,5 +1,5 @@
 // GET /api/v1/workspaces/{ws}/sources/{id}/deliveries — a shop source's latest webhook deliveries and errors.
-import { listWebhookDeliveries as endpoint } from "@/lib/schemas/integrations";
+import { listWebhookDeliveriesEndpoint as endpoint } from "@/lib/schemas/integrations";
 import { listShopDeliveries } from "@/lib/server/connectors/list-shop-deliveries";
 import { route } from "@/lib/server/http/route";
 

@@ -7,7 +7,7 @@ import { searchCustomers } from "@/lib/server/search/search-customers";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
 export const GET = route(
-  endpoints.listViewCustomers,
+  endpoints.listViewCustomersEndpoint,
   async ({ format, workspace, principal, params, query, requestId }) => {
     const { workspaceId } = workspace;
     const csv = format === "csv";

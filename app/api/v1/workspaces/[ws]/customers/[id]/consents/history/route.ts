@@ -4,12 +4,14 @@ import { actorOf } from "@/lib/server/core/principal";
 import { listConsentHistory } from "@/lib/server/consents/list-consent-history";
 import { route } from "@/lib/server/http/route";
 
-export const GET = route(endpoints.listConsentHistory, async ({ workspace, principal, params, query, requestId }) =>
-  listConsentHistory({
-    workspaceId: workspace.workspaceId,
-    customerId: params.id,
-    ...query,
-    actor: actorOf(principal),
-    requestId,
-  }),
+export const GET = route(
+  endpoints.listConsentHistoryEndpoint,
+  async ({ workspace, principal, params, query, requestId }) =>
+    listConsentHistory({
+      workspaceId: workspace.workspaceId,
+      customerId: params.id,
+      ...query,
+      actor: actorOf(principal),
+      requestId,
+    }),
 );

@@ -4,12 +4,14 @@ import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { removeCustomerIdentity } from "@/lib/server/customers/remove-customer-identity";
 
-export const DELETE = route(endpoints.removeCustomerIdentity, async ({ workspace, principal, params, requestId }) =>
-  removeCustomerIdentity({
-    workspaceId: workspace.workspaceId,
-    customerId: params.id,
-    identityId: params.identityId,
-    actor: actorOf(principal),
-    requestId,
-  }),
+export const DELETE = route(
+  endpoints.removeCustomerIdentityEndpoint,
+  async ({ workspace, principal, params, requestId }) =>
+    removeCustomerIdentity({
+      workspaceId: workspace.workspaceId,
+      customerId: params.id,
+      identityId: params.identityId,
+      actor: actorOf(principal),
+      requestId,
+    }),
 );

@@ -1,5 +1,5 @@
 // GET /api/v1/workspaces/{ws}/sources/{id}/deliveries/{deliveryId}/export — the export prepared for a Shopify data request.
-import { getDataRequestExport as endpoint } from "@/lib/schemas/integrations";
+import { getDataRequestExportEndpoint as endpoint } from "@/lib/schemas/integrations";
 import { getDataRequestExport } from "@/lib/server/connectors/list-shop-deliveries";
 import { route } from "@/lib/server/http/route";
 
