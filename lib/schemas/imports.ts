@@ -2,7 +2,7 @@
 // (POST …/imports with the file as the body, then progress, the rejected rows and cancellation).
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint";
-import { ZFieldError, ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
+import { ZFieldError, ZId, ZTimestamp, ZWorkspaceParams } from "./common";
 
 export const CUSTOMER_BATCH_MAX = 1000;
 
@@ -121,9 +121,6 @@ export type ImportMapping = z.infer<typeof ZImportMapping>;
 
 // ───── Endpoints
 
-const IMPORTS = "/api/v1/workspaces/{ws}/imports";
-const ZImportParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Import id" }) });
-
 export const createCustomerBatchEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v1/workspaces/{ws}/customers/batch",
@@ -137,61 +134,4 @@ export const createCustomerBatchEndpoint = defineEndpoint({
   success: { status: 200, schema: ZCustomerBatchResult },
 });
 
-export const createImportEndpoint = defineEndpoint({
-  method: "POST",
-  path: IMPORTS,
-  operationId: "createImport",
-  summary: "Import customers from a CSV file (the body); 202 with the import, which runs in the background",
-  tag: "Imports",
-  access: { kind: "workspace", permission: "write" },
-  params: ZWorkspaceParams,
-  query: ZImportCreateQuery,
-  rawBody: { contentType: "text/csv", description: "The CSV file, header row first (UTF-8, comma-separated)" },
-  success: { status: 202, schema: z.union([ZImport, ZImportDryRun]), description: "Queued (202) or a dry run (200)" },
-});
-
-export const listImportsEndpoint = defineEndpoint({
-  method: "GET",
-  path: IMPORTS,
-  operationId: "listImports",
-  summary: "Imports of the workspace, newest first",
-  tag: "Imports",
-  access: { kind: "workspace", permission: "read" },
-  params: ZWorkspaceParams,
-  query: ZPageQuery,
-  success: { status: 200, schema: ZPage(ZImport) },
-});
-
-export const getImportEndpoint = defineEndpoint({
-  method: "GET",
-  path: `${IMPORTS}/{id}`,
-  operationId: "getImport",
-  summary: "An import: status, progress and counts",
-  tag: "Imports",
-  access: { kind: "workspace", permission: "read" },
-  params: ZImportParams,
-  success: { status: 200, schema: ZImport },
-});
-
-export const getImportErrorsEndpoint = defineEndpoint({
-  method: "GET",
-  path: `${IMPORTS}/{id}/errors`,
-  operationId: "getImportErrors",
-  summary: "The rejected rows as CSV: line number and reason",
-  tag: "Imports",
-  access: { kind: "workspace", permission: "read" },
-  params: ZImportParams,
-  success: { status: 200, schema: z.string().meta({ description: "text/csv: line,reason" }) },
-});
-
-export const cancelImportEndpoint = defineEndpoint({
-  method: "POST",
-  path: `${IMPORTS}/{id}/cancel`,
-  operationId: "cancelImport",
-  summary: "Stop an import; rows already imported stay",
-  tag: "Imports",
-  access: { kind: "workspace", permission: "write" },
-  params: ZImportParams,
-  success: { status: 200, schema: ZImport },
-  errors: [409],
-});
+// The CSV import endpoints (POST …/imports, progress, errors, cancel) land with their routes and job.

@@ -47,7 +47,7 @@ export const ZWebhookDelivery = z
     hasExport: z.boolean().meta({ description: "customers/data_request: an export is ready for the admins" }),
     receivedAt: ZTimestamp,
   })
-  .meta({ id: "WebhookDelivery" });
+  .meta({ id: "IntegrationDelivery" });
 
 export type WebhookAck = z.infer<typeof ZWebhookAck>;
 export type WebhookDelivery = z.infer<typeof ZWebhookDelivery>;
@@ -84,7 +84,7 @@ export const receiveWooCommerceWebhookEndpoint = defineEndpoint({
 export const listWebhookDeliveriesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/v1/workspaces/{ws}/sources/{id}/deliveries",
-  operationId: "listWebhookDeliveries",
+  operationId: "listIntegrationDeliveries",
   summary: "A shop source's latest webhook deliveries, newest first, with their errors",
   tag: "Sources",
   access: { kind: "workspace", permission: "admin" },
