@@ -48,6 +48,8 @@ export interface EndpointContract<
     also?: { status: number; description: string }[];
     /** The main status carries a Location header naming the created resource. */
     location?: boolean;
+    /** With a null schema: the media type of a body that is not JSON (an HTML page, an image). */
+    mediaType?: string;
   };
   /** Error statuses this endpoint may answer besides 400/401/403/404/422/500. */
   errors?: number[];

@@ -66,6 +66,7 @@ export const receiveShopifyWebhookEndpoint = defineEndpoint({
   rawBody: { contentType: "application/json", description: "The webhook payload exactly as Shopify sent it" },
   bodyLimit: 5 * 1024 * 1024,
   success: { status: 200, schema: ZWebhookAck },
+  errors: [401, 404],
 });
 
 export const receiveWooCommerceWebhookEndpoint = defineEndpoint({
@@ -79,6 +80,7 @@ export const receiveWooCommerceWebhookEndpoint = defineEndpoint({
   rawBody: { contentType: "application/json", description: "The webhook payload exactly as WooCommerce sent it" },
   bodyLimit: 5 * 1024 * 1024,
   success: { status: 200, schema: ZWebhookAck },
+  errors: [401, 404],
 });
 
 export const listWebhookDeliveriesEndpoint = defineEndpoint({

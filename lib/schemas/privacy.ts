@@ -130,10 +130,8 @@ export const ZSuppressionListQuery = ZPageQuery.extend({
 });
 
 export const ZSuppressionParams = ZWorkspaceParams.extend({
-  hash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, "Must be a suppression hash (64 hex digits)")
-    .meta({ description: "Suppression hash" }),
+  // Any other string names no suppression: a 404, like an unknown id.
+  hash: z.string().max(128).meta({ description: "Suppression hash (64 hex digits)" }),
 });
 
 export type Suppression = z.infer<typeof ZSuppression>;

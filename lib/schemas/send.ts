@@ -489,7 +489,8 @@ export const getUnsubscribePageEndpoint = defineEndpoint({
   tag: TAG,
   access: { kind: "public" },
   params: ZTokenParams,
-  success: { status: 200, schema: null, description: "text/html" },
+  success: { status: 200, schema: null, description: "An HTML page", mediaType: "text/html" },
+  errors: [404],
 });
 
 export const postUnsubscribeEndpoint = defineEndpoint({
@@ -501,7 +502,8 @@ export const postUnsubscribeEndpoint = defineEndpoint({
   tag: TAG,
   access: { kind: "public" },
   params: ZTokenParams,
-  success: { status: 200, schema: null, description: "text/html" },
+  success: { status: 200, schema: null, description: "An HTML page", mediaType: "text/html" },
+  errors: [404],
 });
 
 export const getOpenPixelEndpoint = defineEndpoint({
@@ -512,7 +514,8 @@ export const getOpenPixelEndpoint = defineEndpoint({
   tag: TAG,
   access: { kind: "public" },
   params: ZTokenParams,
-  success: { status: 200, schema: null, description: "image/gif" },
+  success: { status: 200, schema: null, description: "A 1×1 GIF", mediaType: "image/gif" },
+  errors: [404],
 });
 
 export const followTrackedLinkEndpoint = defineEndpoint({
@@ -524,4 +527,5 @@ export const followTrackedLinkEndpoint = defineEndpoint({
   access: { kind: "public" },
   params: ZTokenParams,
   success: { status: 302, schema: null },
+  errors: [404],
 });

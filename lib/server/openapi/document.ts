@@ -65,7 +65,9 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
         "application/json": { schema },
         ...(endpoint.csv ? { "text/csv": { schema: z.string().meta({ description: "CSV, header row first" }) } } : {}),
       }
-    : undefined;
+    : endpoint.success.mediaType
+      ? { [endpoint.success.mediaType]: { schema: z.string().meta({ description: description ?? "Not JSON" }) } }
+      : undefined;
   const successHeaders = {
     ...HEADERS,
     ...(endpoint.csv ? { "Content-Disposition": CONTENT_DISPOSITION_HEADER } : {}),
@@ -86,7 +88,13 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
     responses[String(code)] = {
       description: ERROR_DESCRIPTIONS[code] ?? "Error",
       headers: code === 429 || code === 503 ? { ...HEADERS, "Retry-After": RETRY_AFTER_HEADER } : HEADERS,
-      content: { "application/problem+json": { schema: ZProblem } },
+      content: {
+        "application/problem+json": { schema: ZProblem },
+        // A page people open from an e-mail explains its errors as a page too.
+        ...(endpoint.success.mediaType === "text/html"
+          ? { "text/html": { schema: z.string().meta({ description: "An HTML page saying what went wrong" }) } }
+          : {}),
+      },
     };
   }
   const access = endpoint.access;
