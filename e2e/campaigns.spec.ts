@@ -66,8 +66,8 @@ test.describe("campaigns", () => {
 
     await page.goto(`/w/${workspace.slug}/campaigns/outbox`);
     await expect(page.getByText("Sandbox — never delivered")).toBeVisible();
-    await expect(page.getByText("Spring sale for Giulia")).toBeVisible();
-    await page.getByText("Spring sale for Giulia").click();
+    await expect(page.getByText("Spring sale for Giulia").first()).toBeVisible();
+    await page.getByText("Spring sale for Giulia").first().click();
     const message = page.frameLocator('iframe[title="Sandbox message"]');
     const unsubscribeHref = await message.getByRole("link", { name: "Unsubscribe" }).getAttribute("href");
     expect(unsubscribeHref).toContain("/api/v1/send/unsubscribe/");

@@ -35,7 +35,12 @@ async function seed(page: Page, ws: string, tag: string): Promise<void> {
         base: {
           firstName: person.firstName,
           lastName: person.lastName,
-          contacts: { email: `${person.firstName.toLowerCase()}.${tag}@example.com` },
+          contacts: {
+            email: `${person.firstName
+              .normalize("NFD")
+              .replace(/[\u0300-\u036f]/g, "")
+              .toLowerCase()}.${tag}@example.com`,
+          },
           address: { country: person.country },
         },
       },
