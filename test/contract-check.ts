@@ -6,6 +6,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
 import { buildOpenApiDocument } from "@/lib/server/openapi/document";
+import { recordCheckedResponse } from "./contract-coverage";
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM interop.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -54,12 +55,16 @@ export async function checkResponse(endpoint: EndpointContract, res: Response): 
   const text = await res.text();
   if (!response.content) {
     if (text !== "") throw new ContractViolation(`${where} with a body the document does not describe`);
+    recordCheckedResponse(endpoint.operationId, res.status);
     return;
   }
   const mediaType = (res.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (!response.content[mediaType])
     throw new ContractViolation(`${where} as ${mediaType || "no media type"}, not documented`);
-  if (!mediaType.endsWith("json")) return;
+  if (!mediaType.endsWith("json")) {
+    recordCheckedResponse(endpoint.operationId, res.status);
+    return;
+  }
   const key = pointer("paths", endpoint.path, method, "responses", String(res.status), "content", mediaType, "schema");
   let validate = validators.get(key);
   if (!validate) {
@@ -74,4 +79,5 @@ export async function checkResponse(endpoint: EndpointContract, res: Response): 
       .join("; ");
     throw new ContractViolation(`${where} with a body that breaks its schema: ${problems}`);
   }
+  recordCheckedResponse(endpoint.operationId, res.status);
 }

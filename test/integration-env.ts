@@ -1,6 +1,7 @@
 // Runs in each integration test worker: point the app's database client at this run's database.
 import { afterAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/server/db/client";
+import { flushCoverage } from "./contract-coverage";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 Object.assign(process.env, { NODE_ENV: "test" });
@@ -8,5 +9,6 @@ Object.assign(process.env, { NODE_ENV: "test" });
 process.env.ATRIUM_WEBHOOKS_ALLOW_PRIVATE ??= "1";
 
 afterAll(async () => {
+  flushCoverage(inject("contractCoverageDir"));
   await disconnectDb();
 });

@@ -139,6 +139,14 @@ describe("POST /customers: BLOCK and NO_CHECK", () => {
     expect(second.body.id).not.toBe(first.body.id);
     expect(typesOf(second.body)).toEqual(["anonymousId:a-2"]);
     expect(await activeCustomers(ws)).toBe(2);
+    // Both hold the address, so both are found by it (the second has no identity for it).
+    const found = await call<{ data: { id: string }[] }>(listCustomersEndpoint, {
+      ws,
+      headers: admin,
+      query: `email=${encodeURIComponent(" SAME@example.com ")}`,
+    });
+    expect(found.status).toBe(200);
+    expect(found.body.data.map((c) => c.id).sort()).toEqual([first.body.id, second.body.id].sort());
   });
 });
 

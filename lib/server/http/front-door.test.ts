@@ -34,4 +34,32 @@ describe("front door", () => {
       expect(res.headers.get("content-type")).toBe("application/problem+json");
     }
   });
+
+  it("answers a method an API path does not take with a 405 problem and its Allow header", async () => {
+    const cases: [string, string, string][] = [
+      ["PUT", "/api/v1/workspaces/w1/customers", "GET, HEAD, POST"],
+      ["POST", "/api/v1/workspaces/w1/customers/c1", "DELETE, GET, HEAD, PATCH, PUT"],
+      // Static beats parameter as in Next's routing: "search" is its own route, not a customer id.
+      ["GET", "/api/v1/workspaces/w1/customers/search", "POST"],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = (await at(method, path))!;
+      expect(res, `${method} ${path}`).not.toBeNull();
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe(allow);
+      expect(await res.json()).toMatchObject({ code: "method_not_allowed", status: 405 });
+    }
+  });
+
+  it("lets methods an API path takes, and unknown API paths, through to the routes", async () => {
+    for (const [method, path] of [
+      ["GET", "/api/v1/workspaces/w1/customers"],
+      ["HEAD", "/api/v1/workspaces/w1/customers"],
+      ["POST", "/api/v1/workspaces/w1/customers/search"],
+      ["PATCH", "/api/v1/workspaces/w1/customers/c1"],
+      ["PUT", "/api/v1/nothing/here"],
+      ["OPTIONS", "/api/v1/workspaces/w1/customers"],
+    ])
+      expect(await at(method, path), `${method} ${path}`).toBeNull();
+  });
 });

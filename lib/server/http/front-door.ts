@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { ErrorCode } from "@/lib/server/core/errors";
+import { allowedMethods } from "./allowed-methods";
 import { isPreflight, preflightResponse } from "./cors";
 import { ERROR_STATUS, ERROR_TITLE } from "./error-status";
 
@@ -38,6 +39,15 @@ export async function frontDoorResponse(req: Request): Promise<Response | null> 
   if (pathname === "/v1") return problem("not_found", `No tracking endpoint at ${req.method} ${pathname}`);
   if (!handled && req.method !== "GET" && req.method !== "HEAD") {
     return problem("method_not_allowed", `${req.method} is not allowed on ${pathname}`, { allow: "GET, HEAD" });
+  }
+  if (pathname.startsWith("/api/v1/") && req.method !== "OPTIONS") {
+    const allow = allowedMethods(pathname);
+    if (allow && !allow.includes(req.method)) {
+      const list = allow.join(", ");
+      return problem("method_not_allowed", `${req.method} is not allowed on ${pathname}; it takes ${list}`, {
+        allow: list,
+      });
+    }
   }
   return null;
 }

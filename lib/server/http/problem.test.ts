@@ -9,6 +9,13 @@ afterEach(() => {
 });
 
 describe("errorToResponse", () => {
+  it("challenges a 401 with the Bearer scheme and nothing else with any", () => {
+    expect(errorToResponse(new AppError("unauthenticated", "Sign in"), "r").headers.get("www-authenticate")).toBe(
+      'Bearer realm="atrium"',
+    );
+    expect(errorToResponse(new AppError("forbidden", "No"), "r").headers.get("www-authenticate")).toBeNull();
+  });
+
   it.each(Object.entries(ERROR_STATUS) as [ErrorCode, number][])(
     "maps AppError %s to HTTP %i",
     async (code, status) => {

@@ -32,9 +32,18 @@ export function problemResponse(
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": problem.requestId, ...headers },
+    headers: {
+      "content-type": PROBLEM_CONTENT_TYPE,
+      "x-request-id": problem.requestId,
+      ...(status === 401 ? { "www-authenticate": BEARER_CHALLENGE } : {}),
+      ...headers,
+    },
   });
 }
+
+/** RFC 9110 §11.6.1: a 401 names the scheme to authenticate with. Write-key endpoints pass their own. */
+export const BEARER_CHALLENGE = 'Bearer realm="atrium"';
+export const WRITE_KEY_CHALLENGE = 'Basic realm="atrium write key"';
 
 function retryAfterHeaders(seconds: number | undefined): Record<string, string> {
   return seconds === undefined ? {} : { "retry-after": String(Math.max(0, Math.ceil(seconds))) };

@@ -13,7 +13,7 @@ import { isPlainObject } from "@/lib/schemas/event-catalogue/common";
 import { ingestSegmentBatch } from "@/lib/server/tracking/ingest-segment-batch";
 import { readLimited } from "./body";
 import { applyCors } from "./cors";
-import { errorToResponse } from "./problem";
+import { errorToResponse, WRITE_KEY_CHALLENGE } from "./problem";
 import { requestIdOf } from "./request-id";
 
 type WriteKeyPrincipal = Principal & { type: "writeKey" };
@@ -102,6 +102,7 @@ export function trackingRoute(kind: "batch" | SegmentMessageType): (req: Request
       });
     } catch (error) {
       response = errorToResponse(error, requestId);
+      if (response.status === 401) response.headers.set("www-authenticate", WRITE_KEY_CHALLENGE);
     }
     return applyCors(req, response, true);
   };

@@ -40,10 +40,20 @@ const RETRY_AFTER_HEADER = {
   description: "Seconds after which the request may be retried",
   schema: { type: "string" as const },
 };
+const WWW_AUTHENTICATE_HEADER = {
+  description: 'The scheme to authenticate with: Bearer realm="atrium" (a write key\'s endpoints: Basic)',
+  schema: { type: "string" as const },
+};
 const CONTENT_DISPOSITION_HEADER = {
   description: 'With text/csv: attachment; filename="…"',
   schema: { type: "string" as const },
 };
+
+function errorHeaders(code: number) {
+  if (code === 429 || code === 503) return { ...HEADERS, "Retry-After": RETRY_AFTER_HEADER };
+  if (code === 401) return { ...HEADERS, "WWW-Authenticate": WWW_AUTHENTICATE_HEADER };
+  return HEADERS;
+}
 
 function errorStatuses(endpoint: EndpointContract): number[] {
   // 503: the database is unreachable (answered quickly, with Retry-After).
@@ -87,7 +97,7 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
   for (const code of errorStatuses(endpoint)) {
     responses[String(code)] = {
       description: ERROR_DESCRIPTIONS[code] ?? "Error",
-      headers: code === 429 || code === 503 ? { ...HEADERS, "Retry-After": RETRY_AFTER_HEADER } : HEADERS,
+      headers: errorHeaders(code),
       content: {
         "application/problem+json": { schema: ZProblem },
         // A page people open from an e-mail explains its errors as a page too.

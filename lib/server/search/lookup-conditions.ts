@@ -37,9 +37,20 @@ export async function lookupConditions(input: LookupInput): Promise<Prisma.Sql[]
   if (input.email !== undefined && rules) {
     const identity = normalizeCandidate("email", input.email, rules);
     if (!identity) return null;
-    conditions.push(sql`c.id IN (
-      SELECT i."customerId" FROM "Identity" i
-       WHERE i."workspaceId" = ${workspaceId}::uuid AND i."type" = 'email' AND i."value" = ${identity.value})`);
+    const byIdentity = sql`SELECT i."customerId" FROM "Identity" i
+       WHERE i."workspaceId" = ${workspaceId}::uuid AND i."type" = 'email' AND i."value" = ${identity.value}`;
+    // Under NO_CHECK several customers may hold one address, and only the first owns its identity (values
+    // are unique): the others are found by their profile's e-mail (index Customer_workspace_email_idx).
+    const caseSensitive = rules.match.find((r) => r.identity === "email")?.caseSensitive ?? false;
+    const byProfile =
+      rules.policy !== "NO_CHECK"
+        ? Prisma.empty
+        : caseSensitive
+          ? sql` UNION ALL SELECT x.id FROM "Customer" x WHERE x."workspaceId" = ${workspaceId}::uuid
+                  AND btrim(x."base"->'contacts'->>'email') = ${identity.value}`
+          : sql` UNION ALL SELECT x.id FROM "Customer" x WHERE x."workspaceId" = ${workspaceId}::uuid
+                  AND lower(btrim(x."base"->'contacts'->>'email')) = ${identity.value}`;
+    conditions.push(sql`c.id IN (${byIdentity}${byProfile})`);
   }
   if (input.id !== undefined) {
     // Ids are opaque to callers; one that is not a customer id matches nobody rather than failing the list.
