@@ -22,8 +22,14 @@ import { sendSmtp, smtpTransport, type OutgoingMail } from "./transport";
 export const CHUNK_SIZE = 200;
 /** Rows per sandbox claim: stored exactly once in one transaction, so a crash interrupts nobody. */
 export const SANDBOX_CHUNK_SIZE = 1000;
-/** A SENDING row older than this belongs to a sender that is gone. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
+/** A chunk's outcome is written in one transaction: on a loaded machine that can take longer than 5 s. */
+const CHUNK_TRANSACTION = { timeout: 60_000, maxWait: 30_000 } as const;
+/**
+ * A SENDING row older than this belongs to a sender that is gone (a chunk takes seconds). SEND_CLAIM_LEASE_MS
+ * shortens it for the restart test; too short a lease can only leave a slow sender's rows unsent, never
+ * send one twice.
+ */
+export const CLAIM_LEASE_MS = Number(process.env.SEND_CLAIM_LEASE_MS) || 5 * 60_000;
 /**
  * Waits before the 2nd, 3rd, … hand-over of a recipient the SMTP server refused temporarily (4xx, or no
  * connection): six attempts over about two hours, the usual greylisting and "mailbox busy" windows, then
@@ -196,7 +202,7 @@ async function sendSandboxChunk(context: SendContext, rows: ClaimedRow[]): Promi
       where: { workspaceId, id: { in: rows.map((row) => row.id) }, status: "SENDING" },
       data: { status: "SENT", sentAt: now },
     });
-  });
+  }, CHUNK_TRANSACTION);
   return rows.map((row) => eventOf(context, row, "campaignSent"));
 }
 
@@ -253,7 +259,7 @@ async function sendSmtpChunk(context: SendContext, rows: ClaimedRow[]): Promise<
         });
       }
     }
-  });
+  }, CHUNK_TRANSACTION);
   return events;
 }
 
