@@ -21,7 +21,10 @@ export interface SmtpReceiver {
 /** The SMTP reply code to refuse an address with at its n-th attempt (1-based), or null to accept. */
 export type Refusal = (address: string, attempt: number) => number | null;
 
-export async function startSmtpReceiver(refuse: Refusal = () => null): Promise<SmtpReceiver> {
+export async function startSmtpReceiver(
+  refuse: Refusal = () => null,
+  options: { delayMs?: number } = {},
+): Promise<SmtpReceiver> {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
   const server = new SMTPServer({
@@ -37,6 +40,8 @@ export async function startSmtpReceiver(refuse: Refusal = () => null): Promise<S
     },
     onData(stream, session, callback) {
       simpleParser(stream)
+        // A slow server (delayMs per message) keeps a send in flight long enough to be cut off.
+        .then((mail) => new Promise<ParsedMail>((resolve) => setTimeout(() => resolve(mail), options.delayMs ?? 0)))
         .then((mail) => {
           for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, mail });
           callback();
