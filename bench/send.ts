@@ -16,6 +16,7 @@ const { createTestDatabase } = await import("../test/test-database");
 const database = await createTestDatabase("bench");
 process.env.DATABASE_URL = database.url;
 const { db, disconnectDb } = await import("../lib/server/db/client");
+const { UUIDV7_SQL } = await import("../lib/server/db/uuidv7-sql");
 const { prepareCampaign, processCampaign } = await import("../lib/server/send/process-campaign");
 const { compileTemplates } = await import("../lib/server/send/templates");
 const { composeMessage, extractLinks } = await import("../lib/server/send/compose-message");
@@ -46,7 +47,7 @@ async function workspaceWithCustomers(name: string): Promise<string> {
   const ws = await db().workspace.create({ data: { name, slug: `bench-${name}-${Date.now()}` } });
   await db().$executeRaw`
     INSERT INTO "Customer" ("workspaceId", id, "externalId", base, consents, "updatedAt")
-    SELECT ${ws.id}::uuid, uuidv7(), 'c' || i,
+    SELECT ${ws.id}::uuid, ${UUIDV7_SQL}, 'c' || i,
            jsonb_build_object('firstName', 'First' || i, 'address', jsonb_build_object('city', 'City' || (i % 50)),
                               'contacts', jsonb_build_object('email', 'c' || i || '@bench.test')),
            '{"marketing":{"automatic":{"email":{"status":true}}}}'::jsonb, now()

@@ -62,7 +62,8 @@ test.describe("campaigns", () => {
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await expect(page.getByText("Sandbox").first()).toBeVisible();
     await expect(page.getByText("2 of 2 handled")).toBeVisible({ timeout: 60_000 });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "campaigns-report-light.png"), fullPage: true });
+    const campaignPath = new URL(page.url()).pathname;
+    await expect(page.getByTestId("report-over-time")).toBeVisible();
 
     await page.goto(`/w/${workspace.slug}/campaigns/outbox`);
     await expect(page.getByText("Sandbox — never delivered")).toBeVisible();
@@ -71,14 +72,45 @@ test.describe("campaigns", () => {
     const message = page.frameLocator('iframe[title="Sandbox message"]');
     const unsubscribeHref = await message.getByRole("link", { name: "Unsubscribe" }).getAttribute("href");
     expect(unsubscribeHref).toContain("/api/v1/send/unsubscribe/");
+    // Giulia clicks the campaign's link: a signed redirect to it, counted by link in the report.
+    const trackedHref = await message.getByRole("link", { name: "See what is new" }).getAttribute("href");
+    expect(trackedHref).toContain("/api/v1/send/click/");
+    const click = await page.request.get(new URL(trackedHref!).pathname, { maxRedirects: 0 });
+    expect(click.status()).toBe(302);
+    expect(click.headers().location).toBe("https://example.com/spring");
+    await page.goto(campaignPath);
+    await expect(page.getByTestId("report-by-link")).toContainText("https://example.com/spring: 1 clicks by 1");
+    await expect(page.getByTestId("report-over-time")).toBeVisible();
+    await expect(page.locator('[data-testid="report-over-time"] .recharts-line')).toHaveCount(5);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `campaigns-report-${scheme}.png`), fullPage: true });
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(`/w/${workspace.slug}/campaigns/outbox`);
+    await page.getByText("Spring sale for Giulia").first().click();
 
     // Dark and phone.
     await page.emulateMedia({ colorScheme: "dark" });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "campaigns-outbox-dark.png"), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`/w/${workspace.slug}/campaigns`);
+      // Cards on a phone, not a table to scroll sideways.
+      await expect(page.getByRole("listitem").filter({ hasText: "Spring sale" })).toBeVisible();
+      await expect(page.getByRole("table", { name: "Campaigns" })).toHaveCount(0);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `campaigns-list-phone-${scheme}.png`), fullPage: true });
+      await page.goto(campaignPath);
+      await expect(page.getByTestId("report-by-link")).toBeVisible();
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `campaigns-report-phone-${scheme}.png`),
+        fullPage: true,
+      });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`/w/${workspace.slug}/campaigns`);
-    await expect(page.getByRole("link", { name: "Spring sale" })).toBeVisible();
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "campaigns-list-phone-dark.png"), fullPage: true });
+    await expect(page.getByRole("table", { name: "Campaigns" })).toBeVisible();
 
     // The recipient, in a browser without any session: the page, then the button.
     const anonymous = await browser.newContext();

@@ -26,6 +26,7 @@ import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
 import type { Campaign, CampaignReport } from "@/lib/schemas/send";
+import { CampaignByLinkChart, CampaignOverTimeChart } from "./campaign-report-charts";
 import { CampaignStatusBadge } from "./campaign-status";
 import {
   useCampaign,
@@ -104,20 +105,11 @@ function ReportPanel({ campaign, report }: { campaign: Campaign; report: Campaig
           {campaign.audience.suppressed.toLocaleString()} suppressed.
         </Text>
       ) : null}
-      {report && report.byLink.length > 0 ? (
-        <Paper withBorder radius="md" p="sm">
-          <Text fw={600} mb={4}>
-            Clicks by link
-          </Text>
-          {report.byLink.map((link) => (
-            <Group key={link.url} justify="space-between" wrap="nowrap">
-              <Text size="sm" lineClamp={1}>
-                {link.url}
-              </Text>
-              <Text size="sm">{link.clicks.toLocaleString()}</Text>
-            </Group>
-          ))}
-        </Paper>
+      {report && report.overTime.length > 0 ? (
+        <SimpleGrid cols={{ base: 1, md: report.byLink.length > 0 ? 2 : 1 }}>
+          <CampaignOverTimeChart report={report} />
+          {report.byLink.length > 0 ? <CampaignByLinkChart report={report} /> : null}
+        </SimpleGrid>
       ) : null}
     </Stack>
   );

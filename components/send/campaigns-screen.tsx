@@ -1,5 +1,6 @@
 // /campaigns — the workspace's e-mail campaigns with status and figures, and the way to a new one.
-import { Alert, Anchor, Button, Group, Paper, Progress, Skeleton, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Progress, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { IconFlask, IconMailPlus, IconSend } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { formatTimestamp } from "@/components/customers/customer-columns";
@@ -30,7 +31,42 @@ function Figures({ campaign }: { campaign: Campaign }) {
   );
 }
 
+/** On a phone: one card per campaign instead of a table to scroll sideways. */
+function CampaignCards({ campaigns }: { campaigns: Campaign[] }) {
+  const toScreen = useWorkspacePath();
+  return (
+    <Stack gap="sm" aria-label="Campaigns" role="list">
+      {campaigns.map((campaign) => (
+        <Paper key={campaign.id} withBorder radius="md" p="sm" role="listitem">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <div style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={toScreen(`/campaigns/${campaign.id}`)} fw={550}>
+                {campaign.name}
+              </Anchor>
+              <Text size="xs" c="dimmed" lineClamp={1}>
+                {campaign.subject}
+              </Text>
+            </div>
+            <CampaignStatusBadge status={campaign.status} />
+          </Group>
+          <Group mt="xs" justify="space-between">
+            <Figures campaign={campaign} />
+            <Text size="xs" c="dimmed">
+              Bounced {share(campaign.progress.bounced, campaign.progress.total)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>
+            {campaign.audience ? `${campaign.audience.recipients.toLocaleString()} recipients · ` : ""}
+            Updated {formatTimestamp(campaign.updatedAt)}
+          </Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 export function CampaignsScreen() {
+  const phone = useMediaQuery("(max-width: 36em)");
   const ws = useCurrentWorkspace().workspace.id;
   const toScreen = useWorkspacePath();
   const { canWrite } = usePermissions();
@@ -54,6 +90,8 @@ export function CampaignsScreen() {
         }
       />
     );
+  } else if (phone) {
+    content = <CampaignCards campaigns={campaigns.data} />;
   } else {
     content = (
       <Paper withBorder radius="md">

@@ -437,14 +437,26 @@ export const getOutboxMessageEndpoint = defineEndpoint({
 
 export const ZFeedbackNotification = z
   .strictObject({
-    type: z.enum(["bounce", "complaint"]),
+    type: z.enum(["bounce", "complaint", "unsubscribe"]).meta({
+      description:
+        "unsubscribe: a mail to the List-Unsubscribe mailto address, forwarded by the provider's inbound webhook",
+    }),
     bounceType: z.enum(["hard", "soft"]).nullish().meta({ description: "Bounces only; default hard" }),
     messageId: z.string().max(300).nullish().meta({ description: "The Message-ID Atrium gave the message" }),
     email: ZEmail.nullish().meta({ description: "The recipient's address, when the Message-ID is not known" }),
+    token: z.string().max(300).nullish().meta({
+      description: "Unsubscribes: the signed token of the mailto's subject (`unsubscribe <token>`)",
+    }),
+    subject: z.string().max(1000).nullish().meta({
+      description: "Unsubscribes: the inbound mail's whole subject line, when the token is not parsed out",
+    }),
     diagnostic: z.string().max(1000).nullish(),
     occurredAt: ZTimestamp.nullish(),
   })
-  .refine((n) => Boolean(n.messageId || n.email), { message: "messageId or email is required", path: ["messageId"] });
+  .refine((n) => Boolean(n.messageId || n.email || n.token || n.subject), {
+    message: "messageId or email (or, for an unsubscribe, token or subject) is required",
+    path: ["messageId"],
+  });
 
 export const ZFeedbackBatch = z
   .strictObject({ notifications: z.array(ZFeedbackNotification).min(1).max(1000) })
@@ -467,7 +479,7 @@ export const postSendFeedbackEndpoint = defineEndpoint({
   path: `${WS}/send/feedback`,
   operationId: "postSendFeedback",
   summary:
-    "Bounce and complaint notifications from the SMTP provider: suppress the address and record campaignBounced / campaignMarkedSpam (idempotent)",
+    "Bounce, complaint and mailto-unsubscribe notifications from the SMTP provider: suppress the address and record campaignBounced / campaignMarkedSpam / campaignUnsubscribed (idempotent)",
   tag: TAG,
   access: { kind: "workspace", permission: "write" },
   params: ZWorkspaceParams,

@@ -10,6 +10,7 @@ import type { SqlTx } from "./ingest-transaction";
 import { insertEvents, type EventRow } from "./insert-events";
 import { lockActiveCustomers } from "./lock-active-customers";
 import { queueBatchFanOut } from "./queue-batch-fan-out";
+import { CONSENT_EVENT_TYPES, queueConsentEffects } from "./queue-consent-effects";
 import type { PreparedEvent } from "./prepare-event";
 
 export type IngestItemResult =
@@ -129,6 +130,13 @@ export async function storeEventBatch(tx: SqlTx, input: StoreEventBatchInput): P
   const { inserted, existing } = await insertEvents(tx, input.workspaceId, new Date(input.now).toISOString(), rows);
   // Webhook fan-out in this transaction: stored events are never missed, rolled-back ones never sent.
   await queueBatchFanOut(tx, input.workspaceId, [...inserted], createdCustomers);
+  const consentEvents = rows.filter((r) => r.customerId && CONSENT_EVENT_TYPES.has(r.type) && inserted.has(r.id));
+  await queueConsentEffects(
+    tx,
+    input.workspaceId,
+    input.actor,
+    consentEvents.map((r) => r.id),
+  );
   const rowResults: IngestItemResult[] = rows.map((row, i) => {
     const index = rowIndex[i];
     if (inserted.has(row.id)) return { index, status: "created", id: row.id, customerId: row.customerId };

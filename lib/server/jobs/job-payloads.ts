@@ -21,6 +21,12 @@ export interface JobPayloads {
   "automations.run": { workspaceId: string; runId: string };
   /** Prepares a due campaign and sends some chunks of it, then queues itself again (lib/server/send/send-job.ts). */
   "send.campaign": { workspaceId: string; campaignId: string };
+  /** Ingested campaignUnsubscribed events whose consents to withdraw (queued in SQL, lib/server/send/external-unsubscribe.ts). */
+  "send.external-unsubscribes": {
+    workspaceId: string;
+    eventIds: string[];
+    actor: { type: "USER" | "API_CLIENT" | "SOURCE" | "SYSTEM"; id?: string | null; name?: string | null };
+  };
 }
 
 export type JobName = keyof JobPayloads;

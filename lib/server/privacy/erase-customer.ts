@@ -4,7 +4,8 @@
 // hold profile data), the person's consent registry, composition counters left at zero (a zero row of
 // her unique tag still names it), and her values inside rows that are not hers (audit details such as a
 // CSV export's filter, saved views' filters: scrub-values.ts). What stays is a pseudonymous ERASURE
-// record in the registry and an audit entry, neither with personal data.
+// record in the registry, keyed hashes of her identities and e-mail addresses (suppressions, so she is
+// not re-created nor mailed again) and an audit entry, none with personal data.
 //
 // A merged-away id stands for its survivor, as in GET and export: the person it names now is the
 // survivor, so that person is erased (with every profile merged into it).
@@ -18,6 +19,8 @@ import { AppError, notFound } from "@/lib/server/core/errors";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { absorbedCustomerIds } from "./absorbed-customer-ids";
 import { suppressIdentities } from "@/lib/server/suppression/drop-suppressed";
+import { signingKey } from "@/lib/server/send/signing";
+import { suppressErasedAddresses } from "@/lib/server/send/suppression";
 import { hashIdentities } from "./identities-hash";
 import { personAnonymousIds } from "./person-anonymous-ids";
 import { keepOnlyHers, personValues } from "./person-values";
@@ -53,10 +56,13 @@ async function lockPerson(tx: Tx, workspaceId: string, requestedId: string): Pro
 export async function eraseCustomer({ workspaceId, customerId, actor, requestId }: EraseCustomerInput): Promise<void> {
   if (!isUuid(workspaceId) || !isUuid(customerId)) throw notFound("Customer");
   const { erasureSalt } = await loadInstallationSecrets();
+  const sendKey = await signingKey();
   await db().$transaction(async (tx) => {
     const ids = await lockPerson(tx, workspaceId, customerId);
     const survivorId = ids[0];
     const mine = { workspaceId, customerId: { in: ids } };
+    // Send never mails her addresses again, even on a profile re-imported later (before they are deleted).
+    const suppressedAddresses = await suppressErasedAddresses(tx, { workspaceId, customerIds: ids, key: sendKey });
     const identities = await tx.identity.findMany({ where: mine, select: { type: true, value: true } });
     const anonymousIds = await personAnonymousIds(tx, workspaceId, ids);
     const values = await personValues(tx, workspaceId, ids);
@@ -121,6 +127,7 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
         scrubbedAuditEntries: scrubbed.auditEntries,
         scrubbedViews: scrubbed.views,
         suppressedIdentities: suppressed,
+        suppressedAddresses,
         ...(survivorId === customerId ? {} : { requestedId: customerId }),
       },
       requestId,

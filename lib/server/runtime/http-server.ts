@@ -8,6 +8,8 @@ import { OAUTH_MOUNT, publicUrl } from "@/lib/server/auth/oidc/config";
 import { createOAuthMount } from "@/lib/server/auth/oidc/mount";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { startJobWorker } from "@/lib/server/jobs/worker";
+import { log } from "@/lib/server/log";
+import { resumeCampaigns } from "@/lib/server/send/resume-campaigns";
 import { ROOT_DIR } from "./database";
 import { jobTaskList } from "./job-tasks";
 import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
@@ -79,6 +81,8 @@ export async function startHttpServer(options: {
     process.env.ATRIUM_WORKER === "off" || !process.env.DATABASE_URL
       ? null
       : await startJobWorker({ connectionString: process.env.DATABASE_URL, tasks: jobTaskList() });
+  // A send cut off by a crash resumes now, not when the queue frees the dead worker's job (hours later).
+  if (worker) await resumeCampaigns().catch((error: unknown) => log.error({ err: error }, "Could not resume campaigns"));
   const shownHost = options.hostname === "0.0.0.0" ? "localhost" : options.hostname;
   return {
     url: `http://${shownHost}:${options.port}`,

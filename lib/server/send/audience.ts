@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AudienceCounts } from "@/lib/schemas/send";
 import type { Tx } from "@/lib/server/db/client";
 import { db } from "@/lib/server/db/client";
+import { UUIDV7_SQL } from "@/lib/server/db/uuidv7-sql";
 import { compileConsentCondition } from "@/lib/server/query/consent-condition";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 import { signingKey } from "./signing";
@@ -64,7 +65,7 @@ export async function insertRecipients(
   const key = await signingKey();
   return tx.$executeRaw`
     INSERT INTO "CampaignRecipient" ("workspaceId", id, "campaignId", "customerId", email)
-    SELECT c."workspaceId", uuidv7(), ${input.campaignId}::uuid, c.id, lower(${EMAIL_SQL})
+    SELECT c."workspaceId", ${UUIDV7_SQL}, ${input.campaignId}::uuid, c.id, lower(${EMAIL_SQL})
       FROM "Customer" c
      WHERE ${where} AND ${CONSENT_SQL} AND ${EMAIL_SQL} IS NOT NULL AND NOT ${suppressedSql(input.workspaceId, key)}
      ORDER BY c.id

@@ -1,7 +1,8 @@
 // Feedback from recipients and the mail provider onto consents and timelines: opens (pixel), clicks
-// (tracked links, redirected only to the campaign's own links), unsubscribes (RFC 8058 one-click or the
-// footer page: marketing.automatic.email → false in the consent registry, source Send, evidence the
-// campaign), bounces and complaints (suppression). Everything is idempotent: the recipient row keeps
+// (tracked links, redirected only to the campaign's own links), unsubscribes (RFC 8058 one-click, the
+// footer page, or a mail to the List-Unsubscribe mailto forwarded by the provider's inbound webhook:
+// marketing.automatic.email → false in the consent registry, source Send, evidence the campaign),
+// bounces and complaints (suppression). Everything is idempotent: the recipient row keeps
 // the first time of each, and the events' messageIds make a repeat a duplicate.
 import { changeConsents } from "@/lib/server/consents/change-consents";
 import { AppError } from "@/lib/server/core/errors";
@@ -93,11 +94,8 @@ async function withdrawEmailConsent(recipient: Recipient, evidence: string): Pro
   }
 }
 
-/** Unsubscribes the recipient of a token; true when the token was valid (the page says so either way). */
-export async function unsubscribe(token: string): Promise<boolean> {
-  const found = await recipientOf(token, "u");
-  if (!found) return false;
-  const { recipient, key } = found;
+/** Withdraws consent, suppresses the address, stamps the row; true the first time (then the event). */
+async function unsubscribeRecipient(recipient: Recipient, key: Buffer, at: Date = new Date()): Promise<boolean> {
   const campaign = recipient.campaign;
   await withdrawEmailConsent(recipient, `Unsubscribed from campaign "${campaign.name}" (${campaign.id})`);
   await suppressEmail(db(), {
@@ -109,25 +107,52 @@ export async function unsubscribe(token: string): Promise<boolean> {
   });
   const { count } = await db().campaignRecipient.updateMany({
     where: { workspaceId: recipient.workspaceId, id: recipient.id, unsubscribedAt: null },
-    data: { unsubscribedAt: new Date() },
+    data: { unsubscribedAt: at },
   });
-  if (count > 0) await recordCampaignEvents(recipient.workspaceId, [eventFor(recipient, "campaignUnsubscribed")]);
+  if (count > 0)
+    await recordCampaignEvents(recipient.workspaceId, [
+      eventFor(recipient, "campaignUnsubscribed", { occurredAt: at }),
+    ]);
+  return count > 0;
+}
+
+/** Unsubscribes the recipient of a token; true when the token was valid (the page says so either way). */
+export async function unsubscribe(token: string): Promise<boolean> {
+  const found = await recipientOf(token, "u");
+  if (!found) return false;
+  await unsubscribeRecipient(found.recipient, found.key);
   return true;
 }
 
 export interface FeedbackNotification {
-  type: "bounce" | "complaint";
+  type: "bounce" | "complaint" | "unsubscribe";
   bounceType?: "hard" | "soft" | null;
   messageId?: string | null;
   email?: string | null;
+  token?: string | null;
+  subject?: string | null;
   diagnostic?: string | null;
   occurredAt?: string | null;
+}
+
+/** The unsubscribe token of a mailto unsubscribe: given, or read from the subject `unsubscribe <token>`. */
+function unsubscribeTokenOf(notification: FeedbackNotification): string | null {
+  if (notification.token) return notification.token.trim();
+  return /\bunsubscribe\s+(u\.[A-Za-z0-9._-]+)/i.exec(notification.subject ?? "")?.[1] ?? null;
 }
 
 type FeedbackStatus = "recorded" | "duplicate" | "ignored" | "unknown";
 
 async function findRecipient(workspaceId: string, notification: FeedbackNotification) {
   const include = { campaign: { select: { id: true, name: true, subject: true, links: true } } } as const;
+  if (notification.type === "unsubscribe") {
+    const token = unsubscribeTokenOf(notification);
+    if (token) {
+      // Signed for a recipient of this workspace only: another workspace's token names nobody here.
+      const found = await recipientOf(token, "u");
+      return found?.recipient.workspaceId === workspaceId ? found.recipient : null;
+    }
+  }
   const id = notification.messageId ? recipientIdOfMessageId(notification.messageId) : null;
   if (id) {
     const byId = await db().campaignRecipient.findUnique({ where: { workspaceId_id: { workspaceId, id } }, include });
@@ -152,6 +177,10 @@ export async function recordProviderFeedback(
   const key = await signingKey();
   const at = notification.occurredAt ? new Date(notification.occurredAt) : new Date();
   const event = (type: CampaignEvent["type"]) => eventFor(recipient, type, { occurredAt: at });
+  if (notification.type === "unsubscribe") {
+    const first = await unsubscribeRecipient(recipient, key, at);
+    return { status: first ? "recorded" : "duplicate", recipientId: recipient.id };
+  }
   if (notification.type === "complaint") {
     const { count } = await db().campaignRecipient.updateMany({
       where: { workspaceId, id: recipient.id, complainedAt: null },

@@ -4,7 +4,7 @@
 // stored; a row left SENDING by a crash may have been handed over already, so it becomes INTERRUPTED and
 // is never sent again: nobody gets a campaign twice. The sandbox stores a chunk's messages and marks
 // its rows SENT in one transaction, so it is exactly once.
-import type { Campaign as CampaignRow, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Campaign as CampaignRow } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/core/errors";
 import { db } from "@/lib/server/db/client";
 import { log } from "@/lib/server/log";
@@ -22,13 +22,31 @@ import { sendSmtp, smtpTransport, type OutgoingMail } from "./transport";
 export const CHUNK_SIZE = 200;
 /** Rows per sandbox claim: stored exactly once in one transaction, so a crash interrupts nobody. */
 export const SANDBOX_CHUNK_SIZE = 1000;
-/** A SENDING row older than this belongs to a sender that is gone. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
+/** A chunk's outcome is written in one transaction: on a loaded machine that can take longer than 5 s. */
+const CHUNK_TRANSACTION = { timeout: 60_000, maxWait: 30_000 } as const;
+/**
+ * A SENDING row older than this belongs to a sender that is gone (a chunk takes seconds). SEND_CLAIM_LEASE_MS
+ * shortens it for the restart test; too short a lease can only leave a slow sender's rows unsent, never
+ * send one twice.
+ */
+export const CLAIM_LEASE_MS = Number(process.env.SEND_CLAIM_LEASE_MS) || 5 * 60_000;
+/**
+ * Waits before the 2nd, 3rd, … hand-over of a recipient the SMTP server refused temporarily (4xx, or no
+ * connection): six attempts over about two hours, the usual greylisting and "mailbox busy" windows, then
+ * FAILED. Exported for the docs and tests.
+ */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, 60 * 60_000];
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+
+/** The columns are timestamp(3) without time zone holding UTC (as Prisma writes them), whatever the session's zone. */
+const UTC_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 interface ClaimedRow {
   id: string;
   customerId: string;
   email: string;
+  /** Hand-overs tried, this one included. */
+  attempts: number;
   eligible: boolean;
   externalId: string | null;
   base: Prisma.JsonValue;
@@ -90,13 +108,14 @@ async function claimChunk(workspaceId: string, campaignId: string, size: number)
   // another campaign since the list was built is skipped, not mailed.
   return db().$queryRaw<ClaimedRow[]>`
     WITH claimed AS (
-      UPDATE "CampaignRecipient" r SET status = 'SENDING', "claimedAt" = now()
+      UPDATE "CampaignRecipient" r SET status = 'SENDING', "claimedAt" = ${UTC_NOW}, attempts = r.attempts + 1
        WHERE (r."workspaceId", r.id) IN (
              SELECT q."workspaceId", q.id FROM "CampaignRecipient" q
               WHERE q."workspaceId" = ${workspaceId}::uuid AND q."campaignId" = ${campaignId}::uuid AND q.status = 'PENDING'
+                AND (q."retryAt" IS NULL OR q."retryAt" <= ${UTC_NOW})
               ORDER BY q.id LIMIT ${size} FOR UPDATE SKIP LOCKED)
-      RETURNING r.id, r."customerId", r.email)
-    SELECT claimed.id, claimed."customerId", claimed.email,
+      RETURNING r.id, r."customerId", r.email, r.attempts)
+    SELECT claimed.id, claimed."customerId", claimed.email, claimed.attempts,
            COALESCE(c.status = 'ACTIVE' AND ${CONSENT_SQL} AND ${EMAIL_SQL} IS NOT NULL AND NOT ${suppressedSql(workspaceId, key)}, FALSE) AS eligible,
            c."externalId", c.base, c.extended, c.tags
       FROM claimed LEFT JOIN "Customer" c ON c."workspaceId" = ${workspaceId}::uuid AND c.id = claimed."customerId"`;
@@ -183,7 +202,7 @@ async function sendSandboxChunk(context: SendContext, rows: ClaimedRow[]): Promi
       where: { workspaceId, id: { in: rows.map((row) => row.id) }, status: "SENDING" },
       data: { status: "SENT", sentAt: now },
     });
-  });
+  }, CHUNK_TRANSACTION);
   return rows.map((row) => eventOf(context, row, "campaignSent"));
 }
 
@@ -197,7 +216,7 @@ async function sendSmtpChunk(context: SendContext, rows: ClaimedRow[]): Promise<
       } catch (error) {
         // A render error of this one recipient (e.g. a limit): the rest of the chunk goes on.
         const message = error instanceof Error ? error.message : "Could not render the message";
-        return { row, outcome: { ok: false as const, permanent: false, code: null, message } };
+        return { row, outcome: { ok: false as const, permanent: false, retryable: false, code: null, message } };
       }
     }),
   );
@@ -221,15 +240,41 @@ async function sendSmtpChunk(context: SendContext, rows: ClaimedRow[]): Promise<
         });
         await suppressEmail(tx, { workspaceId, key, email: row.email, reason: "HARD_BOUNCE", campaignId: campaign.id });
         events.push(eventOf(context, row, "campaignBounced"));
-      } else {
+      } else if (outcome.retryable && row.attempts < MAX_ATTEMPTS) {
+        // Refused for now, certainly not accepted: back in the queue, claimable after the backoff.
         await tx.campaignRecipient.update({
           where: { workspaceId_id: { workspaceId, id: row.id } },
-          data: { status: "FAILED", error },
+          data: {
+            status: "PENDING",
+            claimedAt: null,
+            retryAt: new Date(now.getTime() + RETRY_DELAYS_MS[row.attempts - 1]),
+            error: `Attempt ${row.attempts} of ${MAX_ATTEMPTS}: ${error}`,
+          },
+        });
+      } else {
+        const detail = outcome.retryable ? `Gave up after ${row.attempts} attempts: ${error}` : error;
+        await tx.campaignRecipient.update({
+          where: { workspaceId_id: { workspaceId, id: row.id } },
+          data: { status: "FAILED", retryAt: null, error: detail.slice(0, 600) },
         });
       }
     }
-  });
+  }, CHUNK_TRANSACTION);
   return events;
+}
+
+/**
+ * When the campaign's job should run next: now when a row is claimable, else when the first retry is due
+ * or a gone sender's claim expires (interruptStale), so an unfinished campaign never spins its job.
+ */
+export async function nextRunAt(workspaceId: string, campaignId: string): Promise<Date | null> {
+  const [row] = await db().$queryRaw<{ at: Date | null }[]>`
+    SELECT min(CASE WHEN status = 'SENDING' THEN "claimedAt" + ${CLAIM_LEASE_MS} * interval '1 millisecond'
+                    ELSE COALESCE("retryAt", ${UTC_NOW}) END) AS at
+      FROM "CampaignRecipient"
+     WHERE "workspaceId" = ${workspaceId}::uuid AND "campaignId" = ${campaignId}::uuid
+       AND status IN ('PENDING', 'SENDING')`;
+  return row?.at ?? null;
 }
 
 export interface ProcessOptions {

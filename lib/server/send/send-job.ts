@@ -5,7 +5,7 @@
 // campaign) make any re-run idempotent: a retried or duplicated job never sends anyone twice.
 import type { Tx } from "@/lib/server/db/client";
 import { enqueue } from "@/lib/server/jobs/enqueue";
-import { prepareCampaign, processCampaign } from "./process-campaign";
+import { nextRunAt, prepareCampaign, processCampaign } from "./process-campaign";
 import { db } from "@/lib/server/db/client";
 
 /** Chunks per job: about 2,000 recipients, seconds of work. */
@@ -36,5 +36,8 @@ export async function runCampaignJob({ workspaceId, campaignId }: { workspaceId:
     await prepareCampaign(workspaceId, campaignId);
   }
   const finished = await processCampaign(workspaceId, campaignId, { maxChunks: CHUNKS_PER_JOB });
-  if (!finished) await queueCampaignJob({ workspaceId, campaignId });
+  if (finished) return;
+  // Rows left but none claimable now (retries waiting, or a gone sender's claim): the job sleeps till then.
+  const runAt = await nextRunAt(workspaceId, campaignId);
+  await queueCampaignJob({ workspaceId, campaignId, runAt: runAt ?? undefined });
 }

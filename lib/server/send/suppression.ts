@@ -43,3 +43,28 @@ export async function suppressEmail(
     skipDuplicates: true,
   });
 }
+
+/**
+ * Erasure (inside its transaction, before the profiles go): every address the person was known or
+ * mailed by (her profiles' e-mail, her e-mail identities, the addresses of her campaign messages) is
+ * suppressed as ERASED, so a re-imported copy of her is never mailed. Only the keyed hash stays.
+ */
+export async function suppressErasedAddresses(
+  tx: Pick<Tx, "$executeRaw">,
+  input: { workspaceId: string; customerIds: string[]; key: Buffer },
+): Promise<number> {
+  const { workspaceId, customerIds, key } = input;
+  if (customerIds.length === 0) return 0;
+  const ids = Prisma.sql`${customerIds}::uuid[]`;
+  return tx.$executeRaw`
+    INSERT INTO "SendSuppression" ("workspaceId", "emailHash", reason)
+    SELECT DISTINCT ${workspaceId}::uuid, ${suppressionHashSql(key, Prisma.sql`a.email`)}, 'ERASED'::"SuppressionReason"
+      FROM (SELECT c.base #>> '{contacts,email}' AS email FROM "Customer" c
+             WHERE c."workspaceId" = ${workspaceId}::uuid AND c.id = ANY(${ids})
+            UNION SELECT i.value FROM "Identity" i
+             WHERE i."workspaceId" = ${workspaceId}::uuid AND i."customerId" = ANY(${ids}) AND i.type = 'email'
+            UNION SELECT r.email FROM "CampaignRecipient" r
+             WHERE r."workspaceId" = ${workspaceId}::uuid AND r."customerId" = ANY(${ids})) a
+     WHERE NULLIF(btrim(a.email), '') IS NOT NULL
+    ON CONFLICT ("workspaceId", "emailHash") DO NOTHING`;
+}

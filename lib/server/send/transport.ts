@@ -16,8 +16,13 @@ export interface OutgoingMail {
 
 export type SmtpOutcome =
   | { ok: true }
-  /** permanent: a 5xx answer (a hard bounce); otherwise a temporary or connection failure. */
-  | { ok: false; permanent: boolean; code: number | null; message: string };
+  /**
+   * permanent: a 5xx answer (a hard bounce). retryable: a 4xx answer (greylisting, a full mailbox, a busy
+   * server) or no connection at all: the message was certainly not accepted, so trying again later
+   * cannot deliver it twice. Neither: an error of unknown outcome (e.g. the connection dropped after
+   * the message data was sent), which is not retried.
+   */
+  | { ok: false; permanent: boolean; retryable: boolean; code: number | null; message: string };
 
 const pools = new Map<string, Transporter>();
 
@@ -48,6 +53,10 @@ export function closeSmtpPools(): void {
 }
 
 interface SmtpError {
+  /** nodemailer's error code: ECONNECTION, ETIMEDOUT, ESOCKET, EENVELOPE, EMESSAGE, … */
+  code?: string;
+  /** The SMTP command that failed: CONN, EHLO, MAIL FROM, RCPT TO, DATA, … */
+  command?: string;
   responseCode?: number;
   response?: string;
   message?: string;
@@ -69,9 +78,11 @@ export async function sendSmtp(transport: Transporter, mail: OutgoingMail): Prom
   } catch (error) {
     const e = (error ?? {}) as SmtpError;
     const code = typeof e.responseCode === "number" ? e.responseCode : null;
+    const notConnected = code === null && (e.command === "CONN" || e.code === "ECONNECTION");
     return {
       ok: false,
       permanent: code !== null && code >= 500 && code < 600,
+      retryable: (code !== null && code >= 400 && code < 500) || notConnected,
       code,
       message: (e.response ?? e.message ?? "SMTP error").slice(0, 500),
     };

@@ -1,0 +1,122 @@
+// A real restart: the send runs in a separate worker process (the production job worker) against a real
+// SMTP server in this process; that process is killed with SIGKILL in the middle of the send, a new one
+// is started (it queues unfinished campaigns again, as the server does at start) and finishes the
+// campaign. Nobody receives the campaign twice; the rows the dead process had claimed are INTERRUPTED.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as sendEndpoints from "@/lib/schemas/send";
+import { db } from "@/lib/server/db/client";
+import { call, workspaceWithAdmin } from "@/test/kits/customer-kit";
+import { startSmtpReceiver, type SmtpReceiver } from "@/test/kits/smtp-kit";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const RECIPIENTS = 600;
+let smtp: SmtpReceiver;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  // About 100 messages a second (2 connections, 20 ms each): the send lasts seconds, time to kill it.
+  smtp = await startSmtpReceiver(() => null, { delayMs: 20 });
+});
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await smtp.close();
+});
+
+function startWorker(args: string[], env: Record<string, string> = {}): Promise<ChildProcess> {
+  // tsx as a loader in this very process (its CLI would spawn a grandchild that SIGKILL would not reach).
+  const child = spawn(process.execPath, ["--import", "tsx", "test/kits/send-worker-process.ts", ...args], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SMTP_URL: smtp.url.replace("maxConnections=4", "maxConnections=2"),
+      SMTP_FROM: "news@shop.test",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`worker exited early (${code})`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve(child);
+    });
+  });
+}
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const exited = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
+
+describe("a send process killed mid-send", () => {
+  it("is resumed by a new process and delivers nobody twice", { timeout: 180_000 }, async () => {
+    const { ws, admin } = await workspaceWithAdmin("Send kill");
+    const domain = `k${ws.slice(0, 8)}.test`;
+    await db().customer.createMany({
+      data: Array.from({ length: RECIPIENTS }, (_, i) => ({
+        workspaceId: ws,
+        externalId: `k${i}`,
+        base: { firstName: `K${i}`, contacts: { email: `k${i}@${domain}` } },
+        consents: { marketing: { automatic: { email: { status: true } } } },
+      })),
+    });
+    const ours = () => smtp.received.filter((r) => r.to.endsWith(`@${domain}`)).map((r) => r.to);
+    const first = await startWorker([]);
+    const created = await call<{ id: string }>(sendEndpoints.createCampaignEndpoint, {
+      ws,
+      headers: admin,
+      body: { name: "Kill", subject: "Hi {{ customer.base.firstName }}", html: "<p>Hi</p>" },
+    });
+    const campaignId = created.body.id;
+    expect(
+      (await call(sendEndpoints.sendCampaignEndpoint, { ws, headers: admin, params: { id: campaignId } })).status,
+    ).toBe(202);
+
+    // Mid-send, in the middle of a chunk (200 rows): killed without a chance to clean up.
+    await until(() => ours().length >= 300, 90_000, "the first 300 messages");
+    first.kill("SIGKILL");
+    await exited(first);
+    const atKill = ours().length;
+    expect(atKill).toBeLessThan(RECIPIENTS);
+    const claimed = await db().campaignRecipient.count({ where: { workspaceId: ws, campaignId, status: "SENDING" } });
+    expect(claimed).toBeGreaterThan(0);
+
+    // The restart: a new process, with a short claim lease so the test need not wait five minutes.
+    const second = await startWorker(["--resume"], { SEND_CLAIM_LEASE_MS: "2000" });
+    await until(
+      async () =>
+        (await db().campaign.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: campaignId } } }))
+          .status === "SENT",
+      90_000,
+      "the campaign to finish",
+    );
+    second.kill("SIGTERM");
+    await exited(second);
+
+    const delivered = ours();
+    expect(new Set(delivered).size).toBe(delivered.length);
+    const rows = await db().campaignRecipient.findMany({ where: { workspaceId: ws, campaignId } });
+    const byStatus = (status: string) => rows.filter((r) => r.status === status).map((r) => r.email);
+    expect(byStatus("SENT").length + byStatus("INTERRUPTED").length).toBe(RECIPIENTS);
+    expect(byStatus("INTERRUPTED").length).toBe(claimed);
+    // Everyone SENT got exactly one message; an interrupted one got at most the one the dead process handed over.
+    const got = new Set(delivered);
+    expect(byStatus("SENT").every((email) => got.has(email))).toBe(true);
+    expect(delivered.length).toBeGreaterThan(atKill);
+    expect(delivered.length).toBeLessThanOrEqual(RECIPIENTS);
+    expect(
+      await db().event.count({
+        where: { workspaceId: ws, type: "campaignSent", properties: { path: ["campaignId"], equals: campaignId } },
+      }),
+    ).toBe(byStatus("SENT").length);
+  });
+});
