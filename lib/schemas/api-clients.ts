@@ -21,7 +21,9 @@ export const ZApiClient = z
     role: ZRole,
     consentHistory: z.boolean(),
     maskPersonalData: ZMaskPersonalData,
-    personalDataMasked: z.boolean().meta({ description: "Whether the client sees personal data masked, the default applied" }),
+    personalDataMasked: z
+      .boolean()
+      .meta({ description: "Whether the client sees personal data masked, the default applied" }),
     createdAt: ZTimestamp,
     lastUsedAt: ZTimestamp.nullable(),
     revokedAt: ZTimestamp.nullable(),

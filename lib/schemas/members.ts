@@ -11,11 +11,14 @@ export const ZConsentHistory = z
   .boolean()
   .meta({ description: "May read the consent registry (the data-protection-officer permission; admins always may)" });
 
-export const ZMaskPersonalData = z.boolean().nullable().meta({
-  description:
-    "Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; " +
-    "null follows the role's default: on for guests, off for users and admins",
-});
+export const ZMaskPersonalData = z
+  .boolean()
+  .nullable()
+  .meta({
+    description:
+      "Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; " +
+      "null follows the role's default: on for guests, off for users and admins",
+  });
 
 export const ZMemberAdd = z
   .strictObject({
@@ -40,7 +43,9 @@ export const ZMember = z
     role: ZRole,
     consentHistory: z.boolean(),
     maskPersonalData: ZMaskPersonalData,
-    personalDataMasked: z.boolean().meta({ description: "Whether the member sees personal data masked, the default applied" }),
+    personalDataMasked: z
+      .boolean()
+      .meta({ description: "Whether the member sees personal data masked, the default applied" }),
     createdAt: ZTimestamp,
   })
   .meta({ id: "Member" });
