@@ -62,6 +62,7 @@ const principal = (workspaceId: string) => ({
   workspaceId,
   role: "ADMIN" as const,
   consentHistory: false,
+  maskPersonalData: null,
 });
 async function subscribe(workspaceId: string, path: string) {
   const hook = await createWebhook({ workspaceId, input: { url: `${base}${path}`, events: ["event.created"] } });

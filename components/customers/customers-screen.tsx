@@ -34,7 +34,10 @@ import { countBody, useAudienceCount } from "./use-audience-count";
 const DEBOUNCE_MS = 350;
 
 export function CustomersScreen() {
-  const ws = useCurrentWorkspace().workspace.id;
+  const current = useCurrentWorkspace();
+  const ws = current.workspace.id;
+  // Masking by role: the server masks every answer for this member; the screen says so and offers no search by it.
+  const memberMasked = current.maskPersonalData;
   const { canWrite } = usePermissions();
   const [params, setParams] = useSearchParams();
   const url = readExplorerUrl(params);
@@ -52,7 +55,7 @@ export function CustomersScreen() {
   const { draft } = explorer;
 
   // Typing stays local (the URL follows once it settles); Back and Forward load the URL's search and filter.
-  const [search, setSearch] = useState(url.q);
+  const [search, setSearch] = useState(memberMasked ? "" : url.q);
   const location = useLocation();
   const navigationType = useNavigationType();
   const [seenLocation, setSeenLocation] = useState(location.key);
@@ -212,6 +215,7 @@ export function CustomersScreen() {
                   onColumns={explorer.setColumns}
                   mode={draft.mode}
                   onToggleMode={() => (draft.mode === "json" ? explorer.editInBuilder() : explorer.editAsJson())}
+                  searchDisabled={memberMasked}
                 />
                 {draft.mode === "builder" ? (
                   <FilterBuilder
@@ -244,7 +248,7 @@ export function CustomersScreen() {
           pages={pages}
           columns={columns}
           columnOptions={options}
-          masked={Boolean(selected?.maskPersonalData)}
+          masked={memberMasked || Boolean(selected?.maskPersonalData)}
           narrowed={Boolean(usableSearch(search)) || explorer.filterChanged || Boolean(selected)}
           onClear={clearAll}
           errors={searchErrors.other}
@@ -260,7 +264,7 @@ export function CustomersScreen() {
         onClose={() => setExportOpen(false)}
         request={request ? csvRequest(ws, request, selected?.name) : null}
         audience={audience}
-        masked={Boolean(selected?.maskPersonalData) && !explorer.filterChanged}
+        masked={memberMasked || (Boolean(selected?.maskPersonalData) && !explorer.filterChanged)}
       />
       <SaveViewModal
         opened={saveOpen}

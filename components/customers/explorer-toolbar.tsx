@@ -23,6 +23,8 @@ export interface ExplorerToolbarProps {
   onColumns: (columns: string[]) => void;
   mode: "builder" | "json";
   onToggleMode: () => void;
+  /** The member sees personal data masked: the server refuses searching by it, so the box is off. */
+  searchDisabled?: boolean;
 }
 
 export function ExplorerToolbar(props: ExplorerToolbarProps) {
@@ -33,7 +35,12 @@ export function ExplorerToolbar(props: ExplorerToolbarProps) {
     <Group gap="xs" wrap="wrap" align="flex-start">
       <TextInput
         aria-label="Search customers"
-        placeholder="Search names, e-mail, phone, external id"
+        placeholder={
+          props.searchDisabled
+            ? "You see personal data masked: search by it is off"
+            : "Search names, e-mail, phone, external id"
+        }
+        disabled={props.searchDisabled}
         leftSection={<IconSearch size={16} />}
         rightSection={search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => onSearch("")} /> : null}
         value={search}

@@ -1,4 +1,5 @@
-// The members table: role and consent-history permission change in place; removing asks first. The
+// The members table: role, consent-history permission and masking of personal data change in place
+// (masking follows the role until an admin sets it: guests masked, users and admins not); removing asks first. The
 // server refuses to demote or remove the last admin (409), which is shown as a notification.
 import { Badge, Group, Select, Switch, Table, Text, Tooltip } from "@mantine/core";
 import { IconUserMinus } from "@tabler/icons-react";
@@ -10,7 +11,7 @@ import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { DangerRowAction, SettingsTable } from "@/components/ui/settings-table";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { useSignedIn } from "@/lib/client/use-me";
-import type { Member } from "@/lib/schemas/members";
+import type { Member, MemberUpdate } from "@/lib/schemas/members";
 import { useRemoveMember, useUpdateMember } from "./use-members";
 
 const displayName = (member: Member) => member.user.name ?? member.user.email;
@@ -25,7 +26,7 @@ export function MembersTable({ members }: { members: Member[] }) {
   // Which row is saving, so only its controls show it.
   const busyId = update.isPending ? update.variables?.userId : undefined;
 
-  const change = (member: Member, body: { role?: Member["role"]; consentHistory?: boolean }, done: string) =>
+  const change = (member: Member, body: MemberUpdate, done: string) =>
     update.mutate(
       { userId: member.user.id, ...body },
       {
@@ -37,12 +38,13 @@ export function MembersTable({ members }: { members: Member[] }) {
   return (
     <>
       <SettingsTable
-        minWidth={620}
+        minWidth={720}
         head={
           <>
             <Table.Th>Member</Table.Th>
             <Table.Th w={140}>Role</Table.Th>
             <Table.Th w={140}>Consent history</Table.Th>
+            <Table.Th w={150}>Personal data masked</Table.Th>
             <Table.Th w={130}>Added</Table.Th>
           </>
         }
@@ -101,6 +103,27 @@ export function MembersTable({ members }: { members: Member[] }) {
                           allowed
                             ? `${displayName(member)} may now read the consent history.`
                             : `${displayName(member)} may no longer read the consent history.`,
+                        );
+                      }}
+                    />
+                  </div>
+                </Tooltip>
+              </Table.Td>
+              <Table.Td>
+                <Tooltip label={member.maskPersonalData === null ? "The role's default" : "Set by an admin"} withArrow>
+                  <div style={{ display: "inline-block" }}>
+                    <Switch
+                      aria-label={`${displayName(member)} sees personal data masked`}
+                      checked={member.personalDataMasked}
+                      disabled={busy}
+                      onChange={(event) => {
+                        const maskPersonalData = event.currentTarget.checked;
+                        change(
+                          member,
+                          { maskPersonalData },
+                          maskPersonalData
+                            ? `${displayName(member)} now sees personal data masked.`
+                            : `${displayName(member)} now sees personal data in clear.`,
                         );
                       }}
                     />

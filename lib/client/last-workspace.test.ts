@@ -6,6 +6,7 @@ const membership = (id: string): Membership => ({
   workspace: { id, name: `Workspace ${id}`, slug: `ws-${id}` },
   role: "admin",
   permissions: ["read", "write", "admin", "consentHistory"],
+  maskPersonalData: false,
 });
 
 function memoryStorage() {

@@ -10,8 +10,14 @@ const me: Me = {
       workspace: { id: "w1", name: "Acme", slug: "acme" },
       role: "admin",
       permissions: ["read", "write", "admin", "consentHistory"],
+      maskPersonalData: false,
     },
-    { workspace: { id: "w2", name: "Globex", slug: "globex" }, role: "guest", permissions: ["read"] },
+    {
+      workspace: { id: "w2", name: "Globex", slug: "globex" },
+      role: "guest",
+      permissions: ["read"],
+      maskPersonalData: true,
+    },
   ],
 };
 

@@ -2,13 +2,14 @@
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint";
 import { ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
-import { ZConsentHistory, ZRole } from "./members";
+import { ZConsentHistory, ZMaskPersonalData, ZRole } from "./members";
 
 export const ZApiClientCreate = z
   .strictObject({
     name: z.string().trim().min(1, "Must not be empty").max(100, "Must be at most 100 characters"),
     role: ZRole,
     consentHistory: ZConsentHistory.optional(),
+    maskPersonalData: ZMaskPersonalData.optional(),
   })
   .meta({ id: "ApiClientCreate" });
 
@@ -19,6 +20,10 @@ export const ZApiClient = z
     name: z.string(),
     role: ZRole,
     consentHistory: z.boolean(),
+    maskPersonalData: ZMaskPersonalData,
+    personalDataMasked: z
+      .boolean()
+      .meta({ description: "Whether the client sees personal data masked, the default applied" }),
     createdAt: ZTimestamp,
     lastUsedAt: ZTimestamp.nullable(),
     revokedAt: ZTimestamp.nullable(),

@@ -56,6 +56,7 @@ export const listAuditEntriesEndpoint = defineEndpoint({
   summary: "The workspace's audit log, newest first",
   tag: "Audit",
   access: { kind: "workspace", permission: "admin" },
+  personalData: { masked: "mask" },
   params: ZWorkspaceParams,
   query: ZAuditListQuery,
   success: { status: 200, schema: ZPage(ZAuditEntry) },

@@ -178,6 +178,7 @@ export const listConsentHistoryEndpoint = defineEndpoint({
   summary: "The consent registry of a customer (merged profiles included), newest first; every read is audited",
   tag: TAG,
   access: { kind: "workspace", permission: "consentHistory" },
+  personalData: { masked: "mask" },
   params: ZConsentParams,
   query: ZConsentHistoryQuery,
   success: { status: 200, schema: ZPage(ZConsentHistoryEntry) },

@@ -234,6 +234,41 @@ export const BASE_FIELDS = {
 
 export type BaseFieldPath = keyof typeof BASE_FIELDS;
 
+/**
+ * The filter fields whose values masking hides (lib/server/views/mask-customer.ts): a caller who sees
+ * personal data masked may not compare them (a match would reveal the value), only test their presence.
+ */
+export const MASKED_FIELDS: readonly string[] = [
+  "externalId",
+  "base.pictureUrl",
+  "base.firstName",
+  "base.lastName",
+  "base.middleName",
+  "base.dob",
+  "base.contacts.email",
+  "base.contacts.phone",
+  "base.contacts.mobilePhone",
+  "base.contacts.fax",
+  "base.contacts.otherContacts",
+  "base.contacts.mobileDevices",
+  "base.address.street",
+  "base.address.zip",
+  "base.address.geo.lat",
+  "base.address.geo.lon",
+  "base.credential.username",
+  "base.socialProfile.facebook",
+  "base.socialProfile.google",
+  "base.socialProfile.instagram",
+  "base.socialProfile.linkedin",
+  "base.socialProfile.qzone",
+  "base.socialProfile.twitter",
+  "base.subscriptions",
+];
+
+export function isMaskedField(field: string): boolean {
+  return MASKED_FIELDS.includes(field);
+}
+
 export function isBaseFieldPath(path: string): path is BaseFieldPath {
   return Object.hasOwn(BASE_FIELDS, path);
 }

@@ -158,7 +158,9 @@ export const ZMerge = z
   })
   .meta({ id: "Merge" });
 
-export const ZUnmergeResult = z.object({ survivor: ZCustomer, restored: ZCustomer }).meta({ id: "UnmergeResult" });
+export const ZUnmergeResult = z
+  .object({ survivor: ZCustomerRead, restored: ZCustomerRead })
+  .meta({ id: "UnmergeResult" });
 
 export const ZCustomerParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Customer id" }) });
 export const ZCustomerIdentityParams = ZCustomerParams.extend({ identityId: ZId.meta({ description: "Identity id" }) });
@@ -187,11 +189,12 @@ export const createCustomerEndpoint = defineEndpoint({
   summary: "Send a customer: runs identity resolution (201 created, 200 matched and updated, 409 blocked)",
   tag: TAG,
   access: { kind: "workspace", permission: "write", writeKey: true },
+  personalData: { masked: "mask" },
   params: ZWorkspaceParams,
   body: ZCustomerWrite,
   success: {
     status: 201,
-    schema: ZCustomer,
+    schema: ZCustomerRead,
     description: "Created (201, with Location) or the matched customer, updated (200)",
     also: [{ status: 200, description: "An existing customer matched by identity, updated" }],
     location: true,
@@ -207,6 +210,7 @@ export const listCustomersEndpoint = defineEndpoint({
     "List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask", searchBy: { query: ["email", "externalId", "q"] } },
   params: ZWorkspaceParams,
   query: ZCustomerListQuery,
   success: { status: 200, schema: ZPage(ZCustomerRead) },
@@ -220,9 +224,10 @@ export const searchCustomersEndpoint = defineEndpoint({
   summary: "Customers matching a filter. Accept: text/csv exports all of them (needs the write permission)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask", searchBy: { body: ["filter"] } },
   params: ZWorkspaceParams,
   body: ZCustomerSearch,
-  success: { status: 200, schema: ZPage(ZCustomer) },
+  success: { status: 200, schema: ZPage(ZCustomerRead) },
   csv: { permission: "write" },
 });
 
@@ -233,8 +238,9 @@ export const getCustomerEndpoint = defineEndpoint({
   summary: "A customer; an id that was merged away answers with the surviving customer",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
-  success: { status: 200, schema: ZCustomer },
+  success: { status: 200, schema: ZCustomerRead },
 });
 
 export const patchCustomerEndpoint = defineEndpoint({
@@ -244,9 +250,10 @@ export const patchCustomerEndpoint = defineEndpoint({
   summary: "Change a customer with a JSON merge patch (null removes a field)",
   tag: TAG,
   access: { kind: "workspace", permission: "write" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   body: ZCustomerPatch,
-  success: { status: 200, schema: ZCustomer },
+  success: { status: 200, schema: ZCustomerRead },
   errors: [409],
 });
 
@@ -257,9 +264,10 @@ export const replaceCustomerEndpoint = defineEndpoint({
   summary: "Replace a customer's properties (consents are kept unless sent)",
   tag: TAG,
   access: { kind: "workspace", permission: "write" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   body: ZCustomerWrite,
-  success: { status: 200, schema: ZCustomer },
+  success: { status: 200, schema: ZCustomerRead },
   errors: [409],
 });
 
@@ -270,6 +278,7 @@ export const listCustomerIdentitiesEndpoint = defineEndpoint({
   summary: "A customer's identities",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   success: { status: 200, schema: ZPage(ZCustomerIdentity) },
 });
@@ -281,6 +290,7 @@ export const addCustomerIdentityEndpoint = defineEndpoint({
   summary: "Attach an identity to a customer (409 when another customer has it)",
   tag: TAG,
   access: { kind: "workspace", permission: "write" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   body: ZIdentityCreate,
   success: {
@@ -310,9 +320,10 @@ export const mergeCustomersEndpoint = defineEndpoint({
   summary: "Merge other customers into this one; answers with the survivor",
   tag: TAG,
   access: { kind: "workspace", permission: "admin" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   body: ZMergeRequest,
-  success: { status: 200, schema: ZCustomer },
+  success: { status: 200, schema: ZCustomerRead },
   errors: [409],
 });
 
@@ -323,6 +334,7 @@ export const listCustomerMergesEndpoint = defineEndpoint({
   summary: "Merges this customer took part in, newest first",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   query: ZPageQuery,
   success: { status: 200, schema: ZPage(ZMerge) },
@@ -335,6 +347,7 @@ export const unmergeCustomerEndpoint = defineEndpoint({
   summary: "Undo a merge: restores the absorbed customer with its identities, events and consents",
   tag: TAG,
   access: { kind: "workspace", permission: "admin" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   body: ZUnmergeRequest,
   success: { status: 200, schema: ZUnmergeResult },
@@ -372,6 +385,7 @@ export const countCustomersEndpoint = defineEndpoint({
     "How many customers match a filter, a view and free text (exact, or an estimate when counting would be slow)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask", searchBy: { body: ["filter", "q"] } },
   params: ZWorkspaceParams,
   body: ZCustomerCountRequest,
   success: { status: 200, schema: ZCustomerCount },

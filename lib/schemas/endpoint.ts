@@ -16,6 +16,21 @@ export type Access =
   /** A member of the `{ws}` workspace with this permission; `writeKey` also admits its sources' write keys. */
   | { kind: "workspace"; permission: Permission; writeKey?: boolean };
 
+/**
+ * How an endpoint whose answer carries personal data treats a caller who sees personal data masked
+ * (Membership.maskPersonalData; docs/security.md, Masking by role). The server enforces it in the route
+ * wrapper (lib/server/http/mask-response.ts), so no handler can forget it.
+ */
+export interface PersonalData {
+  /** "mask": the answer (JSON and CSV) is masked, shapes kept valid; "refuse": it has no masked form (403). */
+  masked: "mask" | "refuse";
+  /**
+   * Inputs that look customers up by a personal value: refused (403 naming the parameter) for such a caller,
+   * since a match would reveal the value. A `filter` input is refused only where it tests a masked field.
+   */
+  searchBy?: { query?: readonly string[]; body?: readonly string[] };
+}
+
 export interface EndpointContract<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
@@ -58,6 +73,8 @@ export interface EndpointContract<
    * as a file can need more than reading it: `permission` is what the caller must hold for the CSV.
    */
   csv?: { permission: Permission };
+  /** The answer carries personal data: what a caller who sees it masked gets (see PersonalData). */
+  personalData?: PersonalData;
 }
 
 export function defineEndpoint<

@@ -191,6 +191,7 @@ export const listEventsEndpoint = defineEndpoint({
   summary: "Events of the workspace, newest first",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZWorkspaceParams,
   query: ZEventListQuery,
   success: { status: 200, schema: ZPage(ZEvent) },
@@ -203,6 +204,7 @@ export const getEventEndpoint = defineEndpoint({
   summary: "One event",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZEventParams,
   success: { status: 200, schema: ZEvent },
 });
@@ -225,6 +227,7 @@ export const listCustomerEventsEndpoint = defineEndpoint({
   summary: "A customer's events, newest first (a merged-away id answers with the survivor's)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZCustomerParams,
   query: ZCustomerEventsQuery,
   success: { status: 200, schema: ZPage(ZEvent) },

@@ -90,6 +90,7 @@ export const listWebhookDeliveriesEndpoint = defineEndpoint({
   summary: "A shop source's latest webhook deliveries, newest first, with their errors",
   tag: "Sources",
   access: { kind: "workspace", permission: "admin" },
+  personalData: { masked: "mask" },
   params: ZWorkspaceParams.extend({ id: ZId }),
   query: ZPageQuery,
   success: { status: 200, schema: ZPage(ZWebhookDelivery) },
@@ -102,6 +103,7 @@ export const getDataRequestExportEndpoint = defineEndpoint({
   summary: "The export prepared for a Shopify customers/data_request, to send to the shop owner",
   tag: "Sources",
   access: { kind: "workspace", permission: "admin" },
+  personalData: { masked: "refuse" },
   params: ZDeliveryParams,
   success: { status: 200, schema: z.record(z.string(), z.unknown()).meta({ description: "Customer export" }) },
 });

@@ -9,6 +9,9 @@ export const ZMembershipSummary = z
     workspace: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
     role: ZRole,
     permissions: z.array(ZPermissionName),
+    maskPersonalData: z.boolean().meta({
+      description: "Personal data reaches this caller masked in every response, and cannot be searched by",
+    }),
   })
   .meta({ id: "MembershipSummary" });
 

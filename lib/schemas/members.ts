@@ -11,16 +11,30 @@ export const ZConsentHistory = z
   .boolean()
   .meta({ description: "May read the consent registry (the data-protection-officer permission; admins always may)" });
 
+export const ZMaskPersonalData = z
+  .boolean()
+  .nullable()
+  .meta({
+    description:
+      "Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; " +
+      "null follows the role's default: on for guests, off for users and admins",
+  });
+
 export const ZMemberAdd = z
   .strictObject({
     email: ZEmail.meta({ description: "E-mail of an existing user" }),
     role: ZRole,
     consentHistory: ZConsentHistory.optional(),
+    maskPersonalData: ZMaskPersonalData.optional(),
   })
   .meta({ id: "MemberAdd" });
 
 export const ZMemberUpdate = z
-  .strictObject({ role: ZRole.optional(), consentHistory: ZConsentHistory.optional() })
+  .strictObject({
+    role: ZRole.optional(),
+    consentHistory: ZConsentHistory.optional(),
+    maskPersonalData: ZMaskPersonalData.optional(),
+  })
   .meta({ id: "MemberUpdate" });
 
 export const ZMember = z
@@ -28,6 +42,10 @@ export const ZMember = z
     user: ZUserSummary,
     role: ZRole,
     consentHistory: z.boolean(),
+    maskPersonalData: ZMaskPersonalData,
+    personalDataMasked: z
+      .boolean()
+      .meta({ description: "Whether the member sees personal data masked, the default applied" }),
     createdAt: ZTimestamp,
   })
   .meta({ id: "Member" });
@@ -69,7 +87,7 @@ export const updateMemberEndpoint = defineEndpoint({
   method: "PATCH",
   path: "/api/v1/workspaces/{ws}/members/{userId}",
   operationId: "updateMember",
-  summary: "Change a member's role or consent-history permission",
+  summary: "Change a member's role, consent-history permission or masking of personal data",
   tag: "Members",
   access: { kind: "workspace", permission: "admin" },
   params: ZMemberParams,

@@ -96,6 +96,7 @@ export const exportCustomerEndpoint = defineEndpoint({
   summary: "Everything held about the person as one JSON document (streamed); a merged-away id exports its survivor",
   tag: "Privacy",
   access: { kind: "workspace", permission: "write" },
+  personalData: { masked: "refuse" },
   params: ZCustomerParams,
   success: { status: 200, schema: ZCustomerExport },
 });

@@ -304,6 +304,7 @@ export const listCampaignRecipientsEndpoint = defineEndpoint({
   summary: "The campaign's recipients and what happened to each",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZCampaignParams,
   query: ZRecipientsQuery,
   success: { status: 200, schema: ZPage(ZCampaignRecipient) },
@@ -417,6 +418,7 @@ export const listOutboxEndpoint = defineEndpoint({
   summary: "The sandbox outbox, newest first (never delivered)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZWorkspaceParams,
   query: ZOutboxQuery,
   success: { status: 200, schema: ZPage(ZOutboxMessage) },
@@ -429,6 +431,7 @@ export const getOutboxMessageEndpoint = defineEndpoint({
   summary: "One sandbox message",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
+  personalData: { masked: "mask" },
   params: ZOutboxParams,
   success: { status: 200, schema: ZOutboxMessage },
 });

@@ -38,6 +38,7 @@ export async function createApiClient({
         name: input.name,
         role: toDbRole(input.role),
         consentHistory: input.consentHistory ?? false,
+        maskPersonalData: input.maskPersonalData ?? null,
         createdById: actor.type === "USER" ? (actor.id ?? null) : null,
       },
     });
@@ -47,7 +48,10 @@ export async function createApiClient({
       action: "api_client.created",
       targetType: "api_client",
       targetId: row.id,
-      details: { clientId: row.clientId, name: row.name, role: input.role, consentHistory: row.consentHistory },
+      details: { clientId: row.clientId, name: row.name, role: input.role,
+        consentHistory: row.consentHistory,
+        maskPersonalData: row.maskPersonalData,
+      },
     });
     return serializeCreatedApiClient(row, secret.secret);
   });

@@ -43,5 +43,6 @@ export async function principalFromAccessToken(token: string): Promise<Principal
     workspaceId: client.workspaceId,
     role: client.role,
     consentHistory: client.consentHistory,
+    maskPersonalData: client.maskPersonalData,
   };
 }

@@ -2,12 +2,12 @@
 import type { z } from "zod";
 import type { ZMe } from "@/lib/schemas/me";
 import { db } from "@/lib/server/db/client";
-import { hasPermission, type Principal, type Role } from "@/lib/server/core/principal";
+import { hasPermission, masksPersonalData, type Principal, type Role } from "@/lib/server/core/principal";
 
 const PERMISSIONS = ["read", "write", "admin", "consentHistory"] as const;
 
 export function permissionsOf(role: Role, consentHistory: boolean) {
-  return PERMISSIONS.filter((p) => hasPermission({ workspaceId: "", role, consentHistory }, p));
+  return PERMISSIONS.filter((p) => hasPermission({ workspaceId: "", role, consentHistory, maskPersonalData: false }, p));
 }
 
 const roleName = (role: Role) => role.toLowerCase() as "admin" | "user" | "guest";
@@ -31,6 +31,7 @@ export async function describeCaller(principal: Principal): Promise<z.input<type
           workspace,
           role: roleName(principal.role),
           permissions: permissionsOf(principal.role, principal.consentHistory),
+          maskPersonalData: masksPersonalData(principal.role, principal.maskPersonalData),
         },
       ],
     };
@@ -38,7 +39,7 @@ export async function describeCaller(principal: Principal): Promise<z.input<type
   if (principal.type !== "user") throw new Error("write keys have no identity to describe");
   const memberships = await db().membership.findMany({
     where: { userId: principal.userId },
-    select: { role: true, consentHistory: true, workspace: { select: { id: true, name: true, slug: true } } },
+    select: { role: true, consentHistory: true, maskPersonalData: true, workspace: { select: { id: true, name: true, slug: true } } },
     orderBy: { workspace: { name: "asc" } },
   });
   return {
@@ -48,6 +49,7 @@ export async function describeCaller(principal: Principal): Promise<z.input<type
       workspace: m.workspace,
       role: roleName(m.role),
       permissions: permissionsOf(m.role, m.consentHistory),
+      maskPersonalData: masksPersonalData(m.role, m.maskPersonalData),
     })),
   };
 }

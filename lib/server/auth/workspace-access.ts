@@ -3,22 +3,33 @@
 import type { Access } from "@/lib/schemas/endpoint";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/core/errors";
-import { hasPermission, type Principal, type WorkspaceAccess } from "@/lib/server/core/principal";
+import { hasPermission, masksPersonalData, type Principal, type WorkspaceAccess } from "@/lib/server/core/principal";
 
 async function accessOf(principal: Principal, workspaceId: string): Promise<WorkspaceAccess | null> {
   switch (principal.type) {
     case "apiClient":
       return principal.workspaceId === workspaceId
-        ? { workspaceId, role: principal.role, consentHistory: principal.consentHistory }
+        ? {
+            workspaceId,
+            role: principal.role,
+            consentHistory: principal.consentHistory,
+            maskPersonalData: masksPersonalData(principal.role, principal.maskPersonalData),
+          }
         : null;
     case "writeKey":
-      return principal.workspaceId === workspaceId ? { workspaceId, role: null, consentHistory: false } : null;
+      return principal.workspaceId === workspaceId ? { workspaceId, role: null, consentHistory: false, maskPersonalData: false } : null;
     case "user": {
       const membership = await db().membership.findUnique({
         where: { workspaceId_userId: { workspaceId, userId: principal.userId } },
-        select: { role: true, consentHistory: true },
+        select: { role: true, consentHistory: true, maskPersonalData: true },
       });
-      return membership ? { workspaceId, role: membership.role, consentHistory: membership.consentHistory } : null;
+      if (!membership) return null;
+      return {
+        workspaceId,
+        role: membership.role,
+        consentHistory: membership.consentHistory,
+        maskPersonalData: masksPersonalData(membership.role, membership.maskPersonalData),
+      };
     }
   }
 }

@@ -14,6 +14,8 @@ export type Principal =
       workspaceId: string;
       role: Role;
       consentHistory: boolean;
+      /** The client's own masking setting; null follows its role's default. */
+      maskPersonalData: boolean | null;
     }
   | { type: "writeKey"; sourceId: string; sourceName: string; sourceType: SourceType; workspaceId: string };
 
@@ -23,6 +25,13 @@ export interface WorkspaceAccess {
   /** Null for write keys, which carry no role and may only ingest. */
   role: Role | null;
   consentHistory: boolean;
+  /** Personal data reaches this caller masked (lib/server/http/mask-response.ts); never for write keys. */
+  maskPersonalData: boolean;
+}
+
+/** "Sees personal data masked": an explicit setting wins; otherwise guests see it masked, users and admins clear. */
+export function masksPersonalData(role: Role, setting: boolean | null | undefined): boolean {
+  return setting ?? role === "GUEST";
 }
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

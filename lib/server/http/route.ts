@@ -1,8 +1,8 @@
 // The one route wrapper. Each exported verb of a route file is `route(contract, handler)`; the steps run
 // in order: request id → authenticate → workspace membership → permission → format (JSON, or CSV where
 // the contract declares it, with its permission) → parse path, query, body (the input rules of
-// lib/schemas/input-rules.ts, zod, size limits) → handler → serialize; anything thrown becomes a
-// problem+json response.
+// lib/schemas/input-rules.ts, zod, size limits) → personal data refused to a masked caller → handler →
+// personal data masked for a masked caller → serialize; anything thrown becomes a problem+json response.
 import "server-only";
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
@@ -18,6 +18,8 @@ import { negotiateFormat, type Format } from "./negotiate";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 import { withCors } from "./cors";
+import { maskResponse } from "@/lib/server/masking/mask-response";
+import { refuseMaskedSearch, refuseUnmaskable } from "@/lib/server/masking/refuse-masked-inputs";
 
 // Contract fields are optional properties, so their types include undefined: look through it.
 type Out<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
@@ -91,6 +93,9 @@ export function route<C extends EndpointContract>(
       const { principal, workspace } = await authorize(req, contract.access, rawParams);
       // Like the permission, before any input is read: a caller who may not export learns nothing more.
       const format = negotiateFormat(req, contract, workspace);
+      // Masking by role (EndpointContract.personalData): enforced here for every endpoint, not by each handler.
+      const masked = workspace?.maskPersonalData === true && contract.personalData !== undefined;
+      if (masked) refuseUnmaskable(contract);
       const params = contract.params ? parseOrThrow(contract.params, checkInput(rawParams, "path"), "path") : undefined;
       const rawQuery = checkInput(searchParamsToObject(new URL(req.url).searchParams), "query");
       const query = contract.query ? parseOrThrow(contract.query, rawQuery, "query") : refuseAnyQuery(rawQuery);
@@ -101,6 +106,7 @@ export function route<C extends EndpointContract>(
             "body",
           )
         : undefined;
+      if (masked) refuseMaskedSearch(contract, query, body);
       const ctx = { req, requestId, principal, workspace, params, query, body, format } as RouteContext<C>;
       const result = await handler(ctx).catch((error: unknown) => {
         throw locateError(contract, error);
@@ -109,8 +115,9 @@ export function route<C extends EndpointContract>(
         result.headers.set("x-request-id", requestId);
         return result;
       }
-      if (result instanceof Reply) return serialize(result.body, result.status, requestId, result.headers);
-      return serialize(result, contract.success.status, requestId, {});
+      const shown = (body: unknown) => (masked ? maskResponse(contract, body) : body);
+      if (result instanceof Reply) return serialize(shown(result.body), result.status, requestId, result.headers);
+      return serialize(shown(result), contract.success.status, requestId, {});
     } catch (error) {
       return errorToResponse(asUnavailable(error), requestId);
     }

@@ -28,6 +28,7 @@ export async function addMember({ workspaceId, input, actor = SYSTEM_ACTOR }: Ad
           userId: user.id,
           role: toDbRole(input.role),
           consentHistory: input.consentHistory ?? false,
+          maskPersonalData: input.maskPersonalData ?? null,
         },
         include: MEMBER_INCLUDE,
       });
@@ -37,7 +38,12 @@ export async function addMember({ workspaceId, input, actor = SYSTEM_ACTOR }: Ad
         action: "member.added",
         targetType: "user",
         targetId: user.id,
-        details: { email, role: input.role, consentHistory: row.consentHistory },
+        details: {
+          email,
+          role: input.role,
+          consentHistory: row.consentHistory,
+          maskPersonalData: row.maskPersonalData,
+        },
       });
       return serializeMember(row);
     });

@@ -78,8 +78,8 @@ describe("members", () => {
     });
     expect(actions.map((a) => a.action)).toEqual(["member.added", "member.updated", "member.removed"]);
     expect(actions[1].details).toEqual({
-      before: { role: "guest", consentHistory: false },
-      after: { role: "user", consentHistory: true },
+      before: { role: "guest", consentHistory: false, maskPersonalData: null },
+      after: { role: "user", consentHistory: true, maskPersonalData: null },
     });
   });
 

@@ -2,6 +2,7 @@
 import type { Membership, User } from "@/lib/generated/prisma/client";
 import type { Member } from "@/lib/schemas/members";
 import { serializeUserSummary } from "@/lib/server/users/serialize-user";
+import { masksPersonalData } from "@/lib/server/core/principal";
 import { toApiRole } from "./roles";
 
 export type MembershipWithUser = Membership & { user: Pick<User, "id" | "email" | "name"> };
@@ -14,6 +15,8 @@ export function serializeMember(row: MembershipWithUser): Member {
     user: serializeUserSummary(row.user),
     role: toApiRole(row.role),
     consentHistory: row.consentHistory,
+    maskPersonalData: row.maskPersonalData,
+    personalDataMasked: masksPersonalData(row.role, row.maskPersonalData),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -27,14 +27,15 @@ export async function updateMember({
     await lockWorkspace(tx, workspaceId, "exclusive");
     const current = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId, userId } },
-      select: { role: true, consentHistory: true },
+      select: { role: true, consentHistory: true, maskPersonalData: true },
     });
     if (!current) throw notFound("Member");
     const role = input.role ? toDbRole(input.role) : current.role;
     if (current.role === "ADMIN" && role !== "ADMIN") await ensureAdminRemains(tx, workspaceId, userId, "demote");
     const row = await tx.membership.update({
       where: { workspaceId_userId: { workspaceId, userId } },
-      data: { role, consentHistory: input.consentHistory },
+      // maskPersonalData: undefined leaves it, null returns to the role's default.
+      data: { role, consentHistory: input.consentHistory, maskPersonalData: input.maskPersonalData },
       include: MEMBER_INCLUDE,
     });
     await recordAudit(tx, {
@@ -44,8 +45,12 @@ export async function updateMember({
       targetType: "user",
       targetId: userId,
       details: {
-        before: { role: toApiRole(current.role), consentHistory: current.consentHistory },
-        after: { role: toApiRole(row.role), consentHistory: row.consentHistory },
+        before: {
+          role: toApiRole(current.role),
+          consentHistory: current.consentHistory,
+          maskPersonalData: current.maskPersonalData,
+        },
+        after: { role: toApiRole(row.role), consentHistory: row.consentHistory, maskPersonalData: row.maskPersonalData },
       },
     });
     return serializeMember(row);

@@ -108,6 +108,7 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
     };
   }
   const access = endpoint.access;
+  const masking = maskingNote(endpoint);
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
@@ -115,7 +116,7 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
     ...(access.kind === "public" ? { security: [] } : {}),
     ...(access.kind === "workspace"
       ? {
-          description: `Requires the \`${access.permission}\` permission in the workspace${access.writeKey ? "; also accepts a source write key" : ""}.`,
+          description: `Requires the \`${access.permission}\` permission in the workspace${access.writeKey ? "; also accepts a source write key" : ""}.${masking}`,
         }
       : {}),
     requestParams: {
@@ -136,6 +137,18 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
       : {}),
     responses: responses as ZodOpenApiOperationObject["responses"],
   };
+}
+
+/** What a caller who sees personal data masked gets here (EndpointContract.personalData). */
+function maskingNote(endpoint: EndpointContract): string {
+  const personal = endpoint.personalData;
+  if (!personal) return "";
+  if (personal.masked === "refuse") return " A caller who sees personal data masked gets 403: this has no masked form.";
+  const inputs = [...(personal.searchBy?.query ?? []), ...(personal.searchBy?.body ?? [])];
+  return (
+    " Personal data is masked for a caller who sees it masked (maskPersonalData)" +
+    (inputs.length ? `, who may not search by ${inputs.join(", ")} (403).` : ".")
+  );
 }
 
 export function buildOpenApiDocument(list: EndpointContract[] = endpoints) {

@@ -7,6 +7,7 @@ import { writeSourceOf } from "@/lib/server/customers/write-source";
 import { Reply, route } from "@/lib/server/http/route";
 import { resolveCustomerWrite } from "@/lib/server/customers/resolve-customer-write";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
+import { customerPresenter } from "@/lib/server/masking/mask-response";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
 export const GET = route(
@@ -24,7 +25,8 @@ export const GET = route(
         conditions: await listConditions(input),
         sort: list.sort,
         columns: view?.columns ?? DEFAULT_VIEW_COLUMNS,
-        transform: view?.present,
+        // A masked caller's CSV is masked too (the JSON answer is masked by the route wrapper).
+        transform: customerPresenter(workspace.maskPersonalData, view?.present),
         actor: actorOf(principal),
         requestId,
         target: view ? { type: "view", id: view.viewId } : undefined,

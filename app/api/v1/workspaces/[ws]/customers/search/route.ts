@@ -5,6 +5,7 @@ import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
 import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
+import { customerPresenter } from "@/lib/server/masking/mask-response";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 
@@ -21,6 +22,7 @@ export const POST = route(
         conditions: [condition],
         sort: body.sort,
         columns: DEFAULT_VIEW_COLUMNS,
+        transform: customerPresenter(workspace.maskPersonalData),
         actor: actorOf(principal),
         requestId,
         details: { filter: body.filter as Prisma.InputJsonObject },

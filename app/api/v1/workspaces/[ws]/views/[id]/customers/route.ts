@@ -3,6 +3,7 @@ import * as endpoints from "@/lib/schemas/views";
 import { actorOf } from "@/lib/server/core/principal";
 import { route } from "@/lib/server/http/route";
 import { exportCustomersCsv } from "@/lib/server/search/export-customers-csv";
+import { customerPresenter } from "@/lib/server/masking/mask-response";
 import { searchCustomers } from "@/lib/server/search/search-customers";
 import { loadViewSelection } from "@/lib/server/views/view-selection";
 
@@ -18,11 +19,11 @@ export const GET = route(
         conditions: [view.condition],
         sort: query.sort,
         columns: view.columns,
-        transform: view.present,
+        transform: customerPresenter(workspace.maskPersonalData, view.present),
         actor: actorOf(principal),
         requestId,
         target: { type: "view", id: view.viewId },
-        details: { viewName: view.name, masked: view.maskPersonalData },
+        details: { viewName: view.name, masked: view.maskPersonalData || workspace.maskPersonalData },
         filename: `view-${view.name}`,
       });
     }
