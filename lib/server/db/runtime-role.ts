@@ -103,9 +103,22 @@ export async function grantRuntimeRole(ownerUrl: string, role: string): Promise<
     if (rows[0]?.superuser) {
       throw new Error(`The runtime role ${role} is a superuser: the server must connect as a role without superuser`);
     }
+    // graphile-worker enables row-level security on its private tables with no policy, so that only their
+    // owner can use them: the runtime role gets a policy of its own on each (every row: it runs the queue).
+    const secured = await client.query<{ name: string }>(
+      `SELECT relname AS name FROM pg_class
+        WHERE relnamespace = 'graphile_worker'::regnamespace AND relkind IN ('r', 'p') AND relrowsecurity`,
+    );
+    const policies = secured.rows.flatMap(({ name }) => {
+      const table = `graphile_worker.${quoteIdent(name)}`;
+      return [
+        `DROP POLICY IF EXISTS ${quoteIdent(role)} ON ${table}`,
+        `CREATE POLICY ${quoteIdent(role)} ON ${table} TO ${quoteIdent(role)} USING (true) WITH CHECK (true)`,
+      ];
+    });
     await client.query("BEGIN");
     try {
-      for (const statement of runtimeGrants(database, role)) await client.query(statement);
+      for (const statement of [...runtimeGrants(database, role), ...policies]) await client.query(statement);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
