@@ -48,7 +48,7 @@ function readOrCreateKeyFile(file: string): Buffer {
 /** The installation's secret key (read once per process). */
 export function secretKey(): Buffer {
   const fromEnv = process.env.ATRIUM_SECRET_KEY;
-  const source = fromEnv ? "env" : secretKeyFile();
+  const source = fromEnv ? `env:${fromEnv}` : secretKeyFile();
   if (cached?.source === source) return cached.key;
   let key: Buffer;
   if (fromEnv) {
