@@ -39,7 +39,7 @@ try {
   // Experiments on the schema (e.g. an index dropped) without writing a migration: PROFILE_SETUP_SQL runs first.
   if (process.env.PROFILE_SETUP_SQL) {
     // A simple-protocol query, so the setup may hold several statements.
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: database.ownerUrl });
     await client.connect();
     await client.query(process.env.PROFILE_SETUP_SQL).finally(() => client.end());
   }

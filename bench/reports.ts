@@ -95,12 +95,15 @@ async function timeViewMembers(url: string, viewId: string): Promise<void> {
 async function main() {
   const started = performance.now();
   const reuse = process.env.BENCH_REPORTS_DATABASE_URL;
-  const database = reuse ? { url: reuse, dispose: async () => {} } : await createTestDatabase("bench_reports");
+  const database = reuse
+    ? { url: reuse, ownerUrl: reuse, dispose: async () => {} }
+    : await createTestDatabase("bench_reports");
   try {
     console.log(`Database ${database.url.replace(/\/\/[^@]*@/, "//")}`);
-    const sql = new pg.Client({ connectionString: database.url });
+    // Loading, ANALYZE and VACUUM need the owner; the services measured run as the runtime role.
+    const sql = new pg.Client({ connectionString: database.ownerUrl });
     await sql.connect();
-    if (!reuse) await load(database.url, sql);
+    if (!reuse) await load(database.ownerUrl, sql);
     const { rows: views } = await sql.query<{ id: string }>(
       `INSERT INTO "View" ("workspaceId", id, name, filter, "updatedAt")
        VALUES ('${BENCH_WS}', gen_random_uuid(), 'Italy', '{"field":"base.address.country","op":"eq","value":"IT"}', now()) RETURNING id`,
@@ -126,7 +129,7 @@ async function main() {
 
     const workspaceId = BENCH_WS;
     const viewId = views[0].id;
-    await timeViewMembers(database.url, viewId);
+    await timeViewMembers(database.ownerUrl, viewId);
     const today = (await getGrowthReport({ workspaceId, query: {} })).to;
     const year = { from: dateOf(dayNumber(today) - 364), to: today };
     const shown = ["gender", "ageRange", "country", "source", "tag", "consent:marketing.automatic.email"] as const;
@@ -181,15 +184,15 @@ async function main() {
     }
     await disconnectDb();
     // The members of this run's view are 267,000 rows: do not leave them behind.
-    const cleanup = new pg.Client({ connectionString: database.url });
+    const cleanup = new pg.Client({ connectionString: database.ownerUrl });
     await cleanup.connect();
     await cleanup.query(`DELETE FROM "View" WHERE id = $1::uuid`, [viewId]);
     await cleanup.end();
     console.log("\nWrite cost of the summary triggers (µs per row, 1,000-event / 100-customer INSERT statements):");
-    for (const [what, micros] of Object.entries(await measureTriggerCost(database.url)))
+    for (const [what, micros] of Object.entries(await measureTriggerCost(database.ownerUrl)))
       console.log(`  ${what}: ${micros.toFixed(1)}`);
     console.log("\nWrite cost of keeping Customer.changedXact (µs per customer row, 100-row statements):");
-    for (const [what, micros] of Object.entries(await measureChangeTrackingCost(database.url)))
+    for (const [what, micros] of Object.entries(await measureChangeTrackingCost(database.ownerUrl)))
       console.log(`  ${what}: ${micros.toFixed(1)}`);
   } finally {
     await database.dispose();

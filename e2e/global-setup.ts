@@ -4,6 +4,7 @@
 // With ATRIUM_E2E_BASE_URL already set, the specs run against that server and nothing is started (set
 // ATRIUM_E2E_DATABASE_URL to its database too, for the specs that create users with the CLI).
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@/test/test-database";
@@ -41,14 +42,16 @@ function relayOutput(child: ChildProcess): void {
   }
 }
 
-function startServer(databaseUrl: string, baseUrl: string, port: number): ChildProcess {
+function startServer(database: TestDatabase, baseUrl: string, port: number): ChildProcess {
   // The server must use the database made here, not the suite's TEST_DATABASE_URL.
   const { TEST_DATABASE_URL: _testDatabaseUrl, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     // Exactly what `npm start` runs; a test runner's NODE_ENV=test must not leak into the build.
     NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
+    // Like production: migrations as the owner, the server as the runtime role (the grants must suffice).
+    DATABASE_URL: database.ownerUrl,
+    DATABASE_RUNTIME_URL: database.url,
     PORT: String(port),
     HOST: "127.0.0.1",
     PUBLIC_URL: baseUrl,
@@ -104,7 +107,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   try {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = startServer(database.url, baseUrl, port);
+    // The key that seals the installation secrets: the CLI the specs run must share the server's.
+    process.env.ATRIUM_SECRET_KEY ??= randomBytes(32).toString("base64url");
+    server = startServer(database, baseUrl, port);
     await waitUntilHealthy(baseUrl, server);
     // Workers start after the global setup and inherit this; playwright.config.ts reads it as baseURL.
     process.env.ATRIUM_E2E_BASE_URL = baseUrl;

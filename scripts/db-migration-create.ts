@@ -20,7 +20,7 @@ if (!name) {
 const embedded = process.env.DATABASE_URL
   ? null
   : await startEmbeddedPostgres({ dataDir: ".data/postgres", databases: [] });
-const serverUrl = process.env.DATABASE_URL ?? embedded!.urlFor("postgres");
+const serverUrl = process.env.DATABASE_URL ?? embedded!.adminUrlFor("postgres");
 const shadowName = `atrium_shadow_${Date.now()}`;
 try {
   const shadowUrl = await createDatabase(serverUrl, shadowName);

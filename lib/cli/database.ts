@@ -6,20 +6,24 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { disconnectDb } from "@/lib/server/db/client";
-import { EMBEDDED_DATA_DIR, resolveDatabase, ROOT_DIR } from "@/lib/server/runtime/database";
+import { credentialsFileFor, readCredentials } from "@/lib/server/db/embedded-credentials";
+import {
+  EMBEDDED_DATA_DIR,
+  EMBEDDED_DATABASE,
+  prepareRuntimeDatabase,
+  resolveDatabase,
+  ROOT_DIR,
+} from "@/lib/server/runtime/database";
 
 interface CliDatabase {
   url: string;
   close(): Promise<void>;
 }
 
-// The embedded cluster's credentials and database, as lib/server/db/embedded.ts and `npm start` create them.
-const EMBEDDED_USER = "atrium";
-const EMBEDDED_PASSWORD = "atrium";
-const EMBEDDED_DATABASE = "atrium";
-
 /** Runs `work` with DATABASE_URL pointing at the database, and always releases it afterwards. */
 export async function withCliDatabase<T>(log: (line: string) => void, work: () => Promise<T>): Promise<T> {
+  // The same secret key as `npm start` (the installation secrets are sealed with it).
+  if (!process.env.ATRIUM_SECRET_KEY) process.env.ATRIUM_SECRET_KEY_FILE ??= path.join(ROOT_DIR, ".data", "secret.key");
   const database = await openCliDatabase(log);
   process.env.DATABASE_URL = database.url;
   try {
@@ -38,7 +42,8 @@ async function openCliDatabase(log: (line: string) => void): Promise<CliDatabase
     log("Using the embedded PostgreSQL that is already running (npm start).");
     return { url: running, close: async () => {} };
   }
-  const { url, embedded } = await resolveDatabase(log);
+  const resolved = await resolveDatabase(log);
+  const { url, embedded } = resolved;
   const stop = async () => {
     if (!embedded) return;
     log("Stopping the embedded PostgreSQL…");
@@ -48,11 +53,12 @@ async function openCliDatabase(log: (line: string) => void): Promise<CliDatabase
     // A fresh embedded database has no tables yet. Migrating is idempotent, but starting the migration
     // engine is slow, so it only runs when a committed migration is missing.
     if (await hasPendingMigrations(url)) await migrateQuietly(url);
+    // Like the server, the CLI works as the runtime role, never as the owner.
+    return { url: await prepareRuntimeDatabase(resolved, () => {}), close: stop };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, close: stop };
 }
 
 /** The URL of an embedded server already running on the data directory, if it answers. */
@@ -61,7 +67,10 @@ async function runningEmbeddedUrl(): Promise<string | null> {
   // postmaster.pid: pid, data directory, start time, port, … (PostgreSQL documents this layout).
   const port = Number(pidFile?.split("\n")[3]);
   if (!Number.isInteger(port) || port <= 0) return null;
-  const url = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+  // The runtime role `npm start` created (lib/server/db/embedded.ts keeps its generated password).
+  const runtime = readCredentials(credentialsFileFor(EMBEDDED_DATA_DIR))?.runtime;
+  if (!runtime) return null;
+  const url = `postgresql://${encodeURIComponent(runtime.name)}:${encodeURIComponent(runtime.password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/server/audit/record-audit";
 import type { Principal } from "@/lib/server/core/principal";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { decryptSecret } from "@/lib/server/sources/secret-box";
+import { decryptSourceSecret } from "@/lib/server/settings/secret-box";
 import { toDbSourceType } from "@/lib/server/sources/source-types";
 
 export interface ShopSource {
@@ -20,7 +20,7 @@ export async function loadShopSource(type: ShopSourceType, sourceId: string): Pr
   if (!isUuid(sourceId)) return null;
   const row = await db().source.findFirst({ where: { id: sourceId, type: toDbSourceType(type) } });
   if (!row?.signingSecretEncrypted) return null;
-  const secret = await decryptSecret(row.signingSecretEncrypted, row.id);
+  const secret = await decryptSourceSecret(row.signingSecretEncrypted, row.id);
   return secret === null ? null : { workspaceId: row.workspaceId, id: row.id, name: row.name, type, secret };
 }
 

@@ -7,7 +7,7 @@ import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./cust
 import { getExtendedProperties } from "./get-extended-properties";
 import { lockCustomers } from "@/lib/server/records/lock-customers";
 import { latestConsentChanges } from "@/lib/server/consents/latest-consent-changes";
-import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
+import { moveConsentRecords } from "@/lib/server/consents/registry-rewrites";
 import type { Tx } from "@/lib/server/db/client";
 import { AppError, notFound, validationFailed } from "@/lib/server/core/errors";
 import type { MergeSnapshot } from "./merge-snapshot";
@@ -41,10 +41,14 @@ async function moveOwnedRows(tx: Tx, workspaceId: string, absorbedId: string, su
   // UPDATE … RETURNING: rows inserted concurrently are either moved and recorded, or not moved at all.
   const identities = await tx.identity.updateManyAndReturn({ where: from, data: to, select: { id: true } });
   const events = await tx.event.updateManyAndReturn({ where: from, data: to, select: { id: true } });
-  // The registry is append-only in the database; a merge may move its entries (customerId only).
-  const consentRecords = await withConsentRegistryMaintenance(tx, "merge", () =>
-    tx.consentRecord.updateManyAndReturn({ where: from, data: to, select: { id: true } }),
-  );
+  // The registry is append-only in the database; a merge may move its entries (customerId only), through
+  // the owner's function that records the move.
+  const consentRecordIds = await moveConsentRecords(tx, {
+    workspaceId,
+    fromCustomerIds: [absorbedId],
+    toCustomerId: survivorId,
+  });
+  const consentRecords = consentRecordIds.map((id) => ({ id }));
   const sourceLinks = await tx.customerSource.findMany({ where: from, select: { sourceId: true, firstSeenAt: true } });
   const survivorSources = await tx.customerSource.findMany({
     where: { workspaceId, customerId: survivorId },

@@ -1,7 +1,7 @@
 // Undoing a merge: the absorbed customer comes back with exactly the identities, events, consent records
 // and source links it brought, and the survivor gets back what the merge changed and nobody touched since.
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
+import { moveConsentRecords } from "@/lib/server/consents/registry-rewrites";
 import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
 import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
 import { lockCustomers } from "@/lib/server/records/lock-customers";
@@ -46,9 +46,12 @@ async function moveRowsBack(
   const to = { customerId: absorbedId };
   await tx.identity.updateMany({ where: { ...on, id: { in: snapshot.identityIds } }, data: to });
   await tx.event.updateMany({ where: { ...on, id: { in: snapshot.eventIds } }, data: to });
-  await withConsentRegistryMaintenance(tx, "merge", () =>
-    tx.consentRecord.updateMany({ where: { ...on, id: { in: snapshot.consentRecordIds } }, data: to }),
-  );
+  await moveConsentRecords(tx, {
+    workspaceId,
+    fromCustomerIds: [survivorId],
+    toCustomerId: absorbedId,
+    onlyIds: snapshot.consentRecordIds,
+  });
   const linked = await tx.customerSource.findMany({
     where: { ...on, sourceId: { in: snapshot.sourceLinks.map((l) => l.sourceId) } },
     select: { sourceId: true },

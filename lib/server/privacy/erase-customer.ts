@@ -10,7 +10,8 @@
 // A merged-away id stands for its survivor, as in GET and export: the person it names now is the
 // survivor, so that person is erased (with every profile merged into it).
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { withConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
+import { eraseConsentRecords } from "@/lib/server/consents/registry-rewrites";
+import { uuidV7 } from "@/lib/server/events/event-ids";
 import { lockCustomers } from "@/lib/server/records/lock-customers";
 import { resolveCustomerId } from "@/lib/server/records/load-customer";
 import { db, type Tx } from "@/lib/server/db/client";
@@ -66,6 +67,7 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
     const identities = await tx.identity.findMany({ where: mine, select: { type: true, value: true } });
     const anonymousIds = await personAnonymousIds(tx, workspaceId, ids);
     const values = await personValues(tx, workspaceId, ids);
+    const erasedIdentities = [...identities, ...anonymousIds.map((value) => ({ type: "anonymousId", value }))];
 
     const events = await tx.event.deleteMany({
       where: {
@@ -78,9 +80,18 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
     const merges = await tx.merge.deleteMany({
       where: { workspaceId, OR: [{ survivorId: { in: ids } }, { absorbedId: { in: ids } }] },
     });
-    const records = await withConsentRegistryMaintenance(tx, "erasure", () =>
-      tx.consentRecord.deleteMany({ where: mine }),
-    );
+    // Her registry entries go and the pseudonymous ERASURE entry takes their place, in the owner's function
+    // that records its proof (the server's role may not delete registry entries itself).
+    const erasedRecords = await eraseConsentRecords(tx, {
+      workspaceId,
+      customerIds: ids,
+      erasure: {
+        id: uuidV7(),
+        changedAt: new Date(),
+        actor,
+        identitiesHash: hashIdentities(erasureSalt, erasedIdentities),
+      },
+    });
     await tx.customer.deleteMany({ where: { workspaceId, id: { in: ids } } });
     // The summary triggers decremented her facets; a value only she had now sums to zero over its slots
     // (+1 in one slot, -1 in another) and still names it. Those groups go. (A concurrent first customer
@@ -94,23 +105,7 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
     const scrubbed = await scrubPersonValues(tx, workspaceId, needles);
 
     // Her identities must not bring her back: the next event or write naming one is dropped.
-    const erasedIdentities = [...identities, ...anonymousIds.map((value) => ({ type: "anonymousId", value }))];
     const suppressed = await suppressIdentities(tx, workspaceId, erasureSalt, erasedIdentities);
-    const now = new Date();
-    await tx.consentRecord.create({
-      data: {
-        workspaceId,
-        kind: "ERASURE",
-        customerId: null,
-        key: "*",
-        changedAt: now,
-        actorType: actor.type,
-        actorId: actor.id ?? null,
-        actorName: actor.name ?? null,
-        source: "Erasure request",
-        identitiesHash: hashIdentities(erasureSalt, erasedIdentities),
-      },
-    });
     await recordAudit(tx, {
       workspaceId,
       actor,
@@ -123,7 +118,7 @@ export async function eraseCustomer({ workspaceId, customerId, actor, requestId 
         identities: identities.length,
         events: events.count,
         merges: merges.count,
-        consentRecords: records.count,
+        consentRecords: erasedRecords,
         scrubbedAuditEntries: scrubbed.auditEntries,
         scrubbedViews: scrubbed.views,
         suppressedIdentities: suppressed,

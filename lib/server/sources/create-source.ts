@@ -6,7 +6,7 @@ import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { serializeSourceWithWriteKey } from "./serialize-source";
 import { toApiSourceType, toDbSourceType } from "./source-types";
 import { generateWriteKey } from "./write-keys";
-import { encryptSecret } from "./secret-box";
+import { encryptSourceSecret } from "@/lib/server/settings/secret-box";
 import { uuidV7 } from "@/lib/server/events/event-ids";
 
 export interface CreateSourceInput {
@@ -23,7 +23,7 @@ export async function createSource({
   const writeKey = generateWriteKey();
   // The id is chosen here: it is the encrypted secret's additional data.
   const id = uuidV7();
-  const signingSecretEncrypted = input.signingSecret ? await encryptSecret(input.signingSecret, id) : null;
+  const signingSecretEncrypted = input.signingSecret ? await encryptSourceSecret(input.signingSecret, id) : null;
   return db().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId, "share");
     const row = await tx.source.create({

@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/server/db/ids";
 import { notFound } from "@/lib/server/core/errors";
 import { serializeSource } from "./serialize-source";
 import { toDbSourceType } from "./source-types";
-import { encryptSecret } from "./secret-box";
+import { encryptSourceSecret } from "@/lib/server/settings/secret-box";
 
 export interface UpdateSourceInput {
   workspaceId: string;
@@ -22,7 +22,7 @@ export async function updateSource({
 }: UpdateSourceInput): Promise<Source> {
   if (!isUuid(workspaceId) || !isUuid(sourceId)) throw notFound("Source");
   const { signingSecret, ...changes } = input;
-  const signingSecretEncrypted = signingSecret ? await encryptSecret(signingSecret, sourceId) : undefined;
+  const signingSecretEncrypted = signingSecret ? await encryptSourceSecret(signingSecret, sourceId) : undefined;
   return db().$transaction(async (tx) => {
     const [row] = await tx.source.updateManyAndReturn({
       where: { workspaceId, id: sourceId },

@@ -77,7 +77,8 @@ async function rebuild(tx: Tx, view: MemberView, key: string, xmin: string): Pro
   await tx.$executeRaw`DELETE FROM "ViewMember" WHERE "workspaceId" = ${workspaceId}::uuid AND "viewId" = ${viewId}::uuid`;
   await insertMembers(tx, view, Prisma.sql`TRUE`);
   // Fresh statistics, or the planner takes a view of any size for a handful of rows (see catchUp).
-  await tx.$executeRaw`ANALYZE "ViewMember"`;
+  // ANALYZE needs the table owner: a SECURITY DEFINER function of the owner runs it.
+  await tx.$executeRaw`SELECT atrium_analyze_view_members()`;
   await tx.$executeRaw`
     INSERT INTO "ViewMembership" ("workspaceId", "viewId", "filterKey", "sinceXmin", "builtAt", "refreshedAt")
     VALUES (${workspaceId}::uuid, ${viewId}::uuid, ${key}, ${xmin}::xid8, now(), now())

@@ -1,6 +1,6 @@
 // Deleting a workspace removes everything in it (the schema cascades); its audit entries stay.
 import { SYSTEM_ACTOR, recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { allowConsentRegistryMaintenance } from "@/lib/server/consents/registry-maintenance";
+import { deleteWorkspaceAndRegistry } from "@/lib/server/consents/registry-rewrites";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { isRecordNotFound } from "@/lib/server/db/prisma-errors";
@@ -16,9 +16,9 @@ export async function deleteWorkspace({
   if (!isUuid(workspaceId)) throw notFound("Workspace");
   try {
     await db().$transaction(async (tx) => {
-      // The consent registry refuses deletes unless told why; the cascade below removes the workspace's.
-      await allowConsentRegistryMaintenance(tx, "workspace_deletion");
-      const row = await tx.workspace.delete({ where: { id: workspaceId }, select: { name: true, slug: true } });
+      // The consent registry refuses deletes but through the owner's function, which records the deletion.
+      const row = await deleteWorkspaceAndRegistry(tx, workspaceId);
+      if (!row) throw notFound("Workspace");
       await recordAudit(tx, {
         workspaceId,
         actor,
