@@ -104,4 +104,5 @@ export const getDataRequestExportEndpoint = defineEndpoint({
   access: { kind: "workspace", permission: "admin" },
   params: ZDeliveryParams,
   success: { status: 200, schema: z.record(z.string(), z.unknown()).meta({ description: "Customer export" }) },
+  rateLimit: "export",
 });

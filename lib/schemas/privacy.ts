@@ -98,6 +98,7 @@ export const exportCustomerEndpoint = defineEndpoint({
   access: { kind: "workspace", permission: "write" },
   params: ZCustomerParams,
   success: { status: 200, schema: ZCustomerExport },
+  rateLimit: "export",
 });
 
 export const eraseCustomerEndpoint = defineEndpoint({

@@ -15,7 +15,15 @@ export type Principal =
       role: Role;
       consentHistory: boolean;
     }
-  | { type: "writeKey"; sourceId: string; sourceName: string; sourceType: SourceType; workspaceId: string };
+  | {
+      type: "writeKey";
+      sourceId: string;
+      sourceName: string;
+      sourceType: SourceType;
+      workspaceId: string;
+      /** The source's own ingestion limit (events per minute); absent or null: the default. */
+      rateLimitPerMinute?: number | null;
+    };
 
 /** The caller's standing in the workspace named by the route. */
 export interface WorkspaceAccess {

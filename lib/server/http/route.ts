@@ -6,7 +6,6 @@
 import "server-only";
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
-import { authenticate } from "@/lib/server/auth/authenticate";
 import type { Principal, WorkspaceAccess } from "@/lib/server/core/principal";
 import { authorizeWorkspace } from "@/lib/server/auth/workspace-access";
 import { readJsonBody, DEFAULT_BODY_LIMIT } from "./body";
@@ -18,6 +17,8 @@ import { negotiateFormat, type Format } from "./negotiate";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 import { withCors } from "./cors";
+import { applyEndpointLimits, authenticateCounted, withLimitHeaders } from "./rate-limits";
+import type { LimitState } from "@/lib/server/limits/limiter";
 
 // Contract fields are optional properties, so their types include undefined: look through it.
 type Out<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
@@ -57,8 +58,11 @@ interface RouteSegment {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-async function authorize(req: Request, access: Access, params: Record<string, unknown>) {
-  const principal = access.kind === "public" ? await authenticate(req).catch(() => null) : await authenticate(req);
+async function authorize(req: Request, access: Access, params: Record<string, unknown>, limits: LimitState[]) {
+  const principal =
+    access.kind === "public"
+      ? await authenticateCounted(req, []).catch(() => null)
+      : await authenticateCounted(req, limits);
   if (access.kind === "public") return { principal, workspace: null };
   if (!principal) throw new AppError("unauthenticated", "Sign in or send an access token");
   if (access.kind === "authenticated") {
@@ -86,9 +90,11 @@ export function route<C extends EndpointContract>(
   // CORS (cors.ts): write-key endpoints answer the origins their sources allow.
   return withCors(contract.access, async (req: Request, segment: RouteSegment) => {
     const requestId = requestIdOf(req);
+    // The limits this request spent or hit; their RateLimit-* headers go on whatever it answers.
+    const limits: LimitState[] = [];
     try {
       const rawParams = (await segment?.params) ?? {};
-      const { principal, workspace } = await authorize(req, contract.access, rawParams);
+      const { principal, workspace } = await authorize(req, contract.access, rawParams, limits);
       // Like the permission, before any input is read: a caller who may not export learns nothing more.
       const format = negotiateFormat(req, contract, workspace);
       const params = contract.params ? parseOrThrow(contract.params, checkInput(rawParams, "path"), "path") : undefined;
@@ -101,18 +107,20 @@ export function route<C extends EndpointContract>(
             "body",
           )
         : undefined;
+      await applyEndpointLimits(contract, principal, format, body, limits);
       const ctx = { req, requestId, principal, workspace, params, query, body, format } as RouteContext<C>;
       const result = await handler(ctx).catch((error: unknown) => {
         throw locateError(contract, error);
       });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
-        return result;
+        return withLimitHeaders(result, limits);
       }
-      if (result instanceof Reply) return serialize(result.body, result.status, requestId, result.headers);
-      return serialize(result, contract.success.status, requestId, {});
+      if (result instanceof Reply)
+        return withLimitHeaders(serialize(result.body, result.status, requestId, result.headers), limits);
+      return withLimitHeaders(serialize(result, contract.success.status, requestId, {}), limits);
     } catch (error) {
-      return errorToResponse(asUnavailable(error), requestId);
+      return withLimitHeaders(errorToResponse(asUnavailable(error), requestId), limits);
     }
   });
 }
