@@ -25,14 +25,21 @@ import type { Format } from "./negotiate";
  */
 export async function authenticateCounted(req: Request, limits: LimitState[]): Promise<Principal | null> {
   if (!req.headers.get("authorization")) return authenticate(req);
+  return checkCounted(req, limits, () => authenticate(req));
+}
+
+/**
+ * The same count for credentials checked elsewhere (the tracking API's write key): `check` returns the
+ * principal or throws `unauthenticated` for a credential that is not valid.
+ */
+export async function checkCounted<T>(req: Request, limits: LimitState[], check: () => Promise<T>): Promise<T> {
   const address = requestClientAddress(req);
   try {
     await checkAuthFailures(address);
     try {
-      return await authenticate(req);
+      return await check();
     } catch (error) {
       if (!(error instanceof AppError && error.code === "unauthenticated")) throw error;
-      // Counted atomically: of a burst of bad credentials, those past the limit are answered 429.
       const state = await countAuthFailure(address);
       if (!state.allowed) throw refusal(state, "failed authentications from this address");
       limits.push(state);
@@ -71,6 +78,16 @@ export async function applyEndpointLimits(
       if (error instanceof RateLimitRefusal) limits.push(error.state);
       throw error;
     }
+  }
+}
+
+/** The ingestion limit of a caller that sent `items` at once (pushed to `limits`, refusal included). */
+export async function limitItems(principal: Principal, items: number, limits: LimitState[]): Promise<void> {
+  try {
+    limits.push(await limitIngestion(principal, items));
+  } catch (error) {
+    if (error instanceof RateLimitRefusal) limits.push(error.state);
+    throw error;
   }
 }
 
