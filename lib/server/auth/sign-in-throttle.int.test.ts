@@ -20,9 +20,7 @@ describe("sign-in throttle", () => {
   it("lets exactly 5 of 30 concurrent wrong guesses reach the password check", async () => {
     const email = await userWithPassword();
     const from = address();
-    const attempts = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => attemptSignIn(email, `wrong ${i}`, from)),
-    );
+    const attempts = await Promise.all(Array.from({ length: 30 }, (_, i) => attemptSignIn(email, `wrong ${i}`, from)));
     expect(attempts.filter((a) => a.outcome === "wrong")).toHaveLength(5);
     const throttled = attempts.filter((a) => a.outcome === "throttled");
     expect(throttled).toHaveLength(25);

@@ -10,10 +10,13 @@ import { createOidcProvider } from "./provider";
 export async function createOAuthMount(): Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> {
   const provider = createOidcProvider(await loadInstallationSecrets());
   const callback = provider.callback();
-  const cleanup = setInterval(() => {
-    void deleteExpiredOidcRows().catch(() => {});
-    void deleteExpiredRevocations().catch(() => {});
-  }, 60 * 60 * 1000);
+  const cleanup = setInterval(
+    () => {
+      void deleteExpiredOidcRows().catch(() => {});
+      void deleteExpiredRevocations().catch(() => {});
+    },
+    60 * 60 * 1000,
+  );
   cleanup.unref();
   return async (req, res) => {
     if (req.url?.startsWith(`${OAUTH_MOUNT}/interaction/`)) return handleInteraction(provider, req, res);
