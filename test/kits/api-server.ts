@@ -33,8 +33,8 @@ async function dispatch(req: Request): Promise<Response> {
   for (const { endpoint, pattern } of routes) {
     const match = endpoint.method === req.method ? pattern.exec(pathname) : null;
     if (!match) continue;
-    const module = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<string, Handler>;
-    return module[endpoint.method](req, { params: Promise.resolve({ ...match.groups }) });
+    const routeModule = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<string, Handler>;
+    return routeModule[endpoint.method](req, { params: Promise.resolve({ ...match.groups }) });
   }
   return new Response("not found", { status: 404 });
 }
