@@ -1,6 +1,7 @@
-// Rate limits of the token endpoint (POST /oauth/token): per client id and per address, and failed client
-// authentication per address (shared with the API's bad write keys and tokens). Every answer of the token
-// endpoint carries RateLimit-* headers; a refusal is 429 with Retry-After and an OAuth-style error body.
+// Rate limits of the token endpoint (POST /oauth/token): per client id and per address; and failed client
+// authentication per address (also at …/token/introspection and …/token/revocation), one count shared with
+// the API's bad write keys and tokens. Every answer carries RateLimit-* headers; a refusal is 429 with
+// Retry-After and an OAuth-style error body.
 import type Provider from "oidc-provider";
 import { socketClientAddress } from "@/lib/server/limits/address";
 import { checkAuthFailures, countAuthFailure, RateLimitRefusal } from "@/lib/server/limits/api-limits";
@@ -40,13 +41,20 @@ function refuse(ctx: Ctx, states: LimitState[], state: LimitState): void {
 }
 
 /** Spends this request's points; the refused state, if any. */
-async function spend(address: string, clientId: string | null, states: LimitState[]): Promise<LimitState | null> {
+async function spend(
+  tokenRequest: boolean,
+  address: string,
+  clientId: string | null,
+  states: LimitState[],
+): Promise<LimitState | null> {
   try {
     await checkAuthFailures(address);
   } catch (error) {
     if (error instanceof RateLimitRefusal) return error.state;
     throw error;
   }
+  // Introspection and revocation only count failed client authentication.
+  if (!tokenRequest) return null;
   // The admin app's own client is first-party: its token requests come from the Atrium server itself, one
   // for every person signing in, so they are not limited by client or address (only failures count).
   if (clientId === ADMIN_CLIENT_ID) return null;
@@ -57,10 +65,11 @@ async function spend(address: string, clientId: string | null, states: LimitStat
 
 export function limitTokenEndpoint(provider: Provider): void {
   provider.use(async (ctx, next) => {
-    if (ctx.method !== "POST" || ctx.path !== "/token") return next();
+    // The token endpoint and its introspection and revocation endpoints (all authenticate the client).
+    if (ctx.method !== "POST" || !/^\/token(\/(introspection|revocation))?$/.test(ctx.path)) return next();
     const address = socketClientAddress(ctx.req);
     const states: LimitState[] = [];
-    const refused = await spend(address, basicClientId(ctx.get("authorization")), states);
+    const refused = await spend(ctx.path === "/token", address, basicClientId(ctx.get("authorization")), states);
     if (refused) return refuse(ctx, states, refused);
     await next();
     const error = (ctx.body as { error?: unknown } | undefined)?.error;
