@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCustomersEndpoint } from "@/lib/schemas/customers";
 import { createEventBatchEndpoint } from "@/lib/schemas/events";
+import { updateSourceEndpoint } from "@/lib/schemas/sources";
 import { db } from "@/lib/server/db/client";
 import { memberSession, writeKeyFor } from "@/test/auth-fixtures";
 import { createTestWorkspace } from "@/test/fixtures";
@@ -67,10 +68,20 @@ async function expect429(res: Response) {
 describe("ingestion limit per write key, across two instances", () => {
   it("counts events sent to either instance against one budget (the source's own limit)", async () => {
     const key = await writeKeyFor(ws);
-    await db().source.update({
-      where: { workspaceId_id: { workspaceId: ws, id: key.sourceId } },
-      data: { rateLimitPerMinute: 10 },
-    });
+    // An admin sets the source's own limit through the API (0 is refused, naming the field).
+    const admin = await memberSession(ws, "ADMIN");
+    const patch = (body: unknown) =>
+      callEndpoint(updateSourceEndpoint, {
+        ws,
+        params: { id: key.sourceId },
+        headers: { cookie: admin.cookie },
+        body,
+      });
+    const invalid = await patch({ rateLimitPerMinute: 0 });
+    expect(invalid.status).toBe(422);
+    expect((await invalid.json()).errors[0].path).toBe("rateLimitPerMinute");
+    const updated = await patch({ rateLimitPerMinute: 10 });
+    expect(await updated.json()).toMatchObject({ rateLimitPerMinute: 10 });
     const first = await sendBatch(a.url, key.authorization, 3);
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ accepted: 3 });
