@@ -75,6 +75,18 @@ export interface EndpointContract<
   csv?: { permission: Permission };
   /** The answer carries personal data: what a caller who sees it masked gets (see PersonalData). */
   personalData?: PersonalData;
+  /**
+   * A download that counts against the caller's export limit (lib/server/limits). CSV answers of `csv`
+   * contracts count too; write-key (ingestion) contracts always have the ingestion limit.
+   */
+  rateLimit?: "export";
+}
+
+/** The rate limits an endpoint applies (docs/api.md, "Rate limits"): the OpenAPI document lists their headers. */
+export function rateLimitsOf(contract: EndpointContract): { ingest: boolean; export: "always" | "csv" | null } {
+  const ingest = contract.access.kind === "workspace" && contract.access.writeKey === true;
+  const exportLimit = contract.rateLimit === "export" ? "always" : contract.csv ? "csv" : null;
+  return { ingest, export: exportLimit };
 }
 
 export function defineEndpoint<

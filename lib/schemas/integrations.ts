@@ -106,4 +106,5 @@ export const getDataRequestExportEndpoint = defineEndpoint({
   personalData: { masked: "refuse" },
   params: ZDeliveryParams,
   success: { status: 200, schema: z.record(z.string(), z.unknown()).meta({ description: "Customer export" }) },
+  rateLimit: "export",
 });

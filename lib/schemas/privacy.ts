@@ -99,6 +99,7 @@ export const exportCustomerEndpoint = defineEndpoint({
   personalData: { masked: "refuse" },
   params: ZCustomerParams,
   success: { status: 200, schema: ZCustomerExport },
+  rateLimit: "export",
 });
 
 export const eraseCustomerEndpoint = defineEndpoint({

@@ -59,6 +59,10 @@ const ZAllowedOrigins = z
   .max(100, "At most 100 origins")
   .meta({ description: "Browser origins allowed to use the write key; empty = any" });
 const ZPriority = z.int32().meta({ description: "Used by the `priority` merge policy: higher wins" });
+const ZRateLimitPerMinute = z.int().min(1, "Must be at least 1").max(10_000_000, "At most 10000000").nullable().meta({
+  description:
+    "Events (or customers) per minute this source's write key may send; null = the installation's default (ATRIUM_RATE_LIMIT_INGEST, 60000 a minute)",
+});
 
 export const ZSourceCreate = z
   .strictObject({
@@ -66,6 +70,7 @@ export const ZSourceCreate = z
     type: ZSourceType.optional().meta({ description: "Default api" }),
     allowedOrigins: ZAllowedOrigins.optional(),
     priority: ZPriority.optional(),
+    rateLimitPerMinute: ZRateLimitPerMinute.optional(),
     signingSecret: ZSigningSecret.optional(),
   })
   .superRefine((source, ctx) => {
@@ -92,6 +97,7 @@ export const ZSourceUpdate = z
     type: ZSourceType.optional(),
     allowedOrigins: ZAllowedOrigins.optional(),
     priority: ZPriority.optional(),
+    rateLimitPerMinute: ZRateLimitPerMinute.optional(),
     signingSecret: ZSigningSecret.optional().meta({ description: "Replaces the shop's signing secret (shop sources)" }),
   })
   .meta({ id: "SourceUpdate" });
@@ -103,6 +109,7 @@ export const ZSource = z
     type: ZSourceType,
     allowedOrigins: z.array(z.string()),
     priority: z.number().int(),
+    rateLimitPerMinute: z.number().int().nullable().meta({ description: "Null: the installation's default" }),
     writeKeyPrefix: z.string().meta({ description: "First characters of the write key, to recognise it" }),
     webhookUrl: z
       .string()
@@ -167,7 +174,7 @@ export const updateSourceEndpoint = defineEndpoint({
   method: "PATCH",
   path: "/api/v1/workspaces/{ws}/sources/{id}",
   operationId: "updateSource",
-  summary: "Rename a source or change its type, allowed origins or priority",
+  summary: "Rename a source or change its type, allowed origins, priority or ingestion rate limit",
   tag: "Sources",
   access: { kind: "workspace", permission: "admin" },
   params: ZSourceParams,

@@ -18,7 +18,7 @@ function bearerTokenOf(req: Request): string | null {
 export async function principalFromWriteKey(key: string, req: Request): Promise<Principal | null> {
   const source = await db().source.findUnique({
     where: { writeKeyHash: hashWriteKey(key) },
-    select: { id: true, name: true, type: true, workspaceId: true, allowedOrigins: true },
+    select: { id: true, name: true, type: true, workspaceId: true, allowedOrigins: true, rateLimitPerMinute: true },
   });
   if (!source) return null;
   const origin = req.headers.get("origin");
@@ -31,6 +31,7 @@ export async function principalFromWriteKey(key: string, req: Request): Promise<
     sourceName: source.name,
     sourceType: source.type,
     workspaceId: source.workspaceId,
+    rateLimitPerMinute: source.rateLimitPerMinute,
   };
 }
 

@@ -4,6 +4,7 @@ import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "@/lib/server/db/client";
 import { ADMIN_CLIENT_ID, externalIssuer, issuerUrl } from "./oidc/config";
+import { isSessionRevoked, newSessionId, revokeSession } from "./session-revocation";
 
 interface OidcProfile {
   sub: string;
@@ -11,7 +12,7 @@ interface OidcProfile {
   name?: string;
 }
 
-const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 function oidcProvider(): OAuthConfig<OidcProfile> {
   const external = externalIssuer();
@@ -48,12 +49,24 @@ export function authOptions(): AuthOptions {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
+    events: {
+      async signOut({ token }) {
+        await revokeSession(token, SESSION_MAX_AGE_SECONDS);
+      },
+    },
     callbacks: {
       async signIn({ profile }) {
         return Boolean(profile && (await atriumUserIdFor(profile as OidcProfile)));
       },
       async jwt({ token, profile }) {
-        if (profile) token.uid = await atriumUserIdFor(profile as OidcProfile);
+        if (profile) {
+          token.uid = await atriumUserIdFor(profile as OidcProfile);
+          // The session's id, carried by every cookie NextAuth re-issues for it (session-revocation.ts).
+          token.sid = newSessionId();
+          return token;
+        }
+        // A signed-out session is over: throwing makes NextAuth answer no session and clear the cookie.
+        if (await isSessionRevoked(token)) throw new Error("session revoked");
         return token;
       },
       async session({ session, token }) {

@@ -1,7 +1,9 @@
-// The admin UI's session: NextAuth's encrypted JWT cookie, decoded with the installation's secret.
+// The admin UI's session: NextAuth's encrypted JWT cookie, decoded with the installation's secret, and
+// refused once its session was signed out.
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/server/db/client";
 import type { Principal } from "@/lib/server/core/principal";
+import { isSessionRevoked } from "./session-revocation";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -31,6 +33,8 @@ export async function principalFromSession(req: Request): Promise<Principal | nu
   if (!value || !secret) return null;
   const token = await decode({ token: value, secret }).catch(() => null);
   if (!token || typeof token.uid !== "string") return null;
+  // Signed out: the cookie may still decode, but its session is over (session-revocation.ts).
+  if (await isSessionRevoked(token)) return null;
   const user = await db().user.findUnique({ where: { id: token.uid }, select: { id: true, email: true, name: true } });
   return user ? { type: "user", userId: user.id, email: user.email, name: user.name } : null;
 }

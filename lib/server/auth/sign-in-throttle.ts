@@ -1,44 +1,35 @@
-// Slows down password guessing: after too many failed sign-ins for one account, or from one address,
-// within a window, further attempts are refused until the window passes. Counters live in PostgreSQL
-// (RateLimitBucket) so every app instance sees the same numbers.
-import { db } from "@/lib/server/db/client";
+// Slows down password guessing at the sign-in page. Each attempt first spends a point of two budgets, in
+// one atomic statement each (rate-limiter-flexible on the "RateLimit" table, shared by every instance):
+// - the account *from this address* (5 per 15 minutes): guessing one account's password is stopped, yet
+//   nobody can lock the owner out from elsewhere — the right password from another address still works;
+// - the address, whatever the account (20 per 15 minutes): one address cannot spray many accounts.
+// Spending before checking is what makes it hold under concurrency: of 30 simultaneous guesses at a limit
+// of 5, exactly 5 reach the password check. A right password gives its points back.
+import { forget, consume, reward } from "@/lib/server/limits/limiter";
+import { policy } from "@/lib/server/limits/policies";
+import { verifyCredentials } from "./credentials";
 
-const WINDOW_SECONDS = 15 * 60;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
+const normalised = (email: string) => email.trim().toLowerCase();
+const accountKey = (email: string, address: string) => `${normalised(email)}|${address}`;
 
-const accountKey = (email: string) => `sign-in:account:${email.trim().toLowerCase()}`;
-const addressKey = (ip: string) => `sign-in:address:${ip}`;
+export type SignInAttempt =
+  | { outcome: "signed_in"; user: { id: string; email: string; name: string | null } }
+  | { outcome: "wrong" }
+  | { outcome: "throttled"; retryAfterSeconds: number };
 
-async function failuresIn(key: string): Promise<{ hits: number; retryAfter: number }> {
-  const bucket = await db().rateLimitBucket.findUnique({ where: { key } });
-  if (!bucket) return { hits: 0, retryAfter: 0 };
-  const elapsed = (Date.now() - bucket.windowStart.getTime()) / 1000;
-  if (elapsed >= WINDOW_SECONDS) return { hits: 0, retryAfter: 0 };
-  return { hits: bucket.hits, retryAfter: Math.ceil(WINDOW_SECONDS - elapsed) };
-}
-
-/** Null when the attempt may go ahead, otherwise the seconds to wait. */
-export async function signInBlockedFor(email: string, ip: string): Promise<number | null> {
-  const [account, address] = await Promise.all([failuresIn(accountKey(email)), failuresIn(addressKey(ip))]);
-  if (account.hits >= MAX_FAILURES_PER_ACCOUNT) return account.retryAfter;
-  if (address.hits >= MAX_FAILURES_PER_ADDRESS) return address.retryAfter;
-  return null;
-}
-
-async function bump(key: string): Promise<void> {
-  // One statement: a new window starts when the old one has passed.
-  await db().$executeRaw`
-    INSERT INTO "RateLimitBucket" ("key", "hits", "windowStart") VALUES (${key}, 1, now())
-    ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${WINDOW_SECONDS}) THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
-      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${WINDOW_SECONDS}) THEN now() ELSE "RateLimitBucket"."windowStart" END`;
-}
-
-export async function recordSignInFailure(email: string, ip: string): Promise<void> {
-  await Promise.all([bump(accountKey(email)), bump(addressKey(ip))]);
-}
-
-export async function clearSignInFailures(email: string): Promise<void> {
-  await db().rateLimitBucket.deleteMany({ where: { key: accountKey(email) } });
+export async function attemptSignIn(email: string, password: string, address: string): Promise<SignInAttempt> {
+  const [account, perAddress] = await Promise.all([
+    consume(policy("sign_in_account"), accountKey(email, address)),
+    consume(policy("sign_in_address"), address),
+  ]);
+  const refused = [account, perAddress].filter((state) => !state.allowed);
+  if (refused.length > 0)
+    return { outcome: "throttled", retryAfterSeconds: Math.max(...refused.map((s) => s.resetSeconds)) };
+  const user = email && password ? await verifyCredentials(email, password) : null;
+  if (!user) return { outcome: "wrong" };
+  await Promise.all([
+    forget(policy("sign_in_account"), accountKey(email, address)),
+    reward(policy("sign_in_address"), address),
+  ]);
+  return { outcome: "signed_in", user };
 }

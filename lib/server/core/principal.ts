@@ -17,7 +17,15 @@ export type Principal =
       /** The client's own masking setting; null follows its role's default. */
       maskPersonalData: boolean | null;
     }
-  | { type: "writeKey"; sourceId: string; sourceName: string; sourceType: SourceType; workspaceId: string };
+  | {
+      type: "writeKey";
+      sourceId: string;
+      sourceName: string;
+      sourceType: SourceType;
+      workspaceId: string;
+      /** The source's own ingestion limit (events per minute); absent or null: the default. */
+      rateLimitPerMinute?: number | null;
+    };
 
 /** The caller's standing in the workspace named by the route. */
 export interface WorkspaceAccess {

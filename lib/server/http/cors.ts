@@ -14,7 +14,8 @@ import { anySourceAllowsOrigin } from "@/lib/server/sources/origin-allowed";
 
 export const CORS_MAX_AGE_SECONDS = 600;
 const ALLOW_HEADERS = "authorization, content-type, x-request-id, x-retry-count";
-const EXPOSE_HEADERS = "retry-after, x-request-id, location";
+const EXPOSE_HEADERS =
+  "retry-after, x-request-id, location, ratelimit-limit, ratelimit-remaining, ratelimit-reset, ratelimit-policy";
 
 function installationOrigins(): ReadonlySet<string> {
   const raw = process.env.ATRIUM_CORS_ORIGINS ?? "";

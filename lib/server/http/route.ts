@@ -6,7 +6,6 @@
 import "server-only";
 import { z } from "zod";
 import type { Access, EndpointContract } from "@/lib/schemas/endpoint";
-import { authenticate } from "@/lib/server/auth/authenticate";
 import type { Principal, WorkspaceAccess } from "@/lib/server/core/principal";
 import { authorizeWorkspace } from "@/lib/server/auth/workspace-access";
 import { readJsonBody, DEFAULT_BODY_LIMIT } from "./body";
@@ -20,6 +19,8 @@ import { requestIdOf } from "./request-id";
 import { withCors } from "./cors";
 import { maskResponse } from "@/lib/server/masking/mask-response";
 import { refuseMaskedSearch, refuseUnmaskable } from "@/lib/server/masking/refuse-masked-inputs";
+import { applyEndpointLimits, authenticateCounted, withLimitHeaders } from "./rate-limits";
+import type { LimitState } from "@/lib/server/limits/limiter";
 
 // Contract fields are optional properties, so their types include undefined: look through it.
 type Out<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
@@ -59,8 +60,11 @@ interface RouteSegment {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-async function authorize(req: Request, access: Access, params: Record<string, unknown>) {
-  const principal = access.kind === "public" ? await authenticate(req).catch(() => null) : await authenticate(req);
+async function authorize(req: Request, access: Access, params: Record<string, unknown>, limits: LimitState[]) {
+  const principal =
+    access.kind === "public"
+      ? await authenticateCounted(req, []).catch(() => null)
+      : await authenticateCounted(req, limits);
   if (access.kind === "public") return { principal, workspace: null };
   if (!principal) throw new AppError("unauthenticated", "Sign in or send an access token");
   if (access.kind === "authenticated") {
@@ -88,9 +92,11 @@ export function route<C extends EndpointContract>(
   // CORS (cors.ts): write-key endpoints answer the origins their sources allow.
   return withCors(contract.access, async (req: Request, segment: RouteSegment) => {
     const requestId = requestIdOf(req);
+    // The limits this request spent or hit; their RateLimit-* headers go on whatever it answers.
+    const limits: LimitState[] = [];
     try {
       const rawParams = (await segment?.params) ?? {};
-      const { principal, workspace } = await authorize(req, contract.access, rawParams);
+      const { principal, workspace } = await authorize(req, contract.access, rawParams, limits);
       // Like the permission, before any input is read: a caller who may not export learns nothing more.
       const format = negotiateFormat(req, contract, workspace);
       // Masking by role (EndpointContract.personalData): enforced here for every endpoint, not by each handler.
@@ -107,19 +113,21 @@ export function route<C extends EndpointContract>(
           )
         : undefined;
       if (masked) refuseMaskedSearch(contract, query, body);
+      await applyEndpointLimits(contract, principal, format, body, limits);
       const ctx = { req, requestId, principal, workspace, params, query, body, format } as RouteContext<C>;
       const result = await handler(ctx).catch((error: unknown) => {
         throw locateError(contract, error);
       });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
-        return result;
+        return withLimitHeaders(result, limits);
       }
       const shown = (body: unknown) => (masked ? maskResponse(contract, body) : body);
-      if (result instanceof Reply) return serialize(shown(result.body), result.status, requestId, result.headers);
-      return serialize(shown(result), contract.success.status, requestId, {});
+      if (result instanceof Reply)
+        return withLimitHeaders(serialize(shown(result.body), result.status, requestId, result.headers), limits);
+      return withLimitHeaders(serialize(shown(result), contract.success.status, requestId, {}), limits);
     } catch (error) {
-      return errorToResponse(asUnavailable(error), requestId);
+      return withLimitHeaders(errorToResponse(asUnavailable(error), requestId), limits);
     }
   });
 }

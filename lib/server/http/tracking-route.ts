@@ -15,6 +15,8 @@ import { readLimited } from "./body";
 import { applyCors } from "./cors";
 import { errorToResponse, WRITE_KEY_CHALLENGE } from "./problem";
 import { requestIdOf } from "./request-id";
+import { checkCounted, limitItems, withLimitHeaders } from "./rate-limits";
+import type { LimitState } from "@/lib/server/limits/limiter";
 
 type WriteKeyPrincipal = Principal & { type: "writeKey" };
 
@@ -78,11 +80,17 @@ export function trackingRoute(kind: "batch" | SegmentMessageType): (req: Request
     const requestId = requestIdOf(req);
     const receivedAt = Date.now();
     let response: Response;
+    // Rate limits (lib/server/limits): bad write keys per address, messages per write key.
+    const limits: LimitState[] = [];
     try {
       const body = await readJson(req, limit);
-      const principal = await writeKeyPrincipal(req, writeKeyOf(req, body));
+      const key = writeKeyOf(req, body);
+      const principal = key
+        ? await checkCounted(req, limits, () => writeKeyPrincipal(req, key))
+        : await writeKeyPrincipal(req, key);
       if (!isPlainObject(body)) throw new AppError("bad_request", "The body must be a JSON object");
       const messages = messagesOf(kind, body);
+      await limitItems(principal, messages.length, limits);
       const result = await ingestSegmentBatch({
         workspaceId: principal.workspaceId,
         principal,
@@ -104,6 +112,6 @@ export function trackingRoute(kind: "batch" | SegmentMessageType): (req: Request
       response = errorToResponse(error, requestId);
       if (response.status === 401) response.headers.set("www-authenticate", WRITE_KEY_CHALLENGE);
     }
-    return applyCors(req, response, true);
+    return applyCors(req, withLimitHeaders(response, limits), true);
   };
 }

@@ -6,7 +6,7 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponseObject,
 } from "zod-openapi";
-import type { EndpointContract } from "@/lib/schemas/endpoint";
+import { rateLimitsOf, type EndpointContract } from "@/lib/schemas/endpoint";
 import { ZProblem } from "@/lib/schemas/common";
 import { endpoints } from "@/lib/schemas/endpoints";
 
@@ -19,7 +19,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: "Body too large",
   415: "Body is not JSON",
   422: "Validation failed; errors[].path names each bad field",
-  429: "Rate limited; see Retry-After",
+  429: "Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After",
   500: "Unexpected error; quote requestId",
   503: "A dependency is unavailable",
 };
@@ -44,13 +44,27 @@ const WWW_AUTHENTICATE_HEADER = {
   description: 'The scheme to authenticate with: Bearer realm="atrium" (a write key\'s endpoints: Basic)',
   schema: { type: "string" as const },
 };
+// docs/api.md, "Rate limits": sent on every response of an endpoint with its own limit (ingestion,
+// exports) and on refusals and failed authentications.
+const RATE_LIMIT_HEADERS = {
+  "RateLimit-Limit": { description: "Points of the tightest limit in its window", schema: { type: "string" as const } },
+  "RateLimit-Remaining": { description: "Points left in the window", schema: { type: "string" as const } },
+  "RateLimit-Reset": { description: "Seconds until the window ends", schema: { type: "string" as const } },
+  "RateLimit-Policy": { description: '"<limit>;w=<window seconds>"', schema: { type: "string" as const } },
+};
+/** An endpoint with its own limit: ingestion (items per write key or caller) or exports (per caller). */
+const hasOwnLimit = (endpoint: EndpointContract) => {
+  const own = rateLimitsOf(endpoint);
+  return own.ingest || own.export !== null;
+};
 const CONTENT_DISPOSITION_HEADER = {
   description: 'With text/csv: attachment; filename="…"',
   schema: { type: "string" as const },
 };
 
 function errorHeaders(code: number) {
-  if (code === 429 || code === 503) return { ...HEADERS, "Retry-After": RETRY_AFTER_HEADER };
+  if (code === 429) return { ...HEADERS, "Retry-After": RETRY_AFTER_HEADER, ...RATE_LIMIT_HEADERS };
+  if (code === 503) return { ...HEADERS, "Retry-After": RETRY_AFTER_HEADER };
   if (code === 401) return { ...HEADERS, "WWW-Authenticate": WWW_AUTHENTICATE_HEADER };
   return HEADERS;
 }
@@ -58,7 +72,9 @@ function errorHeaders(code: number) {
 function errorStatuses(endpoint: EndpointContract): number[] {
   // 503: the database is unreachable (answered quickly, with Retry-After).
   const statuses = new Set<number>([500, 503, ...(endpoint.errors ?? [])]);
-  if (endpoint.access.kind !== "public") [401, 403].forEach((s) => statuses.add(s));
+  // 429: a sent credential counts against its address's failed-authentication limit (lib/server/limits).
+  if (endpoint.access.kind !== "public") [401, 403, 429].forEach((s) => statuses.add(s));
+  if (hasOwnLimit(endpoint)) statuses.add(429);
   if (endpoint.access.kind === "workspace") [403, 404].forEach((s) => statuses.add(s));
   // 422 everywhere: unknown query parameters are refused even where none is defined.
   statuses.add(422);
@@ -81,6 +97,7 @@ function operationOf(endpoint: EndpointContract): ZodOpenApiOperationObject {
   const successHeaders = {
     ...HEADERS,
     ...(endpoint.csv ? { "Content-Disposition": CONTENT_DISPOSITION_HEADER } : {}),
+    ...(hasOwnLimit(endpoint) ? RATE_LIMIT_HEADERS : {}),
   };
   responses[String(status)] = {
     description: description ?? "Success",

@@ -13,6 +13,7 @@ import { resumeCampaigns } from "@/lib/server/send/resume-campaigns";
 import { ROOT_DIR } from "./database";
 import { jobTaskList } from "./job-tasks";
 import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
+import { stampClientAddress } from "@/lib/server/limits/address";
 
 /** Handlers mounted ahead of Next by path prefix (e.g. the OAuth2 server at /oauth). */
 export type PrefixHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -47,6 +48,9 @@ export async function startHttpServer(options: {
   const mounts = Object.entries({ [OAUTH_MOUNT]: await createOAuthMount(), ...options.mounts });
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     applySecurityHeaders(req, res);
+    // Route handlers see no socket: per-address rate limits read the address from this header, which is
+    // always overwritten here (a client cannot choose its own).
+    stampClientAddress(req);
     if (!isDecodablePath(req.url ?? "/")) return refuseMalformedPath(res);
     const path = req.url?.split("?")[0] ?? "/";
     if (DISCOVERY_PATHS.has(path) && (req.method === "GET" || req.method === "HEAD"))

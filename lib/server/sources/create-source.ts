@@ -35,6 +35,7 @@ export async function createSource({
         type: input.type && toDbSourceType(input.type),
         allowedOrigins: input.allowedOrigins,
         priority: input.priority,
+        rateLimitPerMinute: input.rateLimitPerMinute,
         writeKeyHash: writeKey.hash,
         writeKeyPrefix: writeKey.prefix,
       },

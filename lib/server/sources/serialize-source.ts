@@ -11,6 +11,7 @@ export function serializeSource(row: SourceRow): Source {
     type: toApiSourceType(row.type),
     allowedOrigins: row.allowedOrigins,
     priority: row.priority,
+    rateLimitPerMinute: row.rateLimitPerMinute,
     writeKeyPrefix: row.writeKeyPrefix,
     webhookUrl: webhookUrlOf(toApiSourceType(row.type), row.id),
     hasSigningSecret: row.signingSecretEncrypted !== null,

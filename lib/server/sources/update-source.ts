@@ -31,6 +31,7 @@ export async function updateSource({
         type: input.type && toDbSourceType(input.type),
         allowedOrigins: input.allowedOrigins,
         priority: input.priority,
+        rateLimitPerMinute: input.rateLimitPerMinute,
         signingSecretEncrypted,
       },
     });

@@ -4,8 +4,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
-import { verifyCredentials } from "@/lib/server/auth/credentials";
-import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "@/lib/server/auth/sign-in-throttle";
+import { attemptSignIn } from "@/lib/server/auth/sign-in-throttle";
+import { socketClientAddress } from "@/lib/server/limits/address";
 import { log } from "@/lib/server/log";
 import { OAUTH_MOUNT } from "./config";
 import { signInPage } from "./pages";
@@ -21,16 +21,6 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
     chunks.push(chunk as Buffer);
   }
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
-}
-
-function clientAddress(req: IncomingMessage): string {
-  const forwarded =
-    process.env.TRUST_PROXY === "1"
-      ? String(req.headers["x-forwarded-for"] ?? "")
-          .split(",")[0]
-          .trim()
-      : "";
-  return forwarded || req.socket.remoteAddress || "unknown";
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {
@@ -49,10 +39,11 @@ async function submitSignIn(provider: Provider, req: IncomingMessage, res: Serve
   const email = (form.get("email") ?? "").trim().toLowerCase();
   const password = form.get("password") ?? "";
   const action = `${OAUTH_MOUNT}/interaction/${uid}/login`;
-  const ip = clientAddress(req);
-  const waitSeconds = await signInBlockedFor(email, ip);
-  if (waitSeconds !== null) {
-    const minutes = Math.ceil(waitSeconds / 60);
+  const ip = socketClientAddress(req);
+  const attempt = await attemptSignIn(email, password, ip);
+  if (attempt.outcome === "throttled") {
+    const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
+    res.setHeader("retry-after", String(attempt.retryAfterSeconds));
     return sendHtml(
       res,
       429,
@@ -63,9 +54,7 @@ async function submitSignIn(provider: Provider, req: IncomingMessage, res: Serve
       }),
     );
   }
-  const user = email && password ? await verifyCredentials(email, password) : null;
-  if (!user) {
-    await recordSignInFailure(email, ip);
+  if (attempt.outcome === "wrong") {
     await recordAudit(db(), {
       workspaceId: null,
       actor: SYSTEM_ACTOR,
@@ -75,7 +64,7 @@ async function submitSignIn(provider: Provider, req: IncomingMessage, res: Serve
     });
     return sendHtml(res, 401, signInPage({ action, email, error: "The e-mail or password is not correct." }));
   }
-  await clearSignInFailures(email);
+  const { user } = attempt;
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await recordAudit(db(), {
     workspaceId: null,

@@ -1,6 +1,7 @@
 // Mounts the authorization server at /oauth in front of Next.js (see lib/server/runtime/http-server.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
+import { deleteExpiredRevocations } from "@/lib/server/auth/session-revocation";
 import { deleteExpiredOidcRows } from "./adapter";
 import { OAUTH_MOUNT } from "./config";
 import { handleInteraction } from "./interactions";
@@ -9,7 +10,13 @@ import { createOidcProvider } from "./provider";
 export async function createOAuthMount(): Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> {
   const provider = createOidcProvider(await loadInstallationSecrets());
   const callback = provider.callback();
-  const cleanup = setInterval(() => void deleteExpiredOidcRows().catch(() => {}), 60 * 60 * 1000);
+  const cleanup = setInterval(
+    () => {
+      void deleteExpiredOidcRows().catch(() => {});
+      void deleteExpiredRevocations().catch(() => {});
+    },
+    60 * 60 * 1000,
+  );
   cleanup.unref();
   return async (req, res) => {
     if (req.url?.startsWith(`${OAUTH_MOUNT}/interaction/`)) return handleInteraction(provider, req, res);

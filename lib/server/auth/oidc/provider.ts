@@ -9,6 +9,7 @@ import type { InstallationSecrets } from "@/lib/server/settings/installation-sec
 import { PrismaOidcAdapter } from "./adapter";
 import { ADMIN_CLIENT_ID, OAUTH_MOUNT, adminRedirectUri, issuerUrl, publicUrl } from "./config";
 import { errorPage, signOutPage, signedOutPage } from "./pages";
+import { limitTokenEndpoint } from "./token-limits";
 
 export const TOKEN_TTL_SECONDS = 60 * 60;
 
@@ -121,6 +122,7 @@ export function createOidcProvider(secrets: InstallationSecrets): Provider {
     return verifyApiClientSecretHash(this.clientSecret ?? "", actual);
   };
   answerOutagesWith503(provider);
+  limitTokenEndpoint(provider);
   return provider;
 }
 
