@@ -14,6 +14,8 @@ export interface JobPayloads {
     targetId: string | null;
     details: Record<string, unknown>;
     at: string;
+    /** Unique per domain event: a retried fan-out stores no second delivery (absent in older jobs). */
+    key?: string;
   };
   /** One stored ingestion batch: its events and the customers it created (queued in SQL, per batch). */
   "events.created": { workspaceId: string; eventIds: string[]; customerIds: string[] };
