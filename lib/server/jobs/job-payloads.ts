@@ -7,6 +7,8 @@ export interface JobPayloads {
   "views.build-members": { workspaceId: string; viewId: string };
   /** One attempt of one webhook delivery (lib/server/webhooks/deliver-webhook.ts). */
   "webhooks.deliver": { workspaceId: string; deliveryId: string };
+  /** The first attempts of up to DELIVERY_BATCH deliveries of one fan-out, sent concurrently. */
+  "webhooks.deliver-batch": { workspaceId: string; deliveryIds: string[] };
   /** A customer or consent change to fan out to webhook subscriptions (queued by recordAudit, in SQL). */
   "webhooks.domain-event": {
     workspaceId: string;

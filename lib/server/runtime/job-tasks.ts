@@ -7,7 +7,7 @@ import { runAutomation } from "@/lib/server/automations/run-automation";
 import { triggerAutomations } from "@/lib/server/automations/trigger-automations";
 import { runCampaignJob } from "@/lib/server/send/send-job";
 import { buildViewMembers } from "@/lib/server/views/view-membership";
-import { deliverWebhook } from "@/lib/server/webhooks/deliver-webhook";
+import { deliverWebhook, deliverWebhookBatch } from "@/lib/server/webhooks/deliver-webhook";
 import { fanOutDomainEvent } from "@/lib/server/webhooks/fan-out-domain-event";
 import { fanOutEvents } from "@/lib/server/webhooks/fan-out-events";
 
@@ -16,6 +16,8 @@ export const jobTasks: JobTaskRegistry = {
   // On the worker's own connection: the hot path of every delivery skips Prisma.
   "webhooks.deliver": (payload, helpers) =>
     deliverWebhook(payload, async (text, values) => (await helpers.query(text, values)).rows),
+  "webhooks.deliver-batch": (payload, helpers) =>
+    deliverWebhookBatch(payload, async (text, values) => (await helpers.query(text, values)).rows),
   "webhooks.domain-event": (payload) => fanOutDomainEvent(payload),
   "events.created": async (payload) => {
     await fanOutEvents(payload);
