@@ -5,6 +5,8 @@
 export interface JobPayloads {
   /** Builds or refreshes a view's kept report members (lib/server/views/view-membership.ts). */
   "views.build-members": { workspaceId: string; viewId: string };
+  /** Every minute (crontab, see worker.ts): refreshes the views whose membership changes are subscribed to. */
+  "views.refresh-watched": Record<string, unknown>;
   /** One attempt of one webhook delivery (lib/server/webhooks/deliver-webhook.ts). */
   "webhooks.deliver": { workspaceId: string; deliveryId: string };
   /** The first attempts of up to DELIVERY_BATCH deliveries of one fan-out, sent concurrently. */
