@@ -11,6 +11,8 @@ export const WEBHOOK_EVENT_KINDS = [
   "customer.unmerged",
   "customer.erased",
   "consent.changed",
+  "view.entered",
+  "view.left",
 ] as const;
 
 export const ZWebhookEventKind = z.enum(WEBHOOK_EVENT_KINDS).meta({ id: "WebhookEventKind" });

@@ -3,6 +3,7 @@
 // job is added in the same transaction (graphile_worker.add_job), so a rolled-back write sends nothing
 // and a committed one is never lost; without a subscription the write pays one indexed EXISTS.
 // Written as SQL here (no import of lib/server/webhooks, which itself records audit entries).
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db/client";
 
@@ -26,6 +27,7 @@ export async function queueDomainEvent(
     targetId: entry.targetId ?? null,
     details: entry.details ?? {},
     at: new Date().toISOString(),
+    key: randomUUID(),
   };
   await tx.$executeRaw`
     SELECT graphile_worker.add_job('webhooks.domain-event', ${JSON.stringify(payload)}::json, max_attempts => 10)

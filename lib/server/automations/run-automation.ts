@@ -45,9 +45,9 @@ export async function runAutomation({ workspaceId, runId }: { workspaceId: strin
   };
   const results: Result[] = [];
   let error: string | null = null;
-  for (const action of automation.actions as unknown as AutomationAction[]) {
+  for (const [index, action] of (automation.actions as unknown as AutomationAction[]).entries()) {
     try {
-      results.push({ type: action.type, ok: true, detail: await perform(action) });
+      results.push({ type: action.type, ok: true, detail: await perform(action, index) });
     } catch (e) {
       // Our own errors say what was wrong (field errors included); anything else stays internal.
       const message =
@@ -64,7 +64,7 @@ export async function runAutomation({ workspaceId, runId }: { workspaceId: strin
     data: { status: error ? "FAILED" : "SUCCEEDED", finishedAt: new Date(), results: results as never, error },
   });
 
-  async function perform(action: AutomationAction): Promise<string | null> {
+  async function perform(action: AutomationAction, index: number): Promise<string | null> {
     switch (action.type) {
       case "addTag":
       case "removeTag": {
@@ -94,10 +94,12 @@ export async function runAutomation({ workspaceId, runId }: { workspaceId: strin
           tags: customer?.tags ?? null,
         });
         if (action.webhookId) {
+          // Keyed by run and action: a run retried after a crash queues no second delivery.
+          const sourceKey = `automation.triggered:${runId}:${index}`;
           const [deliveryId] = await queueDeliveries(workspaceId, [
-            { subscriptionId: action.webhookId, type: "automation.triggered", body },
+            { subscriptionId: action.webhookId, type: "automation.triggered", body, sourceKey },
           ]);
-          return `delivery ${deliveryId}`;
+          return deliveryId ? `delivery ${deliveryId}` : "delivery already queued";
         }
         const result = await postJson({ url: action.url ?? "", headers: {}, body, timeoutMs: 10_000 });
         const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;

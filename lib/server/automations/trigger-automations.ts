@@ -2,6 +2,7 @@
 // enabled automation — its event type, its kind of customer (known, anonymous, any) and, for known
 // customers, its filter (the filter language, evaluated in SQL on the customer as it is now) — each get an
 // AutomationRun row and an "automations.run" job due after the automation's delay, in one statement.
+// Idempotent: one run per (automation, event), so a retried events.created job adds no second run.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AutomationTrigger } from "@/lib/schemas/automations";
 import { db } from "@/lib/server/db/client";
@@ -59,6 +60,8 @@ export async function triggerAutomations({ workspaceId, eventIds }: { workspaceI
         FROM unnest(${runs.map((r) => r.id)}::uuid[], ${runs.map((r) => r.automationId)}::uuid[],
                     ${runs.map((r) => r.eventId)}::uuid[], ${runs.map((r) => r.customerId)}::uuid[],
                     ${runs.map((r) => r.runAt)}::text[]) AS x(id, automation, event, customer, run_at)
+      -- A retried events.created job finds its runs: no second run, no second job.
+      ON CONFLICT ("workspaceId", "automationId", "eventId") DO NOTHING
       RETURNING id, "runAt")
     SELECT graphile_worker.add_job('automations.run', json_build_object('workspaceId', ${workspaceId}::text, 'runId', r.id),
              run_at => (r."runAt"::text || 'Z')::timestamptz, max_attempts => 5)

@@ -5,8 +5,12 @@
 export interface JobPayloads {
   /** Builds or refreshes a view's kept report members (lib/server/views/view-membership.ts). */
   "views.build-members": { workspaceId: string; viewId: string };
+  /** Every minute (crontab, see worker.ts): refreshes the views whose membership changes are subscribed to. */
+  "views.refresh-watched": Record<string, unknown>;
   /** One attempt of one webhook delivery (lib/server/webhooks/deliver-webhook.ts). */
   "webhooks.deliver": { workspaceId: string; deliveryId: string };
+  /** The first attempts of up to DELIVERY_BATCH deliveries of one fan-out, sent concurrently. */
+  "webhooks.deliver-batch": { workspaceId: string; deliveryIds: string[] };
   /** A customer or consent change to fan out to webhook subscriptions (queued by recordAudit, in SQL). */
   "webhooks.domain-event": {
     workspaceId: string;
@@ -14,6 +18,8 @@ export interface JobPayloads {
     targetId: string | null;
     details: Record<string, unknown>;
     at: string;
+    /** Unique per domain event: a retried fan-out stores no second delivery (absent in older jobs). */
+    key?: string;
   };
   /** One stored ingestion batch: its events and the customers it created (queued in SQL, per batch). */
   "events.created": { workspaceId: string; eventIds: string[]; customerIds: string[] };

@@ -28,6 +28,8 @@ export async function startJobWorker(options: {
   tasks: TaskList;
   concurrency?: number;
   pollInterval?: number;
+  /** graphile-worker crontab lines (each item runs once per tick across all instances). */
+  crontab?: string;
 }): Promise<JobWorker> {
   const concurrency = options.concurrency ?? Number(process.env.ATRIUM_WORKER_CONCURRENCY ?? 10);
   const runner: Runner = await run({
@@ -40,6 +42,7 @@ export async function startJobWorker(options: {
     noHandleSignals: true,
     logger: jobLogger,
     taskList: options.tasks,
+    crontab: options.crontab ?? "",
   });
   return { stop: () => runner.stop() };
 }

@@ -11,7 +11,7 @@ import { startJobWorker } from "@/lib/server/jobs/worker";
 import { log } from "@/lib/server/log";
 import { resumeCampaigns } from "@/lib/server/send/resume-campaigns";
 import { ROOT_DIR } from "./database";
-import { jobTaskList } from "./job-tasks";
+import { JOB_CRONTAB, jobTaskList } from "./job-tasks";
 import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
 import { stampClientAddress } from "@/lib/server/limits/address";
 
@@ -84,7 +84,11 @@ export async function startHttpServer(options: {
   const worker =
     process.env.ATRIUM_WORKER === "off" || !process.env.DATABASE_URL
       ? null
-      : await startJobWorker({ connectionString: process.env.DATABASE_URL, tasks: jobTaskList() });
+      : await startJobWorker({
+          connectionString: process.env.DATABASE_URL,
+          tasks: jobTaskList(),
+          crontab: JOB_CRONTAB,
+        });
   // A send cut off by a crash resumes now, not when the queue frees the dead worker's job (hours later).
   if (worker) await resumeCampaigns().catch((error: unknown) => log.error({ err: error }, "Could not resume campaigns"));
   const shownHost = options.hostname === "0.0.0.0" ? "localhost" : options.hostname;

@@ -7,16 +7,19 @@ import { runAutomation } from "@/lib/server/automations/run-automation";
 import { triggerAutomations } from "@/lib/server/automations/trigger-automations";
 import { withdrawForUnsubscribeEvents } from "@/lib/server/send/external-unsubscribe";
 import { runCampaignJob } from "@/lib/server/send/send-job";
-import { buildViewMembers } from "@/lib/server/views/view-membership";
-import { deliverWebhook } from "@/lib/server/webhooks/deliver-webhook";
+import { buildViewMembers, refreshWatchedViews } from "@/lib/server/views/view-membership";
+import { deliverWebhook, deliverWebhookBatch } from "@/lib/server/webhooks/deliver-webhook";
 import { fanOutDomainEvent } from "@/lib/server/webhooks/fan-out-domain-event";
 import { fanOutEvents } from "@/lib/server/webhooks/fan-out-events";
 
 export const jobTasks: JobTaskRegistry = {
   "views.build-members": (payload) => buildViewMembers(payload),
+  "views.refresh-watched": () => refreshWatchedViews(),
   // On the worker's own connection: the hot path of every delivery skips Prisma.
   "webhooks.deliver": (payload, helpers) =>
     deliverWebhook(payload, async (text, values) => (await helpers.query(text, values)).rows),
+  "webhooks.deliver-batch": (payload, helpers) =>
+    deliverWebhookBatch(payload, async (text, values) => (await helpers.query(text, values)).rows),
   "webhooks.domain-event": (payload) => fanOutDomainEvent(payload),
   "events.created": async (payload) => {
     await fanOutEvents(payload);
@@ -28,3 +31,9 @@ export const jobTasks: JobTaskRegistry = {
 };
 
 export const jobTaskList = () => taskListOf(jobTasks);
+
+/**
+ * Recurring jobs (graphile-worker crontab syntax). graphile-worker keeps the last run of each in
+ * known_crontabs, so with several instances each tick runs once; a missed tick is not caught up.
+ */
+export const JOB_CRONTAB = "* * * * * views.refresh-watched ?max=1";

@@ -16,6 +16,7 @@ import { db, type Tx } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/core/errors";
 import { log } from "@/lib/server/log";
 import { enqueue } from "@/lib/server/jobs/enqueue";
+import { queueViewChanges } from "./view-webhooks";
 import { loadViewSelection } from "./view-selection";
 
 /** Bump when what a member row holds changes: every membership is then rebuilt on its next report. */
@@ -59,7 +60,18 @@ export function membershipKey(condition: Prisma.Sql): string {
 
 /** Writes the member rows of the ACTIVE customers `which` selects that match the view (upserting). */
 function insertMembers(tx: Tx, view: MemberView, which: Prisma.Sql) {
-  return tx.$executeRaw`
+  return tx.$executeRaw`${membersInsert(view, which)}`;
+}
+
+/** The same, returning the customers that were not members before (xmax = 0: inserted, not updated). */
+async function insertMembersReturningNew(tx: Tx, view: MemberView, which: Prisma.Sql): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ customerId: string; entered: boolean }[]>`
+    ${membersInsert(view, which)} RETURNING "customerId"::text AS "customerId", (xmax = 0) AS entered`;
+  return rows.filter((r) => r.entered).map((r) => r.customerId);
+}
+
+function membersInsert(view: MemberView, which: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "ViewMember" ("workspaceId", "viewId", "customerId", "createdAt", gender, country, "birthDate", tags, consents, "sourceIds")
     SELECT c."workspaceId", ${view.viewId}::uuid, c.id, c."createdAt",
            atrium_facet_gender(c.base), atrium_facet_country(c.base), atrium_facet_birth_date(c.base),
@@ -94,15 +106,18 @@ async function rebuild(tx: Tx, view: MemberView, key: string, xmin: string): Pro
 async function catchUp(tx: Tx, view: MemberView, since: string, xmin: string): Promise<void> {
   const { workspaceId, viewId } = view;
   const changed = Prisma.sql`c."changedXact" >= ${since}::xid8`;
-  await insertMembers(tx, view, changed);
+  const entered = await insertMembersReturningNew(tx, view, changed);
   // The changed customers first (an InitPlan over the changedXact index), then their member rows by key:
   // a join could start from the view's members, all of them, when ViewMember's statistics are stale.
-  await tx.$executeRaw`
+  const left = await tx.$queryRaw<{ customerId: string }[]>`
     DELETE FROM "ViewMember" m
      WHERE m."workspaceId" = ${workspaceId}::uuid AND m."viewId" = ${viewId}::uuid
        AND m."customerId" = ANY (ARRAY(
              SELECT c.id FROM "Customer" c
-              WHERE c."workspaceId" = ${workspaceId}::uuid AND ${changed} AND (c.status = 'ACTIVE' AND ${view.condition}) IS NOT TRUE))`;
+              WHERE c."workspaceId" = ${workspaceId}::uuid AND ${changed} AND (c.status = 'ACTIVE' AND ${view.condition}) IS NOT TRUE))
+    RETURNING m."customerId"::text AS "customerId"`;
+  // In this transaction: the messages commit with the membership change they tell of, or not at all.
+  await queueViewChanges(tx, { workspaceId, viewId, entered, left: left.map((r) => r.customerId) });
   await tx.$executeRaw`
     UPDATE "ViewMembership" SET "sinceXmin" = ${xmin}::xid8, "refreshedAt" = now()
      WHERE "workspaceId" = ${workspaceId}::uuid AND "viewId" = ${viewId}::uuid`;
@@ -183,6 +198,31 @@ export async function buildViewMembersSoon(tx: Tx, workspaceId: string, viewId: 
     { jobKey: `views.build-members:${viewId}`, maxAttempts: 5 },
     tx,
   );
+}
+
+/**
+ * The "views.refresh-watched" task (every minute, graphile-worker's crontab: one run per minute across all
+ * instances): refreshes the kept members of every view in the workspaces with an enabled view.entered or
+ * view.left subscription, so those are sent within about a minute of the customer's change, not only
+ * when someone opens a report on the view.
+ */
+export async function refreshWatchedViews(): Promise<void> {
+  const watched = await db().webhookSubscription.findMany({
+    where: { enabled: true, events: { hasSome: ["view.entered", "view.left"] } },
+    select: { workspaceId: true },
+    distinct: ["workspaceId"],
+  });
+  for (const { workspaceId } of watched) {
+    const views = await db().view.findMany({ where: { workspaceId }, select: { id: true } });
+    for (const view of views) {
+      try {
+        await buildViewMembers({ workspaceId, viewId: view.id });
+      } catch (error) {
+        // One broken view (a filter on a property since removed) must not starve the others.
+        log.warn({ err: error, workspaceId, viewId: view.id }, "view refresh failed");
+      }
+    }
+  }
 }
 
 /** The task: reads the view as it is now (a deleted view has nothing to build). */

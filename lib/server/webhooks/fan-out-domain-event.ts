@@ -14,6 +14,8 @@ export interface DomainEventPayload {
   targetId: string | null;
   details: Record<string, unknown>;
   at: string;
+  /** Unique per domain event (set when it is queued): what makes a retried fan-out store nothing twice. */
+  key?: string;
 }
 
 async function customerOrNull(workspaceId: string, id: string | null) {
@@ -59,8 +61,10 @@ export async function fanOutDomainEvent(payload: DomainEventPayload): Promise<vo
   const data = await dataOf(payload);
   if (data === null) return;
   const body = messageBody(payload.type, data, new Date(payload.at));
+  // Jobs queued before keys existed: their type, target and time name them well enough.
+  const sourceKey = `${payload.type}:${payload.key ?? `${payload.targetId}@${payload.at}`}`;
   await queueDeliveries(
     payload.workspaceId,
-    subscriptions.map((s) => ({ subscriptionId: s.id, type: payload.type, body })),
+    subscriptions.map((s) => ({ subscriptionId: s.id, type: payload.type, body, sourceKey })),
   );
 }

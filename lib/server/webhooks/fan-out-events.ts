@@ -28,7 +28,7 @@ export async function fanOutEvents({ workspaceId, eventIds, customerIds }: Event
       const body = messageBody("event.created", serializeEvent(event));
       for (const s of forEvents)
         if (s.eventTypes.length === 0 || s.eventTypes.includes(event.type))
-          messages.push({ subscriptionId: s.id, type: "event.created", body });
+          messages.push({ subscriptionId: s.id, type: "event.created", body, sourceKey: `event.created:${event.id}` });
     }
   }
   const forCustomers = subscriptions.filter((s) => s.events.includes("customer.created"));
@@ -39,7 +39,13 @@ export async function fanOutEvents({ workspaceId, eventIds, customerIds }: Event
     });
     for (const customer of customers) {
       const body = messageBody("customer.created", serializeCustomer(customer));
-      for (const s of forCustomers) messages.push({ subscriptionId: s.id, type: "customer.created", body });
+      for (const s of forCustomers)
+        messages.push({
+          subscriptionId: s.id,
+          type: "customer.created",
+          body,
+          sourceKey: `customer.created:${customer.id}`,
+        });
     }
   }
   await queueDeliveries(workspaceId, messages);

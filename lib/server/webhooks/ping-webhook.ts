@@ -20,7 +20,11 @@ export async function pingWebhook({
   const [id] = await db().$transaction(async (tx) => {
     await findWebhook(tx, workspaceId, webhookId);
     const body = messageBody("webhook.ping", { webhookId });
-    const ids = await queueDeliveries(workspaceId, [{ subscriptionId: webhookId, type: "webhook.ping", body }], tx);
+    const ids = await queueDeliveries(
+      workspaceId,
+      [{ subscriptionId: webhookId, type: "webhook.ping", body, sourceKey: null }],
+      tx,
+    );
     await recordAudit(tx, {
       workspaceId,
       actor,
