@@ -444,7 +444,8 @@ export const ZFeedbackNotification = z
     diagnostic: z.string().max(1000).nullish(),
     occurredAt: ZTimestamp.nullish(),
   })
-  .refine((n) => Boolean(n.messageId || n.email), { message: "messageId or email is required", path: ["messageId"] });
+  .refine((n) => Boolean(n.messageId || n.email), { message: "messageId or email is required", path: ["messageId"] })
+  .meta({ id: "SendFeedbackNotification" });
 
 export const ZFeedbackBatch = z
   .strictObject({ notifications: z.array(ZFeedbackNotification).min(1).max(1000) })
