@@ -30,7 +30,10 @@ const ROUTES = endpoints
   }))
   .sort((a, b) => b.literals - a.literals);
 
-function match(method: string, pathname: string): { endpoint: EndpointContract; params: Record<string, string> } | null {
+function match(
+  method: string,
+  pathname: string,
+): { endpoint: EndpointContract; params: Record<string, string> } | null {
   for (const route of ROUTES) {
     if (route.endpoint.method !== method) continue;
     const found = route.pattern.exec(pathname);
@@ -59,13 +62,13 @@ async function answer(res: ServerResponse, response: Response) {
 
 export async function startApiServer(): Promise<ApiServer> {
   let base = "";
-  let oauth: Awaited<ReturnType<typeof createOAuthMount>> | undefined;
+  const mount: { handle?: Awaited<ReturnType<typeof createOAuthMount>> } = {};
   const violations: string[] = [];
   const requests: string[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       requests.push(`${req.method} ${req.url?.split("?")[0]}`);
-      if (req.url?.startsWith(`${OAUTH_MOUNT}/`)) return oauth!(req, res);
+      if (req.url?.startsWith(`${OAUTH_MOUNT}/`)) return mount.handle!(req, res);
       const request = await toRequest(req, base);
       const found = match(request.method, new URL(request.url).pathname);
       if (!found) return answer(res, new Response("no such route in the kit", { status: 404 }));
@@ -84,7 +87,7 @@ export async function startApiServer(): Promise<ApiServer> {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The issuer URL contains the port, so the provider is created once the server listens.
   process.env.PUBLIC_URL = base;
-  oauth = await createOAuthMount();
+  mount.handle = await createOAuthMount();
   return {
     url: base,
     server,

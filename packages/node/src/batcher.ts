@@ -118,7 +118,8 @@ export class Batcher {
       result.accepted += answer.accepted;
       result.rejected += answer.rejected;
       for (const item of answer.results)
-        if (item.status === "rejected") result.rejections.push({ kind: "identify", item: chunk[item.index], result: item });
+        if (item.status === "rejected")
+          result.rejections.push({ kind: "identify", item: chunk[item.index], result: item });
     }
     while (this.events.length > 0) {
       const chunk = this.events.slice(0, MAX_BATCH);
@@ -132,7 +133,8 @@ export class Batcher {
       result.accepted += answer.accepted;
       result.rejected += answer.rejected;
       for (const item of answer.results)
-        if (item.status === "rejected") result.rejections.push({ kind: "track", item: chunk[item.index], result: item });
+        if (item.status === "rejected")
+          result.rejections.push({ kind: "track", item: chunk[item.index], result: item });
     }
     return result;
   }

@@ -23,7 +23,7 @@ export interface AtriumClientOptions {
 
 export interface AtriumClient {
   /** The typed API: api.GET("/api/v1/workspaces/{ws}/customers", { params: { path: { ws } } }) … */
-  api: Client<paths>;
+  api: Client<paths, "application/json">;
   /** The token source when client credentials are used. */
   tokens: TokenSource | null;
 }
@@ -59,5 +59,6 @@ export function createAtriumClient(options: AtriumClientOptions): AtriumClient {
     return response;
   };
 
-  return { api: createClient<paths>({ baseUrl, fetch: send }), tokens };
+  // JSON only: endpoints that also answer text/csv (on Accept: text/csv) are typed by their JSON answer.
+  return { api: createClient<paths, "application/json">({ baseUrl, fetch: send }), tokens };
 }

@@ -40,9 +40,7 @@ export class TokenSource {
 
   private async request(): Promise<string> {
     const { clientId, clientSecret, tokenUrl } = this.credentials;
-    const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString(
-      "base64",
-    );
+    const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64");
     const response = await this.fetch(
       new Request(tokenUrl, {
         method: "POST",

@@ -2624,13 +2624,13 @@ export interface components {
              * @description Page size (1–200)
              * @default 50
              */
-            limit: number;
+            limit?: number;
             /**
              * @description Sort field; a leading - sorts descending
              * @default -createdAt
              * @enum {string}
              */
-            sort: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
         };
         CustomerWrite: {
             /** @description Links this visitor's earlier anonymous events */
