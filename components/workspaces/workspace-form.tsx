@@ -1,6 +1,6 @@
 // The workspace's settings form. Only changed fields are sent (PATCH), so a save never overwrites a
 // change someone else made to another field in the meantime.
-import { Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Radio, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { SaveChangesActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
@@ -10,16 +10,28 @@ import type { Workspace, WorkspaceUpdate } from "@/lib/schemas/workspaces";
 import { useUpdateWorkspace } from "./use-workspace-mutations";
 import { currencyOptions, timeZoneOptions } from "./zone-options";
 
-const FIELDS = ["name", "slug", "timezone", "currency"] as const;
+const TEXT_FIELDS = ["name", "slug", "timezone", "currency"] as const;
+const FIELDS = [...TEXT_FIELDS, "unmappedTrackEvents"] as const;
 type Values = Pick<Workspace, (typeof FIELDS)[number]>;
 
 function changedFields(saved: Values, edited: Values): WorkspaceUpdate {
   const changes: WorkspaceUpdate = {};
-  for (const field of FIELDS) if (edited[field].trim() !== saved[field]) changes[field] = edited[field].trim();
+  for (const field of TEXT_FIELDS) if (edited[field].trim() !== saved[field]) changes[field] = edited[field].trim();
+  if (edited.unmappedTrackEvents !== saved.unmappedTrackEvents)
+    changes.unmappedTrackEvents = edited.unmappedTrackEvents;
   return changes;
 }
 
-const savedValues = ({ name, slug, timezone, currency }: Workspace): Values => ({ name, slug, timezone, currency });
+const savedValues = ({ name, slug, timezone, currency, unmappedTrackEvents }: Workspace): Values => ({
+  name,
+  slug,
+  timezone,
+  currency,
+  unmappedTrackEvents,
+});
+
+const isUnmappedTrackEvents = (value: string): value is Values["unmappedTrackEvents"] =>
+  value === "generic" || value === "reject";
 
 export function WorkspaceForm({
   workspace,
@@ -94,6 +106,32 @@ export function WorkspaceForm({
             error={fieldError(update.error, "currency")}
           />
         </SimpleGrid>
+        {/* The tracking API (/v1, Segment's libraries) maps spec names such as "Order Completed" to standard
+            types; this decides the fate of the other names (docs/tracking.md, Mapping). */}
+        <Radio.Group
+          label="Track events without a standard type"
+          description='Names sent to the tracking API (Segment libraries, the Atrium tracker) that are not in the standard catalogue, such as "Coupon Shared".'
+          value={values.unmappedTrackEvents}
+          onChange={(value) => {
+            if (!readOnly && isUnmappedTrackEvents(value)) setValues((v) => ({ ...v, unmappedTrackEvents: value }));
+          }}
+          error={fieldError(update.error, "unmappedTrackEvents")}
+        >
+          <Stack gap="xs" mt="xs">
+            <Radio
+              value="generic"
+              disabled={readOnly}
+              label="Keep as custom events"
+              description="Stored as a generic custom event that keeps the original name (default)."
+            />
+            <Radio
+              value="reject"
+              disabled={readOnly}
+              label="Reject them"
+              description="Refused one by one and counted as rejected in the answer; the rest of a batch is stored."
+            />
+          </Stack>
+        </Radio.Group>
         <SaveChangesActions
           error={general}
           readOnly={readOnly}

@@ -11,7 +11,9 @@ export const ZCustomerBatch = z
     // Items are checked one by one by the service, so a bad item is reported in its result instead of
     // failing the whole batch.
     customers: z
-      .array(z.unknown().meta({ description: "A CustomerWrite" }))
+      // Documented as CustomerWrite items (a typed client sends CustomerWrite[]); parsed as unknown so that the
+      // service can reject each on its own.
+      .array(z.unknown().meta({ description: "A CustomerWrite", $ref: "#/components/schemas/CustomerWrite" }))
       .min(1, "Send at least one customer")
       .max(CUSTOMER_BATCH_MAX, `At most ${CUSTOMER_BATCH_MAX} customers per batch`),
   })
@@ -24,14 +26,16 @@ export const ZCustomerBatchResult = z
     accepted: z.int().meta({ description: "Items created or matched and updated" }),
     rejected: z.int(),
     results: z.array(
-      z.object({
-        index: z.int().meta({ description: "Position of the item in customers[]" }),
-        status: ZCustomerBatchItemStatus,
-        id: ZId.optional().meta({ description: "The customer's id" }),
-        code: z.string().optional().meta({ description: "Why it was rejected: validation_failed, conflict, …" }),
-        message: z.string().optional(),
-        errors: z.array(ZFieldError).optional(),
-      }),
+      z
+        .object({
+          index: z.int().meta({ description: "Position of the item in customers[]" }),
+          status: ZCustomerBatchItemStatus,
+          id: ZId.optional().meta({ description: "The customer's id" }),
+          code: z.string().optional().meta({ description: "Why it was rejected: validation_failed, conflict, …" }),
+          message: z.string().optional(),
+          errors: z.array(ZFieldError).optional(),
+        })
+        .meta({ id: "CustomerBatchItemResult" }),
     ),
   })
   .meta({ id: "CustomerBatchResult" });

@@ -459,7 +459,8 @@ export const ZFeedbackNotification = z
   .refine((n) => Boolean(n.messageId || n.email || n.token || n.subject), {
     message: "messageId or email (or, for an unsubscribe, token or subject) is required",
     path: ["messageId"],
-  });
+  })
+  .meta({ id: "SendFeedbackNotification" });
 
 export const ZFeedbackBatch = z
   .strictObject({ notifications: z.array(ZFeedbackNotification).min(1).max(1000) })

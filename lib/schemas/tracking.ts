@@ -70,9 +70,20 @@ export const ZSegmentMessage = z.looseObject({
 export type SegmentMessage = z.output<typeof ZSegmentMessage>;
 
 /** The answer to every accepted request: Segment's `success`, plus what Atrium did with each message. */
-export interface TrackingResult {
-  success: true;
-  accepted: number;
-  rejected: number;
-  errors: { index: number; messageId: string | null; errors: { path: string; message: string }[] }[];
-}
+export const ZTrackingResult = z
+  .object({
+    success: z.literal(true),
+    accepted: z.int().meta({ description: "Messages stored (or recognised as resent: same messageId)" }),
+    rejected: z.int().meta({ description: "Messages refused one by one; the others are stored" }),
+    errors: z.array(
+      z
+        .object({
+          index: z.int().meta({ description: "Position of the message in batch[] (0 for a single call)" }),
+          messageId: z.string().nullable(),
+          errors: z.array(z.object({ path: z.string(), message: z.string() })),
+        })
+        .meta({ id: "TrackingMessageError" }),
+    ),
+  })
+  .meta({ id: "TrackingResult" });
+export type TrackingResult = z.infer<typeof ZTrackingResult>;

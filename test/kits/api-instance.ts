@@ -3,7 +3,7 @@
 // until stdin closes. See startSecondInstance().
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { startApiServer } from "./api-server";
+import { startApiServer } from "./instance-server";
 
 // Set only in the child's environment: importing this file from a test starts nothing.
 if (process.env.ATRIUM_TEST_INSTANCE === "1") {

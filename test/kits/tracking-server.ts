@@ -21,6 +21,8 @@ import * as a from "@/app/v1/a/route";
 import * as settings from "@/app/v1/projects/[writeKey]/settings/route";
 import * as events from "@/app/api/v1/workspaces/[ws]/events/batch/route";
 import { isPreflight, preflightResponse } from "@/lib/server/http/cors";
+import { trackingEndpoints } from "@/lib/schemas/tracking-endpoints";
+import { checkResponse } from "@/test/contract-check";
 
 const POSTS: Record<string, (req: Request) => Promise<Response>> = {
   batch: batch.POST,
@@ -63,11 +65,31 @@ async function dispatch(req: Request): Promise<Response> {
   return handler ? handler(req) : new Response("not found", { status: 404 });
 }
 
-export async function startTrackingServer(): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+/** The documented /v1 operation a request is for (its path and method), if any. */
+function trackingOperationOf(req: Request) {
+  const { pathname } = new URL(req.url);
+  const documented = pathname.replace(/^\/v1\/projects\/[^/]+\/settings$/, "/v1/projects/{writeKey}/settings");
+  return trackingEndpoints.find((endpoint) => endpoint.path === documented && endpoint.method === req.method);
+}
+
+export interface TrackingServer {
+  url: string;
+  server: Server;
+  /** With `checkContract`: every /v1 answer that breaks the OpenAPI document (test/contract-check.ts). */
+  violations: string[];
+  close: () => Promise<void>;
+}
+
+/** `checkContract` validates every /v1 answer against the OpenAPI document (tests; the benchmark leaves it off). */
+export async function startTrackingServer({ checkContract = false } = {}): Promise<TrackingServer> {
   let base = "";
+  const violations: string[] = [];
   const server = createServer((req, res) => {
     void (async () => {
-      const response = await dispatch(await toRequest(req, base));
+      const request = await toRequest(req, base);
+      const response = await dispatch(request);
+      const operation = checkContract && request.method !== "OPTIONS" ? trackingOperationOf(request) : undefined;
+      if (operation) await checkResponse(operation, response.clone()).catch((e: Error) => violations.push(e.message));
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch((error: unknown) => {
@@ -80,6 +102,7 @@ export async function startTrackingServer(): Promise<{ url: string; server: Serv
   return {
     url: base,
     server,
+    violations,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

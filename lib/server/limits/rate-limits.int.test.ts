@@ -9,7 +9,7 @@ import { updateSourceEndpoint } from "@/lib/schemas/sources";
 import { db } from "@/lib/server/db/client";
 import { memberSession, writeKeyFor } from "@/test/auth-fixtures";
 import { createTestWorkspace } from "@/test/fixtures";
-import { startApiServer } from "@/test/kits/api-server";
+import { startApiServer } from "@/test/kits/instance-server";
 import { startSecondInstance } from "@/test/kits/api-instance";
 import { messageId } from "@/test/kits/event-kit";
 import { callEndpoint } from "@/test/route-modules";

@@ -5,15 +5,18 @@ import path from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/schemas/endpoints";
+import { trackingEndpoints } from "@/lib/schemas/tracking-endpoints";
 import { buildOpenApiDocument } from "./document";
 
 const ROOT_DIR = path.resolve(import.meta.dirname, "../../..");
 const API_DIR = path.join(ROOT_DIR, "app", "api");
+const TRACKING_DIR = path.join(ROOT_DIR, "app", "v1");
 
 /** Route files that are not API endpoints, each with its reason. */
 const NOT_ENDPOINTS: Record<string, string> = {
   "app/api/[...path]/route.ts": "the catch-all that answers unknown /api paths with a 404 problem",
   "app/api/auth/[...nextauth]/route.ts": "NextAuth's own sign-in endpoints for the UI, not part of the REST API",
+  "app/v1/[...path]/route.ts": "the catch-all that answers unknown /v1 paths with a 404 problem",
 };
 
 const HTTP_VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
@@ -66,13 +69,17 @@ function urlPathOf(routeFile: string): string {
 }
 
 function routesOnDisk(): string[] {
-  return routeFiles(API_DIR)
+  return [...routeFiles(API_DIR), ...routeFiles(TRACKING_DIR)]
     .filter((file) => !(path.relative(ROOT_DIR, file).split(path.sep).join("/") in NOT_ENDPOINTS))
     .flatMap((file) => exportedVerbs(readFileSync(file, "utf8")).map((verb) => `${verb} ${urlPathOf(file)}`))
     .sort();
 }
 
-const contracts = () => endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path}`).sort();
+const contracts = () =>
+  [...endpoints, ...trackingEndpoints].map((endpoint) => `${endpoint.method} ${endpoint.path}`).sort();
+
+type Json = Record<string, unknown>;
+const isRef = (schema: unknown) => typeof (schema as Json | undefined)?.$ref === "string";
 
 describe("the OpenAPI document", () => {
   it("is valid OpenAPI 3.1", async () => {
@@ -81,7 +88,7 @@ describe("the OpenAPI document", () => {
     const result = await validate(document);
     expect(result.valid ? "" : compileErrors(result)).toBe("");
     expect(result.specification).toBe("OpenAPI");
-  });
+  }, 30_000);
 
   it("is rejected by the validator when broken (so the check above can fail)", async () => {
     const document = documentAsJson();
@@ -91,7 +98,7 @@ describe("the OpenAPI document", () => {
     item[firstMethod] = { ...(item[firstMethod] as object), responses: { 200: { content: {} } } };
     const result = await validate(document);
     expect(result.valid).toBe(false);
-  });
+  }, 30_000); // the validator takes seconds on the shared machine
 
   it("has one operation per contract, with unique operation ids", () => {
     const document = documentAsJson();
@@ -101,8 +108,50 @@ describe("the OpenAPI document", () => {
         .map((method) => `${method.toUpperCase()} ${url}`),
     );
     expect(operations.sort()).toEqual(contracts());
-    const ids = endpoints.map((endpoint) => endpoint.operationId);
+    const ids = [...endpoints, ...trackingEndpoints].map((endpoint) => endpoint.operationId);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+  it("names every JSON request body and success body, so that a generated client has a type name for each", () => {
+    const document = documentAsJson() as unknown as { paths: Record<string, Record<string, Json>> };
+    // Free-form documents (the OpenAPI document itself, an export of one customer's data) have no shape to name.
+    const FREE_FORM = new Set(["getOpenApiDocument", "getDataRequestExport"]);
+    const inline: string[] = [];
+    for (const item of Object.values(document.paths))
+      for (const operation of Object.values(item)) {
+        const id = operation.operationId as string;
+        const body = (operation.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
+        // A raw body (a shop's signed webhook) is documented as a string: read by its handler, not by a client.
+        const request = body?.["application/json"]?.schema as Json | undefined;
+        if (request && !isRef(request) && request.type !== "string") inline.push(`${id} request`);
+        for (const [status, response] of Object.entries(operation.responses as Record<string, Json>)) {
+          const json = (response.content as Record<string, Json> | undefined)?.["application/json"];
+          if (status.startsWith("2") && json && !isRef(json.schema) && !FREE_FORM.has(id))
+            inline.push(`${id} ${status}`);
+        }
+      }
+    expect(inline).toEqual([]);
+  });
+
+  it("types the items of every batch (they are parsed one by one, but documented as their write schema)", () => {
+    const schemas = (documentAsJson() as unknown as { components: { schemas: Record<string, Json> } }).components
+      .schemas;
+    const itemsOf = (name: string, key: string) =>
+      ((schemas[name].properties as Record<string, Json>)[key].items as Json).$ref;
+    expect(itemsOf("EventBatch", "events")).toBe("#/components/schemas/EventWrite");
+    expect(itemsOf("CustomerBatch", "customers")).toBe("#/components/schemas/CustomerWrite");
+    expect(itemsOf("SendFeedbackBatch", "notifications")).toBe("#/components/schemas/SendFeedbackNotification");
+    expect(itemsOf("SegmentBatch", "batch")).toBe("#/components/schemas/SegmentMessage");
+    expect(itemsOf("CustomerBatchResult", "results")).toBe("#/components/schemas/CustomerBatchItemResult");
+  });
+
+  it("documents the Segment-compatible API under the writeKey (HTTP Basic) scheme", () => {
+    const document = documentAsJson() as unknown as {
+      paths: Record<string, Record<string, Json>>;
+      components: { securitySchemes: Record<string, Json> };
+    };
+    expect(document.components.securitySchemes.writeKey).toMatchObject({ type: "http", scheme: "basic" });
+    expect(document.paths["/v1/batch"].post.security).toEqual([{ writeKey: [] }]);
+    expect(Object.keys(document.paths["/v1/t"].post.requestBody as Json)).toContain("content");
   });
 });
 

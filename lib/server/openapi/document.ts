@@ -9,6 +9,7 @@ import {
 import { rateLimitsOf, type EndpointContract } from "@/lib/schemas/endpoint";
 import { ZProblem } from "@/lib/schemas/common";
 import { endpoints } from "@/lib/schemas/endpoints";
+import { trackingEndpoints, type TrackingEndpoint } from "@/lib/schemas/tracking-endpoints";
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request (e.g. the body is not valid JSON)",
@@ -168,11 +169,61 @@ function maskingNote(endpoint: EndpointContract): string {
   );
 }
 
-export function buildOpenApiDocument(list: EndpointContract[] = endpoints) {
+function problemResponse(code: number): ZodOpenApiResponseObject {
+  return {
+    description: ERROR_DESCRIPTIONS[code] ?? "Error",
+    headers: errorHeaders(code),
+    content: { "application/problem+json": { schema: ZProblem } },
+  };
+}
+
+/** A Segment-compatible /v1 operation: write-key auth, a JSON body under any Content-Type, Segment's answers. */
+function trackingOperationOf(endpoint: TrackingEndpoint): ZodOpenApiOperationObject {
+  const responses: Record<string, ZodOpenApiResponseObject> = {
+    [endpoint.success.status]: {
+      description: endpoint.success.description,
+      headers: HEADERS,
+      content: { "application/json": { schema: endpoint.success.schema } },
+    },
+  };
+  for (const code of [...new Set([401, 500, 503, ...endpoint.errors])].sort()) responses[code] = problemResponse(code);
+  const limit = endpoint.bodyLimit ? ` Body limit ${endpoint.bodyLimit} bytes.` : "";
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    tags: ["Tracking (Segment-compatible)"],
+    description: endpoint.keyInPath
+      ? "The write key in the path names the source."
+      : `Authenticated by a source write key: \`Authorization: Basic base64(writeKey + ":")\`, or \`writeKey\` in the body. Any Content-Type is read as JSON (text/plain from browsers and sendBeacon).${limit} CORS follows the source's allowed origins.`,
+    security: endpoint.keyInPath ? [] : [{ writeKey: [] }],
+    ...(endpoint.params ? { requestParams: { path: endpoint.params } } : {}),
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: endpoint.body },
+              "text/plain": { schema: endpoint.body },
+            },
+          },
+        }
+      : {}),
+    responses: responses as ZodOpenApiOperationObject["responses"],
+  };
+}
+
+export function buildOpenApiDocument(
+  list: EndpointContract[] = endpoints,
+  tracking: TrackingEndpoint[] = trackingEndpoints,
+) {
   const paths: ZodOpenApiPathsObject = {};
   for (const endpoint of list) {
     const item = (paths[endpoint.path] ??= {});
     item[endpoint.method.toLowerCase() as "get"] = operationOf(endpoint);
+  }
+  for (const endpoint of tracking) {
+    const item = (paths[endpoint.path] ??= {});
+    item[endpoint.method.toLowerCase() as "get"] = trackingOperationOf(endpoint);
   }
   return createDocument({
     openapi: "3.1.0",
@@ -182,7 +233,18 @@ export function buildOpenApiDocument(list: EndpointContract[] = endpoints) {
       description: "The REST API of Atrium, the open customer data platform. Every feature of the admin app is here.",
     },
     servers: [{ url: "/" }],
-    tags: [...new Set(list.map((endpoint) => endpoint.tag))].sort().map((name) => ({ name })),
+    tags: [
+      ...[...new Set(list.map((endpoint) => endpoint.tag))].sort().map((name) => ({ name })),
+      ...(tracking.length > 0
+        ? [
+            {
+              name: "Tracking (Segment-compatible)",
+              description:
+                "Segment's tracking API at /v1, so that Segment's libraries work with only their host changed",
+            },
+          ]
+        : []),
+    ],
     security: [{ oauth2: [] }, { bearer: [] }],
     components: {
       securitySchemes: {
@@ -191,6 +253,12 @@ export function buildOpenApiDocument(list: EndpointContract[] = endpoints) {
           type: "http",
           scheme: "bearer",
           description: "An OAuth2 access token, or a source write key (wk_…) on ingestion endpoints",
+        },
+        writeKey: {
+          type: "http",
+          scheme: "basic",
+          description:
+            'A source write key as the user name and an empty password, Segment\'s way: Authorization: Basic base64(writeKey + ":")',
         },
       },
     },

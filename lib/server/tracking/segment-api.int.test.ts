@@ -11,9 +11,13 @@ import { startTrackingServer } from "@/test/kits/tracking-server";
 
 let server: Awaited<ReturnType<typeof startTrackingServer>>;
 beforeAll(async () => {
-  server = await startTrackingServer();
+  // Every /v1 answer below is also checked against the OpenAPI document (test/contract-check.ts).
+  server = await startTrackingServer({ checkContract: true });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  expect(server.violations, "/v1 answers the OpenAPI document does not describe").toEqual([]);
+});
 
 async function workspaceWithKey() {
   const ws = (await createTestWorkspace("Tracking")).id;
