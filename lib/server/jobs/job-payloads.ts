@@ -21,6 +21,8 @@ export interface JobPayloads {
   "automations.run": { workspaceId: string; runId: string };
   /** Prepares a due campaign and sends some chunks of it, then queues itself again (lib/server/send/send-job.ts). */
   "send.campaign": { workspaceId: string; campaignId: string };
+  /** A slice of one CSV import from its checkpoint; queues itself again until the file is done (lib/server/imports/run-import.ts). */
+  "imports.run": { workspaceId: string; importId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -5,6 +5,7 @@ import type { JobTaskRegistry } from "@/lib/server/jobs/job-task";
 import { taskListOf } from "@/lib/server/jobs/worker";
 import { runAutomation } from "@/lib/server/automations/run-automation";
 import { triggerAutomations } from "@/lib/server/automations/trigger-automations";
+import { runImport } from "@/lib/server/imports/run-import";
 import { runCampaignJob } from "@/lib/server/send/send-job";
 import { buildViewMembers } from "@/lib/server/views/view-membership";
 import { deliverWebhook } from "@/lib/server/webhooks/deliver-webhook";
@@ -23,6 +24,8 @@ export const jobTasks: JobTaskRegistry = {
   },
   "automations.run": (payload) => runAutomation(payload),
   "send.campaign": (payload) => runCampaignJob(payload),
+  "imports.run": (payload, helpers) =>
+    runImport(payload, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts }),
 };
 
 export const jobTaskList = () => taskListOf(jobTasks);
