@@ -36,7 +36,7 @@ interface BatchOutcome {
 
 export async function runImport(
   { workspaceId, importId }: { workspaceId: string; importId: string },
-  { lastAttempt = false }: { lastAttempt?: boolean } = {},
+  { lastAttempt = false, sliceMs = SLICE_MS }: { lastAttempt?: boolean; sliceMs?: number } = {},
 ): Promise<void> {
   const where = { workspaceId_id: { workspaceId, id: importId } };
   const found = await db().import.findUnique({ where });
@@ -79,7 +79,7 @@ export async function runImport(
   const parser = Readable.from(readImportFile(workspaceId, importId, offset)).pipe(
     parse({ bom: offset === 0, relax_column_count: true, info: true, skip_empty_lines: true }),
   );
-  const deadline = Date.now() + SLICE_MS;
+  const deadline = Date.now() + sliceMs;
   let batch: Row[] = [];
   let headerSkipped = offset > 0;
 
