@@ -3,6 +3,7 @@
 // suggestion from the header's wording, which the UI shows and the caller confirms).
 import { IMPORT_FIELD_PATH, type ImportMapping } from "@/lib/schemas/imports";
 import { CONSENT_KEYS } from "@/lib/schemas/consents";
+import { ZCustomerBase } from "@/lib/schemas/customer-base";
 import type { FieldError } from "@/lib/server/core/errors";
 
 export const IGNORE = "ignore";
@@ -105,8 +106,23 @@ function consentTarget(path: string): { key: string; flag: string } | null {
 function pathProblem(path: string): string | null {
   if (!IMPORT_FIELD_PATH.test(path)) return "Must be a field path (base.firstName, extended.<name>, tags, …) or ignore";
   if (path.startsWith("identity.")) return "Custom identities cannot be imported from a file yet";
+  if (path.startsWith("base.")) return basePathProblem(path.slice("base.".length).split("."));
   if (path.startsWith("consents.") && !consentTarget(path))
     return `Unknown consent; use consents.<key> with a key of ${CONSENT_KEYS.join(", ")}`;
+  return null;
+}
+
+/** A base path must name a field of CustomerBase that holds text (a cell cannot fill a list or an object). */
+function basePathProblem(parts: string[]): string | null {
+  const probe: Record<string, unknown> = {};
+  setPath(probe, parts, "x");
+  const result = ZCustomerBase.safeParse(probe);
+  if (result.success) return null;
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys" || issue.path.length < parts.length) return "No such field of base";
+    if (issue.code === "invalid_type" && (issue.expected === "array" || issue.expected === "object"))
+      return "This field holds a list or an object, which a column cannot fill";
+  }
   return null;
 }
 
