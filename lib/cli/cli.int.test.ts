@@ -1,6 +1,8 @@
 // The atrium CLI end to end: a real process against this run's database, as an operator would use it.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashWriteKey } from "@/lib/server/sources/write-keys";
@@ -159,6 +161,34 @@ describe("atrium CLI", () => {
       expect(command.stdout).toContain(
         "Usage: atrium member add --workspace <id> --email <email> --role admin|user|guest [--consent-history]",
       );
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    "imports customers from a CSV file with a progress bar, and twice without duplicates",
+    async () => {
+      const workspace = await db().workspace.create({
+        data: { name: "CLI import", slug: `cli-import-${randomUUID().slice(0, 8)}` },
+      });
+      const dir = await mkdtemp(path.join(tmpdir(), "atrium-cli-import-"));
+      const file = path.join(dir, "people.csv");
+      const rows = Array.from({ length: 40 }, (_, i) => `p${i}@example.com,Name ${i},vip`);
+      await writeFile(file, ["Mail,base.firstName,tags", ...rows, "not-an-email,Bad,vip"].join("\n"));
+      const mapping = JSON.stringify({ Mail: "base.contacts.email" });
+      for (const expected of [
+        { created: 40, updated: 0 },
+        { created: 0, updated: 40 },
+      ]) {
+        const run = await runCli("import", "customers", file, "--workspace", workspace.id, "--mapping", mapping);
+        expect(run.code, run.stderr).toBe(0);
+        expect(JSON.parse(run.stdout)).toMatchObject({ status: "completed", rejected: 1, progress: 1, ...expected });
+        expect(run.stderr).toMatch(/\[#{30}\] 100% 41 rows/);
+      }
+      expect(await db().customer.count({ where: { workspaceId: workspace.id } })).toBe(40);
+      const bad = await runCli("import", "customers", file, "--workspace", workspace.id, "--mapping", "{nope");
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/mapping/);
     },
     CLI_TIMEOUT,
   );

@@ -15,6 +15,8 @@ export interface CommandContext {
   actor: Actor;
   /** Progress and diagnostics go to stderr: stdout carries only the result. */
   log(line: string): void;
+  /** A progress bar on stderr (redrawn in place on a terminal, a line per tenth otherwise); fraction 0–1. */
+  progress(fraction: number, text: string): void;
 }
 
 export interface CliCommand<S extends z.ZodType = z.ZodType> {
@@ -23,6 +25,8 @@ export interface CliCommand<S extends z.ZodType = z.ZodType> {
   summary: string;
   /** Keyed by the option's name without "--" (kebab-case); the schema sees them camelCased. */
   options: Record<string, OptionSpec>;
+  /** One positional argument (a file), given to the schema under its key. */
+  argument?: { key: string; valueName: string; description: string };
   schema: S;
   run(input: z.output<S>, context: CommandContext): Promise<Record<string, unknown>>;
 }

@@ -6,7 +6,9 @@ import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CliCommand, CommandContext } from "./command";
 import { apiClientCreate } from "./commands/api-client-create";
+import { importCustomers } from "./commands/import-customers";
 import { memberAdd } from "./commands/member-add";
+import { progressBar } from "./progress-bar";
 import { sourceCreate } from "./commands/source-create";
 import { userCreate } from "./commands/user-create";
 import { workspaceCreate } from "./commands/workspace-create";
@@ -15,7 +17,14 @@ import { parseCommandOptions, wantsHelp } from "./parse-options";
 import { commandUsage, generalUsage } from "./usage";
 import { validateOptions } from "./validate-options";
 
-const COMMANDS: readonly CliCommand[] = [workspaceCreate, userCreate, memberAdd, apiClientCreate, sourceCreate];
+const COMMANDS: readonly CliCommand[] = [
+  workspaceCreate,
+  userCreate,
+  memberAdd,
+  apiClientCreate,
+  sourceCreate,
+  importCustomers,
+];
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -43,7 +52,7 @@ async function runCli(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   const fail = (message: string) => say(`atrium ${command.name}: ${message}`);
-  const parsed = parseCommandOptions(rest, command.options);
+  const parsed = parseCommandOptions(rest, command.options, command.argument?.key);
   const validated = parsed.ok ? validateOptions(command.schema, parsed.values) : parsed;
   if (!validated.ok) {
     fail(`${validated.error} (see atrium ${command.name} --help)`);
@@ -52,6 +61,7 @@ async function runCli(argv: string[]): Promise<number> {
   const context: CommandContext = {
     actor: { type: "SYSTEM", name: "atrium CLI" },
     log: (line) => say(`[atrium] ${line}`),
+    progress: progressBar(),
   };
   try {
     const result = await withCliDatabase(context.log, () => command.run(validated.input, context));

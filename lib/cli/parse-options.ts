@@ -20,7 +20,11 @@ export function wantsHelp(args: readonly string[]): boolean {
   return args.includes("--help") || args.includes("-h");
 }
 
-export function parseCommandOptions(args: string[], specs: Record<string, OptionSpec>): ParsedOptions {
+export function parseCommandOptions(
+  args: string[],
+  specs: Record<string, OptionSpec>,
+  argumentKey?: string,
+): ParsedOptions {
   const { tokens } = parseArgs({
     args,
     options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type }])),
@@ -31,7 +35,11 @@ export function parseCommandOptions(args: string[], specs: Record<string, Option
   const values: OptionValues = {};
   for (const token of tokens) {
     if (token.kind === "option-terminator") continue;
-    if (token.kind === "positional") return { ok: false, error: `unexpected argument "${token.value}"` };
+    if (token.kind === "positional") {
+      if (!argumentKey || argumentKey in values) return { ok: false, error: `unexpected argument "${token.value}"` };
+      values[argumentKey] = token.value;
+      continue;
+    }
     const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
     if (!spec) return { ok: false, error: `unknown option ${token.rawName}` };
     const flag = `--${token.name}`;

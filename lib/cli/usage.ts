@@ -8,6 +8,7 @@ export function commandUsage(command: CliCommand): string {
       return spec.required ? text : `[${text}]`;
     })
     .join(" ");
+  const argument = command.argument ? `${command.argument.valueName} ` : "";
   const width = Math.max(
     ...Object.entries(command.options).map(([name, spec]) => optionLabel(name, spec.valueName, spec.type).length),
   );
@@ -15,11 +16,12 @@ export function commandUsage(command: CliCommand): string {
     ([name, spec]) => `  ${optionLabel(name, spec.valueName, spec.type).padEnd(width)}  ${spec.description}`,
   );
   return [
-    `Usage: atrium ${command.name} ${synopsis}`,
+    `Usage: atrium ${command.name} ${argument}${synopsis}`,
     "",
     command.summary,
     "",
     "Options:",
+    ...(command.argument ? [`  ${command.argument.valueName.padEnd(width)}  ${command.argument.description}`] : []),
     ...lines,
     `  ${"--help".padEnd(width)}  Show this help`,
     "",

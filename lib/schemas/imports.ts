@@ -2,7 +2,7 @@
 // (POST …/imports with the file as the body, then progress, the rejected rows and cancellation).
 import { z } from "zod";
 import { defineEndpoint } from "./endpoint";
-import { ZFieldError, ZId, ZTimestamp, ZWorkspaceParams } from "./common";
+import { ZFieldError, ZId, ZPage, ZPageQuery, ZTimestamp, ZWorkspaceParams } from "./common";
 
 export const CUSTOMER_BATCH_MAX = 1000;
 
@@ -138,4 +138,80 @@ export const createCustomerBatchEndpoint = defineEndpoint({
   success: { status: 200, schema: ZCustomerBatchResult },
 });
 
-// The CSV import endpoints (POST …/imports, progress, errors, cancel) land with their routes and job.
+const IMPORTS = "/api/v1/workspaces/{ws}/imports";
+const ZImportParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Import id" }) });
+
+/** The media types a CSV upload may declare (browsers send text/plain or a spreadsheet's type for .csv). */
+export const IMPORT_CONTENT_TYPES = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+
+export const createImportEndpoint = defineEndpoint({
+  method: "POST",
+  path: IMPORTS,
+  operationId: "createImport",
+  summary:
+    "Import customers from a CSV file sent as the body (streamed, up to 512 MiB): 202 with the queued import, or 200 with a dry run of the first rows",
+  tag: "Imports",
+  access: { kind: "workspace", permission: "write" },
+  params: ZWorkspaceParams,
+  query: ZImportCreateQuery,
+  rawBody: {
+    contentType: "text/csv",
+    description: "The CSV file, UTF-8, header row first; headers named by a field path map themselves",
+  },
+  bodyLimit: IMPORT_MAX_BYTES,
+  success: {
+    status: 202,
+    schema: z.union([ZImport, ZImportDryRun]),
+    description: "The import, queued (202); with dryRun=true the dry run (200)",
+    also: [{ status: 200, description: "dryRun=true: what the first rows would do; nothing is stored" }],
+    location: true,
+  },
+  errors: [413, 415],
+});
+
+export const listImportsEndpoint = defineEndpoint({
+  method: "GET",
+  path: IMPORTS,
+  operationId: "listImports",
+  summary: "The workspace's imports, newest first",
+  tag: "Imports",
+  access: { kind: "workspace", permission: "read" },
+  params: ZWorkspaceParams,
+  query: ZPageQuery,
+  success: { status: 200, schema: ZPage(ZImport) },
+});
+
+export const getImportEndpoint = defineEndpoint({
+  method: "GET",
+  path: `${IMPORTS}/{id}`,
+  operationId: "getImport",
+  summary: "An import's status, progress and counts",
+  tag: "Imports",
+  access: { kind: "workspace", permission: "read" },
+  params: ZImportParams,
+  success: { status: 200, schema: ZImport },
+});
+
+export const listImportErrorsEndpoint = defineEndpoint({
+  method: "GET",
+  path: `${IMPORTS}/{id}/errors`,
+  operationId: "listImportErrors",
+  summary: "The rejected rows as CSV: line number and reason",
+  tag: "Imports",
+  // The reasons quote the rejected cells (personal data), like an export.
+  access: { kind: "workspace", permission: "write" },
+  params: ZImportParams,
+  success: { status: 200, schema: null, mediaType: "text/csv", description: "CSV with the columns line, reason" },
+});
+
+export const cancelImportEndpoint = defineEndpoint({
+  method: "POST",
+  path: `${IMPORTS}/{id}/cancel`,
+  operationId: "cancelImport",
+  summary: "Stop a queued or running import at its next batch (rows already written stay)",
+  tag: "Imports",
+  access: { kind: "workspace", permission: "write" },
+  params: ZImportParams,
+  success: { status: 200, schema: ZImport },
+  errors: [409],
+});

@@ -15,7 +15,7 @@ export interface FinishCustomerWriteInput {
   workspaceId: string;
   customerId: string;
   /** The consent change the write carries, and where it came from (kept as the records' evidence). */
-  consents: { change: RecordConsentChangeInput["change"]; source: string } | null;
+  consents: { change: RecordConsentChangeInput["change"]; source: string; evidence?: string } | null;
   identities: IdentityCandidate[];
   /** identityKey → customer id, read under the identity locks (lets attachIdentities skip no-ops). */
   owners: Map<string, string>;
@@ -28,8 +28,9 @@ export interface FinishCustomerWriteInput {
 export async function finishCustomerWrite(tx: Tx, input: FinishCustomerWriteInput): Promise<Customer> {
   const { workspaceId, customerId, actor, requestId, sourceId } = input;
   if (input.consents) {
-    const { change, source } = input.consents;
-    await recordConsentChange(tx, { workspaceId, customerId, change, actor, meta: { source } });
+    const { change, source, evidence } = input.consents;
+    const meta = evidence ? { source, evidence } : { source };
+    await recordConsentChange(tx, { workspaceId, customerId, change, actor, meta });
   }
   await attachIdentities(tx, { workspaceId, customerId, identities: input.identities, sourceId, owners: input.owners });
   await linkSource(tx, { workspaceId, customerId, sourceId });

@@ -1,12 +1,12 @@
 // POST …/customers: identity resolution on write. Under the identities' advisory locks, in one
 // transaction: find who owns the write's identities, then create, update, merge or refuse per the rules.
 import type { Customer, CustomerWrite } from "@/lib/schemas/customers";
-import type { IdentityPolicy } from "@/lib/schemas/identity-rules";
+import type { IdentityPolicy, IdentityRules } from "@/lib/schemas/identity-rules";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { assertSourceInWorkspace } from "./assert-source";
 import { createCustomerRow, propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
 import { deepMergeNonEmpty, unionOf } from "./deep-merge-base";
-import { getExtendedProperties } from "./get-extended-properties";
+import { getExtendedProperties, type ExtendedProperties } from "./get-extended-properties";
 import { compactObject, isEmptyValue, type JsonObject } from "@/lib/server/core/json";
 import { lockCustomers } from "@/lib/server/records/lock-customers";
 import { finishCustomerWrite } from "./finish-customer-write";
@@ -29,6 +29,21 @@ export interface ResolveCustomerWriteInput {
   input: CustomerWrite;
   actor: Actor;
   requestId?: string;
+  /** The consent registry's `source` for consents in the write (default "POST /customers"). */
+  consentSource?: string;
+  /** The consent registry's `evidence` for them ("Imported from file customers.csv"). */
+  consentEvidence?: string;
+  /** The workspace's rules and properties, when the caller writes many customers (an import) and read them once. */
+  preloaded?: { rules: IdentityRules; extendedProperties: ExtendedProperties };
+}
+
+/** What resolution reads of the workspace before a write: its identity rules and extended properties. */
+export async function loadResolutionContext(workspaceId: string) {
+  const [rules, extendedProperties] = await Promise.all([
+    getIdentityRules({ workspaceId }),
+    getExtendedProperties({ workspaceId }),
+  ]);
+  return { rules, extendedProperties };
 }
 
 /** The incoming properties; empty and null values carry no information and are dropped. */
@@ -91,11 +106,11 @@ export async function resolveCustomerWrite({
   input,
   actor,
   requestId,
+  consentSource = "POST /customers",
+  consentEvidence,
+  preloaded,
 }: ResolveCustomerWriteInput): Promise<{ customer: Customer; created: boolean }> {
-  const [rules, extendedProperties] = await Promise.all([
-    getIdentityRules({ workspaceId }),
-    getExtendedProperties({ workspaceId }),
-  ]);
+  const { rules, extendedProperties } = preloaded ?? (await loadResolutionContext(workspaceId));
   const errors = validateExtended(input.extended, extendedProperties.enabled);
   if (errors.length > 0) throw validationFailed(errors);
   const candidates = identityCandidates(input, rules);
@@ -147,7 +162,7 @@ export async function resolveCustomerWrite({
         workspaceId,
         customerId,
         consents: hasConsents
-          ? { change: { mode: "patch", patch: incoming.consents }, source: "POST /customers" }
+          ? { change: { mode: "patch", patch: incoming.consents }, source: consentSource, evidence: consentEvidence }
           : null,
         identities: candidates,
         owners,

@@ -5,7 +5,7 @@ import type { CustomerBatchItemStatus } from "@/lib/schemas/imports";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { AppError, type FieldError } from "@/lib/server/core/errors";
 import { issuesToFieldErrors } from "@/lib/server/core/field-errors";
-import { resolveCustomerWrite } from "@/lib/server/customers/resolve-customer-write";
+import { resolveCustomerWrite, type ResolveCustomerWriteInput } from "@/lib/server/customers/resolve-customer-write";
 
 export interface ItemResult {
   status: CustomerBatchItemStatus;
@@ -31,18 +31,23 @@ export function checkCustomerItem(raw: unknown): Checked {
   };
 }
 
-export async function writeCustomerItem(input: {
-  workspaceId: string;
-  write: CustomerWrite;
-  actor: Actor;
-  requestId?: string;
-}): Promise<ItemResult> {
+export async function writeCustomerItem(
+  input: {
+    workspaceId: string;
+    write: CustomerWrite;
+    actor: Actor;
+    requestId?: string;
+  } & Pick<ResolveCustomerWriteInput, "consentSource" | "consentEvidence" | "preloaded">,
+): Promise<ItemResult> {
   try {
     const { customer, created } = await resolveCustomerWrite({
       workspaceId: input.workspaceId,
       input: input.write,
       actor: input.actor,
       requestId: input.requestId,
+      consentSource: input.consentSource,
+      consentEvidence: input.consentEvidence,
+      preloaded: input.preloaded,
     });
     return { status: created ? "created" : "updated", id: customer.id };
   } catch (error) {

@@ -33,6 +33,8 @@ export interface JobPayloads {
     eventIds: string[];
     actor: { type: "USER" | "API_CLIENT" | "SOURCE" | "SYSTEM"; id?: string | null; name?: string | null };
   };
+  /** A slice of one CSV import from its checkpoint; queues itself again until the file is done (lib/server/imports/run-import.ts). */
+  "imports.run": { workspaceId: string; importId: string };
 }
 
 export type JobName = keyof JobPayloads;

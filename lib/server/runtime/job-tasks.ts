@@ -6,6 +6,7 @@ import { taskListOf } from "@/lib/server/jobs/worker";
 import { runAutomation } from "@/lib/server/automations/run-automation";
 import { triggerAutomations } from "@/lib/server/automations/trigger-automations";
 import { withdrawForUnsubscribeEvents } from "@/lib/server/send/external-unsubscribe";
+import { runImport } from "@/lib/server/imports/run-import";
 import { runCampaignJob } from "@/lib/server/send/send-job";
 import { buildViewMembers, refreshWatchedViews } from "@/lib/server/views/view-membership";
 import { deliverWebhook, deliverWebhookBatch } from "@/lib/server/webhooks/deliver-webhook";
@@ -28,6 +29,8 @@ export const jobTasks: JobTaskRegistry = {
   "automations.run": (payload) => runAutomation(payload),
   "send.campaign": (payload) => runCampaignJob(payload),
   "send.external-unsubscribes": (payload) => withdrawForUnsubscribeEvents(payload),
+  "imports.run": (payload, helpers) =>
+    runImport(payload, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts }),
 };
 
 export const jobTaskList = () => taskListOf(jobTasks);
