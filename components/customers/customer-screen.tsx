@@ -47,7 +47,7 @@ export function CustomerScreen() {
   const location = useLocation();
   const { canWrite, canAdmin } = usePermissions();
   const customer = useCustomer(ws, id);
-  const sourceName = useSourceNames(ws, canAdmin);
+  const sourceName = useSourceNames(ws);
   const [mergeOpen, setMergeOpen] = useState(false);
   const mergedFrom = (location.state as LocationState | null)?.mergedFrom;
 

@@ -1,19 +1,10 @@
-// Where this customer's data came from. Source names are only readable by admins (sources are settings),
-// so other people see the sources' ids.
+// Where this customer's data came from, by source name: every member may read the names
+// (GET …/sources/names), though only admins see the sources themselves.
 import { Badge, Code, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMemo } from "react";
-import { useSources } from "@/components/sources/use-sources";
+import { useSourceNames } from "@/components/sources/use-source-names";
 import type { Customer } from "@/lib/schemas/customers";
-import { shortId } from "./customer-display";
 
-/** id → a readable name for sources; "–" for data sent without one (e.g. by an API client). */
-export function useSourceNames(ws: string, canAdmin: boolean): (id: string | null) => string {
-  const { data } = useSources(ws, canAdmin);
-  return useMemo(() => {
-    const names = new Map((data ?? []).map((source) => [source.id, source.name]));
-    return (id: string | null) => (id === null ? "–" : (names.get(id) ?? `Source ${shortId(id)}`));
-  }, [data]);
-}
+export { useSourceNames };
 
 export function CustomerSourcesCard({
   customer,

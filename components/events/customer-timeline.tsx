@@ -16,6 +16,7 @@ import { EventListBody } from "./event-list-body";
 import { hasEventFilters, NO_EVENT_FILTERS, toEventQuery, type EventFilterValue } from "./event-filter-state";
 import { EventFilters } from "./event-filters";
 import { EventLine } from "./event-line";
+import { useSourceNames } from "@/components/sources/use-source-names";
 import { useCustomerNames } from "./use-customer-names";
 import classes from "./timeline.module.css";
 import { useEventPresenter } from "./use-event-presenter";
@@ -47,6 +48,7 @@ function TimelineSkeleton() {
 export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
   const presenter = useEventPresenter(ws);
   // The profile page has this customer in the cache already: the drawer names them at no cost.
+  const sourceName = useSourceNames(ws);
   const customerName = useCustomerNames(
     ws,
     useMemo(() => [customerId], [customerId]),
@@ -129,6 +131,7 @@ export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
         meta={presenter.meta}
         summary={presenter.summary}
         customerName={customerName}
+        sourceName={sourceName}
         onClose={() => setSelected(null)}
       />
     </Stack>

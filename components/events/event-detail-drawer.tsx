@@ -20,6 +20,8 @@ export interface EventDetailDrawerProps {
   customerHref?: (customerId: string) => string;
   /** The customer's name when known, shown before the id. */
   customerName?: CustomerNames;
+  /** The source's name (every member may read it); the event says where it came from by name. */
+  sourceName: (id: string | null) => string;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -62,6 +64,7 @@ function EventDetail({
   summary,
   customerHref,
   customerName,
+  sourceName,
 }: Omit<EventDetailDrawerProps, "onClose"> & { event: Event }) {
   const typeMeta = meta?.(event.type);
   const TypeIcon = typeMeta?.icon;
@@ -113,7 +116,9 @@ function EventDetail({
         </Fact>
         {event.sourceId ? (
           <Fact label="Source">
-            <Code>{event.sourceId}</Code>
+            <Text span size="sm" title={`Source id ${event.sourceId}`}>
+              {sourceName(event.sourceId)}
+            </Text>
           </Fact>
         ) : null}
         {event.messageId ? (

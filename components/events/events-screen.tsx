@@ -24,6 +24,7 @@ import {
 } from "./event-filter-state";
 import { EventFilters } from "./event-filters";
 import { EventsTable } from "./events-table";
+import { useSourceNames } from "@/components/sources/use-source-names";
 import { useCustomerNames } from "./use-customer-names";
 import { useEventPresenter } from "./use-event-presenter";
 
@@ -65,6 +66,7 @@ export function EventsScreen() {
   });
   const items = useMemo(() => events.data?.pages.flatMap((page) => page.data) ?? [], [events.data]);
   const customerIds = useMemo(() => items.map((event) => event.customerId), [items]);
+  const sourceName = useSourceNames(ws);
   const customerName = useCustomerNames(ws, customerIds);
   const customerHref = (customerId: string) => toScreen(`/customers/${encodeURIComponent(customerId)}`);
 
@@ -127,6 +129,7 @@ export function EventsScreen() {
         summary={presenter.summary}
         customerHref={customerHref}
         customerName={customerName}
+        sourceName={sourceName}
         onClose={() => setSelected(null)}
       />
     </Page>

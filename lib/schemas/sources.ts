@@ -147,6 +147,29 @@ export const listSourcesEndpoint = defineEndpoint({
   success: { status: 200, schema: ZPage(ZSource) },
 });
 
+/** What every member may know of a source: enough to name it where data came from (no key, no origins). */
+export const ZSourceLabel = z
+  .object({ id: ZId, name: z.string(), type: ZSourceType })
+  .meta({ id: "SourceName", description: "A source's id, name and type, readable by every member" });
+export type SourceLabel = z.infer<typeof ZSourceLabel>;
+
+/** Workspaces hold a handful of sources; the list is capped so that one answer always holds them all. */
+export const SOURCE_NAMES_LIMIT = 1000;
+
+export const listSourceNamesEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/workspaces/{ws}/sources/names",
+  operationId: "listSourceNames",
+  summary: "The names of the workspace's sources (for every member, to show where data came from)",
+  tag: "Sources",
+  access: { kind: "workspace", permission: "read" },
+  params: ZWorkspaceParams,
+  success: {
+    status: 200,
+    schema: z.object({ data: z.array(ZSourceLabel).max(SOURCE_NAMES_LIMIT) }).meta({ id: "SourceNameList" }),
+  },
+});
+
 export const createSourceEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v1/workspaces/{ws}/sources",
