@@ -90,7 +90,8 @@ export async function startHttpServer(options: {
           crontab: JOB_CRONTAB,
         });
   // A send cut off by a crash resumes now, not when the queue frees the dead worker's job (hours later).
-  if (worker) await resumeCampaigns().catch((error: unknown) => log.error({ err: error }, "Could not resume campaigns"));
+  if (worker)
+    await resumeCampaigns().catch((error: unknown) => log.error({ err: error }, "Could not resume campaigns"));
   const shownHost = options.hostname === "0.0.0.0" ? "localhost" : options.hostname;
   return {
     url: `http://${shownHost}:${options.port}`,
