@@ -238,7 +238,7 @@ export interface paths {
         };
         /**
          * The workspace's audit log, newest first
-         * @description Requires the `admin` permission in the workspace.
+         * @description Requires the `admin` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listAuditEntries"];
         put?: never;
@@ -422,7 +422,7 @@ export interface paths {
         };
         /**
          * The campaign's recipients and what happened to each
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listCampaignRecipients"];
         put?: never;
@@ -502,13 +502,13 @@ export interface paths {
         };
         /**
          * List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by email, externalId, q (403).
          */
         get: operations["listCustomers"];
         put?: never;
         /**
          * Send a customer: runs identity resolution (201 created, 200 matched and updated, 409 blocked)
-         * @description Requires the `write` permission in the workspace; also accepts a source write key.
+         * @description Requires the `write` permission in the workspace; also accepts a source write key. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         post: operations["createCustomer"];
         delete?: never;
@@ -526,12 +526,12 @@ export interface paths {
         };
         /**
          * A customer; an id that was merged away answers with the surviving customer
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["getCustomer"];
         /**
          * Replace a customer's properties (consents are kept unless sent)
-         * @description Requires the `write` permission in the workspace.
+         * @description Requires the `write` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         put: operations["replaceCustomer"];
         post?: never;
@@ -544,7 +544,7 @@ export interface paths {
         head?: never;
         /**
          * Change a customer with a JSON merge patch (null removes a field)
-         * @description Requires the `write` permission in the workspace.
+         * @description Requires the `write` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         patch: operations["patchCustomer"];
         trace?: never;
@@ -582,7 +582,7 @@ export interface paths {
         };
         /**
          * The consent registry of a customer (merged profiles included), newest first; every read is audited
-         * @description Requires the `consentHistory` permission in the workspace.
+         * @description Requires the `consentHistory` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listConsentHistory"];
         put?: never;
@@ -602,7 +602,7 @@ export interface paths {
         };
         /**
          * A customer's events, newest first (a merged-away id answers with the survivor's)
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listCustomerEvents"];
         put?: never;
@@ -622,7 +622,7 @@ export interface paths {
         };
         /**
          * Everything held about the person as one JSON document (streamed); a merged-away id exports its survivor
-         * @description Requires the `write` permission in the workspace.
+         * @description Requires the `write` permission in the workspace. A caller who sees personal data masked gets 403: this has no masked form.
          */
         get: operations["exportCustomer"];
         put?: never;
@@ -642,13 +642,13 @@ export interface paths {
         };
         /**
          * A customer's identities
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listCustomerIdentities"];
         put?: never;
         /**
          * Attach an identity to a customer (409 when another customer has it)
-         * @description Requires the `write` permission in the workspace.
+         * @description Requires the `write` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         post: operations["addCustomerIdentity"];
         delete?: never;
@@ -688,7 +688,7 @@ export interface paths {
         put?: never;
         /**
          * Merge other customers into this one; answers with the survivor
-         * @description Requires the `admin` permission in the workspace.
+         * @description Requires the `admin` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         post: operations["mergeCustomers"];
         delete?: never;
@@ -706,7 +706,7 @@ export interface paths {
         };
         /**
          * Merges this customer took part in, newest first
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listCustomerMerges"];
         put?: never;
@@ -728,7 +728,7 @@ export interface paths {
         put?: never;
         /**
          * Undo a merge: restores the absorbed customer with its identities, events and consents
-         * @description Requires the `admin` permission in the workspace.
+         * @description Requires the `admin` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         post: operations["unmergeCustomer"];
         delete?: never;
@@ -768,7 +768,7 @@ export interface paths {
         put?: never;
         /**
          * How many customers match a filter, a view and free text (exact, or an estimate when counting would be slow)
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter, q (403).
          */
         post: operations["countCustomers"];
         delete?: never;
@@ -788,7 +788,7 @@ export interface paths {
         put?: never;
         /**
          * Customers matching a filter. Accept: text/csv exports all of them (needs the write permission)
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter (403).
          */
         post: operations["searchCustomers"];
         delete?: never;
@@ -806,7 +806,7 @@ export interface paths {
         };
         /**
          * Events of the workspace, newest first
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listEvents"];
         put?: never;
@@ -830,7 +830,7 @@ export interface paths {
         };
         /**
          * One event
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["getEvent"];
         put?: never;
@@ -889,6 +889,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{ws}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's imports, newest first
+         * @description Requires the `read` permission in the workspace.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Import customers from a CSV file sent as the body (streamed, up to 512 MiB): 202 with the queued import, or 200 with a dry run of the first rows
+         * @description Requires the `write` permission in the workspace.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws}/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's status, progress and counts
+         * @description Requires the `read` permission in the workspace.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws}/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a queued or running import at its next batch (rows already written stay)
+         * @description Requires the `write` permission in the workspace.
+         */
+        post: operations["cancelImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws}/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rejected rows as CSV: line number and reason
+         * @description Requires the `write` permission in the workspace.
+         */
+        get: operations["listImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{ws}/members": {
         parameters: {
             query?: never;
@@ -931,7 +1015,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a member's role or consent-history permission
+         * Change a member's role, consent-history permission or masking of personal data
          * @description Requires the `admin` permission in the workspace.
          */
         patch: operations["updateMember"];
@@ -1095,7 +1179,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Bounce and complaint notifications from the SMTP provider: suppress the address and record campaignBounced / campaignMarkedSpam (idempotent)
+         * Bounce, complaint and mailto-unsubscribe notifications from the SMTP provider: suppress the address and record campaignBounced / campaignMarkedSpam / campaignUnsubscribed (idempotent)
          * @description Requires the `write` permission in the workspace.
          */
         post: operations["postSendFeedback"];
@@ -1114,7 +1198,7 @@ export interface paths {
         };
         /**
          * The sandbox outbox, newest first (never delivered)
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listOutbox"];
         put?: never;
@@ -1134,7 +1218,7 @@ export interface paths {
         };
         /**
          * One sandbox message
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["getOutboxMessage"];
         put?: never;
@@ -1235,7 +1319,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a source or change its type, allowed origins or priority
+         * Rename a source or change its type, allowed origins, priority or ingestion rate limit
          * @description Requires the `admin` permission in the workspace.
          */
         patch: operations["updateSource"];
@@ -1250,7 +1334,7 @@ export interface paths {
         };
         /**
          * A shop source's latest webhook deliveries, newest first, with their errors
-         * @description Requires the `admin` permission in the workspace.
+         * @description Requires the `admin` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listIntegrationDeliveries"];
         put?: never;
@@ -1270,7 +1354,7 @@ export interface paths {
         };
         /**
          * The export prepared for a Shopify customers/data_request, to send to the shop owner
-         * @description Requires the `admin` permission in the workspace.
+         * @description Requires the `admin` permission in the workspace. A caller who sees personal data masked gets 403: this has no masked form.
          */
         get: operations["getDataRequestExport"];
         put?: never;
@@ -1295,6 +1379,26 @@ export interface paths {
          * @description Requires the `admin` permission in the workspace.
          */
         post: operations["rotateWriteKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws}/sources/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The names of the workspace's sources (for every member, to show where data came from)
+         * @description Requires the `read` permission in the workspace.
+         */
+        get: operations["listSourceNames"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1350,13 +1454,13 @@ export interface paths {
         };
         /**
          * The workspace's views, oldest first
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listViews"];
         put?: never;
         /**
          * Save a view; its filter is checked against the workspace's fields now (422 names unknown ones)
-         * @description Requires the `write` permission in the workspace.
+         * @description Requires the `write` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter (403).
          */
         post: operations["createView"];
         delete?: never;
@@ -1374,7 +1478,7 @@ export interface paths {
         };
         /**
          * A view
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["getView"];
         put?: never;
@@ -1388,7 +1492,7 @@ export interface paths {
         head?: never;
         /**
          * Change a view's name, filter, columns or masking
-         * @description Requires the `write` permission in the workspace.
+         * @description Requires the `write` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter, maskPersonalData (403).
          */
         patch: operations["updateView"];
         trace?: never;
@@ -1402,7 +1506,7 @@ export interface paths {
         };
         /**
          * Customers matching the view, masked when the view masks personal data. Accept: text/csv exports the view's columns (needs the write permission; up to 100,000 rows)
-         * @description Requires the `read` permission in the workspace.
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
          */
         get: operations["listViewCustomers"];
         put?: never;
@@ -1898,7 +2002,11 @@ export interface components {
             /** @description An opaque identifier */
             id: string;
             lastUsedAt: string | null;
+            /** @description Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; null follows the role's default: on for guests, off for users and admins */
+            maskPersonalData: boolean | null;
             name: string;
+            /** @description Whether the client sees personal data masked, the default applied */
+            personalDataMasked: boolean;
             revokedAt: string | null;
             /**
              * @description Role in the workspace
@@ -1909,6 +2017,8 @@ export interface components {
         ApiClientCreate: {
             /** @description May read the consent registry (the data-protection-officer permission; admins always may) */
             consentHistory?: boolean;
+            /** @description Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; null follows the role's default: on for guests, off for users and admins */
+            maskPersonalData?: boolean | null;
             name: string;
             /**
              * @description Role in the workspace
@@ -1930,7 +2040,11 @@ export interface components {
             /** @description An opaque identifier */
             id: string;
             lastUsedAt: string | null;
+            /** @description Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; null follows the role's default: on for guests, off for users and admins */
+            maskPersonalData: boolean | null;
             name: string;
+            /** @description Whether the client sees personal data masked, the default applied */
+            personalDataMasked: boolean;
             revokedAt: string | null;
             /**
              * @description Role in the workspace
@@ -2602,10 +2716,6 @@ export interface components {
             data: components["schemas"]["CustomerIdentity"][];
             nextCursor: string | null;
         };
-        CustomerPage: {
-            data: components["schemas"]["Customer"][];
-            nextCursor: string | null;
-        };
         /** @description JSON merge patch (RFC 7396) of a CustomerWrite; null removes a field */
         CustomerPatch: {
             [key: string]: unknown;
@@ -3176,6 +3286,56 @@ export interface components {
              */
             policy: "MERGE" | "BLOCK" | "NO_CHECK";
         };
+        Import: {
+            created: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp (UTC in responses), between 1900-01-01 and 2200-01-01
+             */
+            createdAt: string;
+            error: string | null;
+            filename: string;
+            finishedAt: string | null;
+            /** @description An opaque identifier */
+            id: string;
+            mapping: {
+                [key: string]: string;
+            };
+            processed: number;
+            /** @description 0–1 */
+            progress: number;
+            rejected: number;
+            sizeBytes: number;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            /** @description Data rows in the file, once counted */
+            totalRows: number | null;
+            updated: number;
+        };
+        ImportDryRun: {
+            /** @constant */
+            dryRun: true;
+            header: string[];
+            mapping: {
+                [key: string]: string;
+            };
+            rows: {
+                customer?: {
+                    [key: string]: unknown;
+                };
+                line: number;
+                reason?: string;
+                /** @enum {string} */
+                status: "create" | "update" | "reject";
+            }[];
+            /** @description Headers that map to nothing (ignored) */
+            unmapped: string[];
+        };
+        ImportPage: {
+            data: components["schemas"]["Import"][];
+            nextCursor: string | null;
+        };
         IntegrationDelivery: {
             deliveryId: string;
             /** @description customers/data_request: an export is ready for the admins */
@@ -3342,6 +3502,10 @@ export interface components {
              * @description ISO 8601 timestamp (UTC in responses), between 1900-01-01 and 2200-01-01
              */
             createdAt: string;
+            /** @description Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; null follows the role's default: on for guests, off for users and admins */
+            maskPersonalData: boolean | null;
+            /** @description Whether the member sees personal data masked, the default applied */
+            personalDataMasked: boolean;
             /**
              * @description Role in the workspace
              * @enum {string}
@@ -3362,6 +3526,8 @@ export interface components {
              * @example jane@example.com
              */
             email: string;
+            /** @description Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; null follows the role's default: on for guests, off for users and admins */
+            maskPersonalData?: boolean | null;
             /**
              * @description Role in the workspace
              * @enum {string}
@@ -3373,6 +3539,8 @@ export interface components {
             nextCursor: string | null;
         };
         MembershipSummary: {
+            /** @description Personal data reaches this caller masked in every response, and cannot be searched by */
+            maskPersonalData: boolean;
             permissions: ("read" | "write" | "admin" | "consentHistory")[];
             /**
              * @description Role in the workspace
@@ -3388,6 +3556,8 @@ export interface components {
         MemberUpdate: {
             /** @description May read the consent registry (the data-protection-officer permission; admins always may) */
             consentHistory?: boolean;
+            /** @description Sees personal data masked (names, contacts, address, birth date…) in every response, and may not search by it; null follows the role's default: on for guests, off for users and admins */
+            maskPersonalData?: boolean | null;
             /**
              * @description Role in the workspace
              * @enum {string}
@@ -3570,8 +3740,15 @@ export interface components {
             /** @description The Message-ID Atrium gave the message */
             messageId?: string | null;
             occurredAt?: string | null;
-            /** @enum {string} */
-            type: "bounce" | "complaint";
+            /** @description Unsubscribes: the inbound mail's whole subject line, when the token is not parsed out */
+            subject?: string | null;
+            /** @description Unsubscribes: the signed token of the mailto's subject (`unsubscribe <token>`) */
+            token?: string | null;
+            /**
+             * @description unsubscribe: a mail to the List-Unsubscribe mailto address, forwarded by the provider's inbound webhook
+             * @enum {string}
+             */
+            type: "bounce" | "complaint" | "unsubscribe";
         };
         SendFeedbackResult: {
             results: {
@@ -3620,6 +3797,8 @@ export interface components {
             id: string;
             name: string;
             priority: number;
+            /** @description Null: the installation's default */
+            rateLimitPerMinute: number | null;
             type: components["schemas"]["SourceType"];
             /**
              * Format: date-time
@@ -3637,10 +3816,22 @@ export interface components {
             name: string;
             /** @description Used by the `priority` merge policy: higher wins */
             priority?: number;
+            /** @description Events (or customers) per minute this source's write key may send; null = the installation's default (ATRIUM_RATE_LIMIT_INGEST, 60000 a minute) */
+            rateLimitPerMinute?: number | null;
             /** @description The shop's webhook signing secret (Shopify: the app's client secret; WooCommerce: the webhook's secret). Stored encrypted, never shown again */
             signingSecret?: string;
             /** @description Default api */
             type?: components["schemas"]["SourceType"];
+        };
+        /** @description A source's id, name and type, readable by every member */
+        SourceName: {
+            /** @description An opaque identifier */
+            id: string;
+            name: string;
+            type: components["schemas"]["SourceType"];
+        };
+        SourceNameList: {
+            data: components["schemas"]["SourceName"][];
         };
         SourcePage: {
             data: components["schemas"]["Source"][];
@@ -3657,6 +3848,8 @@ export interface components {
             name?: string;
             /** @description Used by the `priority` merge policy: higher wins */
             priority?: number;
+            /** @description Events (or customers) per minute this source's write key may send; null = the installation's default (ATRIUM_RATE_LIMIT_INGEST, 60000 a minute) */
+            rateLimitPerMinute?: number | null;
             /** @description Replaces the shop's signing secret (shop sources) */
             signingSecret?: string;
             type?: components["schemas"]["SourceType"];
@@ -3674,6 +3867,8 @@ export interface components {
             id: string;
             name: string;
             priority: number;
+            /** @description Null: the installation's default */
+            rateLimitPerMinute: number | null;
             type: components["schemas"]["SourceType"];
             /**
              * Format: date-time
@@ -3733,8 +3928,8 @@ export interface components {
             mergeId: string;
         };
         UnmergeResult: {
-            restored: components["schemas"]["Customer"];
-            survivor: components["schemas"]["Customer"];
+            restored: components["schemas"]["CustomerRead"];
+            survivor: components["schemas"]["CustomerRead"];
         };
         View: {
             columns: string[];
@@ -3846,7 +4041,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        WebhookEventKind: "event.created" | "customer.created" | "customer.updated" | "customer.merged" | "customer.unmerged" | "customer.erased" | "consent.changed";
+        WebhookEventKind: "event.created" | "customer.created" | "customer.updated" | "customer.merged" | "customer.unmerged" | "customer.erased" | "consent.changed" | "view.entered" | "view.left";
         WebhookPage: {
             data: components["schemas"]["Webhook"][];
             nextCursor: string | null;
@@ -4063,6 +4258,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4183,6 +4380,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4284,6 +4483,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4306,6 +4507,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4717,6 +4939,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4739,6 +4963,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4813,6 +5058,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4876,6 +5123,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -4928,6 +5196,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4961,6 +5231,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5019,6 +5310,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5052,6 +5345,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5127,6 +5441,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5201,6 +5517,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -5258,6 +5595,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5291,6 +5630,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5366,6 +5726,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5429,6 +5791,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -5481,6 +5864,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5514,6 +5899,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5589,6 +5995,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5622,6 +6030,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5687,6 +6116,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5720,6 +6151,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5795,6 +6247,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5858,6 +6312,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -5912,6 +6387,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5945,6 +6422,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6005,6 +6503,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6038,6 +6538,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6115,6 +6636,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6170,6 +6693,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6237,6 +6781,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6270,6 +6816,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6335,6 +6902,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6368,6 +6937,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6443,6 +7033,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6506,6 +7098,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -6560,6 +7173,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6593,6 +7208,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6653,6 +7289,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6697,6 +7335,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6774,6 +7433,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6848,6 +7509,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -6902,6 +7584,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6935,6 +7619,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6997,6 +7702,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7041,6 +7748,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7109,6 +7837,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7142,6 +7872,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7204,6 +7955,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7237,6 +7990,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7299,6 +8073,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7343,6 +8119,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7420,6 +8217,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7475,6 +8274,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7544,6 +8364,14 @@ export interface operations {
                 headers: {
                     /** @description With text/csv: attachment; filename="…" */
                     "Content-Disposition"?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7556,6 +8384,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7589,6 +8419,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7642,12 +8493,20 @@ export interface operations {
             /** @description An existing customer matched by identity, updated */
             200: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["CustomerRead"];
                 };
             };
             /** @description Created (201, with Location) or the matched customer, updated (200) */
@@ -7655,12 +8514,20 @@ export interface operations {
                 headers: {
                     /** @description Path of the created resource */
                     Location?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["CustomerRead"];
                 };
             };
             /** @description Malformed request (e.g. the body is not valid JSON) */
@@ -7677,6 +8544,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7751,6 +8620,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -7799,12 +8689,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["CustomerRead"];
                 };
             };
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7838,6 +8730,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7898,7 +8811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["CustomerRead"];
                 };
             };
             /** @description Malformed request (e.g. the body is not valid JSON) */
@@ -7915,6 +8828,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -7981,6 +8896,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8041,6 +8977,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8074,6 +9012,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8134,7 +9093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["CustomerRead"];
                 };
             };
             /** @description Malformed request (e.g. the body is not valid JSON) */
@@ -8151,6 +9110,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8217,6 +9178,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8279,6 +9261,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8312,6 +9296,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8389,6 +9394,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8463,6 +9470,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -8528,6 +9556,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8561,6 +9591,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8636,6 +9687,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8669,6 +9722,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8720,6 +9794,14 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8731,6 +9813,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8764,6 +9848,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8826,6 +9931,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8859,6 +9966,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -8947,6 +10075,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9013,6 +10143,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9075,6 +10226,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9108,6 +10261,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9168,7 +10342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["CustomerRead"];
                 };
             };
             /** @description Malformed request (e.g. the body is not valid JSON) */
@@ -9185,6 +10359,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9251,6 +10427,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9318,6 +10515,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9351,6 +10550,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9428,6 +10648,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9502,6 +10724,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -9547,6 +10790,14 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9569,6 +10820,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9624,6 +10877,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9699,6 +10973,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9754,6 +11030,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9809,12 +11106,20 @@ export interface operations {
                 headers: {
                     /** @description With text/csv: attachment; filename="…" */
                     "Content-Disposition"?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerPage"];
+                    "application/json": components["schemas"]["CustomerReadPage"];
                     "text/csv": string;
                 };
             };
@@ -9832,6 +11137,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9887,6 +11194,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9962,6 +11290,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -9995,6 +11325,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10048,6 +11399,14 @@ export interface operations {
             /** @description A duplicate of an earlier event (same messageId) */
             200: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10061,6 +11420,14 @@ export interface operations {
                 headers: {
                     /** @description Path of the created resource */
                     Location?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10083,6 +11450,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10138,6 +11507,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10200,6 +11590,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10233,6 +11625,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10293,6 +11706,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10326,6 +11741,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10379,6 +11815,14 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10401,6 +11845,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10464,6 +11910,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -10516,6 +11983,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10549,6 +12018,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10624,6 +12114,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10679,6 +12171,689 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size (1–200) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: {
+                /** @description Validate the first 100 rows and show what would happen; nothing is written */
+                dryRun?: "0" | "1" | "true" | "false";
+                /** @description Shown in the consent evidence */
+                filename?: string;
+                /** @description JSON object */
+                mapping?: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        /** @description The CSV file, UTF-8, header row first; headers named by a field path map themselves */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description dryRun=true: what the first rows would do; nothing is stored */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"] | components["schemas"]["ImportDryRun"];
+                };
+            };
+            /** @description The import, queued (202); with dryRun=true the dry run (200) */
+            202: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"] | components["schemas"]["ImportDryRun"];
+                };
+            };
+            /** @description Malformed request (e.g. the body is not valid JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id */
+                id: string;
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id */
+                id: string;
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImportErrors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id */
+                id: string;
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with the columns line, reason */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10744,6 +12919,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10777,6 +12954,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10852,6 +13050,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -10926,6 +13126,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -10978,6 +13199,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11022,6 +13245,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11099,6 +13343,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11173,6 +13419,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -11220,6 +13487,14 @@ export interface operations {
                 headers: {
                     /** @description With text/csv: attachment; filename="…" */
                     "Content-Disposition"?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11232,6 +13507,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11265,6 +13542,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11327,6 +13625,14 @@ export interface operations {
                 headers: {
                     /** @description With text/csv: attachment; filename="…" */
                     "Content-Disposition"?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11339,6 +13645,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11372,6 +13680,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11432,6 +13761,14 @@ export interface operations {
                 headers: {
                     /** @description With text/csv: attachment; filename="…" */
                     "Content-Disposition"?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11444,6 +13781,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11477,6 +13816,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11537,6 +13897,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11570,6 +13932,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11630,6 +14013,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11663,6 +14048,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11738,6 +14144,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11801,6 +14209,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -11853,6 +14282,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11886,6 +14317,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -11961,6 +14413,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12027,6 +14481,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12104,6 +14579,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12159,6 +14636,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12234,6 +14732,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12289,6 +14789,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12355,6 +14876,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12388,6 +14911,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12450,6 +14994,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12483,6 +15029,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12558,6 +15125,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12621,6 +15190,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -12673,6 +15263,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12706,6 +15298,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12781,6 +15394,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12836,6 +15451,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12901,6 +15537,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -12934,6 +15572,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13009,6 +15668,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13072,6 +15733,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -13126,6 +15808,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13159,6 +15843,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13219,6 +15924,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13263,6 +15970,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13340,6 +16068,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13395,6 +16125,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13462,6 +16213,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13495,6 +16248,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13548,6 +16322,14 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13561,6 +16343,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13594,6 +16378,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13656,6 +16461,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13689,6 +16496,143 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSourceNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceNameList"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13758,6 +16702,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13791,6 +16737,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13851,6 +16818,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13884,6 +16853,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13949,6 +16939,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -13982,6 +16974,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14059,6 +17072,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14122,6 +17137,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -14176,6 +17212,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14209,6 +17247,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14269,6 +17328,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14302,6 +17363,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14379,6 +17461,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14442,6 +17526,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -14493,6 +17598,14 @@ export interface operations {
                 headers: {
                     /** @description With text/csv: attachment; filename="…" */
                     "Content-Disposition"?: string;
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14505,6 +17618,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14538,6 +17653,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14603,6 +17739,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14636,6 +17774,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14711,6 +17870,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14774,6 +17935,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote requestId */
             500: {
                 headers: {
@@ -14828,6 +18010,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14861,6 +18045,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14921,6 +18126,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -14954,6 +18161,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15031,6 +18259,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15086,6 +18316,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15153,6 +18404,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15186,6 +18439,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15250,6 +18524,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15283,6 +18559,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15345,6 +18642,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15378,6 +18677,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15440,6 +18760,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15473,6 +18795,27 @@ export interface operations {
             /** @description Validation failed; errors[].path names each bad field */
             422: {
                 headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15546,6 +18889,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15576,9 +18921,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -15654,6 +19007,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15684,9 +19039,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -15762,6 +19125,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15792,9 +19157,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -15870,6 +19243,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -15900,9 +19275,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -15978,6 +19361,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16008,9 +19393,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16086,6 +19479,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16116,9 +19511,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16194,6 +19597,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16224,9 +19629,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16302,6 +19715,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16332,9 +19747,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16410,6 +19833,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16440,9 +19865,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16518,6 +19951,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16548,9 +19983,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16626,6 +20069,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16656,9 +20101,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16721,6 +20174,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16740,9 +20195,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16818,6 +20281,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16848,9 +20313,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -16926,6 +20399,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -16956,9 +20431,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -17034,6 +20517,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -17064,9 +20549,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
@@ -17142,6 +20635,8 @@ export interface operations {
             /** @description No or invalid credentials */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -17172,9 +20667,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
             429: {
                 headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
                     /** @description Seconds after which the request may be retried */
                     "Retry-After"?: string;
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
