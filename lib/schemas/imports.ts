@@ -161,7 +161,7 @@ export const createImportEndpoint = defineEndpoint({
   bodyLimit: IMPORT_MAX_BYTES,
   success: {
     status: 202,
-    schema: z.union([ZImport, ZImportDryRun]),
+    schema: z.union([ZImport, ZImportDryRun]).meta({ id: "ImportCreated" }),
     description: "The import, queued (202); with dryRun=true the dry run (200)",
     also: [{ status: 200, description: "dryRun=true: what the first rows would do; nothing is stored" }],
     location: true,

@@ -3313,6 +3313,7 @@ export interface components {
             totalRows: number | null;
             updated: number;
         };
+        ImportCreated: components["schemas"]["Import"] | components["schemas"]["ImportDryRun"];
         ImportDryRun: {
             /** @constant */
             dryRun: true;
@@ -12381,7 +12382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Import"] | components["schemas"]["ImportDryRun"];
+                    "application/json": components["schemas"]["ImportCreated"];
                 };
             };
             /** @description The import, queued (202); with dryRun=true the dry run (200) */
@@ -12394,7 +12395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Import"] | components["schemas"]["ImportDryRun"];
+                    "application/json": components["schemas"]["ImportCreated"];
                 };
             };
             /** @description Malformed request (e.g. the body is not valid JSON) */
