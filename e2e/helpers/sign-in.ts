@@ -14,7 +14,8 @@ export async function submitSignIn(page: Page, email: string, password: string):
 /** Opens `path` signed out, signs in on the /oauth page and waits until the app has the workspace open. */
 export async function signIn(page: Page, user: { email: string; password: string }, path = "/"): Promise<void> {
   await page.goto(path);
-  await expect(page).toHaveURL(OAUTH_SIGN_IN_URL);
+  // Two redirects (the app → /signin → /oauth) and a server render each: seconds on a loaded CI machine.
+  await expect(page).toHaveURL(OAUTH_SIGN_IN_URL, { timeout: 20_000 });
   await submitSignIn(page, user.email, user.password);
-  await expect(page).toHaveURL(/\/w\/[^/]+\//);
+  await expect(page).toHaveURL(/\/w\/[^/]+\//, { timeout: 20_000 });
 }

@@ -1,5 +1,8 @@
-// Retries with exponential backoff and full jitter on 429 and 5xx (and on network errors), honouring the
-// server's Retry-After. Requests are cloned per attempt, so a body can be sent again.
+// Retries with exponential backoff and full jitter, honouring the server's Retry-After. 429 and 503 are
+// refusals before any work (rate limited, database unavailable), so every request is retried on them; other
+// 5xx answers and network errors may come after the work was done, so only requests that are safe to repeat
+// are retried on those: idempotent methods, and the bulk endpoints (events carry messageIds, customers are
+// matched by their identities). Requests are cloned per attempt, so a body can be sent again.
 import { retryAfterSeconds } from "./errors.js";
 
 export interface RetryOptions {
@@ -9,9 +12,18 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Longest single wait in ms, Retry-After included; default 30,000. */
   maxDelayMs?: number;
+  /** Whether a request may be repeated after a 5xx or a network error; default: see above. */
+  idempotent?: (request: Request) => boolean;
 }
 
-export const RETRYABLE = (status: number) => status === 429 || status >= 500;
+const REFUSED = (status: number) => status === 429 || status === 503;
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+export function isIdempotent(request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  // A token request changes nothing: asking again is always safe.
+  return IDEMPOTENT_METHODS.has(request.method) || pathname.endsWith("/batch") || pathname.endsWith("/oauth/token");
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -25,20 +37,22 @@ export function backoffMs(attempt: number, retryAfter: string | null, options: R
 
 export type Fetch = (request: Request) => Promise<Response>;
 
-/** A fetch that retries; `prepare` sets per-attempt headers (a fresh access token). */
+/** A fetch that retries as described above. */
 export function retryingFetch(base: Fetch, options: RetryOptions = {}): Fetch {
   const retries = options.retries ?? 3;
   return async (request) => {
+    const repeatable = (options.idempotent ?? isIdempotent)(request);
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
         response = await base(request.clone());
       } catch (error) {
-        if (attempt >= retries) throw error;
+        if (attempt >= retries || !repeatable) throw error;
         await sleep(backoffMs(attempt, null, options));
         continue;
       }
-      if (!RETRYABLE(response.status) || attempt >= retries) return response;
+      const retryable = REFUSED(response.status) || (response.status >= 500 && repeatable);
+      if (!retryable || attempt >= retries) return response;
       const wait = backoffMs(attempt, response.headers.get("retry-after"), options);
       await response.body?.cancel();
       await sleep(wait);

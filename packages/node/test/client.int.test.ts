@@ -138,6 +138,32 @@ describe("retries", () => {
   });
 });
 
+describe("retries that could repeat work", () => {
+  it("does not repeat a create after a 500 (it may have been stored), but repeats a read", async () => {
+    const proxy = await startRefusingProxy(server.url, { count: 1, status: 500, retryAfter: "0" });
+    try {
+      const atrium = createAtriumClient({ baseUrl: proxy.url, credentials, retry: { retries: 3, baseDelayMs: 1 } });
+      // The token request is the first through the proxy: refused once, then repeated (it changes nothing).
+      await ok(atrium.api.GET("/api/v1/me"));
+      expect(proxy.refused).toBe(1);
+      const refusing = await startRefusingProxy(server.url, { count: 1, status: 500, retryAfter: "0" });
+      try {
+        const direct = createAtriumClient({ baseUrl: refusing.url, token: await atrium.tokens!.token() });
+        const error = await direct.api
+          .POST("/api/v1/workspaces/{ws}/customers", { params: { path: { ws } }, body: { externalId: "once" } })
+          .catch((e: unknown) => e);
+        expect(error).toMatchObject({ status: 500 });
+        expect(refusing.refused).toBe(1);
+        expect(refusing.forwarded).toBe(0);
+      } finally {
+        await refusing.close();
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe("Batcher (track / identify / flush)", () => {
   it("sends queued calls in bulk, reports refused items one by one, and a resend stores nothing twice", async () => {
     const atrium = client();
