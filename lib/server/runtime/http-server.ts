@@ -9,7 +9,7 @@ import { createOAuthMount } from "@/lib/server/auth/oidc/mount";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { startJobWorker } from "@/lib/server/jobs/worker";
 import { ROOT_DIR } from "./database";
-import { JOB_CRONTAB, jobTaskList } from "./job-tasks";
+import { JOB_CRON_ITEMS, jobTaskList } from "./job-tasks";
 import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
 
 /** Handlers mounted ahead of Next by path prefix (e.g. the OAuth2 server at /oauth). */
@@ -81,7 +81,7 @@ export async function startHttpServer(options: {
       : await startJobWorker({
           connectionString: process.env.DATABASE_URL,
           tasks: jobTaskList(),
-          crontab: JOB_CRONTAB,
+          cronItems: JOB_CRON_ITEMS,
         });
   const shownHost = options.hostname === "0.0.0.0" ? "localhost" : options.hostname;
   return {
