@@ -36,9 +36,11 @@ describe("job queue (graphile-worker)", () => {
         void ranBy.push(name);
     const first = await startJobWorker({ connectionString: url(), tasks: { [task]: handler("first") } });
     // Due only after the first worker has stopped (a restart in between).
-    await addJob(task, { workspaceId: randomUUID() }, { runAt: new Date(Date.now() + 1500) });
+    // Far enough ahead that a slow stop on a busy machine still ends before it is due.
+    const dueAt = Date.now() + 5000;
+    await addJob(task, { workspaceId: randomUUID() }, { runAt: new Date(dueAt) });
     await first.stop();
-    await sleep(1600);
+    await sleep(Math.max(0, dueAt - Date.now()) + 100);
     expect(ranBy).toEqual([]);
     expect(await jobCount(task)).toBe(1);
     const second = await startJobWorker({
@@ -100,9 +102,15 @@ describe("job queue (graphile-worker)", () => {
     try {
       const id = await addJob(task, { workspaceId }, { maxAttempts: 2 });
       await until(() => attempts.length === 1);
+      const jobRow = async () =>
+        (
+          await db().$queryRaw<{ runAt: Date; attempts: number; lastError: string | null }[]>`
+            SELECT run_at AS "runAt", attempts, last_error AS "lastError" FROM graphile_worker.jobs WHERE id = ${id}::bigint`
+        )[0];
+      // The handler has thrown; the worker records the failure a moment later (slower on a busy machine).
+      await until(async () => (await jobRow()).lastError !== null);
       // Backed off: the retry is scheduled seconds ahead (exp(1) s), not run at once.
-      const [job] = await db().$queryRaw<{ runAt: Date; attempts: number; lastError: string }[]>`
-        SELECT run_at AS "runAt", attempts, last_error AS "lastError" FROM graphile_worker.jobs WHERE id = ${id}::bigint`;
+      const job = await jobRow();
       expect(job.attempts).toBe(1);
       expect(job.lastError).toContain("boom 1");
       expect(job.runAt.getTime()).toBeGreaterThan(Date.now() + 500);

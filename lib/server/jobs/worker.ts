@@ -1,7 +1,7 @@
 // The worker every app instance runs (started by lib/server/runtime/http-server.ts): it takes jobs from
 // graphile_worker's tables (SKIP LOCKED, so each job runs on one instance) and is woken by LISTEN/NOTIFY
 // when one is added, so an idle queue runs a new job within milliseconds.
-import { Logger, run, type Runner, type Task, type TaskList } from "graphile-worker";
+import { Logger, parseCronItems, run, type CronItem, type Runner, type Task, type TaskList } from "graphile-worker";
 import { log } from "@/lib/server/log";
 import type { JobTaskRegistry } from "./job-task";
 
@@ -28,8 +28,8 @@ export async function startJobWorker(options: {
   tasks: TaskList;
   concurrency?: number;
   pollInterval?: number;
-  /** graphile-worker crontab lines (each item runs once per tick across all instances). */
-  crontab?: string;
+  /** Recurring jobs (each item runs once per tick across all instances). */
+  cronItems?: CronItem[];
 }): Promise<JobWorker> {
   const concurrency = options.concurrency ?? Number(process.env.ATRIUM_WORKER_CONCURRENCY ?? 10);
   const runner: Runner = await run({
@@ -42,7 +42,8 @@ export async function startJobWorker(options: {
     noHandleSignals: true,
     logger: jobLogger,
     taskList: options.tasks,
-    crontab: options.crontab ?? "",
+    // No cron items, no cron runner (as before there were any): tests' workers stay as light as they were.
+    ...(options.cronItems?.length ? { parsedCronItems: parseCronItems(options.cronItems) } : {}),
   });
   return { stop: () => runner.stop() };
 }

@@ -11,7 +11,7 @@ import { startJobWorker } from "@/lib/server/jobs/worker";
 import { log } from "@/lib/server/log";
 import { resumeCampaigns } from "@/lib/server/send/resume-campaigns";
 import { ROOT_DIR } from "./database";
-import { JOB_CRONTAB, jobTaskList } from "./job-tasks";
+import { JOB_CRON_ITEMS, jobTaskList } from "./job-tasks";
 import { isDecodablePath, refuseMalformedPath } from "./malformed-path";
 import { stampClientAddress } from "@/lib/server/limits/address";
 
@@ -87,7 +87,7 @@ export async function startHttpServer(options: {
       : await startJobWorker({
           connectionString: process.env.DATABASE_URL,
           tasks: jobTaskList(),
-          crontab: JOB_CRONTAB,
+          cronItems: JOB_CRON_ITEMS,
         });
   // A send cut off by a crash resumes now, not when the queue frees the dead worker's job (hours later).
   if (worker)

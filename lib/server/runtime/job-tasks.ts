@@ -1,6 +1,7 @@
 // The task registry: every job the queue runs, by name (payload types in lib/server/jobs/job-payloads.ts).
 // It lives in runtime/, above every capability, so that services may queue jobs (lib/server/jobs) without
 // the queue importing them back.
+import type { CronItem } from "graphile-worker";
 import type { JobTaskRegistry } from "@/lib/server/jobs/job-task";
 import { taskListOf } from "@/lib/server/jobs/worker";
 import { runAutomation } from "@/lib/server/automations/run-automation";
@@ -36,7 +37,15 @@ export const jobTasks: JobTaskRegistry = {
 export const jobTaskList = () => taskListOf(jobTasks);
 
 /**
- * Recurring jobs (graphile-worker crontab syntax). graphile-worker keeps the last run of each in
- * known_crontabs, so with several instances each tick runs once; a missed tick is not caught up.
+ * Recurring jobs (graphile-worker cron items; its crontab string syntax allows no dots in task names).
+ * graphile-worker keeps the last run of each in _private_known_crontabs, so with several instances each
+ * tick runs once; a missed tick is not caught up (backfillPeriod 0).
  */
-export const JOB_CRONTAB = "* * * * * views.refresh-watched ?max=1";
+export const JOB_CRON_ITEMS: CronItem[] = [
+  {
+    task: "views.refresh-watched",
+    identifier: "views_refresh_watched",
+    match: "* * * * *",
+    options: { backfillPeriod: 0, maxAttempts: 1 },
+  },
+];

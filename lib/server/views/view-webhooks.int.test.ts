@@ -9,6 +9,8 @@ import type { WebhookWithSecret } from "@/lib/schemas/webhooks";
 import { call, workspaceWithAdmin, type Headers } from "@/test/kits/customer-kit";
 import { settleJobs } from "@/test/kits/job-kit";
 import { startReceiver, type Receiver } from "@/test/kits/webhook-kit";
+import { startJobWorker } from "@/lib/server/jobs/worker";
+import { JOB_CRON_ITEMS, jobTaskList } from "@/lib/server/runtime/job-tasks";
 import { refreshWatchedViews } from "./view-membership";
 
 let receiver: Receiver;
@@ -76,6 +78,17 @@ describe("view.entered / view.left webhooks", () => {
     await refreshWatchedViews();
     await settleJobs(ws);
     expect(receiver.received.length).toBe(before + 2);
+  });
+
+  it("schedules the refresh as a recurring job every worker accepts", async () => {
+    const worker = await startJobWorker({
+      connectionString: process.env.DATABASE_URL ?? "",
+      tasks: jobTaskList(),
+      cronItems: JOB_CRON_ITEMS,
+      concurrency: 1,
+    });
+    await worker.stop();
+    expect(JOB_CRON_ITEMS.map((i) => i.task)).toEqual(["views.refresh-watched"]);
   });
 
   it("sends neither kind to subscriptions that did not ask for them", async () => {
