@@ -43,3 +43,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+export {};
