@@ -16,6 +16,7 @@ import { locateError } from "./locate-field-errors";
 import { negotiateFormat, type Format } from "./negotiate";
 import { errorToResponse } from "./problem";
 import { requestIdOf } from "./request-id";
+import { authenticate } from "@/lib/server/auth/authenticate";
 import { withCors } from "./cors";
 import { maskResponse } from "@/lib/server/masking/mask-response";
 import { refuseMaskedSearch, refuseUnmaskable } from "@/lib/server/masking/refuse-masked-inputs";
@@ -62,9 +63,7 @@ interface RouteSegment {
 
 async function authorize(req: Request, access: Access, params: Record<string, unknown>, limits: LimitState[]) {
   const principal =
-    access.kind === "public"
-      ? await authenticateCounted(req, []).catch(() => null)
-      : await authenticateCounted(req, limits);
+    access.kind === "public" ? await authenticate(req).catch(() => null) : await authenticateCounted(req, limits);
   if (access.kind === "public") return { principal, workspace: null };
   if (!principal) throw new AppError("unauthenticated", "Sign in or send an access token");
   if (access.kind === "authenticated") {

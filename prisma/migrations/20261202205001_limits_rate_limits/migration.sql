@@ -15,7 +15,7 @@ CREATE INDEX "RateLimit_expire_idx" ON "RateLimit"("expire");
 -- The sign-in throttle now uses "RateLimit" (keyed by account and address, consumed atomically).
 DROP TABLE "RateLimitBucket";
 
--- Per source: events per minute its write key may send (null: ATRIUM_RATE_LIMIT_INGEST_PER_MINUTE).
+-- Per source: events per minute its write key may send (null: ATRIUM_RATE_LIMIT_INGEST).
 ALTER TABLE "Source" ADD COLUMN "rateLimitPerMinute" INTEGER;
 
 -- Sessions of the admin app ended by signing out: the NextAuth cookie carries the id, and an id listed here
