@@ -82,7 +82,8 @@ export async function startHttpServer(options: {
       ? null
       : await startJobWorker({ connectionString: process.env.DATABASE_URL, tasks: jobTaskList() });
   // A send cut off by a crash resumes now, not when the queue frees the dead worker's job (hours later).
-  if (worker) await resumeCampaigns().catch((error: unknown) => log.error({ err: error }, "Could not resume campaigns"));
+  if (worker)
+    await resumeCampaigns().catch((error: unknown) => log.error({ err: error }, "Could not resume campaigns"));
   const shownHost = options.hostname === "0.0.0.0" ? "localhost" : options.hostname;
   return {
     url: `http://${shownHost}:${options.port}`,
