@@ -61,8 +61,10 @@ export function CampaignOverTimeChart({ report }: { report: CampaignReport }) {
           />
           <YAxis allowDecimals={false} tick={{ fill: colors.axis, fontSize: 12 }} stroke={colors.grid} width={40} />
           <Tooltip labelFormatter={(hour) => hourTick(String(hour))} contentStyle={tooltipStyle} />
+          {/* In the funnel's order (sent → opened → clicked …), not alphabetically. */}
           <Legend
             wrapperStyle={{ fontSize: 13 }}
+            itemSorter={(item) => SERIES.findIndex((series) => series.key === item.dataKey)}
             formatter={(value: string) => <span style={{ color: colors.axis }}>{value}</span>}
           />
           {SERIES.map((series) => (

@@ -161,7 +161,7 @@ export function CampaignsScreen() {
       {content}
       <Alert mt="md" variant="light" color="gray" title="Consent by construction">
         Recipients are chosen when a campaign starts: customers of its view with marketing e-mail consent granted, an
-        e-mail address, and no bounce, complaint or unsubscribe on record.
+        e-mail address, and no bounce, complaint, unsubscribe or erasure on record.
       </Alert>
     </Page>
   );
