@@ -9,6 +9,10 @@ export const theme = createTheme({
   primaryColor: "indigo",
   // Shade 7 in light mode: indigo 6 on white is 4.32:1, under WCAG AA's 4.5:1 for text (links, subtle buttons).
   primaryShade: { light: 7, dark: 4 },
+  // Filled surfaces (buttons, avatars, badges) pick black or white text, whichever contrasts more: white on
+  // indigo 4 (the dark scheme's filled shade) is 2.97:1, black 7:1. 0.18 is where both contrast alike.
+  autoContrast: true,
+  luminanceThreshold: 0.18,
   fontFamily: systemFonts,
   headings: { fontFamily: systemFonts, fontWeight: "650" },
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',

@@ -14,7 +14,8 @@ export async function submitSignIn(page: Page, email: string, password: string):
 /** Opens `path` signed out, signs in on the /oauth page and waits until the app has the workspace open. */
 export async function signIn(page: Page, user: { email: string; password: string }, path = "/"): Promise<void> {
   await page.goto(path);
-  await expect(page).toHaveURL(OAUTH_SIGN_IN_URL);
+  // Generous: on a loaded CI machine the first load of the app and the two redirects take a while.
+  await expect(page).toHaveURL(OAUTH_SIGN_IN_URL, { timeout: 20_000 });
   await submitSignIn(page, user.email, user.password);
-  await expect(page).toHaveURL(/\/w\/[^/]+\//);
+  await expect(page).toHaveURL(/\/w\/[^/]+\//, { timeout: 20_000 });
 }
