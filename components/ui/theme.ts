@@ -9,10 +9,6 @@ export const theme = createTheme({
   primaryColor: "indigo",
   // Shade 7 in light mode: indigo 6 on white is 4.32:1, under WCAG AA's 4.5:1 for text (links, subtle buttons).
   primaryShade: { light: 7, dark: 4 },
-  // Filled surfaces (buttons, avatars, badges) pick black or white text, whichever contrasts more: white on
-  // indigo 4 (the dark scheme's filled shade) is 2.97:1, black 7:1. 0.18 is where both contrast alike.
-  autoContrast: true,
-  luminanceThreshold: 0.18,
   fontFamily: systemFonts,
   headings: { fontFamily: systemFonts, fontWeight: "650" },
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
@@ -35,6 +31,14 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     "--atrium-surface-chrome": t.white,
   },
   dark: {
+    // White on the dark scheme's filled indigo (shade 4) is 2.97:1: filled buttons and avatars take shade 7
+    // (4.98:1), while indigo text on dark surfaces keeps shade 4 (5.2:1 on dark 7). Red likewise (9: 5.4:1).
+    "--mantine-color-indigo-filled": t.colors.indigo[7],
+    "--mantine-color-indigo-filled-hover": t.colors.indigo[8],
+    "--mantine-color-indigo-text": t.colors.indigo[4],
+    "--mantine-color-red-filled": t.colors.red[9],
+    "--mantine-color-red-filled-hover": t.colors.red[8],
+    "--mantine-color-red-text": t.colors.red[4],
     "--mantine-color-dimmed": t.colors.dark[1],
     "--atrium-surface-page": t.colors.dark[8],
     "--atrium-surface-chrome": t.colors.dark[7],
