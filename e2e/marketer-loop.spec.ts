@@ -132,7 +132,8 @@ test.describe("the marketer's loop", () => {
     const shared = `${base}/customers?filter=${encodeURIComponent(ITALY)}&size=100`;
     const other = await page.context().newPage();
     await other.goto(shared);
-    await expect(other.getByTestId("audience-count")).toHaveText("Audience: 2 customers");
+    // A fresh tab loads the whole app first: on a loaded machine that takes longer than a screen change.
+    await expect(other.getByTestId("audience-count")).toHaveText("Audience: 2 customers", { timeout: 30_000 });
     await other.close();
 
     await page.goto(`${base}/events?range=7d&context=WEB`);
