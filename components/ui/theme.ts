@@ -27,6 +27,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   // Dimmed text at AA contrast: Mantine's defaults (gray 6 on white, dark 2 on dark 6) are 3.3:1 and 3.5:1.
   light: {
     "--mantine-color-dimmed": t.colors.gray[7],
+    // Yellow notices (light variant): yellow 9 on yellow 1 is 2.68:1; this darker amber is 5.4:1.
+    "--mantine-color-yellow-light-color": "#8f5600",
     "--atrium-surface-page": t.colors.gray[0],
     "--atrium-surface-chrome": t.white,
   },
