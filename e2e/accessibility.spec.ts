@@ -63,12 +63,18 @@ async function seed(page: Page, ws: string, tag: string) {
   const events = await page.request.post(`/api/v1/workspaces/${ws}/events/batch`, {
     data: {
       events: [
-        { type: "page_view", context: "WEB", customerId, properties: { url: "https://example.com/" } },
-        { type: "order_completed", context: "ECOMMERCE", customerId, properties: { total: 42 } },
+        {
+          type: "viewedPage",
+          context: "WEB",
+          customerId,
+          properties: { url: "https://shop.example.com/shoes", path: "/shoes", title: "Shoes" },
+        },
       ],
     },
   });
-  expect(events.status(), await events.text()).toBe(200);
+  const eventsText = await events.text();
+  expect(events.status(), eventsText).toBe(200);
+  expect((JSON.parse(eventsText) as { rejected: number }).rejected, eventsText).toBe(0);
   const view = await page.request.post(`/api/v1/workspaces/${ws}/views`, {
     data: { name: "VIPs", filter: { tag: "vip" } },
   });
