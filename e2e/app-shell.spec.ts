@@ -29,5 +29,7 @@ test.describe("admin app shell", () => {
     const response = await page.goto("/docs/api");
     expect(response?.status()).toBe(200);
     await expect(page).toHaveTitle(/API reference/);
+    // A way back to the app (issue 17).
+    await expect(page.getByRole("link", { name: "← Back to Atrium" })).toHaveAttribute("href", "/");
   });
 });

@@ -27,10 +27,20 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   // Dimmed text at AA contrast: Mantine's defaults (gray 6 on white, dark 2 on dark 6) are 3.3:1 and 3.5:1.
   light: {
     "--mantine-color-dimmed": t.colors.gray[7],
+    // Yellow notices (light variant): yellow 9 on yellow 1 is 2.68:1; this darker amber is 5.4:1.
+    "--mantine-color-yellow-light-color": "#8f5600",
     "--atrium-surface-page": t.colors.gray[0],
     "--atrium-surface-chrome": t.white,
   },
   dark: {
+    // White on the dark scheme's filled indigo (shade 4) is 2.97:1: filled buttons and avatars take shade 7
+    // (4.98:1), while indigo text on dark surfaces keeps shade 4 (5.2:1 on dark 7). Red likewise (9: 5.4:1).
+    "--mantine-color-indigo-filled": t.colors.indigo[7],
+    "--mantine-color-indigo-filled-hover": t.colors.indigo[8],
+    "--mantine-color-indigo-text": t.colors.indigo[4],
+    "--mantine-color-red-filled": t.colors.red[9],
+    "--mantine-color-red-filled-hover": t.colors.red[8],
+    "--mantine-color-red-text": t.colors.red[4],
     "--mantine-color-dimmed": t.colors.dark[1],
     "--atrium-surface-page": t.colors.dark[8],
     "--atrium-surface-chrome": t.colors.dark[7],
