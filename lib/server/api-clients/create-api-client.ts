@@ -48,7 +48,10 @@ export async function createApiClient({
       action: "api_client.created",
       targetType: "api_client",
       targetId: row.id,
-      details: { clientId: row.clientId, name: row.name, role: input.role,
+      details: {
+        clientId: row.clientId,
+        name: row.name,
+        role: input.role,
         consentHistory: row.consentHistory,
         maskPersonalData: row.maskPersonalData,
       },

@@ -7,7 +7,9 @@ import { hasPermission, masksPersonalData, type Principal, type Role } from "@/l
 const PERMISSIONS = ["read", "write", "admin", "consentHistory"] as const;
 
 export function permissionsOf(role: Role, consentHistory: boolean) {
-  return PERMISSIONS.filter((p) => hasPermission({ workspaceId: "", role, consentHistory, maskPersonalData: false }, p));
+  return PERMISSIONS.filter((p) =>
+    hasPermission({ workspaceId: "", role, consentHistory, maskPersonalData: false }, p),
+  );
 }
 
 const roleName = (role: Role) => role.toLowerCase() as "admin" | "user" | "guest";
@@ -39,7 +41,12 @@ export async function describeCaller(principal: Principal): Promise<z.input<type
   if (principal.type !== "user") throw new Error("write keys have no identity to describe");
   const memberships = await db().membership.findMany({
     where: { userId: principal.userId },
-    select: { role: true, consentHistory: true, maskPersonalData: true, workspace: { select: { id: true, name: true, slug: true } } },
+    select: {
+      role: true,
+      consentHistory: true,
+      maskPersonalData: true,
+      workspace: { select: { id: true, name: true, slug: true } },
+    },
     orderBy: { workspace: { name: "asc" } },
   });
   return {

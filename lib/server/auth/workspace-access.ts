@@ -17,7 +17,9 @@ async function accessOf(principal: Principal, workspaceId: string): Promise<Work
           }
         : null;
     case "writeKey":
-      return principal.workspaceId === workspaceId ? { workspaceId, role: null, consentHistory: false, maskPersonalData: false } : null;
+      return principal.workspaceId === workspaceId
+        ? { workspaceId, role: null, consentHistory: false, maskPersonalData: false }
+        : null;
     case "user": {
       const membership = await db().membership.findUnique({
         where: { workspaceId_userId: { workspaceId, userId: principal.userId } },

@@ -50,7 +50,11 @@ export async function updateMember({
           consentHistory: current.consentHistory,
           maskPersonalData: current.maskPersonalData,
         },
-        after: { role: toApiRole(row.role), consentHistory: row.consentHistory, maskPersonalData: row.maskPersonalData },
+        after: {
+          role: toApiRole(row.role),
+          consentHistory: row.consentHistory,
+          maskPersonalData: row.maskPersonalData,
+        },
       },
     });
     return serializeMember(row);
