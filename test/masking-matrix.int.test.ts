@@ -13,7 +13,7 @@ import * as membersApi from "@/lib/schemas/members";
 import * as viewsApi from "@/lib/schemas/views";
 import * as meApi from "@/lib/schemas/me";
 import { db } from "@/lib/server/db/client";
-import { memberSession } from "./auth-fixtures";
+import { apiClientToken, memberSession } from "./auth-fixtures";
 import { call, headersOf, workspaceWithAdmin, type Headers } from "./kits/customer-kit";
 import { handlerOf } from "./route-modules";
 
@@ -331,5 +331,27 @@ describe("the member setting", () => {
       body: { maskPersonalData: false },
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("API clients", () => {
+  it("follow the same setting: a guest client is masked by default, a user client when set", async () => {
+    const read = async (authorization: string) =>
+      (
+        await call<{ masked?: boolean; base: Record<string, unknown> }>(customersApi.getCustomerEndpoint, {
+          ws,
+          headers: { authorization },
+          params: { ws, id: customerId },
+        })
+      ).body;
+    const guestClient = await apiClientToken(ws, "GUEST");
+    expect(await read(guestClient.authorization)).toMatchObject({ masked: true, base: { lastName: "R***" } });
+    const userClient = await apiClientToken(ws, "USER");
+    expect((await read(userClient.authorization)).base.lastName).toBe("Rossi");
+    await db().apiClient.update({
+      where: { clientId: userClient.clientId },
+      data: { maskPersonalData: true },
+    });
+    expect(await read(userClient.authorization)).toMatchObject({ masked: true, base: { lastName: "R***" } });
   });
 });

@@ -28,6 +28,11 @@ const ZEventTypes = z
   .meta({ description: "event.created only for these event types (empty or absent: every type)" });
 const ZDescription = z.string().trim().max(500, "Must be at most 500 characters");
 
+const ZMaskPayloads = z.boolean().meta({
+  description:
+    "Payloads carry personal data masked, as a member who sees it masked reads it (customers in the MaskedCustomer shape, events' properties and context masked); default false",
+});
+
 export const ZWebhookCreate = z
   .object({
     url: ZUrl,
@@ -35,6 +40,7 @@ export const ZWebhookCreate = z
     eventTypes: ZEventTypes.optional(),
     enabled: z.boolean().optional(),
     description: ZDescription.nullable().optional(),
+    maskPersonalData: ZMaskPayloads.optional(),
   })
   .meta({ id: "WebhookCreate" });
 
@@ -45,6 +51,7 @@ export const ZWebhookUpdate = z
     eventTypes: ZEventTypes.optional(),
     enabled: z.boolean().optional(),
     description: ZDescription.nullable().optional(),
+    maskPersonalData: ZMaskPayloads.optional(),
   })
   .meta({ id: "WebhookUpdate" });
 
@@ -56,6 +63,7 @@ export const ZWebhook = z
     eventTypes: z.array(z.string()),
     description: z.string().nullable(),
     enabled: z.boolean(),
+    maskPersonalData: z.boolean().meta({ description: "Payloads carry personal data masked" }),
     disabledReason: z
       .string()
       .nullable()

@@ -33,6 +33,7 @@ export async function createWebhook({
         eventTypes: [...new Set(input.eventTypes ?? [])],
         description: input.description ?? null,
         enabled: input.enabled ?? true,
+        maskPersonalData: input.maskPersonalData ?? false,
         secretCiphertext,
       },
     });

@@ -6,6 +6,7 @@ import { getConsents } from "@/lib/server/consents/get-consents";
 import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
 import { db } from "@/lib/server/db/client";
 import { loadCustomer } from "@/lib/server/records/load-customer";
+import { maskPayloadData } from "@/lib/server/masking/mask-payload";
 import { messageBody, queueDeliveries } from "./queue-deliveries";
 
 export interface DomainEventPayload {
@@ -55,16 +56,26 @@ async function dataOf(payload: DomainEventPayload): Promise<unknown> {
 export async function fanOutDomainEvent(payload: DomainEventPayload): Promise<void> {
   const subscriptions = await db().webhookSubscription.findMany({
     where: { workspaceId: payload.workspaceId, enabled: true, events: { has: payload.type } },
-    select: { id: true },
+    select: { id: true, maskPersonalData: true },
   });
   if (subscriptions.length === 0) return;
   const data = await dataOf(payload);
   if (data === null) return;
-  const body = messageBody(payload.type, data, new Date(payload.at));
+  const at = new Date(payload.at);
+  const body = messageBody(payload.type, data, at);
+  // Subscriptions that mask personal data get the same message with its data masked.
+  const masked = subscriptions.some((s) => s.maskPersonalData)
+    ? messageBody(payload.type, maskPayloadData(payload.type, data), at)
+    : body;
   // Jobs queued before keys existed: their type, target and time name them well enough.
   const sourceKey = `${payload.type}:${payload.key ?? `${payload.targetId}@${payload.at}`}`;
   await queueDeliveries(
     payload.workspaceId,
-    subscriptions.map((s) => ({ subscriptionId: s.id, type: payload.type, body, sourceKey })),
+    subscriptions.map((s) => ({
+      subscriptionId: s.id,
+      type: payload.type,
+      body: s.maskPersonalData ? masked : body,
+      sourceKey,
+    })),
   );
 }

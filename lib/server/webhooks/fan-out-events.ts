@@ -6,6 +6,7 @@ import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
 import { db } from "@/lib/server/db/client";
 import { serializeEvent } from "@/lib/server/events/serialize-event";
 import { CUSTOMER_INCLUDE } from "@/lib/server/records/load-customer";
+import { maskPayloadData } from "@/lib/server/masking/mask-payload";
 import { messageBody, queueDeliveries, type OutgoingMessage } from "./queue-deliveries";
 
 export interface EventsCreatedPayload {
@@ -14,10 +15,17 @@ export interface EventsCreatedPayload {
   customerIds: string[];
 }
 
+/** The message in clear and, serialized only if a subscription asks for it, with its data masked. */
+function bodiesOf(type: string, data: unknown): (masked: boolean) => string {
+  const clear = messageBody(type, data);
+  let masked: string | undefined;
+  return (mask) => (mask ? (masked ??= messageBody(type, maskPayloadData(type, data))) : clear);
+}
+
 export async function fanOutEvents({ workspaceId, eventIds, customerIds }: EventsCreatedPayload): Promise<void> {
   const subscriptions = await db().webhookSubscription.findMany({
     where: { workspaceId, enabled: true, events: { hasSome: ["event.created", "customer.created"] } },
-    select: { id: true, events: true, eventTypes: true },
+    select: { id: true, events: true, eventTypes: true, maskPersonalData: true },
   });
   if (subscriptions.length === 0) return;
   const messages: OutgoingMessage[] = [];
@@ -25,10 +33,15 @@ export async function fanOutEvents({ workspaceId, eventIds, customerIds }: Event
   if (forEvents.length > 0 && eventIds.length > 0) {
     const events = await db().event.findMany({ where: { workspaceId, id: { in: eventIds } }, orderBy: { id: "asc" } });
     for (const event of events) {
-      const body = messageBody("event.created", serializeEvent(event));
+      const bodies = bodiesOf("event.created", serializeEvent(event));
       for (const s of forEvents)
         if (s.eventTypes.length === 0 || s.eventTypes.includes(event.type))
-          messages.push({ subscriptionId: s.id, type: "event.created", body, sourceKey: `event.created:${event.id}` });
+          messages.push({
+            subscriptionId: s.id,
+            type: "event.created",
+            body: bodies(s.maskPersonalData),
+            sourceKey: `event.created:${event.id}`,
+          });
     }
   }
   const forCustomers = subscriptions.filter((s) => s.events.includes("customer.created"));
@@ -38,12 +51,12 @@ export async function fanOutEvents({ workspaceId, eventIds, customerIds }: Event
       include: CUSTOMER_INCLUDE,
     });
     for (const customer of customers) {
-      const body = messageBody("customer.created", serializeCustomer(customer));
+      const bodies = bodiesOf("customer.created", serializeCustomer(customer));
       for (const s of forCustomers)
         messages.push({
           subscriptionId: s.id,
           type: "customer.created",
-          body,
+          body: bodies(s.maskPersonalData),
           sourceKey: `customer.created:${customer.id}`,
         });
     }

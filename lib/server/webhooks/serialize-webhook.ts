@@ -10,6 +10,7 @@ export function serializeWebhook(row: WebhookSubscription): Webhook {
     eventTypes: row.eventTypes,
     description: row.description,
     enabled: row.enabled,
+    maskPersonalData: row.maskPersonalData,
     disabledReason: row.disabledReason,
     disabledAt: row.disabledAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

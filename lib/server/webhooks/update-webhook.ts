@@ -31,6 +31,7 @@ export async function updateWebhook({
         eventTypes: input.eventTypes && [...new Set(input.eventTypes)],
         description: input.description,
         enabled: input.enabled,
+        maskPersonalData: input.maskPersonalData,
         ...(reenabled && { disabledReason: null, disabledAt: null, consecutiveFailures: 0 }),
         ...(input.enabled === false && { disabledReason: null, disabledAt: new Date() }),
       },
