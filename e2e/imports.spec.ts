@@ -30,9 +30,11 @@ test("an admin imports a CSV file from the customer explorer", async ({ page }) 
     .setInputFiles({ name: `people-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(CSV) });
 
   // Suggested from the header row: plain wordings guessed, field paths mapping themselves.
-  await expect(page.getByLabel("Field for E-mail")).toHaveValue("base.contacts.email");
-  await expect(page.getByLabel("Field for Newsletter")).toHaveValue("consents.marketing.automatic.email");
-  await expect(page.getByLabel("Field for base.firstName")).toHaveValue("base.firstName");
+  await expect(page.getByRole("combobox", { name: "Field for E-mail" })).toHaveValue("base.contacts.email");
+  await expect(page.getByRole("combobox", { name: "Field for Newsletter" })).toHaveValue(
+    "consents.marketing.automatic.email",
+  );
+  await expect(page.getByRole("combobox", { name: "Field for base.firstName" })).toHaveValue("base.firstName");
 
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("import-preview")).toContainText("The first 3 rows: 2 new, 0 existing, 1 rejected");
