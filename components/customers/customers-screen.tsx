@@ -2,9 +2,9 @@
 // chosen columns, saved views, cursor paging through any number of customers, and CSV export.
 import { Alert, Button, Divider, Group, Paper, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconDownload, IconInfoCircle } from "@tabler/icons-react";
+import { IconDownload, IconInfoCircle, IconUpload } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
-import { NavigationType, useLocation, useNavigationType, useSearchParams } from "react-router";
+import { Link, NavigationType, useLocation, useNavigationType, useSearchParams } from "react-router";
 import { FilterBuilder } from "@/components/filters/filter-builder";
 import { canonicalJson, filterToBuilder } from "@/components/filters/filter-convert";
 import { FilterJsonEditor } from "@/components/filters/filter-json-editor";
@@ -15,7 +15,7 @@ import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { SaveViewModal } from "@/components/views/save-view-modal";
 import { useCreateView, useDeleteView, useUpdateView, useViews } from "@/components/views/use-views";
 import { ViewBar } from "@/components/views/view-bar";
-import { useCurrentWorkspace } from "@/lib/client/current-workspace";
+import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
 import type { CustomerSort } from "@/lib/schemas/customers";
 import { columnOptions as buildColumnOptions, knownColumns } from "./customer-columns";
@@ -39,6 +39,7 @@ export function CustomersScreen() {
   // Masking by role: the server masks every answer for this member; the screen says so and offers no search by it.
   const memberMasked = current.maskPersonalData;
   const { canWrite } = usePermissions();
+  const toScreen = useWorkspacePath();
   const [params, setParams] = useSearchParams();
   const url = readExplorerUrl(params);
   const viewId = url.view;
@@ -170,14 +171,24 @@ export function CustomersScreen() {
       description="Every person your brand knows, with one consent-aware profile per real person across all your sources."
       actions={
         canWrite ? (
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            onClick={() => setExportOpen(true)}
-            disabled={!request}
-          >
-            Download CSV
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconUpload size={16} />}
+              component={Link}
+              to={toScreen("/customers/import")}
+            >
+              Import CSV
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              onClick={() => setExportOpen(true)}
+              disabled={!request}
+            >
+              Download CSV
+            </Button>
+          </Group>
         ) : null
       }
     >

@@ -8,6 +8,7 @@ import { WebhooksScreen } from "@/components/webhooks/webhooks-screen";
 import { AuditLogScreen } from "@/components/audit/audit-log-screen";
 import { CustomerScreen } from "@/components/customers/customer-screen";
 import { CustomersScreen } from "@/components/customers/customers-screen";
+import { ImportScreen } from "@/components/imports/import-screen";
 import { EventsScreen } from "@/components/events/events-screen";
 import { IdentityRulesScreen } from "@/components/identity-rules/identity-rules-screen";
 import { MembersScreen } from "@/components/members/members-screen";
@@ -36,6 +37,7 @@ export function AppRoutes() {
             <Route index element={<Navigate to="dashboard" replace />} />
             <Route path="dashboard" element={<DashboardScreen />} />
             <Route path="customers" element={<CustomersScreen />} />
+            <Route path="customers/import" element={<ImportScreen />} />
             <Route path="customers/:id" element={<CustomerScreen />} />
             <Route path="events" element={<EventsScreen />} />
             <Route path="views" element={<ViewsScreen />} />

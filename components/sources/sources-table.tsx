@@ -1,19 +1,20 @@
 // The sources table, with edit, key rotation and deletion per row. Rotation and deletion ask first:
 // both stop the current key at once, and whatever still uses it starts failing.
 import { ActionIcon, Badge, Button, Code, Group, Menu, Modal, Table, Text } from "@mantine/core";
-import { IconDots, IconKey, IconPencil, IconTrash } from "@tabler/icons-react";
+import { IconDots, IconKey, IconPencil, IconTrash, IconWebhook } from "@tabler/icons-react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { SettingsTable } from "@/components/ui/settings-table";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Source, SourceWithWriteKey } from "@/lib/schemas/sources";
+import { ShopSourceModal } from "./shop-source-modal";
 import { SourceFormModal } from "./source-form-modal";
 import { SOURCE_TYPE_LABEL } from "./source-types";
 import { useDeleteSource, useRotateWriteKey } from "./use-sources";
 import { WriteKeyPanel } from "./write-key-panel";
 
-type Action = "edit" | "rotate" | "delete";
+type Action = "edit" | "rotate" | "delete" | "webhooks";
 
 export function SourcesTable({ sources }: { sources: Source[] }) {
   const { workspace } = useCurrentWorkspace();
@@ -87,6 +88,14 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
                   >
                     Edit
                   </Menu.Item>
+                  {(source.type === "shopify" || source.type === "woocommerce") && (
+                    <Menu.Item
+                      leftSection={<IconWebhook size={16} />}
+                      onClick={() => dialog.open({ action: "webhooks", source })}
+                    >
+                      Webhooks and deliveries
+                    </Menu.Item>
+                  )}
                   <Menu.Item
                     leftSection={<IconKey size={16} />}
                     onClick={() => dialog.open({ action: "rotate", source })}
@@ -109,6 +118,7 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
       </SettingsTable>
 
       <SourceFormModal opened={isOpen("edit")} onClose={close} source={pending?.source} />
+      <ShopSourceModal source={isOpen("webhooks") ? (pending?.source ?? null) : null} onClose={close} />
       <ConfirmModal
         opened={isOpen("rotate")}
         onClose={close}

@@ -20,6 +20,7 @@ function resourceKeys<const Name extends string>(name: Name) {
 
 const customers = resourceKeys("customers");
 const views = resourceKeys("views");
+const imports = resourceKeys("imports");
 
 export const queryKeys = {
   /** Not tied to a workspace: who is signed in, and the workspaces they may open. */
@@ -41,6 +42,7 @@ export const queryKeys = {
       [...customers.detail(ws, id), "consent-history", params] as const,
   },
   events: resourceKeys("events"),
+  imports,
   views: {
     ...views,
     customers: (ws: string, id: string, params: ListParams = {}) =>

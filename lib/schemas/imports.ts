@@ -108,6 +108,9 @@ export const ZImportDryRun = z
     header: z.array(z.string()),
     mapping: z.record(z.string(), z.string()),
     unmapped: z.array(z.string()).meta({ description: "Headers that map to nothing (ignored)" }),
+    suggestions: z
+      .record(z.string(), z.string())
+      .meta({ description: "Guessed field paths for unmapped headers (E-mail → base.contacts.email), to confirm" }),
     rows: z.array(
       z.object({
         line: z.int(),

@@ -11,7 +11,7 @@ import { findIdentityOwners } from "@/lib/server/identity/find-identity-owners";
 import { identityCandidates } from "@/lib/server/identity/identity-candidates";
 import { IMPORT_MAX_BYTES } from "@/lib/schemas/imports";
 import { chunksOf, headerOf } from "./import-file";
-import { mappedColumns, resolveMapping } from "./import-mapping";
+import { mappedColumns, resolveMapping, suggestMapping } from "./import-mapping";
 import { prepareRow, type RowContext } from "./prepare-row";
 
 export const DRY_RUN_ROWS = 100;
@@ -74,5 +74,6 @@ export async function dryRunImport({
   } finally {
     await chunks.return(undefined);
   }
-  return { dryRun: true, header, mapping: resolved.mapping, unmapped: resolved.unmapped, rows };
+  const suggested = suggestMapping(resolved.unmapped);
+  return { dryRun: true, header, mapping: resolved.mapping, unmapped: resolved.unmapped, suggestions: suggested, rows };
 }

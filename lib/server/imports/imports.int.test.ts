@@ -169,6 +169,7 @@ describe("CSV import", () => {
       dryRun: true,
       header: ["email", "Name", "Mood"],
       unmapped: ["Mood"],
+      suggestions: {},
       rows: [
         { line: 2, status: "create", customer: { base: { contacts: { email: "ana@example.com" }, firstName: "Ana" } } },
         { line: 3, status: "reject" },
