@@ -3330,6 +3330,10 @@ export interface components {
                 /** @enum {string} */
                 status: "create" | "update" | "reject";
             }[];
+            /** @description Guessed field paths for unmapped headers (E-mail → base.contacts.email), to confirm */
+            suggestions: {
+                [key: string]: string;
+            };
             /** @description Headers that map to nothing (ignored) */
             unmapped: string[];
         };
@@ -3988,6 +3992,8 @@ export interface components {
             eventTypes: string[];
             /** @description An opaque identifier */
             id: string;
+            /** @description Payloads carry personal data masked */
+            maskPersonalData: boolean;
             /**
              * Format: date-time
              * @description ISO 8601 timestamp (UTC in responses), between 1900-01-01 and 2200-01-01
@@ -4017,6 +4023,8 @@ export interface components {
             events: components["schemas"]["WebhookEventKind"][];
             /** @description event.created only for these event types (empty or absent: every type) */
             eventTypes?: string[];
+            /** @description Payloads carry personal data masked, as a member who sees it masked reads it (customers in the MaskedCustomer shape, events' properties and context masked); default false */
+            maskPersonalData?: boolean;
             /** @description https:// URL receiving the deliveries (http:// only where the installation allows private targets) */
             url: string;
         };
@@ -4053,6 +4061,8 @@ export interface components {
             events?: components["schemas"]["WebhookEventKind"][];
             /** @description event.created only for these event types (empty or absent: every type) */
             eventTypes?: string[];
+            /** @description Payloads carry personal data masked, as a member who sees it masked reads it (customers in the MaskedCustomer shape, events' properties and context masked); default false */
+            maskPersonalData?: boolean;
             /** @description https:// URL receiving the deliveries (http:// only where the installation allows private targets) */
             url?: string;
         };
@@ -4071,6 +4081,8 @@ export interface components {
             eventTypes: string[];
             /** @description An opaque identifier */
             id: string;
+            /** @description Payloads carry personal data masked */
+            maskPersonalData: boolean;
             /** @description whsec_… signing secret (Standard Webhooks); shown once, store it now */
             secret: string;
             /**
