@@ -72,7 +72,7 @@ function parseMappingParam(value: unknown): unknown {
   }
 }
 
-export const ZImportCreateQuery = z.object({
+export const ZImportCreateQuery = z.strictObject({
   mapping: z.preprocess(parseMappingParam, ZImportMapping).optional().meta({ description: "JSON object" }),
   dryRun: z
     .enum(["true", "false", "1", "0"])
