@@ -1,13 +1,23 @@
 // `npm start` with only DATABASE_URL: the owner creates `<database>_runtime` (it may: the test server's
 // owner is a superuser) with a password derived from the secret key, grants it what the server needs, and
 // the server connects as it. DATABASE_RUNTIME_URL naming the owner, or a superuser, is refused.
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
+import { createDatabase, dropDatabase, withDatabase } from "@/lib/server/db/admin";
 import { databaseOf, quoteIdent, runtimeRoleName } from "@/lib/server/db/runtime-role";
-import { derivedRuntimePassword, prepareRuntimeDatabase } from "./database";
+import { derivedRuntimePassword, migrateDatabase, prepareRuntimeDatabase } from "./database";
 
-const ownerUrl = inject("ownerDatabaseUrl");
-const role = runtimeRoleName(databaseOf(ownerUrl));
+// A database of its own: `<database>_runtime` of the run's database is the role every other test file is
+// connected as, and giving it the derived password (or dropping it) would lock them out.
+const runUrl = inject("ownerDatabaseUrl");
+const name = `${databaseOf(runUrl)}_start`;
+const role = runtimeRoleName(name);
+let ownerUrl: string;
+
+beforeAll(async () => {
+  ownerUrl = await createDatabase(runUrl, name);
+  await migrateDatabase(ownerUrl);
+}, 120_000);
 
 async function asOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -22,8 +32,15 @@ async function asOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 afterAll(async () => {
   await asOwner(async (client) => {
     await client.query(`DROP OWNED BY ${quoteIdent(role)}`).catch(() => {});
-    await client.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
   });
+  await dropDatabase(runUrl, name);
+  const client = new pg.Client({ connectionString: withDatabase(runUrl, "postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+  } finally {
+    await client.end();
+  }
 });
 
 describe("prepareRuntimeDatabase", () => {
