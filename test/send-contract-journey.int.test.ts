@@ -1,0 +1,71 @@
+// The contract check validates every response the suite receives; this walks a campaign's life in the
+// sandbox outbox (no SMTP configured) so that each Send operation's success answer is among them.
+import { describe, expect, it } from "vitest";
+import * as send from "@/lib/schemas/send";
+import { db } from "@/lib/server/db/client";
+import { call, workspaceWithAdmin } from "@/test/kits/customer-kit";
+
+type Body = Record<string, unknown> & { id: string };
+
+describe("a campaign's operations answer their documented success", () => {
+  it("edit, preview, test send to the sandbox outbox, schedule, cancel, report and delete", async () => {
+    delete process.env.SMTP_URL;
+    const { ws, admin } = await workspaceWithAdmin("Send journey");
+    const customer = await db().customer.create({
+      data: { workspaceId: ws, base: { firstName: "Ada", contacts: { email: "ada@example.com" } } },
+    });
+    const draft = { name: "Winter sale", subject: "Hello {{ customer.base.firstName }}", html: "<p>Hi</p>" };
+    const campaign = await call<Body>(send.createCampaignEndpoint, { ws, headers: admin, body: draft });
+    expect(campaign.status).toBe(201);
+    const params = { id: campaign.body.id };
+
+    const edited = await call(send.updateCampaignEndpoint, {
+      ws,
+      headers: admin,
+      params,
+      body: { subject: "Hi {{ customer.base.firstName | default: 'there' }}" },
+    });
+    expect(edited.status).toBe(200);
+
+    const preview = await call<{ subject: string }>(send.previewMessageEndpoint, {
+      ws,
+      headers: admin,
+      body: { subject: "Hi {{ customer.base.firstName }}", html: "<p>Hi</p>", customerId: customer.id },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.subject).toBe("Hi Ada");
+
+    const test = await call(send.testCampaignEndpoint, {
+      ws,
+      headers: admin,
+      params,
+      body: { to: "me@example.com", customerId: customer.id },
+    });
+    expect(test.status).toBe(200);
+    const outbox = await call<{ data: { id: string }[] }>(send.listOutboxEndpoint, { ws, headers: admin });
+    expect(outbox.body.data.length).toBeGreaterThan(0);
+    const message = await call(send.getOutboxMessageEndpoint, {
+      ws,
+      headers: admin,
+      params: { id: outbox.body.data[0].id },
+    });
+    expect(message.status).toBe(200);
+
+    const later = new Date(Date.now() + 24 * 3600_000).toISOString();
+    await call(send.updateCampaignEndpoint, { ws, headers: admin, params, body: { scheduledAt: later } });
+    const scheduled = await call(send.sendCampaignEndpoint, { ws, headers: admin, params });
+    expect(scheduled.status).toBe(202);
+    const cancelled = await call(send.cancelCampaignEndpoint, { ws, headers: admin, params });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe("CANCELLED");
+
+    const recipients = await call(send.listCampaignRecipientsEndpoint, { ws, headers: admin, params });
+    expect(recipients.status).toBe(200);
+    const report = await call(send.getCampaignReportEndpoint, { ws, headers: admin, params });
+    expect(report.status).toBe(200);
+
+    const other = await call<Body>(send.createCampaignEndpoint, { ws, headers: admin, body: draft });
+    const removed = await call(send.deleteCampaignEndpoint, { ws, headers: admin, params: { id: other.body.id } });
+    expect(removed.status).toBe(204);
+  });
+});
