@@ -115,6 +115,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     process.env.ATRIUM_E2E_BASE_URL = baseUrl;
     // Specs create their own users and workspaces with the atrium CLI against the server's database.
     process.env.ATRIUM_E2E_DATABASE_URL = database.url;
+    // A second app instance (two-instances.spec.ts) starts as the first: migrations as the owner.
+    process.env.ATRIUM_E2E_OWNER_DATABASE_URL = database.ownerUrl;
     return teardown;
   } catch (error) {
     await teardown();

@@ -37,7 +37,9 @@ async function startSecondInstance(publicUrl: string): Promise<{ url: string; st
     env: {
       ...inherited,
       NODE_ENV: "production",
-      DATABASE_URL: process.env.ATRIUM_E2E_DATABASE_URL,
+      // As the first instance: migrations as the owner, the server as the runtime role.
+      DATABASE_URL: process.env.ATRIUM_E2E_OWNER_DATABASE_URL,
+      DATABASE_RUNTIME_URL: process.env.ATRIUM_E2E_DATABASE_URL,
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: publicUrl,
