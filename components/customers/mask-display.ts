@@ -1,7 +1,7 @@
 // Masked personal data in the explorer. Customers read through a view that masks come masked from the
 // API ("M***", "m***@g***.com"); when the user narrows such a view further, the list comes from the
 // search endpoint, which does not mask, so the same masking is applied here before anything is shown.
-// The rules follow lib/server/views/mask-customer.ts (without its phone-number library, which is too big
+// The rules follow lib/server/masking/mask-customer.ts (without its phone-number library, which is too big
 // for the browser bundle: phones keep their last four digits).
 
 export const HIDDEN = "***";

@@ -155,7 +155,7 @@ export type CustomerBase = z.infer<typeof ZCustomerBase>;
 // ───── Masked values (a customer read by a member or view that sees personal data masked)
 // Masking shortens strings ("M***", "m***@g***.com", "+39 *** *** 4567", the birth date to its year),
 // so two fields no longer fit their format; they get their own shape here, shared by the server (which
-// produces it, lib/server/views/mask-customer.ts), the OpenAPI document and the browser client.
+// produces it, lib/server/masking/mask-customer.ts), the OpenAPI document and the browser client.
 
 /** What masking leaves of a value: its hint followed or interrupted by "***". */
 export const MASK = "***";
@@ -235,7 +235,7 @@ export const BASE_FIELDS = {
 export type BaseFieldPath = keyof typeof BASE_FIELDS;
 
 /**
- * The filter fields whose values masking hides (lib/server/views/mask-customer.ts): a caller who sees
+ * The filter fields whose values masking hides (lib/server/masking/mask-customer.ts): a caller who sees
  * personal data masked may not compare them (a match would reveal the value), only test their presence.
  */
 export const MASKED_FIELDS: readonly string[] = [

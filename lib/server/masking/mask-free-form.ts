@@ -2,7 +2,7 @@
 // its keys are not known in advance, so a value is masked when its key names personal data or when the
 // value itself reads as an e-mail address, a phone number or an IP address. Ids, timestamps, numbers under
 // other keys and booleans stay, so the record keeps its meaning and its shape.
-import { maskEmail, maskPhone, maskText } from "@/lib/server/views/mask-customer";
+import { maskEmail, maskPhone, maskText } from "@/lib/server/masking/mask-customer";
 
 const PERSONAL_KEY =
   /(name|e-?mail|phone|mobile|fax|street|address|zip|postal|postcode|birth|dob|username|login|identifier|ip|user_?agent|lat|lon|geo|value|filter|externalid|anonymousid|subscriberid|evidence|picture|avatar|to|from)$/i;

@@ -1,7 +1,7 @@
 // Outgoing webhook payloads for a subscription with maskPersonalData: the data of each kind masked as the
 // API masks it for a masked member (the same maskers, so the payload keeps the REST shapes).
 import type { Customer } from "@/lib/schemas/customers";
-import { maskCustomer, maskText } from "@/lib/server/views/mask-customer";
+import { maskCustomer, maskText } from "@/lib/server/masking/mask-customer";
 import { maskFreeForm } from "./mask-free-form";
 
 type Json = Record<string, unknown>;

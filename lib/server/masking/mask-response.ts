@@ -4,7 +4,7 @@
 // of the same fields; customers take the MaskedCustomer shape), which the contract check verifies.
 import type { Customer, CustomerRead } from "@/lib/schemas/customers";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
-import { maskCustomer, maskEmail, maskText } from "@/lib/server/views/mask-customer";
+import { maskCustomer, maskEmail, maskText } from "@/lib/server/masking/mask-customer";
 import { maskFreeForm } from "./mask-free-form";
 import { maskFilter } from "./masked-filter";
 

@@ -2,7 +2,7 @@
 // only test presence. Comparing a name or an e-mail would reveal it one guess at a time; and a saved view's
 // filter shows its values, which for those fields are personal data themselves.
 import { isMaskedField } from "@/lib/schemas/customer-base";
-import { maskText } from "@/lib/server/views/mask-customer";
+import { maskText } from "@/lib/server/masking/mask-customer";
 
 type Json = Record<string, unknown>;
 

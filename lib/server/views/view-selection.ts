@@ -7,7 +7,7 @@ import { DEFAULT_VIEW_COLUMNS } from "@/lib/schemas/views";
 import { AppError } from "@/lib/server/core/errors";
 import { compileWorkspaceFilter } from "@/lib/server/search/workspace-filter";
 import { getViewRow } from "./get-view";
-import { maskCustomer } from "./mask-customer";
+import { maskCustomer } from "@/lib/server/masking/mask-customer";
 import { viewFilterOf } from "./serialize-view";
 
 export interface ViewSelection {
