@@ -5,9 +5,9 @@
 // ATRIUM_E2E_DATABASE_URL to its database too, for the specs that create users with the CLI).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@/test/test-database";
+import { freePort } from "./helpers/free-port";
 
 const ROOT_DIR = path.resolve(import.meta.dirname, "..");
 // Overridable so that two people (or agents) running the suite on one checkout do not build into the same directory.
@@ -15,19 +15,6 @@ const E2E_DIST_DIR = process.env.ATRIUM_E2E_DIST_DIR ?? ".next-e2e";
 /** A first build on a 2-core CI machine takes a few minutes; a later start takes seconds. */
 const STARTUP_TIMEOUT_MS = 10 * 60_000;
 const STOP_TIMEOUT_MS = 15_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 /** Server output, prefixed so that it reads apart from Playwright's own in a CI log. */
 function relayOutput(child: ChildProcess): void {

@@ -5,27 +5,21 @@
 // event, an access token issued by either instance works on the other, and a browser session signed in on
 // one is signed in on the other. Nothing relies on one process's memory.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:http";
-import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
+import { startReceiver } from "@/test/kits/webhook-kit";
 import { atrium } from "./helpers/atrium-cli";
+import { freePort } from "./helpers/free-port";
 import { addMember, createUser, createWorkspace } from "./helpers/accounts";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 const ROOT_DIR = path.resolve(import.meta.dirname, "..");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** The event an event.created or automation.triggered payload is about. */
+function eventIdOf(data: unknown): string {
+  const message = data as { id?: string; event?: { id: string } };
+  return message.id ?? message.event?.id ?? "";
 }
 
 /** Instance B: the same command, database, build and public URL as the suite's server; its own port. */
@@ -90,32 +84,8 @@ test.describe("two app instances on one database", () => {
     test.setTimeout(240_000);
     const a = baseURL ?? "";
     const b = await startSecondInstance(a);
-    const received: { id: string; type: string; eventId: string; verified: boolean }[] = [];
-    let verifier: Webhook | null = null;
-    const receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks).toString("utf8");
-        let verified = false;
-        try {
-          verifier?.verify(body, req.headers as Record<string, string>);
-          verified = verifier !== null;
-        } catch {
-          verified = false;
-        }
-        const message = JSON.parse(body) as { type: string; data: { id?: string; event?: { id: string } } };
-        received.push({
-          id: String(req.headers["webhook-id"]),
-          type: message.type,
-          eventId: message.data.id ?? message.data.event?.id ?? "",
-          verified,
-        });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const receiver = await startReceiver();
+    const hookUrl = receiver.url;
     try {
       const workspace = await createWorkspace("Two instances");
       const client = await atrium<{ clientId: string; clientSecret: string }>([
@@ -141,7 +111,7 @@ test.describe("two app instances on one database", () => {
       });
       expect(hook.status()).toBe(201);
       const { id: hookId, secret } = await hook.json();
-      verifier = new Webhook(secret);
+      receiver.secret(secret);
       const automation = await request.post(`${b.url}${ws}/automations`, {
         headers: auth(tokenB),
         data: {
@@ -173,13 +143,14 @@ test.describe("two app instances on one database", () => {
       expect(eventIds).toHaveLength(80);
 
       // 80 event.created + 80 automation.triggered, each once.
+      const received = receiver.received;
       await expect.poll(() => received.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(160);
       await new Promise((resolve) => setTimeout(resolve, 3000)); // a late duplicate would arrive by now
       expect(received).toHaveLength(160);
       expect(new Set(received.map((r) => r.id)).size).toBe(160);
       expect(received.every((r) => r.verified)).toBe(true);
       for (const type of ["event.created", "automation.triggered"]) {
-        const ids = received.filter((r) => r.type === type).map((r) => r.eventId);
+        const ids = received.filter((r) => r.type === type).map((r) => eventIdOf(r.payload.data));
         expect(ids.sort()).toEqual([...eventIds].sort());
       }
       const runs = await request.get(`${a}${ws}/automations/${automationId}/runs?limit=200`, { headers: auth(tokenA) });
@@ -197,7 +168,7 @@ test.describe("two app instances on one database", () => {
       await page.goto(`${b.url}/settings/webhooks`);
       await expect(page.getByTestId("webhook-row").first()).toBeVisible();
     } finally {
-      receiver.close();
+      await receiver.close();
       await b.stop();
     }
   });
