@@ -1,8 +1,7 @@
 // The workspace setting for track names without a standard type, as an admin sets it: the radio in
 // Settings → Workspace, saved, kept on reload, and obeyed by the tracking API (/v1/track) right away.
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
-import { addMember, createUser, createWorkspace } from "./helpers/accounts";
-import { atrium } from "./helpers/atrium-cli";
+import { addMember, createSource, createUser, createWorkspace } from "./helpers/accounts";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -26,16 +25,7 @@ test.describe("unmapped track events setting", () => {
     const admin = await createUser("Ada Mapping");
     const workspace = await createWorkspace("Mapping Works");
     await addMember(workspace, admin, "admin");
-    const source = await atrium<{ id: string; writeKey: string }>([
-      "source",
-      "create",
-      "--workspace",
-      workspace.id,
-      "--name",
-      "Shop",
-      "--type",
-      "web",
-    ]);
+    const source = await createSource(workspace, "Shop");
 
     await test.step("by default an unmapped name is kept as a custom event", async () => {
       expect(await trackUnmapped(request, source.writeKey)).toMatchObject({ accepted: 1, rejected: 0 });

@@ -1,8 +1,7 @@
 // Source names, not ids (issue 17): a guest sees the name of the source that sent a customer's data on
 // the profile (identities and sources) and in the event drawer, though sources themselves are admin-only.
 import { expect as baseExpect, test } from "@playwright/test";
-import { addMember, createUser, createWorkspace, uniqueTag } from "./helpers/accounts";
-import { atrium } from "./helpers/atrium-cli";
+import { addMember, createSource, createUser, createWorkspace, uniqueTag } from "./helpers/accounts";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -13,16 +12,7 @@ test("a guest sees source names on the profile and in the event drawer", async (
   const [user, workspace] = await Promise.all([createUser("Gina Guest"), createWorkspace(`Names ${tag}`)]);
   await addMember(workspace, user, "guest");
   const sourceName = `Shop ${tag}`;
-  const source = await atrium<{ id: string; writeKey: string }>([
-    "source",
-    "create",
-    "--workspace",
-    workspace.id,
-    "--name",
-    sourceName,
-    "--type",
-    "web",
-  ]);
+  const source = await createSource(workspace, sourceName);
   // The shop's own write key sends who the visitor is and what they did.
   const sent = await page.request.post("/v1/batch", {
     headers: { "content-type": "text/plain" },

@@ -6,8 +6,7 @@ import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { atrium } from "./helpers/atrium-cli";
-import { createWorkspace } from "./helpers/accounts";
+import { createApiClient, createSource, createWorkspace } from "./helpers/accounts";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
@@ -77,24 +76,8 @@ async function tokenFor(request: APIRequestContext, clientId: string, clientSecr
 
 async function setUp(request: APIRequestContext, allowedOrigins: string[]): Promise<Setup> {
   const workspace = await createWorkspace(`Tracking ${Date.now()}`);
-  const source = await atrium<{ id: string; writeKey: string }>([
-    "source",
-    "create",
-    "--workspace",
-    workspace.id,
-    "--name",
-    "Shop",
-    "--type",
-    "web",
-  ]);
-  const client = await atrium<{ clientId: string; clientSecret: string }>([
-    "api-client",
-    "create",
-    "--workspace",
-    workspace.id,
-    "--role",
-    "admin",
-  ]);
+  const source = await createSource(workspace, "Shop");
+  const client = await createApiClient(workspace, "admin");
   const token = await tokenFor(request, client.clientId, client.clientSecret);
   const patched = await request.patch(`/api/v1/workspaces/${workspace.id}/sources/${source.id}`, {
     headers: { authorization: `Bearer ${token}` },

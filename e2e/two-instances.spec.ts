@@ -8,9 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
 import { startReceiver } from "@/test/kits/webhook-kit";
-import { atrium } from "./helpers/atrium-cli";
 import { freePort } from "./helpers/free-port";
-import { addMember, createUser, createWorkspace } from "./helpers/accounts";
+import { addMember, createApiClient, createUser, createWorkspace } from "./helpers/accounts";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -88,14 +87,7 @@ test.describe("two app instances on one database", () => {
     const hookUrl = receiver.url;
     try {
       const workspace = await createWorkspace("Two instances");
-      const client = await atrium<{ clientId: string; clientSecret: string }>([
-        "api-client",
-        "create",
-        "--workspace",
-        workspace.id,
-        "--role",
-        "admin",
-      ]);
+      const client = await createApiClient(workspace, "admin");
       const ws = `/api/v1/workspaces/${workspace.id}`;
 
       // Tokens: issued by A, used on B, and the other way round.

@@ -61,3 +61,22 @@ export async function addMember(
     ...(options.consentHistory ? ["--consent-history"] : []),
   ]);
 }
+
+export interface TestSource {
+  id: string;
+  writeKey: string;
+}
+
+/** A source with its write key (shown once by the CLI, as by the API). */
+export function createSource(workspace: TestWorkspace, name: string, type = "web"): Promise<TestSource> {
+  return atrium<TestSource>(["source", "create", "--workspace", workspace.id, "--name", name, "--type", type]);
+}
+
+export interface TestApiClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+export function createApiClient(workspace: TestWorkspace, role: Role): Promise<TestApiClient> {
+  return atrium<TestApiClient>(["api-client", "create", "--workspace", workspace.id, "--role", role]);
+}
