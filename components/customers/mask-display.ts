@@ -2,9 +2,13 @@
 // API ("M***", "m***@g***.com"); when the user narrows such a view further, the list comes from the
 // search endpoint, which does not mask, so the same masking is applied here before anything is shown.
 // The rules follow lib/server/masking/mask-customer.ts (without its phone-number library, which is too big
-// for the browser bundle: phones keep their last four digits).
+// for the browser bundle: phones keep their last four digits); names and e-mails use the same functions.
+import { MASK } from "@/lib/schemas/customer-base";
+import { maskEmail, maskText } from "@/lib/schemas/masked-text";
 
-export const HIDDEN = "***";
+export { maskEmail, maskText };
+
+export const HIDDEN = MASK;
 
 /** Columns a masking view hides. */
 export const MASKED_COLUMNS: ReadonlySet<string> = new Set([
@@ -28,21 +32,6 @@ export const MASKED_COLUMNS: ReadonlySet<string> = new Set([
   "base.socialProfile.qzone",
   "base.socialProfile.twitter",
 ]);
-
-/** "Mario" → "M***". Already masked text stays as it is. */
-export function maskText(value: string): string {
-  const first = Array.from(value.trim())[0];
-  return first === undefined ? "" : `${first}${HIDDEN}`;
-}
-
-/** "mario.rossi@gmail.com" → "m***@g***.com". */
-export function maskEmail(value: string): string {
-  const at = value.lastIndexOf("@");
-  if (at <= 0) return maskText(value);
-  const domain = value.slice(at + 1);
-  const dot = domain.lastIndexOf(".");
-  return `${maskText(value.slice(0, at))}@${dot > 0 ? `${maskText(domain.slice(0, dot))}${domain.slice(dot)}` : maskText(domain)}`;
-}
 
 /** "+39 347 123 4567" → "+** *** *** 4567": separators stay, every digit but the last four is hidden. */
 export function maskPhone(value: string): string {

@@ -5,25 +5,13 @@
 // (first two characters), coordinates are rounded to about 10 km, the birth date keeps only its year.
 // `extended` is left as it is: its properties are the workspace's own, and their meaning is not known here.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { MASK } from "@/lib/schemas/customer-base";
 import type { Customer, MaskedCustomer } from "@/lib/schemas/customers";
+import { maskEmail, maskText } from "@/lib/schemas/masked-text";
 
-const HIDDEN = "***";
+export { maskEmail, maskText };
 
-/** "Mario" → "M***" (first character, counted as a code point so accents and emoji stay whole). */
-export function maskText(value: string): string {
-  const first = Array.from(value.trim())[0];
-  return first === undefined ? "" : `${first}${HIDDEN}`;
-}
-
-/** "mario.rossi@gmail.com" → "m***@g***.com". */
-export function maskEmail(value: string): string {
-  const at = value.lastIndexOf("@");
-  if (at <= 0) return maskText(value);
-  const domain = value.slice(at + 1);
-  const dot = domain.lastIndexOf(".");
-  const maskedDomain = dot > 0 ? `${maskText(domain.slice(0, dot))}${domain.slice(dot)}` : maskText(domain);
-  return `${maskText(value.slice(0, at))}@${maskedDomain}`;
-}
+const HIDDEN = MASK;
 
 /** "+39 347 123 4567" or "+393471234567" → "+39 *** *** 4567"; other numbers keep their last four digits. */
 export function maskPhone(value: string): string {
