@@ -2,9 +2,6 @@
 // a campaign to a view reaches exactly the consenting, unsuppressed customers, personalised; opens,
 // clicks, unsubscribes, bounces and complaints flow back into consents and timelines; a restart mid-send
 // delivers nobody twice.
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
 import * as sendEndpoints from "@/lib/schemas/send";
@@ -12,51 +9,29 @@ import * as viewEndpoints from "@/lib/schemas/views";
 import { db } from "@/lib/server/db/client";
 import { call, workspaceWithAdmin } from "@/test/kits/customer-kit";
 import { settleJobs } from "@/test/kits/job-kit";
+import { startSmtpReceiver, type Received, type SmtpReceiver } from "@/test/kits/smtp-kit";
 import { handlerOf } from "@/test/route-modules";
 import { prepareCampaign, processCampaign } from "./process-campaign";
 import { signingKey } from "./signing";
 import { suppressEmail } from "./suppression";
 import { closeSmtpPools } from "./transport";
 
-interface Received {
-  to: string;
-  mail: ParsedMail;
-}
-
-const received: Received[] = [];
-let server: SMTPServer;
+let smtp: SmtpReceiver;
+// Filled by the receiver as messages arrive (the same array, for the whole file).
+let received: Received[] = [];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      // A mailbox that does not exist: a permanent refusal, i.e. a hard bounce on send.
-      if (address.address.startsWith("bounce@")) {
-        const error = Object.assign(new Error("5.1.1 No such user"), { responseCode: 550 });
-        return callback(error);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}?maxConnections=4`;
+  // A mailbox that does not exist: a permanent refusal, i.e. a hard bounce on send.
+  smtp = await startSmtpReceiver((address) => (address.startsWith("bounce@") ? 550 : null));
+  received = smtp.received;
+  process.env.SMTP_URL = smtp.url;
   process.env.SMTP_FROM = "news@shop.test";
 });
 
 afterAll(async () => {
   closeSmtpPools();
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 interface Person {
@@ -190,7 +165,7 @@ describe("a campaign to a view over real SMTP", () => {
     expect(bob.mail.html).toContain("Hello there");
     expect(ann.mail.text).toContain("1 Market St, Springfield");
     expect(ann.mail.from?.value[0]).toMatchObject({ name: "The Shop", address: "news@shop.test" });
-    const header = (mail: ParsedMail, name: string) => mail.headerLines.find((h) => h.key === name)?.line ?? "";
+    const header = (mail: Received["mail"], name: string) => mail.headerLines.find((h) => h.key === name)?.line ?? "";
     expect(header(ann.mail, "list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     const unsubscribeUrl = /<(http[^>]+\/unsubscribe\/[^>]+)>/.exec(header(ann.mail, "list-unsubscribe"))?.[1];
     expect(unsubscribeUrl).toBeTruthy();
