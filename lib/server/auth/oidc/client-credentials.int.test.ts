@@ -1,16 +1,14 @@
 // The authorization server over real HTTP: discovery, client credentials, token use on the API,
 // revocation of a token and of its API client.
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { db } from "@/lib/server/db/client";
 import { createTestWorkspace } from "@/test/fixtures";
 import { hashClientSecret } from "./client-secrets";
-import { createOAuthMount } from "./mount";
+import { startOAuthServer, type OAuthServer } from "@/test/kits/oauth-server";
 
-let server: Server;
+let server: OAuthServer;
 let base: string;
 let workspaceId: string;
 const clientId = `ac_${randomBytes(6).toString("hex")}`;
@@ -33,13 +31,8 @@ const callMe = (token: string) =>
   });
 
 beforeAll(async () => {
-  // The issuer URL contains the port, so the server listens before the provider is created.
-  const mount: { handle?: Awaited<ReturnType<typeof createOAuthMount>> } = {};
-  server = createServer((req, res) => void mount.handle!(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.PUBLIC_URL = base;
-  mount.handle = await createOAuthMount();
+  server = await startOAuthServer();
+  base = server.url;
   const workspace = await createTestWorkspace("OAuth");
   workspaceId = workspace.id;
   await db().apiClient.create({
@@ -47,7 +40,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe("built-in authorization server", () => {
   it("publishes discovery and signing keys at /oauth", async () => {

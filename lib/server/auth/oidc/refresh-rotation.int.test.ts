@@ -1,36 +1,29 @@
 // Refresh tokens of the admin app's code flow rotate: each use answers a new refresh token, and the used
 // one never works again (a stolen token works once, and its reuse ends the grant).
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { loadInstallationSecrets } from "@/lib/server/settings/installation-secrets";
 import { ADMIN_CLIENT_ID } from "./config";
-import { createOAuthMount } from "./mount";
+import { startOAuthServer, type OAuthServer } from "@/test/kits/oauth-server";
 import { createOidcProvider } from "./provider";
 
-let server: Server;
+let server: OAuthServer;
 let base: string;
 let provider: Provider;
 let clientSecret: string;
 
 beforeAll(async () => {
-  // The issuer URL contains the port, so the server listens before the providers are created.
-  const mount: { handle?: Awaited<ReturnType<typeof createOAuthMount>> } = {};
-  server = createServer((req, res) => void mount.handle!(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.PUBLIC_URL = base;
-  mount.handle = await createOAuthMount();
+  server = await startOAuthServer();
+  base = server.url;
   const secrets = await loadInstallationSecrets();
   // A second provider on the same database: what the code flow stores, as the sign-in would have stored it.
   provider = createOidcProvider(secrets);
   clientSecret = process.env.ATRIUM_ADMIN_CLIENT_SECRET ?? secrets.adminClientSecret;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 /** A person's grant to the admin app and a refresh token of it, as the authorization code exchange leaves them. */
 async function signedInRefreshToken(): Promise<string> {

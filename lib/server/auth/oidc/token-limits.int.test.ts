@@ -1,13 +1,11 @@
 // Limits of POST /oauth/token over real HTTP on two authorization-server instances sharing the database:
 // per client id, per address, and failed client secrets per address (X-Forwarded-For, TRUST_PROXY=1).
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { createTestWorkspace } from "@/test/fixtures";
 import { hashClientSecret } from "./client-secrets";
-import { createOAuthMount } from "./mount";
+import { startOAuthServer, type OAuthServer } from "@/test/kits/oauth-server";
 
 Object.assign(process.env, {
   TRUST_PROXY: "1",
@@ -16,18 +14,14 @@ Object.assign(process.env, {
   ATRIUM_RATE_LIMIT_AUTH_FAILURES: "3/900",
 });
 
-const servers: Server[] = [];
+const servers: OAuthServer[] = [];
 const bases: string[] = [];
 let workspaceId: string;
 
 async function startInstance(): Promise<void> {
-  const mount: { handle?: Awaited<ReturnType<typeof createOAuthMount>> } = {};
-  const server = createServer((req, res) => void mount.handle!(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server = await startOAuthServer();
   servers.push(server);
-  bases.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  process.env.PUBLIC_URL = bases.at(-1);
-  mount.handle = await createOAuthMount();
+  bases.push(server.url);
 }
 
 beforeAll(async () => {
@@ -37,7 +31,7 @@ beforeAll(async () => {
   workspaceId = (await createTestWorkspace("Token limits")).id;
 });
 
-afterAll(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
+afterAll(() => Promise.all(servers.map((server) => server.close())));
 
 async function apiClient(): Promise<{ id: string; secret: string }> {
   const id = `ac_${randomBytes(6).toString("hex")}`;
