@@ -1,11 +1,12 @@
 // Finds the route handler of an endpoint contract the way Next.js does: from the file system.
 import path from "node:path";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
+import type { RoutedEndpoint } from "@/lib/schemas/match-endpoint";
 import { checkResponse } from "./contract-check";
 
-type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-export function routeFileOf(endpoint: EndpointContract): string {
+export function routeFileOf(endpoint: RoutedEndpoint): string {
   const segments = endpoint.path
     .replace(/^\//, "")
     .split("/")
@@ -13,13 +14,19 @@ export function routeFileOf(endpoint: EndpointContract): string {
   return path.join("app", ...segments, "route.ts");
 }
 
-export async function handlerOf(endpoint: EndpointContract): Promise<Handler> {
+/** The route file's handler for the endpoint's method, as Next would call it (no contract check). */
+export async function routeHandlerOf(endpoint: RoutedEndpoint): Promise<Handler> {
   const routeModule = (await import(/* @vite-ignore */ `@/${routeFileOf(endpoint)}`)) as Record<
     string,
     Handler | undefined
   >;
   const handler = routeModule[endpoint.method];
   if (!handler) throw new Error(`${routeFileOf(endpoint)} does not export ${endpoint.method}`);
+  return handler;
+}
+
+export async function handlerOf(endpoint: EndpointContract): Promise<Handler> {
+  const handler = await routeHandlerOf(endpoint);
   // Every answer is checked against the OpenAPI document (test/contract-check.ts); the caller reads it as given.
   return async (req, segment) => {
     const res = await handler(req, segment);

@@ -48,6 +48,16 @@ export const ZCustomerIdentity = z
     type: z.string().meta({ example: "email" }),
     value: z.string().meta({ description: "Normalised value" }),
     sourceId: ZId.nullable(),
+    derivedFrom: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          "The profile field the identity was read from (base.contacts.email, externalId, …): it follows that field, " +
+          "replaced when the field changes and removed when it is emptied. Null for identities attached through " +
+          "POST …/identities and for anonymous ids, which profile edits never remove",
+        example: "base.contacts.email",
+      }),
     firstSeenAt: ZTimestamp,
   })
   .meta({ id: "CustomerIdentity" });

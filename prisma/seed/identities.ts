@@ -2,6 +2,7 @@
 // workspace and type) and the sources that have seen them.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CountryCode } from "libphonenumber-js";
+import { profileFieldOf } from "@/lib/server/identity/identity-candidates";
 import { isBlockedValue, normalizeIdentityValue, type IdentityType } from "@/lib/server/identity/normalize";
 import { DAY, type Rng } from "./random";
 import type { Activity, Person, SourceKey } from "./types";
@@ -57,6 +58,8 @@ export function identitiesOf(
       sourceId: ctx.sourceIds[source] ?? ctx.sourceIds.crm ?? null,
       firstSeenAt: new Date(firstSeen),
       lastSeenAt: new Date(Math.max(firstSeen, lastSeen)),
+      // Read from the person's profile, as a write would have (a survivor keeps the absorbed one's).
+      derivedFrom: profileFieldOf(type),
     });
   }
   return rows;

@@ -1,14 +1,13 @@
 // The whole REST API over real HTTP for clients under test (the Node SDK): the authorization server at /oauth
 // (client credentials), every endpoint contract's route handler at its path, found the way Next.js finds it
-// (test/route-modules.ts), with every answer checked against the OpenAPI document. Next's own routing is
-// left out; the route handlers are the production ones.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { EndpointContract } from "@/lib/schemas/endpoint";
-import { endpoints } from "@/lib/schemas/endpoints";
+// (matchEndpoint, test/route-modules.ts), with every answer checked against the OpenAPI document. Next's own
+// routing is left out; the route handlers are the production ones (the server itself: route-server.ts).
+import type { Server } from "node:http";
+import { matchEndpoint } from "@/lib/schemas/match-endpoint";
 import { createOAuthMount } from "@/lib/server/auth/oidc/mount";
 import { OAUTH_MOUNT } from "@/lib/server/auth/oidc/config";
 import { handlerOf } from "@/test/route-modules";
+import { routeDispatch, startRouteServer } from "./route-server";
 
 export interface ApiServer {
   url: string;
@@ -20,85 +19,30 @@ export interface ApiServer {
   close: () => Promise<void>;
 }
 
-/** Literal segments before parameters, so that /customers/batch wins over /customers/{id}. */
-const ROUTES = endpoints
-  .map((endpoint) => ({
-    endpoint,
-    names: [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
-    pattern: new RegExp(`^${endpoint.path.replace(/\{\w+\}/g, "([^/]+)")}$`),
-    literals: endpoint.path.split("/").filter((s) => !s.startsWith("{")).length,
-  }))
-  .sort((a, b) => b.literals - a.literals);
-
-function match(
-  method: string,
-  pathname: string,
-): { endpoint: EndpointContract; params: Record<string, string> } | null {
-  for (const route of ROUTES) {
-    if (route.endpoint.method !== method) continue;
-    const found = route.pattern.exec(pathname);
-    if (found)
-      return {
-        endpoint: route.endpoint,
-        params: Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(found[i + 1])])),
-      };
-  }
-  return null;
-}
-
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
-  const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers, body });
-}
-
-async function answer(res: ServerResponse, response: Response) {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
-
 export async function startApiServer(): Promise<ApiServer> {
-  let base = "";
   const mount: { handle?: Awaited<ReturnType<typeof createOAuthMount>> } = {};
   const violations: string[] = [];
   const requests: string[] = [];
-  const server = createServer((req, res) => {
-    void (async () => {
+  const { url, server, close } = await startRouteServer({
+    intercept: async (req, res) => {
       requests.push(`${req.method} ${req.url?.split("?")[0]}`);
-      if (req.url?.startsWith(`${OAUTH_MOUNT}/`)) return mount.handle!(req, res);
-      const request = await toRequest(req, base);
-      const found = match(request.method, new URL(request.url).pathname);
-      if (!found) return answer(res, new Response("no such route in the kit", { status: 404 }));
-      const handler = await handlerOf(found.endpoint);
-      try {
-        await answer(res, await handler(request, { params: Promise.resolve(found.params) }));
-      } catch (error) {
+      if (!req.url?.startsWith(`${OAUTH_MOUNT}/`)) return false;
+      await mount.handle!(req, res);
+      return true;
+    },
+    // handlerOf's contract check throws on an answer that breaks the document: recorded, then a 500.
+    dispatch: routeDispatch(matchEndpoint, handlerOf, (_, run) =>
+      run().catch((error: unknown) => {
         violations.push(error instanceof Error ? error.message : String(error));
         throw error;
-      }
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The issuer URL contains the port, so the provider is created once the server listens.
-  process.env.PUBLIC_URL = base;
-  mount.handle = await createOAuthMount();
-  return {
-    url: base,
-    server,
-    violations,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
       }),
-  };
+    ),
+    onError: () => {},
+  });
+  // The issuer URL contains the port, so the provider is created once the server listens.
+  process.env.PUBLIC_URL = url;
+  mount.handle = await createOAuthMount();
+  return { url, server, violations, requests, close };
 }
 
 /**
@@ -110,31 +54,32 @@ export async function startRefusingProxy(
   { count, status, retryAfter }: { count: number; status: number; retryAfter: string },
 ): Promise<{ url: string; refused: number; forwarded: number; close: () => Promise<void> }> {
   const state = { url: "", refused: 0, forwarded: 0, close: async () => {} };
-  const server = createServer((req, res) => {
-    void (async () => {
+  const proxy = await startRouteServer({
+    dispatch: async (request) => {
       if (state.refused < count) {
         state.refused += 1;
-        req.resume();
-        res.writeHead(status, { "content-type": "application/problem+json", "retry-after": retryAfter });
-        res.end(JSON.stringify({ type: "about:blank", title: "Busy", status, code: "rate_limited", detail: "Wait" }));
-        return;
+        const body = { type: "about:blank", title: "Busy", status, code: "rate_limited", detail: "Wait" };
+        return new Response(JSON.stringify(body), {
+          status,
+          headers: { "content-type": "application/problem+json", "retry-after": retryAfter },
+        });
       }
       state.forwarded += 1;
-      const request = await toRequest(req, target);
+      const { pathname, search } = new URL(request.url);
+      const forwarded = new Request(`${target}${pathname}${search}`, {
+        method: request.method,
+        headers: request.headers,
+        body: request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer(),
+      });
       // Hop-by-hop headers are the proxy's own; fetch sets them again for the next hop.
       for (const name of ["host", "connection", "keep-alive", "content-length", "transfer-encoding"])
-        request.headers.delete(name);
-      await answer(res, await fetch(request));
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(502).end();
-    });
+        forwarded.headers.delete(name);
+      return fetch(forwarded);
+    },
+    onError: () => {},
+    failureStatus: 502,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  state.url = proxy.url;
+  state.close = proxy.close;
   return state;
 }

@@ -1,5 +1,6 @@
 // POST …/customers/{id}/identities: attaching an identity by hand, normalised like resolution does it.
-// An identity belongs to one customer: one owned by another customer is a 409 naming that customer.
+// An identity belongs to one customer: one owned by another customer is a 409 naming that customer. An
+// identity attached here is not derived from the profile (derivedFrom null): profile edits never remove it.
 import type { CustomerIdentity, IdentityCreate } from "@/lib/schemas/customers";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { assertSourceInWorkspace } from "./assert-source";
@@ -59,7 +60,16 @@ export async function addCustomerIdentity({
         extra: { existingCustomerId: existing.customerId },
       });
     }
-    if (existing) return { identity: serializeIdentity(existing), created: false };
+    if (existing) {
+      // Attached by hand now, so no longer only derived from the profile: it stays when the profile changes.
+      const pinned = existing.derivedFrom
+        ? await tx.identity.update({
+            where: { workspaceId_id: { workspaceId, id: existing.id } },
+            data: { derivedFrom: null },
+          })
+        : existing;
+      return { identity: serializeIdentity(pinned), created: false };
+    }
     const row = await tx.identity.create({
       data: {
         workspaceId,

@@ -2,11 +2,12 @@
 // anonymous-to-known step that gives the customer the events its browser sent before it identified.
 import type { Tx } from "@/lib/server/db/client";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
-import type { IdentityCandidate } from "@/lib/server/identity/identity-candidates";
+import { profileFieldOf, type IdentityCandidate } from "@/lib/server/identity/identity-candidates";
 import type { CustomerSourceRow, IdentityRow } from "@/lib/server/records/rows";
 
 /**
  * Attaches the identities nobody owns yet and refreshes lastSeenAt of those the customer already has.
+ * New ones record the profile field they were read from (derivedFrom), so that they follow it.
  * Identities owned by another customer are left alone (ON CONFLICT DO NOTHING): deciding about those
  * is resolution's job, under the identity locks the caller holds. `owners` (identityKey → customer id,
  * read under those locks) lets the caller skip the statements that would change nothing.
@@ -26,7 +27,14 @@ export async function attachIdentities(
   const own = owners ? identities.filter((i) => owners.get(identityKey(i)) === customerId) : identities;
   if (unowned.length > 0) {
     await tx.identity.createMany({
-      data: unowned.map(({ type, value }): IdentityRow => ({ workspaceId, customerId, type, value, sourceId })),
+      data: unowned.map(({ type, value }): IdentityRow => ({
+        workspaceId,
+        customerId,
+        type,
+        value,
+        sourceId,
+        derivedFrom: profileFieldOf(type),
+      })),
       skipDuplicates: true,
     });
   }
@@ -36,6 +44,28 @@ export async function attachIdentities(
       data: { lastSeenAt: new Date() },
     });
   }
+}
+
+/**
+ * Identities follow the profile: those derived from values the customer's profile no longer holds
+ * (`replaced`, see replacedIdentities) are deleted. Identities attached by hand (derivedFrom null) stay,
+ * and so do values another customer owns (under NO_CHECK a profile may hold an address someone else owns).
+ */
+export async function detachReplacedIdentities(
+  tx: Tx,
+  input: { workspaceId: string; customerId: string; replaced: IdentityCandidate[] },
+): Promise<number> {
+  const { workspaceId, customerId, replaced } = input;
+  if (replaced.length === 0) return 0;
+  const { count } = await tx.identity.deleteMany({
+    where: {
+      workspaceId,
+      customerId,
+      derivedFrom: { not: null },
+      OR: replaced.map(({ type, value }) => ({ type, value })),
+    },
+  });
+  return count;
 }
 
 export async function linkSource(

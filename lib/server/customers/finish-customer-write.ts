@@ -8,7 +8,7 @@ import { recordConsentChange, type RecordConsentChangeInput } from "@/lib/server
 import type { Tx } from "@/lib/server/db/client";
 import type { IdentityCandidate } from "@/lib/server/identity/identity-candidates";
 import { loadCustomer } from "@/lib/server/records/load-customer";
-import { attachAnonymousEvents, attachIdentities, linkSource } from "./attach-customer-data";
+import { attachAnonymousEvents, attachIdentities, detachReplacedIdentities, linkSource } from "./attach-customer-data";
 import { serializeCustomer } from "./serialize-customer";
 
 export interface FinishCustomerWriteInput {
@@ -17,6 +17,8 @@ export interface FinishCustomerWriteInput {
   /** The consent change the write carries, and where it came from (kept as the records' evidence). */
   consents: { change: RecordConsentChangeInput["change"]; source: string; evidence?: string } | null;
   identities: IdentityCandidate[];
+  /** The profile's identities the write replaced or removed (replacedIdentities): their derived rows go. */
+  replaced: IdentityCandidate[];
   /** identityKey → customer id, read under the identity locks (lets attachIdentities skip no-ops). */
   owners: Map<string, string>;
   sourceId: string | null;
@@ -32,6 +34,7 @@ export async function finishCustomerWrite(tx: Tx, input: FinishCustomerWriteInpu
     const meta = evidence ? { source, evidence } : { source };
     await recordConsentChange(tx, { workspaceId, customerId, change, actor, meta });
   }
+  await detachReplacedIdentities(tx, { workspaceId, customerId, replaced: input.replaced });
   await attachIdentities(tx, { workspaceId, customerId, identities: input.identities, sourceId, owners: input.owners });
   await linkSource(tx, { workspaceId, customerId, sourceId });
   await attachAnonymousEvents(tx, { workspaceId, customerId });

@@ -20,7 +20,11 @@ import { lockWorkspace } from "@/lib/server/db/lock-workspace";
 import { chooseResolution, type Resolution } from "@/lib/server/identity/choose-resolution";
 import { findIdentityOwners } from "@/lib/server/identity/find-identity-owners";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
-import { identityCandidates, type IdentityCandidate } from "@/lib/server/identity/identity-candidates";
+import {
+  identityCandidates,
+  replacedIdentities,
+  type IdentityCandidate,
+} from "@/lib/server/identity/identity-candidates";
 import { lockIdentities } from "@/lib/server/identity/lock-identities";
 import { mergeCustomers } from "./merge-customers";
 
@@ -136,6 +140,7 @@ export async function resolveCustomerWrite({
       }
 
       let customerId: string;
+      let replaced: IdentityCandidate[] = [];
       if (resolution.action === "create") {
         customerId = await createCustomerRow(tx, workspaceId, { ...incoming, consents: {} });
       } else {
@@ -154,7 +159,14 @@ export async function resolveCustomerWrite({
         const existing = await tx.customer.findUniqueOrThrow({
           where: { workspaceId_id: { workspaceId, id: customerId } },
         });
-        await updateCustomerRow(tx, workspaceId, customerId, applyIncoming(propertiesOf(existing), incoming));
+        const updated = applyIncoming(propertiesOf(existing), incoming);
+        await updateCustomerRow(tx, workspaceId, customerId, updated);
+        // A value the write replaced (a new e-mail for a customer matched by its external id) takes its
+        // identity along, as an edit does. Identities a merge brought stay unless the profile held them.
+        replaced = replacedIdentities(
+          identityCandidates(propertiesOf(existing), rules),
+          identityCandidates(updated, rules),
+        );
       }
       const created = resolution.action === "create";
       const hasConsents = Object.keys(incoming.consents).length > 0;
@@ -165,6 +177,7 @@ export async function resolveCustomerWrite({
           ? { change: { mode: "patch", patch: incoming.consents }, source: consentSource, evidence: consentEvidence }
           : null,
         identities: candidates,
+        replaced,
         owners,
         sourceId,
         audit: {

@@ -10,6 +10,7 @@ export function serializeIdentity(row: Identity): CustomerIdentity {
     type: row.type,
     value: row.value,
     sourceId: row.sourceId,
+    derivedFrom: row.derivedFrom,
     firstSeenAt: row.firstSeenAt.toISOString(),
   };
 }

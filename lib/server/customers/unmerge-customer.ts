@@ -1,5 +1,6 @@
 // Undoing a merge: the absorbed customer comes back with exactly the identities, events, consent records
-// and source links it brought, and the survivor gets back what the merge changed and nobody touched since.
+// and source links it brought, and the survivor gets back what the merge changed and nobody touched since;
+// then the identities derived from both profiles follow what the profiles hold again.
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
 import { moveConsentRecords } from "@/lib/server/consents/registry-rewrites";
 import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
@@ -12,6 +13,12 @@ import { db, type Tx } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { AppError, notFound } from "@/lib/server/core/errors";
 import { ZMergeSnapshot, type MergeSnapshot } from "./merge-snapshot";
+import type { IdentityRules } from "@/lib/schemas/identity-rules";
+import { findIdentityOwners, identityKey } from "@/lib/server/identity/find-identity-owners";
+import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
+import { identityCandidates, replacedIdentities } from "@/lib/server/identity/identity-candidates";
+import { lockIdentities } from "@/lib/server/identity/lock-identities";
+import { attachIdentities, detachReplacedIdentities } from "./attach-customer-data";
 
 export interface UnmergeCustomerInput {
   workspaceId: string;
@@ -74,6 +81,28 @@ async function moveRowsBack(
   });
 }
 
+/**
+ * Identities follow the restored profiles. An identity derived from a value the profile held may have
+ * gone while the merge stood (the survivor's e-mail was edited, which deleted it): the profile that holds
+ * the value again gets it back when nobody else owns it. Values the survivor's restore took away take
+ * their derived identity along, as an edit would.
+ */
+async function restoreProfileIdentities(
+  tx: Tx,
+  workspaceId: string,
+  rules: IdentityRules,
+  profiles: { customerId: string; before: CustomerProperties | null; after: CustomerProperties }[],
+) {
+  for (const { customerId, before, after } of profiles) {
+    const next = identityCandidates(after, rules);
+    const replaced = before ? replacedIdentities(identityCandidates(before, rules), next) : [];
+    await detachReplacedIdentities(tx, { workspaceId, customerId, replaced });
+    const owners = await findIdentityOwners(tx, workspaceId, next);
+    const unowned = next.filter((c) => !owners.has(identityKey(c)));
+    await attachIdentities(tx, { workspaceId, customerId, identities: unowned, sourceId: null, owners });
+  }
+}
+
 export async function unmergeCustomer({
   workspaceId,
   customerId,
@@ -83,11 +112,22 @@ export async function unmergeCustomer({
 }: UnmergeCustomerInput): Promise<{ survivor: Customer; restored: Customer }> {
   if (!isUuid(workspaceId) || !isUuid(customerId) || !isUuid(mergeId)) throw notFound("Merge");
   const resolvedId = await resolveCustomerId(workspaceId, customerId);
+  const rules = await getIdentityRules({ workspaceId });
   return db().$transaction(async (tx) => {
     const merge = await tx.merge.findUnique({ where: { workspaceId_id: { workspaceId, id: mergeId } } });
     // The merge must be this customer's: as survivor, as the absorbed one, or as what the id resolves to.
     const belongs = merge && [merge.survivorId, merge.absorbedId].some((id) => id === customerId || id === resolvedId);
     if (!merge || !belongs) throw notFound("Merge");
+    // Identity locks come before row locks (resolution's order): the identities the restored profiles may
+    // get back are those of the absorbed profile and of the survivor before the merge.
+    const snapshotProfiles = ZMergeSnapshot.safeParse(merge.snapshot);
+    if (snapshotProfiles.success) {
+      const { absorbed, survivorBefore } = snapshotProfiles.data;
+      await lockIdentities(tx, workspaceId, [
+        ...identityCandidates(absorbed, rules),
+        ...identityCandidates(survivorBefore, rules),
+      ]);
+    }
     const locked = await lockCustomers(tx, workspaceId, [merge.survivorId, merge.absorbedId]);
     const survivorRow = locked.get(merge.survivorId);
     const absorbedRow = locked.get(merge.absorbedId);
@@ -105,8 +145,13 @@ export async function unmergeCustomer({
     const current = await tx.customer.findUniqueOrThrow({
       where: { workspaceId_id: { workspaceId, id: merge.survivorId } },
     });
-    await updateCustomerRow(tx, workspaceId, merge.survivorId, restoreSurvivor(snapshot, propertiesOf(current)));
+    const restoredSurvivor = restoreSurvivor(snapshot, propertiesOf(current));
+    await updateCustomerRow(tx, workspaceId, merge.survivorId, restoredSurvivor);
     await updateCustomerRow(tx, workspaceId, merge.absorbedId, snapshot.absorbed);
+    await restoreProfileIdentities(tx, workspaceId, rules, [
+      { customerId: merge.survivorId, before: propertiesOf(current), after: restoredSurvivor },
+      { customerId: merge.absorbedId, before: null, after: snapshot.absorbed },
+    ]);
     await tx.customer.update({
       where: { workspaceId_id: { workspaceId, id: merge.absorbedId } },
       data: { status: "ACTIVE", mergedIntoId: null },

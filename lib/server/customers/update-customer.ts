@@ -1,6 +1,7 @@
 // PATCH (JSON merge patch) and PUT (replace) of one customer. New identities in the profile are attached
 // under their advisory locks; one that the rules match on and another customer owns is a 409, because an
-// edit of one profile must not silently merge or steal another's.
+// edit of one profile must not silently merge or steal another's. Identities derived from values the edit
+// changed or removed are deleted: the identities follow the profile.
 import { ZCustomerWrite, type Customer, type CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db/client";
@@ -9,7 +10,7 @@ import { AppError, validationFailed } from "@/lib/server/core/errors";
 import { parseInput } from "@/lib/server/core/field-errors";
 import { findIdentityOwners, identityKey } from "@/lib/server/identity/find-identity-owners";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
-import { identityCandidates } from "@/lib/server/identity/identity-candidates";
+import { identityCandidates, replacedIdentities } from "@/lib/server/identity/identity-candidates";
 import { lockIdentities } from "@/lib/server/identity/lock-identities";
 import { RESOLUTION_TRANSACTION } from "./resolution-transaction";
 import { finishCustomerWrite } from "./finish-customer-write";
@@ -102,14 +103,17 @@ export async function updateCustomer({
     );
     // Only identities the change introduces can conflict: a profile that already lists another
     // customer's e-mail (e.g. written under NO_CHECK) must stay editable.
-    const previous = new Set(identityCandidates(propertiesOf(row), rules).map(identityKey));
+    const previousCandidates = identityCandidates(propertiesOf(row), rules);
+    const previous = new Set(previousCandidates.map(identityKey));
     const introduced = candidates.filter((c) => !previous.has(identityKey(c)));
+    // Identities follow the profile, under every policy: a value changed or removed takes its identity along.
+    const replaced = replacedIdentities(previousCandidates, candidates);
     const sourceId = write.sourceId ?? null;
 
     const result = await retryOnConflict(() =>
       db().$transaction(async (tx) => {
         await assertSourceInWorkspace(tx, workspaceId, sourceId);
-        await lockIdentities(tx, workspaceId, candidates);
+        await lockIdentities(tx, workspaceId, [...candidates, ...replaced]);
         const locked = (await lockCustomers(tx, workspaceId, [id])).get(id);
         if (!locked || locked.status !== "ACTIVE" || locked.updatedAtMs !== row.updatedAt.getTime()) return null;
         const owners = await findIdentityOwners(tx, workspaceId, candidates);
@@ -131,6 +135,7 @@ export async function updateCustomer({
             source: `${change.mode === "patch" ? "PATCH" : "PUT"} /customers/{id}`,
           },
           identities: candidates,
+          replaced,
           owners,
           sourceId,
           audit: { action: "customer.updated", details: { via: change.mode } },

@@ -4,6 +4,7 @@
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { insertRows } from "@/lib/server/records/insert-rows";
 import { auditRow, customerColumns, EMPTY_PROPERTIES } from "@/lib/server/records/rows";
+import { profileFieldOf } from "@/lib/server/identity/identity-candidates";
 import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
 import { uuidV7 } from "./event-ids";
 import { findEventIdentityOwners, ownerKey } from "./find-event-identity-owners";
@@ -89,6 +90,8 @@ export async function createExternalIdCustomers(
       sourceId: entry.sourceId,
       firstSeenAt: now,
       lastSeenAt: now,
+      // The new customer's profile is this external id: the identity follows it.
+      derivedFrom: profileFieldOf("externalId"),
     })),
     `ON CONFLICT ("workspaceId", type, value) DO NOTHING RETURNING value`,
   );

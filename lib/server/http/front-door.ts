@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { ErrorCode } from "@/lib/server/core/errors";
-import { allowedMethods } from "./allowed-methods";
+import { matchEndpoint } from "@/lib/schemas/match-endpoint";
 import { isPreflight, preflightResponse } from "./cors";
 import { ERROR_STATUS, ERROR_TITLE } from "./error-status";
 
@@ -41,9 +41,12 @@ export async function frontDoorResponse(req: Request): Promise<Response | null> 
     return problem("method_not_allowed", `${req.method} is not allowed on ${pathname}`, { allow: "GET, HEAD" });
   }
   if (pathname.startsWith("/api/v1/") && req.method !== "OPTIONS") {
-    const allow = allowedMethods(pathname);
-    if (allow && !allow.includes(req.method)) {
-      const list = allow.join(", ");
+    // Next answers a method a route file does not export with an empty 405 and no Allow header: answered
+    // here first, as a problem naming the methods the path does take (RFC 9110 §15.5.6). A path no
+    // endpoint has is left to Next (another route file or the 404 catch-all).
+    const route = matchEndpoint(pathname, req.method);
+    if (route && !route.endpoint) {
+      const list = route.methods.join(", ");
       return problem("method_not_allowed", `${req.method} is not allowed on ${pathname}; it takes ${list}`, {
         allow: list,
       });

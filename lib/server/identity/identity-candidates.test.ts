@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IDENTITY_TYPES, CUSTOM_IDENTITY_TYPE } from "@/lib/schemas/identity-rules";
 import { defaultIdentityRules } from "./default-identity-rules";
-import { identityCandidates, normalizeCandidate } from "./identity-candidates";
+import { identityCandidates, normalizeCandidate, profileFieldOf, replacedIdentities } from "./identity-candidates";
 import { STANDARD_IDENTITY_TYPES, isIdentityType } from "./normalize";
 
 describe("identityCandidates", () => {
@@ -60,6 +60,56 @@ describe("identityCandidates", () => {
     const custom = { ...rules, blockedValues: ["000"] };
     expect(normalizeCandidate("externalId", "000", custom)).toBeNull();
     expect(normalizeCandidate("externalId", "null", custom)?.value).toBe("null");
+  });
+});
+
+describe("replacedIdentities", () => {
+  const rules = defaultIdentityRules();
+  const of = (fields: Parameters<typeof identityCandidates>[0]) => identityCandidates(fields, rules);
+
+  it("names the profile values a change replaced or removed, never what it kept", () => {
+    const before = of({
+      externalId: "CRM-1",
+      base: {
+        contacts: { email: "old@example.com", phone: "+39 02 1234 5678", mobileDevices: [{ identifier: "d1" }] },
+      },
+    });
+    const after = of({ externalId: "CRM-1", base: { contacts: { email: "New@example.com", mobileDevices: [] } } });
+    expect(replacedIdentities(before, after).map((c) => `${c.type}:${c.value}`)).toEqual([
+      "email:old@example.com",
+      "phone:+390212345678",
+      "deviceId:d1",
+    ]);
+    // A re-cased address normalises to the same identity: nothing to replace.
+    expect(
+      replacedIdentities(
+        of({ base: { contacts: { email: "A@x.com" } } }),
+        of({ base: { contacts: { email: "a@X.com" } } }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("never names identities that are no profile field", () => {
+    const withAnonymous = of({ anonymousId: "anon-1" });
+    expect(replacedIdentities(withAnonymous, [])).toEqual([]);
+    expect(replacedIdentities([{ type: "custom:shop", value: "42", priority: null }], [])).toEqual([]);
+  });
+
+  it("maps every standard type except anonymousId to its profile field", () => {
+    expect(STANDARD_IDENTITY_TYPES.map((type) => [type, profileFieldOf(type)])).toEqual(
+      STANDARD_IDENTITY_TYPES.map((type) => [
+        type,
+        type === "anonymousId"
+          ? null
+          : type === "externalId"
+            ? "externalId"
+            : type === "deviceId"
+              ? "base.contacts.mobileDevices"
+              : `base.contacts.${type}`,
+      ]),
+    );
+    expect(profileFieldOf("custom:shop")).toBeNull();
+    expect(profileFieldOf("toString")).toBeNull();
   });
 });
 

@@ -21,6 +21,25 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/**
+ * The profile field each identity type is read from. An identity of one of these types that a write read
+ * from the profile records its field (Identity.derivedFrom) and follows it: replaced when the field
+ * changes, removed when it is emptied. anonymousId is carried by writes but is no profile field, and
+ * custom types are attached by hand: neither is ever derived.
+ */
+const PROFILE_FIELDS: Record<string, string> = {
+  externalId: "externalId",
+  email: "base.contacts.email",
+  mobilePhone: "base.contacts.mobilePhone",
+  phone: "base.contacts.phone",
+  deviceId: "base.contacts.mobileDevices",
+};
+
+/** The profile field an identity of this type is derived from, or null when it is never derived. */
+export function profileFieldOf(type: string): string | null {
+  return Object.hasOwn(PROFILE_FIELDS, type) ? PROFILE_FIELDS[type] : null;
+}
+
 /** Raw (type, value) pairs in the write, before normalisation. */
 export function rawIdentitiesOf({
   externalId,
@@ -58,4 +77,13 @@ export function identityCandidates(fields: IdentitySourceFields, rules: Identity
     if (candidate && !out.some((c) => c.type === candidate.type && c.value === candidate.value)) out.push(candidate);
   }
   return out;
+}
+
+/**
+ * The profile's identities that a change of the profile no longer holds (`previous` and `next` are the
+ * candidates of the profile before and after): what the identities derived from them must stop saying.
+ */
+export function replacedIdentities(previous: IdentityCandidate[], next: IdentityCandidate[]): IdentityCandidate[] {
+  const kept = new Set(next.map((c) => `${c.type}\u0000${c.value}`));
+  return previous.filter((c) => profileFieldOf(c.type) !== null && !kept.has(`${c.type}\u0000${c.value}`));
 }

@@ -51,6 +51,8 @@ export interface IdentityRow {
   type: string;
   value: string;
   sourceId: string | null;
+  /** The profile field the value was read from; null for identities attached by hand or carried by a write. */
+  derivedFrom: string | null;
 }
 
 export interface CustomerSourceRow {
@@ -109,6 +111,7 @@ export const ROW_COLUMNS = {
     sourceId: "uuid",
     firstSeenAt: "timestamp(3)",
     lastSeenAt: "timestamp(3)",
+    derivedFrom: "text",
   },
   CustomerSource: { workspaceId: "uuid", customerId: "uuid", sourceId: "uuid", firstSeenAt: "timestamp(3)" },
   AuditEntry: {

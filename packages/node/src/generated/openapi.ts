@@ -2700,6 +2700,11 @@ export interface components {
         };
         CustomerIdentity: {
             /**
+             * @description The profile field the identity was read from (base.contacts.email, externalId, …): it follows that field, replaced when the field changes and removed when it is emptied. Null for identities attached through POST …/identities and for anonymous ids, which profile edits never remove
+             * @example base.contacts.email
+             */
+            derivedFrom: string | null;
+            /**
              * Format: date-time
              * @description ISO 8601 timestamp (UTC in responses), between 1900-01-01 and 2200-01-01
              */
