@@ -74,7 +74,7 @@ export async function runAutomation({
     try {
       results.push({ type: action.type, ok: true, detail: await perform(action, index) });
     } catch (e) {
-      if (e instanceof RetryLater) {
+      if (e instanceof RetryLater && !lastAttempt) {
         await db().automationRun.update({ where, data: { results: results as never } });
         throw e;
       }
@@ -82,7 +82,9 @@ export async function runAutomation({
       const message =
         e instanceof AppError
           ? [e.message, ...(e.options.errors ?? []).map((f) => `${f.path}: ${f.message}`)].join("; ")
-          : "Internal error";
+          : e instanceof RetryLater
+            ? e.message
+            : "Internal error";
       results.push({ type: action.type, ok: false, detail: message });
       error = `Action ${results.length} (${action.type}) failed: ${message}`;
       break;

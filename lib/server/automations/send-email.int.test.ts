@@ -269,6 +269,17 @@ describe("the sendEmail action", () => {
     ]);
     const campaignId = await welcomeCampaign(ws, admin);
     const automationId = await automationSending(ws, admin, campaignId, 30);
+    // A message's own campaignSent event must not start another message (no e-mail loops).
+    const loop = await call<Automation>(api.createAutomationEndpoint, {
+      ws,
+      headers: admin,
+      body: {
+        name: "Loop",
+        trigger: { eventType: "campaignSent", customers: "known" },
+        actions: [{ type: "sendEmail", campaignId }],
+      },
+    });
+    expect(loop.status).toBe(201);
     await sendBatch(ws, admin, signUps([ids.gil, ids.hel]));
     await settleJobs(ws);
     const pending = await runsByCustomer(ws, admin, automationId);
@@ -284,8 +295,11 @@ describe("the sendEmail action", () => {
     });
     await runAutomation({ workspaceId: ws, runId: gilRun.id });
 
+    await settleJobs(ws);
     const runs = await runsByCustomer(ws, admin, automationId);
     expect(runs.get(ids.gil)?.results[1].detail).toMatch(/^sent: (to the sandbox outbox|sent by an earlier attempt)/);
+    const [looped] = (await runsByCustomer(ws, admin, loop.body.id)).values();
+    expect(looped.results[0].detail).toBe("skipped: triggered by a campaign message's own event (no e-mail loops)");
     const hel = runs.get(ids.hel)!;
     // Her run has no customer left for addTag: it fails there, before any e-mail could go out.
     expect(hel.status).toBe("failed");
