@@ -81,8 +81,8 @@ test.describe("automations that send an e-mail", () => {
       await page.keyboard.press("Escape");
 
       await page.goto(`/w/${workspace.slug}/campaigns/outbox`);
-      await expect(page.getByText("Welcome, Lia")).toBeVisible();
-      await expect(page.getByText("Welcome, Rex")).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /^Welcome, Lia/ })).toBeVisible();
+      await expect(page.getByRole("button", { name: /^Welcome, Rex/ })).toHaveCount(0);
     });
   });
 });
