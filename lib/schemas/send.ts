@@ -331,12 +331,9 @@ export const ZCampaignReport = z
   .object({
     audience: ZAudienceCounts.nullable(),
     progress: ZCampaignProgress,
-    delivered: z
-      .number()
-      .int()
-      .meta({
-        description: "Messages delivered: the campaign's own send and automations' sendEmail actions (byOrigin)",
-      }),
+    delivered: z.number().int().meta({
+      description: "Messages delivered: the campaign's own send and automations' sendEmail actions (byOrigin)",
+    }),
     opened: z.number().int().meta({ description: "Recipients who opened (the pixel loaded) at least once" }),
     clicked: z.number().int(),
     unsubscribed: z.number().int(),
