@@ -211,7 +211,7 @@ describe("the sendEmail action", () => {
     expect(smtp.received.filter((r) => r.to === at("ann"))).toHaveLength(1);
   });
 
-  it("sends one message across job retries: a temporary refusal retried by the queue, and a re-run of a finished run", async () => {
+  it("sends one message across job retries (a temporary refusal retried by the queue, a re-run of a finished run), apart from the campaign's own send", async () => {
     const { ws, admin } = await workspaceWithAdmin("Send email retries");
     const domain = `b${ws.slice(0, 8)}.test`;
     const ids = await createCustomers(ws, [
@@ -234,6 +234,23 @@ describe("the sendEmail action", () => {
        WHERE payload->>'runId' = ${waiting.id}`;
     expect(job.attempts).toBe(1);
     expect(job.lastError).toContain("refused the message for now");
+    // The campaign's own send meanwhile (to everyone, her too) neither claims nor waits for the triggered row.
+    const broadcast = await call(sendEndpoints.sendCampaignEndpoint, {
+      ws,
+      headers: admin,
+      params: { id: campaignId },
+    });
+    expect(broadcast.status).toBe(202);
+    await settleJobs(ws);
+    const sentCampaign = await call<{ status: string; progress: { total: number; sent: number } }>(
+      sendEndpoints.getCampaignEndpoint,
+      { ws, headers: admin, params: { id: campaignId } },
+    );
+    expect(sentCampaign.body).toMatchObject({ status: "SENT", progress: { total: 1, sent: 1 } });
+    expect(
+      await db().campaignRecipient.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: row.id } } }),
+    ).toMatchObject({ status: "PENDING", origin: "AUTOMATION" });
+
     // Its backoff is over: the queue's retry delivers it.
     await db().$queryRaw`SELECT graphile_worker.reschedule_jobs(ARRAY[${job.id}::bigint], run_at => now())`;
     await settleJobs(ws);
@@ -245,7 +262,16 @@ describe("the sendEmail action", () => {
       ["sendEmail", true],
     ]);
     expect(done.results[1].detail).toMatch(/^sent: over SMTP/);
-    expect(smtp.received.filter((r) => r.to === `grey@${domain}`)).toHaveLength(1);
+    // One broadcast message and one triggered message.
+    expect(smtp.received.filter((r) => r.to === `grey@${domain}`)).toHaveLength(2);
+    const report = await call<CampaignReport>(sendEndpoints.getCampaignReportEndpoint, {
+      ws,
+      headers: admin,
+      params: { id: campaignId },
+    });
+    expect(report.body.delivered).toBe(2);
+    expect(report.body.byOrigin.campaign).toMatchObject({ messages: 1, delivered: 1 });
+    expect(report.body.byOrigin.automation).toMatchObject({ messages: 1, delivered: 1 });
 
     // The same run again (as a job retried after a crash that lost its outcome): found, not sent again.
     await db().automationRun.update({
@@ -255,8 +281,10 @@ describe("the sendEmail action", () => {
     await runAutomation({ workspaceId: ws, runId: done.id });
     const [rerun] = (await runsByCustomer(ws, admin, automationId)).values();
     expect(rerun.results[1].detail).toMatch(/^sent: sent by an earlier attempt of this run/);
-    expect(smtp.received.filter((r) => r.to === `grey@${domain}`)).toHaveLength(1);
-    expect(await db().campaignRecipient.count({ where: { workspaceId: ws, campaignId } })).toBe(1);
+    expect(smtp.received.filter((r) => r.to === `grey@${domain}`)).toHaveLength(2);
+    expect(await db().campaignRecipient.count({ where: { workspaceId: ws, campaignId, origin: "AUTOMATION" } })).toBe(
+      1,
+    );
   });
 
   it("stores one message in the sandbox outbox, once across re-runs, and skips a customer erased before her run", async () => {
