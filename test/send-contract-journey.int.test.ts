@@ -1,9 +1,12 @@
 // The contract check validates every response the suite receives; this walks a campaign's life in the
 // sandbox outbox (no SMTP configured) so that each Send operation's success answer is among them.
 import { describe, expect, it } from "vitest";
+import * as automations from "@/lib/schemas/automations";
 import * as send from "@/lib/schemas/send";
 import { db } from "@/lib/server/db/client";
 import { call, workspaceWithAdmin } from "@/test/kits/customer-kit";
+import { sendBatch } from "@/test/kits/event-kit";
+import { settleJobs } from "@/test/kits/job-kit";
 
 type Body = Record<string, unknown> & { id: string };
 
@@ -59,10 +62,35 @@ describe("a campaign's operations answer their documented success", () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe("CANCELLED");
 
-    const recipients = await call(send.listCampaignRecipientsEndpoint, { ws, headers: admin, params });
+    // A triggered message (an automation's sendEmail action, a campaign in any status as its template):
+    // the recipients and the report answer with one of origin automation.
+    await db().customer.update({
+      where: { workspaceId_id: { workspaceId: ws, id: customer.id } },
+      data: { consents: { marketing: { automatic: { email: { status: true } } } } },
+    });
+    const automation = await call(automations.createAutomationEndpoint, {
+      ws,
+      headers: admin,
+      body: {
+        name: "Welcome",
+        trigger: { eventType: "loggedIn", customers: "known" },
+        actions: [{ type: "sendEmail", campaignId: campaign.body.id }],
+      },
+    });
+    expect(automation.status, JSON.stringify(automation.body)).toBe(201);
+    await sendBatch(ws, admin, [{ type: "loggedIn", customerId: customer.id, properties: {} }]);
+    await settleJobs(ws);
+
+    const recipients = await call<{ data: { origin: string }[] }>(send.listCampaignRecipientsEndpoint, {
+      ws,
+      headers: admin,
+      params,
+    });
     expect(recipients.status).toBe(200);
-    const report = await call(send.getCampaignReportEndpoint, { ws, headers: admin, params });
+    expect(recipients.body.data.map((r) => r.origin)).toEqual(["automation"]);
+    const report = await call<send.CampaignReport>(send.getCampaignReportEndpoint, { ws, headers: admin, params });
     expect(report.status).toBe(200);
+    expect(report.body.byOrigin.automation.delivered).toBe(1);
 
     const other = await call<Body>(send.createCampaignEndpoint, { ws, headers: admin, body: draft });
     const removed = await call(send.deleteCampaignEndpoint, { ws, headers: admin, params: { id: other.body.id } });

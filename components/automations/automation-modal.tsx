@@ -1,16 +1,26 @@
 // Creating or editing an automation: name, trigger (event type, which customers, an optional filter in
 // the filter language as JSON), delay, and the actions as JSON (the API's own shapes, see docs/api.md).
-import { Modal, NumberInput, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+// A campaign picker adds a sendEmail action (a campaign as the triggered e-mail) without typing its id.
+import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Automation, AutomationCreate } from "@/lib/schemas/automations";
+import { useCampaigns } from "@/components/send/use-campaigns";
 import { useAutomationMutations } from "./use-automations";
 
 const FIELDS = ["name", "trigger", "delayMinutes", "actions"] as const;
 const EXAMPLE_ACTIONS = '[{ "type": "addTag", "tag": "engaged" }]';
+
+/** The actions text with a sendEmail action appended (the text as it is when it is not a JSON list). */
+function withSendEmail(actions: string, campaignId: string): string {
+  const parsed = parseJson(actions);
+  const list = Array.isArray(parsed.value) ? parsed.value : parsed.value === undefined ? [] : null;
+  if (!list) return actions;
+  return JSON.stringify([...list, { type: "sendEmail", campaignId }], null, 2);
+}
 
 function parseJson(text: string): { value?: unknown; error?: string } {
   if (!text.trim()) return {};
@@ -38,6 +48,8 @@ export function AutomationModal({
   const [filter, setFilter] = useState(editing?.trigger.filter ? JSON.stringify(editing.trigger.filter, null, 2) : "");
   const [delay, setDelay] = useState<number>(editing?.delayMinutes ?? 0);
   const [actions, setActions] = useState(editing ? JSON.stringify(editing.actions, null, 2) : EXAMPLE_ACTIONS);
+  const campaigns = useCampaigns(workspace.id);
+  const [campaignId, setCampaignId] = useState<string | null>(null);
   const mutation = editing ? update : create;
   const parsedFilter = parseJson(filter);
   const parsedActions = parseJson(actions);
@@ -118,7 +130,7 @@ export function AutomationModal({
           />
           <Textarea
             label="Actions (JSON, run in order)"
-            description="addTag / removeTag { tag }, setProperty { path, value }, webhook { webhookId } or { url }"
+            description="addTag / removeTag { tag }, setProperty { path, value }, webhook { webhookId } or { url }, sendEmail { campaignId }"
             autosize
             minRows={3}
             required
@@ -126,6 +138,33 @@ export function AutomationModal({
             onChange={(e) => setActions(e.currentTarget.value)}
             error={parsedActions.error ?? fieldError(mutation.error, "actions")}
           />
+          <Group align="flex-end" gap="xs">
+            <Select
+              label="Send a campaign's e-mail"
+              description="To the customer, if she consented to e-mail marketing and is not suppressed"
+              placeholder={campaigns.isPending ? "Loading campaigns…" : "Pick a campaign"}
+              data={(campaigns.data ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.name} (${c.status.toLowerCase()})`,
+              }))}
+              value={campaignId}
+              onChange={setCampaignId}
+              searchable
+              nothingFoundMessage="No campaign"
+              style={{ flex: 1 }}
+            />
+            <Button
+              variant="default"
+              disabled={!campaignId || (parsedActions.value !== undefined && !Array.isArray(parsedActions.value))}
+              onClick={() => {
+                if (!campaignId) return;
+                setActions(withSendEmail(actions, campaignId));
+                setCampaignId(null);
+              }}
+            >
+              Add sendEmail action
+            </Button>
+          </Group>
           <FormActions
             error={formError(mutation.error, FIELDS)}
             pending={mutation.isPending}

@@ -48,7 +48,13 @@ function RunsModal({ automation, onClose }: { automation: Automation | null; onC
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">
-                    {run.error ?? run.results.map((r) => `${r.type}${r.ok ? " ✓" : " ✗"}`).join(" · ")}
+                    {run.error ??
+                      run.results
+                        .map(
+                          (r) =>
+                            `${r.type}${r.ok ? " ✓" : " ✗"}${r.detail?.startsWith("skipped") ? ` (${r.detail})` : ""}`,
+                        )
+                        .join(" · ")}
                   </Text>
                 </Table.Td>
               </Table.Tr>

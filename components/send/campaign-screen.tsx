@@ -78,17 +78,24 @@ function Stat({ label, value }: { label: string; value: number | string }) {
 function ReportPanel({ campaign, report }: { campaign: Campaign; report: CampaignReport | undefined }) {
   const { progress } = campaign;
   const done = progress.total - progress.pending;
+  // A draft has no send of its own: only what automations' sendEmail actions sent with it.
+  const ownSend = campaign.status !== "DRAFT";
+  const triggered = report?.byOrigin.automation;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={3} fz={18}>
-          {campaign.status === "SENDING" ? "Sending…" : "Report"}
+          {campaign.status === "SENDING" ? "Sending…" : ownSend ? "Report" : "Sent by automations"}
         </Title>
-        <Text size="sm" c="dimmed">
-          {done.toLocaleString()} of {progress.total.toLocaleString()} handled
-        </Text>
+        {ownSend ? (
+          <Text size="sm" c="dimmed">
+            {done.toLocaleString()} of {progress.total.toLocaleString()} handled
+          </Text>
+        ) : null}
       </Group>
-      <Progress value={progress.total ? (done / progress.total) * 100 : 0} aria-label="Sending progress" />
+      {ownSend ? (
+        <Progress value={progress.total ? (done / progress.total) * 100 : 0} aria-label="Sending progress" />
+      ) : null}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         <Stat label="Delivered" value={report?.delivered ?? progress.sent} />
         <Stat label="Opened" value={report?.opened ?? 0} />
@@ -97,6 +104,13 @@ function ReportPanel({ campaign, report }: { campaign: Campaign; report: Campaig
         <Stat label="Bounced" value={report?.bounced ?? progress.bounced} />
         <Stat label="Spam reports" value={report?.complained ?? 0} />
       </SimpleGrid>
+      {ownSend && triggered && triggered.messages > 0 ? (
+        <Text size="sm" c="dimmed" data-testid="report-by-automations">
+          Including {triggered.messages.toLocaleString()} messages sent by automations (
+          {triggered.delivered.toLocaleString()} delivered, {triggered.opened.toLocaleString()} opened,{" "}
+          {triggered.clicked.toLocaleString()} clicked).
+        </Text>
+      ) : null}
       {campaign.audience ? (
         <Text size="sm" c="dimmed">
           Audience {campaign.audience.audience.toLocaleString()}: {campaign.audience.recipients.toLocaleString()}{" "}
@@ -214,7 +228,7 @@ export function CampaignScreen() {
         </Group>
       }
     >
-      {campaign.data && campaign.data.status !== "DRAFT" ? (
+      {campaign.data && (campaign.data.status !== "DRAFT" || (report.data?.byOrigin.automation.messages ?? 0) > 0) ? (
         <Paper withBorder radius="md" p="md" mb="lg">
           <ReportPanel campaign={campaign.data} report={report.data} />
         </Paper>

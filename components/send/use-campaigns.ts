@@ -63,7 +63,8 @@ export function useCampaignReport(ws: string, campaign: Campaign | undefined) {
   return useQuery({
     queryKey: [...keys.campaign(ws, campaign?.id ?? "new"), "report", campaign?.updatedAt, campaign?.progress.sent],
     queryFn: ({ signal }) => callEndpoint(getCampaignReportEndpoint, { params: { ws, id: campaign!.id } }, { signal }),
-    enabled: Boolean(campaign) && campaign?.status !== "DRAFT",
+    // Drafts too: a draft used as an automation's triggered e-mail has messages of its own (byOrigin).
+    enabled: Boolean(campaign),
     refetchInterval: live(campaign?.status) || campaign?.status === "SENT" ? 5000 : false,
   });
 }

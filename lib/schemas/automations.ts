@@ -24,6 +24,12 @@ export const ZAutomationAction = z
       path: z.string().regex(/^(base|extended)(\.[A-Za-z_][A-Za-z0-9_]*)+$/, "Must be base.<field> or extended.<name>"),
       value: z.unknown(),
     }),
+    z.object({ type: z.literal("sendEmail"), campaignId: ZId }).meta({
+      description:
+        "Sends the campaign's message (subject, preheader, html, text, from, personalised) to the event's customer, " +
+        "if marketing.automatic.email is granted then, she has an e-mail address and it is not suppressed; " +
+        "at most once per run. See docs/send.md",
+    }),
   ])
   .meta({ id: "AutomationAction" });
 

@@ -292,6 +292,11 @@ export const ZCampaignRecipient = z
     unsubscribedAt: ZTimestamp.nullable(),
     bouncedAt: ZTimestamp.nullable(),
     complainedAt: ZTimestamp.nullable(),
+    origin: z
+      .enum(["campaign", "automation"])
+      .meta({ description: "campaign: the campaign's own send; automation: a sendEmail action of an automation" }),
+    automationId: ZId.nullable(),
+    automationRunId: ZId.nullable(),
   })
   .meta({ id: "CampaignRecipient" });
 
@@ -310,11 +315,25 @@ export const listCampaignRecipientsEndpoint = defineEndpoint({
   success: { status: 200, schema: ZPage(ZCampaignRecipient) },
 });
 
+const ZOriginTotals = z
+  .object({
+    messages: z.number().int().meta({ description: "Recipient rows of this origin, whatever their status" }),
+    delivered: z.number().int(),
+    opened: z.number().int(),
+    clicked: z.number().int(),
+    unsubscribed: z.number().int(),
+    bounced: z.number().int(),
+    complained: z.number().int(),
+  })
+  .meta({ id: "CampaignOriginTotals" });
+
 export const ZCampaignReport = z
   .object({
     audience: ZAudienceCounts.nullable(),
     progress: ZCampaignProgress,
-    delivered: z.number().int(),
+    delivered: z.number().int().meta({
+      description: "Messages delivered: the campaign's own send and automations' sendEmail actions (byOrigin)",
+    }),
     opened: z.number().int().meta({ description: "Recipients who opened (the pixel loaded) at least once" }),
     clicked: z.number().int(),
     unsubscribed: z.number().int(),
@@ -333,6 +352,10 @@ export const ZCampaignReport = z
       )
       .meta({ description: "Per hour (UTC), from the campaign's events" }),
     byLink: z.array(z.object({ url: z.string(), clicks: z.number().int(), recipients: z.number().int() })),
+    byOrigin: z.object({ campaign: ZOriginTotals, automation: ZOriginTotals }).meta({
+      description:
+        "The totals above split by who sent the message: the campaign's own send, or automations' sendEmail actions",
+    }),
   })
   .meta({ id: "CampaignReport" });
 export type CampaignReport = z.output<typeof ZCampaignReport>;

@@ -1,14 +1,20 @@
 // The "automations.run" task: one run, its actions in order, each result recorded; the first failing
 // action stops the run (FAILED, with which action and why). Tag and property actions go through the
 // customer update service like any other write (audited, webhooks fire); webhook actions queue a signed
-// delivery of type automation.triggered to a subscription, or POST once, unsigned, to a bare URL.
+// delivery of type automation.triggered to a subscription, or POST once, unsigned, to a bare URL;
+// sendEmail actions send a campaign's message to the customer (lib/server/send/send-triggered-email.ts),
+// recorded as sent or skipped with the reason. A temporary SMTP refusal (RetryLater) leaves the run
+// PENDING with the results so far and fails the job, so the queue retries it with backoff; the retry
+// keeps the actions that already succeeded instead of running them again.
 import type { AutomationAction } from "@/lib/schemas/automations";
 import { AppError } from "@/lib/server/core/errors";
 import { updateCustomer } from "@/lib/server/customers/update-customer";
 import { db } from "@/lib/server/db/client";
 import { serializeEvent } from "@/lib/server/events/serialize-event";
+import { RetryLater } from "@/lib/server/jobs/retry-later";
 import { postJson } from "@/lib/server/outbound/post-json";
 import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
+import { sendTriggeredEmail } from "@/lib/server/send/send-triggered-email";
 import { messageBody, queueDeliveries } from "@/lib/server/webhooks/queue-deliveries";
 
 interface Result {
@@ -24,7 +30,19 @@ function nested(path: string, value: unknown): Record<string, unknown> {
     .reduce<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
-export async function runAutomation({ workspaceId, runId }: { workspaceId: string; runId: string }): Promise<void> {
+/** Events that Send itself records as it sends: a message must not trigger another message by being sent. */
+const SENDING_EVENTS = new Set(["campaignSent", "campaignBounced"]);
+
+export async function runAutomation({
+  workspaceId,
+  runId,
+  lastAttempt = false,
+}: {
+  workspaceId: string;
+  runId: string;
+  /** The job's last attempt: nothing is left to retry (a temporary SMTP refusal then fails the message). */
+  lastAttempt?: boolean;
+}): Promise<void> {
   const where = { workspaceId_id: { workspaceId, id: runId } };
   const run = await db().automationRun.findUnique({ where, include: { automation: true } });
   if (!run || run.status !== "PENDING") return;
@@ -44,16 +62,29 @@ export async function runAutomation({ workspaceId, runId }: { workspaceId: strin
     return customerId;
   };
   const results: Result[] = [];
+  // Results an earlier attempt of this run recorded before it was retried: those actions are done.
+  const done = run.results as unknown as Result[];
   let error: string | null = null;
   for (const [index, action] of (automation.actions as unknown as AutomationAction[]).entries()) {
+    const earlier = done[index];
+    if (earlier?.ok && earlier.type === action.type) {
+      results.push(earlier);
+      continue;
+    }
     try {
       results.push({ type: action.type, ok: true, detail: await perform(action, index) });
     } catch (e) {
+      if (e instanceof RetryLater && !lastAttempt) {
+        await db().automationRun.update({ where, data: { results: results as never } });
+        throw e;
+      }
       // Our own errors say what was wrong (field errors included); anything else stays internal.
       const message =
         e instanceof AppError
           ? [e.message, ...(e.options.errors ?? []).map((f) => `${f.path}: ${f.message}`)].join("; ")
-          : "Internal error";
+          : e instanceof RetryLater
+            ? e.message
+            : "Internal error";
       results.push({ type: action.type, ok: false, detail: message });
       error = `Action ${results.length} (${action.type}) failed: ${message}`;
       break;
@@ -66,6 +97,22 @@ export async function runAutomation({ workspaceId, runId }: { workspaceId: strin
 
   async function perform(action: AutomationAction, index: number): Promise<string | null> {
     switch (action.type) {
+      case "sendEmail": {
+        const properties = (event?.properties ?? {}) as Record<string, unknown>;
+        if (event && (SENDING_EVENTS.has(event.type) || properties.campaignId === action.campaignId)) {
+          return "skipped: triggered by a campaign message's own event (no e-mail loops)";
+        }
+        const outcome = await sendTriggeredEmail({
+          workspaceId,
+          campaignId: action.campaignId,
+          customerId,
+          automationId: automation.id,
+          automationRunId: runId,
+          lastAttempt,
+        });
+        if (outcome.status === "failed") throw new AppError("conflict", `Not sent: ${outcome.detail}`);
+        return `${outcome.status}: ${outcome.detail}`;
+      }
       case "addTag":
       case "removeTag": {
         const id = needCustomer();

@@ -27,7 +27,8 @@ export const jobTasks: JobTaskRegistry = {
     await fanOutEvents(payload);
     await triggerAutomations(payload);
   },
-  "automations.run": (payload) => runAutomation(payload),
+  "automations.run": (payload, helpers) =>
+    runAutomation({ ...payload, lastAttempt: helpers.job.attempts >= helpers.job.max_attempts }),
   "send.campaign": (payload) => runCampaignJob(payload),
   "send.external-unsubscribes": (payload) => withdrawForUnsubscribeEvents(payload),
   "imports.run": (payload, helpers) =>

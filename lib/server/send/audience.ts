@@ -56,7 +56,10 @@ export async function countAudience(
   };
 }
 
-/** Inserts one PENDING row per recipient (the unique key makes a repeated build insert nobody twice). */
+/**
+ * Inserts one PENDING broadcast row per recipient (the unique key, whose run is null for broadcast rows and
+ * nulls not distinct, makes a repeated build insert nobody twice).
+ */
 export async function insertRecipients(
   tx: Tx,
   input: { workspaceId: string; campaignId: string; viewId: string | null },
@@ -69,5 +72,5 @@ export async function insertRecipients(
       FROM "Customer" c
      WHERE ${where} AND ${CONSENT_SQL} AND ${EMAIL_SQL} IS NOT NULL AND NOT ${suppressedSql(input.workspaceId, key)}
      ORDER BY c.id
-    ON CONFLICT ("workspaceId", "campaignId", "customerId") DO NOTHING`;
+    ON CONFLICT ("workspaceId", "campaignId", "customerId", "automationRunId") DO NOTHING`;
 }

@@ -48,6 +48,9 @@ export async function listCampaignRecipients(input: {
       unsubscribedAt: iso(r.unsubscribedAt),
       bouncedAt: iso(r.bouncedAt),
       complainedAt: iso(r.complainedAt),
+      origin: r.origin === "AUTOMATION" ? ("automation" as const) : ("campaign" as const),
+      automationId: r.automationId,
+      automationRunId: r.automationRunId,
     }),
     (r) => ({ id: r.id }),
   );

@@ -3,20 +3,21 @@
 // restarted one) share the work and no row is taken twice. A claimed row is SENDING until its outcome is
 // stored; a row left SENDING by a crash may have been handed over already, so it becomes INTERRUPTED and
 // is never sent again: nobody gets a campaign twice. The sandbox stores a chunk's messages and marks
-// its rows SENT in one transaction, so it is exactly once.
+// its rows SENT in one transaction, so it is exactly once. Only the campaign's own (broadcast) rows are
+// claimed here: rows of origin AUTOMATION are sent by their automation run (send-triggered-email.ts).
 import { Prisma, type Campaign as CampaignRow } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/core/errors";
 import { db } from "@/lib/server/db/client";
 import { log } from "@/lib/server/log";
 import { CONSENT_SQL, countAudience, EMAIL_SQL, insertRecipients, suppressedSql } from "./audience";
 import { recordCampaignEvents, type CampaignEvent } from "./campaign-events";
-import { composeMessage, extractLinks } from "./compose-message";
-import { messageIdOf, recipientUrls } from "./links";
-import { loadSendSettings, type EffectiveSettings } from "./settings";
+import { extractLinks } from "./compose-message";
+import { eventOf, mailFor, outboxRowOf, type SendContext } from "./recipient-mail";
+import { loadSendSettings } from "./settings";
 import { signingKey } from "./signing";
 import { suppressEmail } from "./suppression";
-import { compileTemplates, type CompiledTemplates } from "./templates";
-import { sendSmtp, smtpTransport, type OutgoingMail } from "./transport";
+import { compileTemplates } from "./templates";
+import { sendSmtp, smtpTransport } from "./transport";
 
 /** Rows per SMTP claim. Small enough that a crash interrupts few, large enough for set-based writes. */
 export const CHUNK_SIZE = 200;
@@ -96,7 +97,7 @@ export async function prepareCampaign(workspaceId: string, campaignId: string): 
 async function interruptStale(workspaceId: string, campaignId: string): Promise<void> {
   const before = new Date(Date.now() - CLAIM_LEASE_MS);
   const { count } = await db().campaignRecipient.updateMany({
-    where: { workspaceId, campaignId, status: "SENDING", claimedAt: { lt: before } },
+    where: { workspaceId, campaignId, origin: "CAMPAIGN", status: "SENDING", claimedAt: { lt: before } },
     data: { status: "INTERRUPTED", error: "The send was interrupted after this message was claimed; not sent again" },
   });
   if (count > 0) log.warn({ workspaceId, campaignId, count }, "Recipients interrupted by a restart");
@@ -112,6 +113,7 @@ async function claimChunk(workspaceId: string, campaignId: string, size: number)
        WHERE (r."workspaceId", r.id) IN (
              SELECT q."workspaceId", q.id FROM "CampaignRecipient" q
               WHERE q."workspaceId" = ${workspaceId}::uuid AND q."campaignId" = ${campaignId}::uuid AND q.status = 'PENDING'
+                AND q.origin = 'CAMPAIGN'
                 AND (q."retryAt" IS NULL OR q."retryAt" <= ${UTC_NOW})
               ORDER BY q.id LIMIT ${size} FOR UPDATE SKIP LOCKED)
       RETURNING r.id, r."customerId", r.email, r.attempts)
@@ -119,56 +121,6 @@ async function claimChunk(workspaceId: string, campaignId: string, size: number)
            COALESCE(c.status = 'ACTIVE' AND ${CONSENT_SQL} AND ${EMAIL_SQL} IS NOT NULL AND NOT ${suppressedSql(workspaceId, key)}, FALSE) AS eligible,
            c."externalId", c.base, c.extended, c.tags
       FROM claimed LEFT JOIN "Customer" c ON c."workspaceId" = ${workspaceId}::uuid AND c.id = claimed."customerId"`;
-}
-
-interface SendContext {
-  workspaceId: string;
-  campaign: CampaignRow;
-  templates: CompiledTemplates;
-  settings: EffectiveSettings;
-  key: Buffer;
-}
-
-function mailFor(context: SendContext, row: ClaimedRow): OutgoingMail {
-  const { campaign, settings } = context;
-  const from = campaign.fromAddress
-    ? { name: campaign.fromName ?? settings.sender.name, address: campaign.fromAddress }
-    : settings.sender;
-  const message = composeMessage({
-    templates: context.templates,
-    scope: {
-      customer: {
-        id: row.customerId,
-        externalId: row.externalId,
-        base: row.base,
-        extended: row.extended,
-        tags: row.tags,
-      },
-      campaign: { name: campaign.name },
-    },
-    links: campaign.links,
-    urls: recipientUrls(context.key, context.workspaceId, row.id),
-    postalAddress: settings.postalAddress,
-    senderName: from.name,
-  });
-  return {
-    from,
-    to: row.email,
-    replyTo: settings.replyTo,
-    ...message,
-    headers: { ...message.headers, "X-Atrium-Campaign": campaign.id },
-    messageId: messageIdOf(row.id, from.address),
-  };
-}
-
-function eventOf(context: SendContext, row: ClaimedRow, type: CampaignEvent["type"]): CampaignEvent {
-  const { campaign } = context;
-  return {
-    type,
-    recipientId: row.id,
-    customerId: row.customerId,
-    campaign: { id: campaign.id, name: campaign.name, subject: campaign.subject },
-  };
 }
 
 async function markSkipped(workspaceId: string, ids: string[]): Promise<void> {
@@ -185,17 +137,7 @@ async function sendSandboxChunk(context: SendContext, rows: ClaimedRow[]): Promi
   const now = new Date();
   await db().$transaction(async (tx) => {
     await tx.outboxMessage.createMany({
-      data: mails.map(({ row, mail }) => ({
-        workspaceId,
-        campaignId: campaign.id,
-        recipientId: row.id,
-        toAddress: mail.to,
-        fromAddress: `${mail.from.name} <${mail.from.address}>`,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        headers: { ...mail.headers, "Message-ID": mail.messageId },
-      })),
+      data: mails.map(({ row, mail }) => outboxRowOf(workspaceId, campaign.id, row.id, mail)),
       skipDuplicates: true,
     });
     await tx.campaignRecipient.updateMany({
@@ -273,7 +215,7 @@ export async function nextRunAt(workspaceId: string, campaignId: string): Promis
                     ELSE COALESCE("retryAt", ${UTC_NOW}) END) AS at
       FROM "CampaignRecipient"
      WHERE "workspaceId" = ${workspaceId}::uuid AND "campaignId" = ${campaignId}::uuid
-       AND status IN ('PENDING', 'SENDING')`;
+       AND origin = 'CAMPAIGN' AND status IN ('PENDING', 'SENDING')`;
   return row?.at ?? null;
 }
 
@@ -323,7 +265,7 @@ export async function processCampaign(
     await recordCampaignEvents(workspaceId, events);
   }
   const remaining = await db().campaignRecipient.count({
-    where: { workspaceId, campaignId, status: { in: ["PENDING", "SENDING"] } },
+    where: { workspaceId, campaignId, origin: "CAMPAIGN", status: { in: ["PENDING", "SENDING"] } },
   });
   if (remaining > 0) return false;
   await db().campaign.updateMany({

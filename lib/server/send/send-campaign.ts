@@ -50,7 +50,8 @@ export async function cancelCampaign({ workspaceId, campaignId, actor, requestId
     });
     if (count === 0) throw new AppError("conflict", `The campaign is ${row.status.toLowerCase()}: nothing to cancel`);
     await tx.campaignRecipient.updateMany({
-      where: { workspaceId, campaignId, status: "PENDING" },
+      // The broadcast's rows only: a triggered message waiting for a retry belongs to its automation run.
+      where: { workspaceId, campaignId, origin: "CAMPAIGN", status: "PENDING" },
       data: { status: "SKIPPED", error: "The campaign was cancelled" },
     });
     await recordAudit(tx, {

@@ -1,4 +1,5 @@
-// A campaign row as the API shows it, with its progress (recipient counts by status).
+// A campaign row as the API shows it, with its progress (recipient counts by status). Progress is the
+// campaign's own send: messages sent by automations (origin AUTOMATION) are counted in its report instead.
 import type { Campaign as CampaignRow } from "@/lib/generated/prisma/client";
 import type { AudienceCounts, Campaign } from "@/lib/schemas/send";
 import { db } from "@/lib/server/db/client";
@@ -13,7 +14,7 @@ export async function progressOf(workspaceId: string, campaignIds: string[]): Pr
   if (campaignIds.length === 0) return result;
   const groups = await db().campaignRecipient.groupBy({
     by: ["campaignId", "status"],
-    where: { workspaceId, campaignId: { in: campaignIds } },
+    where: { workspaceId, campaignId: { in: campaignIds }, origin: "CAMPAIGN" },
     _count: { _all: true },
   });
   for (const group of groups) {

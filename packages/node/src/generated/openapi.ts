@@ -2139,6 +2139,11 @@ export interface components {
             /** @constant */
             type: "setProperty";
             value: unknown;
+        } | {
+            /** @description An opaque identifier */
+            campaignId: string;
+            /** @constant */
+            type: "sendEmail";
         };
         AutomationActionOutput: {
             /** @constant */
@@ -2159,6 +2164,11 @@ export interface components {
             /** @constant */
             type: "setProperty";
             value: unknown;
+        } | {
+            /** @description An opaque identifier */
+            campaignId: string;
+            /** @constant */
+            type: "sendEmail";
         };
         AutomationCreate: {
             actions: components["schemas"]["AutomationAction"][];
@@ -2282,6 +2292,16 @@ export interface components {
             /** @description Audience: a view; null = every customer of the workspace */
             viewId?: string | null;
         };
+        CampaignOriginTotals: {
+            bounced: number;
+            clicked: number;
+            complained: number;
+            delivered: number;
+            /** @description Recipient rows of this origin, whatever their status */
+            messages: number;
+            opened: number;
+            unsubscribed: number;
+        };
         CampaignPage: {
             data: components["schemas"]["Campaign"][];
             nextCursor: string | null;
@@ -2297,6 +2317,8 @@ export interface components {
             total: number;
         };
         CampaignRecipient: {
+            automationId: string | null;
+            automationRunId: string | null;
             bouncedAt: string | null;
             clickedAt: string | null;
             complainedAt: string | null;
@@ -2307,6 +2329,11 @@ export interface components {
             /** @description An opaque identifier */
             id: string;
             openedAt: string | null;
+            /**
+             * @description campaign: the campaign's own send; automation: a sendEmail action of an automation
+             * @enum {string}
+             */
+            origin: "campaign" | "automation";
             sentAt: string | null;
             /** @enum {string} */
             status: "PENDING" | "SENDING" | "SENT" | "INTERRUPTED" | "BOUNCED" | "FAILED" | "SKIPPED";
@@ -2324,8 +2351,14 @@ export interface components {
                 recipients: number;
                 url: string;
             }[];
+            /** @description The totals above split by who sent the message: the campaign's own send, or automations' sendEmail actions */
+            byOrigin: {
+                automation: components["schemas"]["CampaignOriginTotals"];
+                campaign: components["schemas"]["CampaignOriginTotals"];
+            };
             clicked: number;
             complained: number;
+            /** @description Messages delivered: the campaign's own send and automations' sendEmail actions (byOrigin) */
             delivered: number;
             /** @description Recipients who opened (the pixel loaded) at least once */
             opened: number;
