@@ -1,0 +1,110 @@
+// Many customer writes at once (an import's batch of rows, POST …/customers/batch) with the outcome
+// per-row resolution would give each: suppressed identities are dropped and counted for the whole chunk in
+// one statement, the plain new people are created set-based (bulkCreateCustomers) in one transaction, and
+// everything else — writes matching existing customers, twins inside the chunk, anything unusual — goes
+// through resolveCustomerWrite row by row afterwards. Correctness never rests on the fast path: a write it
+// declines, or a chunk it fails on a conflict, is simply written the per-row way.
+import pg from "pg";
+import type { CustomerWrite } from "@/lib/schemas/customers";
+import type { Actor } from "@/lib/server/audit/record-audit";
+import type { ResolveCustomerWriteInput } from "@/lib/server/customers/resolve-customer-write";
+import { isRetryableConflict } from "@/lib/server/db/retry-on-conflict";
+import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
+import { identityKey } from "@/lib/server/identity/find-identity-owners";
+import { dropSuppressed } from "@/lib/server/suppression/drop-suppressed";
+import { suppressedConflict } from "@/lib/server/suppression/refuse-suppressed";
+import { bulkCreateCustomers } from "./bulk-create-customers";
+import { mapLimited } from "./map-limited";
+import { planCustomerChunk } from "./plan-customer-chunk";
+import { writeCustomerItem, type ItemResult } from "./write-customer-item";
+
+export interface WriteCustomerChunkInput {
+  workspaceId: string;
+  /** Writes already checked against ZCustomerWrite. */
+  writes: readonly CustomerWrite[];
+  actor: Actor;
+  requestId?: string;
+  consentSource?: string;
+  consentEvidence?: string;
+  preloaded: NonNullable<ResolveCustomerWriteInput["preloaded"]>;
+  /** Per-row writes in flight at once (groups of twins count as one). */
+  concurrency?: number;
+}
+
+/** Integrity conflicts (a writer outside the identity locks) and deadlocks undo the bulk transaction only. */
+function isBulkConflict(error: unknown): boolean {
+  return isRetryableConflict(error) || (error instanceof pg.DatabaseError && error.code === "23505");
+}
+
+export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promise<ItemResult[]> {
+  const { workspaceId, writes, actor, requestId, preloaded } = input;
+  const consentSource = input.consentSource ?? "POST /customers";
+  const T = performance.now();
+  const plan = planCustomerChunk(writes, preloaded.rules, preloaded.extendedProperties.enabled);
+  const results = new Array<ItemResult | undefined>(writes.length);
+
+  // What refuseSuppressed does per write, once for the chunk: each suppression counts one drop per write naming it.
+  const drops = new Map<string, number>();
+  const checked = plan.suppressionChecked.flatMap((i) => plan.candidates[i]);
+  for (const i of plan.suppressionChecked) {
+    for (const c of plan.candidates[i]) drops.set(`${c.type}:${c.value}`, (drops.get(`${c.type}:${c.value}`) ?? 0) + 1);
+  }
+  const unique = [...new Map(checked.map((c) => [identityKey(c), c])).values()];
+  const suppressed = await dropSuppressed(workspaceId, unique, drops);
+  if (suppressed.size > 0) {
+    for (const i of plan.suppressionChecked) {
+      const types = plan.candidates[i].filter((c) => suppressed.has(`${c.type}:${c.value}`)).map((c) => c.type);
+      if (types.length === 0) continue;
+      const error = suppressedConflict([...new Set(types)]);
+      results[i] = { status: "rejected", code: error.code, message: error.message };
+    }
+  }
+  const T1 = performance.now();
+  const open = (i: number) => results[i] === undefined;
+
+  const bulk = plan.bulk.filter(open);
+  const leftOver: number[] = [];
+  if (bulk.length > 0) {
+    try {
+      const ids = await inIngestTransaction((tx0) => {
+        const tx = process.env.DEBUG_IMPORT ? { query: async <R extends object>(text: string, values?: unknown[]) => { const a = performance.now(); const r = await tx0.query<R>(text, values); console.log('  q', (performance.now() - a).toFixed(1), text.slice(0, 40).replace(/\s+/g, ' ')); return r; } } : tx0;
+        return bulkCreateCustomers(tx, {
+          workspaceId,
+          items: bulk.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
+          actor,
+          requestId,
+          consentSource,
+          consentEvidence: input.consentEvidence,
+        });
+      });
+      ids.forEach((id, k) => {
+        if (id) results[bulk[k]] = { status: "created", id };
+        else leftOver.push(bulk[k]);
+      });
+    } catch (error) {
+      if (!isBulkConflict(error)) throw error;
+      leftOver.push(...bulk);
+    }
+  }
+
+  const T2 = performance.now();
+  if (process.env.DEBUG_IMPORT) console.log('plan+supp', (T1 - T).toFixed(0), 'bulk', (T2 - T1).toFixed(0), leftOver.length, plan.single.length);
+  // Suppression was counted above: the per-row path's own check finds nothing new for these writes.
+  const groups = [...plan.single.map((group) => group.filter(open)), ...leftOver.map((i) => [i])].filter(
+    (group) => group.length > 0,
+  );
+  await mapLimited(groups, input.concurrency ?? 8, async (group) => {
+    for (const i of group) {
+      results[i] = await writeCustomerItem({
+        workspaceId,
+        write: writes[i],
+        actor,
+        requestId,
+        consentSource,
+        consentEvidence: input.consentEvidence,
+        preloaded,
+      });
+    }
+  });
+  return results as ItemResult[];
+}
