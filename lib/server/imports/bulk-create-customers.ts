@@ -10,7 +10,12 @@
 import { randomUUID } from "node:crypto";
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
-import { applyConsentPatch, diffConsentStates, normalizeState } from "@/lib/server/consents/consent-leaves";
+import {
+  applyConsentPatch,
+  diffConsentStates,
+  normalizeState,
+  type LeafChange,
+} from "@/lib/server/consents/consent-leaves";
 import { notFound } from "@/lib/server/core/errors";
 import { compactObject, type JsonObject } from "@/lib/server/core/json";
 import { unionOf } from "@/lib/server/customers/deep-merge-base";
@@ -73,6 +78,25 @@ async function knownSources(tx: SqlTx, workspaceId: string, items: readonly Bulk
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * The state recordConsentChange stores for a new customer (the patch applied to {}, normalised) and its
+ * registry entries. An import's rows carry a handful of distinct consent patches, so each is worked out once.
+ */
+function consentStates(): (write: CustomerWrite) => { next: JsonObject; changes: LeafChange[] } {
+  const known = new Map<string, { next: JsonObject; changes: LeafChange[] }>();
+  return (write) => {
+    const patch = compactObject((write.consents ?? {}) as JsonObject);
+    const key = JSON.stringify(patch);
+    let found = known.get(key);
+    if (!found) {
+      const next = normalizeState(applyConsentPatch({}, patch));
+      found = { next, changes: Object.keys(patch).length > 0 ? diffConsentStates({}, next) : [] };
+      known.set(key, found);
+    }
+    return found;
+  };
+}
+
 export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Promise<BulkCreateResult> {
   const { workspaceId, items, actor } = input;
   const result: BulkCreateResult = items.map(() => null);
@@ -84,6 +108,7 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
     knownSources(tx, workspaceId, items),
   ]);
 
+  const consentsOf = consentStates();
   const now = new Date();
   const at = now.toISOString();
   const customers: JsonObject[] = [];
@@ -100,10 +125,7 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
     const id = uuidV7(now.getTime());
     result[i] = id;
     createdIds.push(id);
-    // The state recordConsentChange stores for a new customer: the patch applied to {}, normalised.
-    const patch = compactObject((write.consents ?? {}) as JsonObject);
-    const next = normalizeState(applyConsentPatch({}, patch));
-    const changes = Object.keys(patch).length > 0 ? diffConsentStates({}, next) : [];
+    const { next, changes } = consentsOf(write);
     const columns = customerColumns({
       externalId: write.externalId ?? null,
       base: compactObject((write.base ?? {}) as JsonObject),
@@ -175,7 +197,11 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
   await insertRows(
     tx,
     "AuditEntry",
-    createdIds.map((targetId) => ({ id: uuidV7(now.getTime()), at, ...auditRow({ ...entry, targetId, details: AUDIT_DETAILS }) })),
+    createdIds.map((targetId) => ({
+      id: uuidV7(now.getTime()),
+      at,
+      ...auditRow({ ...entry, targetId, details: AUDIT_DETAILS }),
+    })),
   );
   await queueCreatedEvents(tx, workspaceId, createdIds, at);
   return result;

@@ -26,7 +26,10 @@ function checkItem(raw: unknown, writeKeySourceId: string | null | undefined): C
   const write = checked.write;
   if (write.sourceId && write.sourceId !== writeKeySourceId) {
     const error = validationFailed([{ path: "sourceId", message: "A write key can only write as its own source" }]);
-    return { ok: false, result: { status: "rejected", code: error.code, message: error.message, errors: error.options.errors } };
+    return {
+      ok: false,
+      result: { status: "rejected", code: error.code, message: error.message, errors: error.options.errors },
+    };
   }
   write.sourceId = writeKeySourceId;
   return checked;
@@ -52,7 +55,14 @@ export async function createCustomerBatch({
   });
   if (writes.length > 0) {
     const preloaded = await loadResolutionContext(workspaceId);
-    const written = await writeCustomerChunk({ workspaceId, writes, actor, requestId, preloaded, concurrency: CONCURRENCY });
+    const written = await writeCustomerChunk({
+      workspaceId,
+      writes,
+      actor,
+      requestId,
+      preloaded,
+      concurrency: CONCURRENCY,
+    });
     written.forEach((result, k) => (results[positions[k]] = result));
   }
   const rejected = results.filter((r) => r.status === "rejected").length;

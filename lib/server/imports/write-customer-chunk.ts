@@ -8,7 +8,7 @@ import pg from "pg";
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import type { ResolveCustomerWriteInput } from "@/lib/server/customers/resolve-customer-write";
-import { isRetryableConflict } from "@/lib/server/db/retry-on-conflict";
+import { isRetryableConflict, retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import { dropSuppressed } from "@/lib/server/suppression/drop-suppressed";
@@ -31,7 +31,7 @@ export interface WriteCustomerChunkInput {
   concurrency?: number;
 }
 
-/** Integrity conflicts (a writer outside the identity locks) and deadlocks undo the bulk transaction only. */
+/** A unique conflict (a writer outside the identity locks) or deadlocks past the retries undo the bulk transaction only. */
 function isBulkConflict(error: unknown): boolean {
   return isRetryableConflict(error) || (error instanceof pg.DatabaseError && error.code === "23505");
 }
@@ -39,7 +39,6 @@ function isBulkConflict(error: unknown): boolean {
 export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promise<ItemResult[]> {
   const { workspaceId, writes, actor, requestId, preloaded } = input;
   const consentSource = input.consentSource ?? "POST /customers";
-  const T = performance.now();
   const plan = planCustomerChunk(writes, preloaded.rules, preloaded.extendedProperties.enabled);
   const results = new Array<ItemResult | undefined>(writes.length);
 
@@ -59,24 +58,24 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
       results[i] = { status: "rejected", code: error.code, message: error.message };
     }
   }
-  const T1 = performance.now();
   const open = (i: number) => results[i] === undefined;
 
   const bulk = plan.bulk.filter(open);
   const leftOver: number[] = [];
   if (bulk.length > 0) {
     try {
-      const ids = await inIngestTransaction((tx0) => {
-        const tx = process.env.DEBUG_IMPORT ? { query: async <R extends object>(text: string, values?: unknown[]) => { const a = performance.now(); const r = await tx0.query<R>(text, values); console.log('  q', (performance.now() - a).toFixed(1), text.slice(0, 40).replace(/\s+/g, ' ')); return r; } } : tx0;
-        return bulkCreateCustomers(tx, {
-          workspaceId,
-          items: bulk.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
-          actor,
-          requestId,
-          consentSource,
-          consentEvidence: input.consentEvidence,
-        });
-      });
+      const ids = await retryOnConflict(() =>
+        inIngestTransaction((tx) =>
+          bulkCreateCustomers(tx, {
+            workspaceId,
+            items: bulk.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
+            actor,
+            requestId,
+            consentSource,
+            consentEvidence: input.consentEvidence,
+          }),
+        ),
+      );
       ids.forEach((id, k) => {
         if (id) results[bulk[k]] = { status: "created", id };
         else leftOver.push(bulk[k]);
@@ -87,8 +86,6 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
     }
   }
 
-  const T2 = performance.now();
-  if (process.env.DEBUG_IMPORT) console.log('plan+supp', (T1 - T).toFixed(0), 'bulk', (T2 - T1).toFixed(0), leftOver.length, plan.single.length);
   // Suppression was counted above: the per-row path's own check finds nothing new for these writes.
   const groups = [...plan.single.map((group) => group.filter(open)), ...leftOver.map((i) => [i])].filter(
     (group) => group.length > 0,
