@@ -39,6 +39,8 @@ export interface BulkCreateInput {
   requestId?: string;
   consentSource: string;
   consentEvidence?: string;
+  /** The writes' time (createdAt, registry changedAt, audit); parts of one chunk share it. */
+  now?: Date;
 }
 
 /** Per item: the new customer's id, or null when it must go through the per-row path. */
@@ -109,7 +111,7 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
   ]);
 
   const consentsOf = consentStates();
-  const now = new Date();
+  const now = input.now ?? new Date();
   const at = now.toISOString();
   const customers: JsonObject[] = [];
   const identityRows = { id: [] as string[], customerId: [] as string[], type: [] as string[], value: [] as string[] };

@@ -32,6 +32,9 @@ export interface WriteCustomerChunkInput {
   concurrency?: number;
 }
 
+/** Bulk transactions of one chunk at once (ATRIUM_IMPORT_BULK_PARALLEL); parts under 100 writes are not split. */
+const BULK_PARALLEL = Number(process.env.ATRIUM_IMPORT_BULK_PARALLEL ?? 2);
+
 /** A unique conflict (a writer outside the identity locks) or deadlocks past the retries undo the bulk transaction only. */
 function isBulkConflict(error: unknown): boolean {
   return isRetryableConflict(error) || (error instanceof pg.DatabaseError && error.code === "23505");
@@ -64,31 +67,42 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
   }
   const open = (i: number) => results[i] === undefined;
 
+  // The plain writes share no identity with each other or with the rest of the chunk, so their parts can be
+  // written side by side, each in its own transaction: the database works on two cores, and no order
+  // between them can matter. A part that fails on a conflict goes row by row; the others stand.
   const bulk = plan.bulk.filter(open);
+  const parts = Math.max(1, Math.min(BULK_PARALLEL, Math.floor(bulk.length / 100)));
+  const size = Math.ceil(bulk.length / parts);
+  const now = new Date();
   const leftOver: number[] = [];
-  if (bulk.length > 0) {
-    try {
-      const ids = await retryOnConflict(() =>
-        inIngestTransaction((tx) =>
-          bulkCreateCustomers(tx, {
-            workspaceId,
-            items: bulk.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
-            actor,
-            requestId,
-            consentSource,
-            consentEvidence: input.consentEvidence,
-          }),
-        ),
-      );
-      ids.forEach((id, k) => {
-        if (id) results[bulk[k]] = { status: "created", id };
-        else leftOver.push(bulk[k]);
-      });
-    } catch (error) {
-      if (!isBulkConflict(error)) throw error;
-      leftOver.push(...bulk);
-    }
-  }
+  await Promise.all(
+    Array.from({ length: parts }, async (_, p) => {
+      const part = bulk.slice(p * size, (p + 1) * size);
+      try {
+        const ids = await retryOnConflict(() =>
+          inIngestTransaction((tx) =>
+            bulkCreateCustomers(tx, {
+              workspaceId,
+              items: part.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
+              actor,
+              requestId,
+              consentSource,
+              consentEvidence: input.consentEvidence,
+              now,
+            }),
+          ),
+        );
+        ids.forEach((id, k) => {
+          if (id) results[part[k]] = { status: "created", id };
+          else leftOver.push(part[k]);
+        });
+      } catch (error) {
+        if (!isBulkConflict(error)) throw error;
+        leftOver.push(...part);
+      }
+    }),
+  );
+  leftOver.sort((a, b) => a - b);
 
   // Suppression was counted above: the per-row path's own check finds nothing new for these writes.
   const groups = [...plan.single.map((group) => group.filter(open)), ...leftOver.map((i) => [i])].filter(
