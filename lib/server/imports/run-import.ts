@@ -1,8 +1,10 @@
 // The imports.run job: one slice of an import, from its checkpoint (cursorByte / cursorLine) for at most
 // SLICE_MS, then it queues itself again. Each batch of rows commits its counts, rejected rows and the new
 // checkpoint together, so a restart loses at most the batch in flight, and rows run twice are harmless:
-// identity resolution finds the customer the first run wrote. Short slices also let a clean shutdown
-// finish quickly, and a cancel takes effect at the next batch.
+// identity resolution finds the customer the first run wrote. A batch is written as one chunk
+// (write-customer-chunk.ts: new people set-based, the rest per row through resolution), while the next
+// batch is parsed. Short slices also let a clean shutdown finish quickly, and a cancel takes effect at the
+// next batch.
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import type { CustomerWrite } from "@/lib/schemas/customers";

@@ -11,6 +11,7 @@ import { loadInstallationSecrets } from "@/lib/server/settings/installation-secr
 import { suppressIdentities } from "@/lib/server/suppression/drop-suppressed";
 import { generateWriteKey } from "@/lib/server/sources/write-keys";
 import { createTestWorkspace } from "@/test/fixtures";
+import { createCustomerBatch } from "./create-customer-batch";
 import { mapLimited } from "./map-limited";
 import { writeCustomerChunk } from "./write-customer-chunk";
 import { writeCustomerItem, type ItemResult } from "./write-customer-item";
@@ -256,4 +257,41 @@ describe("writeCustomerChunk", () => {
     const both = await db().customer.count({ where: { workspaceId: ws, tags: { hasEvery: ["chunk", "rival"] } } });
     expect(both).toBe(rivals.length);
   }, 120_000);
+
+  it("answers POST …/customers/batch per item, in order, and writes a write key's items as its source", async () => {
+    const { ws, sourceId } = await prepareWorkspace("Chunk batch");
+    const items: unknown[] = [
+      { base: { contacts: { email: "one@example.com" } }, tags: ["batch"] },
+      { nope: true },
+      { base: { contacts: { email: "two@example.com" } }, sourceId: "0190b6b2-0000-7000-8000-000000000000" },
+      { base: { contacts: { email: "ONE@example.com" }, firstName: "One" } },
+      { base: { contacts: { email: "old1@example.com" } } },
+      { base: { contacts: { email: "three@example.com" } } },
+    ];
+    const result = await createCustomerBatch({ workspaceId: ws, items, actor, writeKeySourceId: sourceId });
+    expect(result).toMatchObject({ accepted: 4, rejected: 2 });
+    expect(result.results.map((r) => [r.index, r.status, r.code])).toEqual([
+      [0, "created", undefined],
+      [1, "rejected", "validation_failed"],
+      [2, "rejected", "validation_failed"],
+      [3, "updated", undefined],
+      [4, "updated", undefined],
+      [5, "created", undefined],
+    ]);
+    expect(result.results[3].id).toBe(result.results[0].id);
+    const one = await db().customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: ws, id: result.results[0].id! } },
+      include: { identities: true, sources: true },
+    });
+    expect(one.base).toMatchObject({ firstName: "One" });
+    expect(one.identities.map((i) => i.sourceId)).toEqual([sourceId]);
+    expect(one.sources.map((s) => s.sourceId)).toEqual([sourceId]);
+    // The one the set-based path created carries the source the same way.
+    const three = await db().customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: ws, id: result.results[5].id! } },
+      include: { identities: true, sources: true },
+    });
+    expect(three.identities.map((i) => [i.value, i.sourceId])).toEqual([["three@example.com", sourceId]]);
+    expect(three.sources.map((s) => s.sourceId)).toEqual([sourceId]);
+  }, 60_000);
 });
