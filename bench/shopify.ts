@@ -98,7 +98,9 @@ try {
     `Shopify orders/create  ${format(rate)} orders/s  (${format(orders)} in ${seconds.toFixed(1)} s; completedOrder events ${format(events)}, customers ${format(customers)})`,
   );
   console.log(`Machine                ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}`);
-  console.log(`Bar                    ${rate >= BAR_ORDERS_PER_SECOND ? "PASS" : "FAIL"} ≥ ${BAR_ORDERS_PER_SECOND} orders/s`);
+  console.log(
+    `Bar                    ${rate >= BAR_ORDERS_PER_SECOND ? "PASS" : "FAIL"} ≥ ${BAR_ORDERS_PER_SECOND} orders/s`,
+  );
 } finally {
   await disconnectDb().catch(() => {});
   await database.dispose();

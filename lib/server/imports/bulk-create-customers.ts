@@ -19,6 +19,7 @@ import {
 import { notFound } from "@/lib/server/core/errors";
 import { compactObject, type JsonObject } from "@/lib/server/core/json";
 import { unionOf } from "@/lib/server/customers/deep-merge-base";
+import { isUuid } from "@/lib/server/db/ids";
 import type { SqlTx } from "@/lib/server/db/sql-tx";
 import { uuidV7 } from "@/lib/server/events/event-ids";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
@@ -72,10 +73,9 @@ async function ownedIdentities(tx: SqlTx, workspaceId: string, identities: Ident
 async function knownSources(tx: SqlTx, workspaceId: string, items: readonly BulkCreateItem[]): Promise<Set<string>> {
   const named = [...new Set(items.flatMap((item) => (item.write.sourceId ? [item.write.sourceId] : [])))];
   if (named.length === 0) return new Set();
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const rows = await tx.query<{ id: string }>(
     `SELECT id::text AS id FROM "Source" WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])`,
-    [workspaceId, named.filter((id) => uuid.test(id))],
+    [workspaceId, named.filter(isUuid)],
   );
   return new Set(rows.map((row) => row.id));
 }
