@@ -20,7 +20,8 @@ import { describeFieldErrors, prepareRow, type RowContext } from "./prepare-row"
 import { writeCustomerChunk } from "./write-customer-chunk";
 
 const SLICE_MS = Number(process.env.ATRIUM_IMPORT_SLICE_MS ?? 20_000);
-const BATCH_ROWS = 500;
+/** Rows per batch: one chunk written, one checkpoint committed (ATRIUM_IMPORT_BATCH_ROWS, for benchmarks). */
+const BATCH_ROWS = Number(process.env.ATRIUM_IMPORT_BATCH_ROWS ?? 500);
 /** Per-row writes in flight (rows the set-based path leaves to resolution): short transactions overlap round trips. */
 const CONCURRENCY = Number(process.env.ATRIUM_IMPORT_CONCURRENCY ?? 8);
 
