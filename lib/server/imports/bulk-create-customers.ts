@@ -7,7 +7,6 @@
 // link, one consent registry entry per changed leaf with the import's evidence, the customer.created audit
 // entry and its webhook domain event. Report summaries and view change tracking follow from the tables'
 // statement-level triggers, as for any insert.
-import { randomUUID } from "node:crypto";
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import {
@@ -195,30 +194,51 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
       ],
     );
   }
-  const entry = { workspaceId, actor, action: "customer.created", targetType: "customer", requestId: input.requestId };
-  await insertRows(
-    tx,
-    "AuditEntry",
-    createdIds.map((targetId) => ({
-      id: uuidV7(now.getTime()),
+  // One customer.created entry per customer (what recordAudit writes); only the ids differ between rows.
+  const audit = auditRow({
+    workspaceId,
+    actor,
+    action: "customer.created",
+    targetType: "customer",
+    details: AUDIT_DETAILS,
+    requestId: input.requestId,
+  });
+  await tx.query(
+    `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType",
+                               "targetId", details, "requestId", ip)
+     SELECT a.id, $1::uuid, $3::timestamp(3), $4::"ActorType", $5, $6, $7, $8, a.target, $9::jsonb, $10, NULL
+       FROM unnest($2::uuid[], $11::text[]) AS a(id, target)`,
+    [
+      workspaceId,
+      createdIds.map(() => uuidV7(now.getTime())),
       at,
-      ...auditRow({ ...entry, targetId, details: AUDIT_DETAILS }),
-    })),
+      audit.actorType,
+      audit.actorId,
+      audit.actorName,
+      audit.action,
+      audit.targetType,
+      JSON.stringify(audit.details),
+      audit.requestId,
+      createdIds,
+    ],
   );
   await queueCreatedEvents(tx, workspaceId, createdIds, at);
   return result;
 }
 
-/** queueDomainEvent's job for each new customer, when the workspace subscribes to customer.created. */
+/**
+ * queueDomainEvent's job for each new customer, when the workspace subscribes to customer.created: the
+ * same payload (its key a random UUID), built in SQL so that a workspace without subscriptions pays one EXISTS.
+ */
 async function queueCreatedEvents(tx: SqlTx, workspaceId: string, customerIds: string[], at: string): Promise<void> {
-  const payloads = customerIds.map((targetId) =>
-    JSON.stringify({ workspaceId, type: "customer.created", targetId, details: AUDIT_DETAILS, at, key: randomUUID() }),
-  );
   await tx.query(
-    `SELECT count(graphile_worker.add_job('webhooks.domain-event', p::json, max_attempts => 10))
-       FROM unnest($2::text[]) AS p
+    `SELECT count(graphile_worker.add_job('webhooks.domain-event',
+              json_build_object('workspaceId', $1::text, 'type', 'customer.created', 'targetId', c::text,
+                                'details', $3::json, 'at', $4::text, 'key', gen_random_uuid()::text),
+              max_attempts => 10))
+       FROM unnest($2::uuid[]) AS c
       WHERE EXISTS (SELECT 1 FROM "WebhookSubscription" s
                      WHERE s."workspaceId" = $1::uuid AND s.enabled AND 'customer.created' = ANY (s.events))`,
-    [workspaceId, payloads],
+    [workspaceId, customerIds, JSON.stringify(AUDIT_DETAILS), at],
   );
 }

@@ -115,8 +115,11 @@ async function snapshot({ ws, sourceId }: { ws: string; sourceId: string }) {
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
   const consentRecords = await db().consentRecord.findMany({ where: { workspaceId: ws } });
   const audit = await db().auditEntry.findMany({ where: { workspaceId: ws, targetType: "customer" } });
-  const jobs = await db().$queryRaw<{ type: string; target: string }[]>`
-    SELECT payload->>'type' AS type, payload->>'targetId' AS target FROM graphile_worker._private_jobs
+  const jobs = await db().$queryRaw<
+    { type: string; target: string; payload: Record<string, unknown>; max_attempts: number }[]
+  >`
+    SELECT payload->>'type' AS type, payload->>'targetId' AS target, payload, max_attempts
+      FROM graphile_worker._private_jobs
      WHERE payload->>'workspaceId' = ${ws} AND task_id = (SELECT id FROM graphile_worker._private_tasks
                                                           WHERE identifier = 'webhooks.domain-event')`;
   const facets = await db().$queryRaw<{ facet: string; value: string; customers: number }[]>`
@@ -158,7 +161,18 @@ async function snapshot({ ws, sourceId }: { ws: string; sourceId: string }) {
     audit: sorted(
       audit.map((a) => ({ action: a.action, target: name(a.targetId), details: named(a.details), actor: a.actorName })),
     ),
-    jobs: sorted(jobs.map((j) => ({ type: j.type, target: name(j.target) }))),
+    jobs: sorted(
+      jobs.map((j) => ({
+        type: j.type,
+        target: name(j.target),
+        // The payload's shape as queueDomainEvent writes it; its key is a fresh UUID, its time an ISO string.
+        members: Object.keys(j.payload),
+        details: j.payload.details,
+        key: /^[0-9a-f-]{36}$/.test(String(j.payload.key)),
+        at: !Number.isNaN(Date.parse(String(j.payload.at))),
+        attempts: j.max_attempts,
+      })),
+    ),
     facets: sorted(facets.map((f) => ({ ...f, value: f.value === sourceId ? "the source" : f.value }))),
     daily,
     merges,
