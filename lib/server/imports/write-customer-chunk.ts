@@ -8,7 +8,6 @@ import pg from "pg";
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import type { ResolveCustomerWriteInput } from "@/lib/server/customers/resolve-customer-write";
-import { db } from "@/lib/server/db/client";
 import { isRetryableConflict, retryOnConflict } from "@/lib/server/db/retry-on-conflict";
 import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
@@ -53,10 +52,7 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
     for (const c of plan.candidates[i]) drops.set(`${c.type}:${c.value}`, (drops.get(`${c.type}:${c.value}`) ?? 0) + 1);
   }
   const unique = [...new Map(checked.map((c) => [identityKey(c), c])).values()];
-  // Most workspaces have erased nobody: one indexed probe spares hashing every identity of the chunk.
-  const anySuppression =
-    unique.length > 0 && (await db().suppression.findFirst({ where: { workspaceId }, select: { hash: true } }));
-  const suppressed = anySuppression ? await dropSuppressed(workspaceId, unique, drops) : new Set<string>();
+  const suppressed = await dropSuppressed(workspaceId, unique, drops);
   if (suppressed.size > 0) {
     for (const i of plan.suppressionChecked) {
       const types = plan.candidates[i].filter((c) => suppressed.has(`${c.type}:${c.value}`)).map((c) => c.type);
