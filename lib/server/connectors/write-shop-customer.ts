@@ -4,6 +4,8 @@
 // updated in place (resolution would otherwise see no identity and create a new person).
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import { changeConsents } from "@/lib/server/consents/change-consents";
+import { applyConsentPatch, diffConsentStates, normalizeState } from "@/lib/server/consents/consent-leaves";
+import { asObject } from "@/lib/server/core/json";
 import { AppError } from "@/lib/server/core/errors";
 import { addCustomerIdentity } from "@/lib/server/customers/add-customer-identity";
 import { resolveCustomerWrite } from "@/lib/server/customers/resolve-customer-write";
@@ -33,10 +35,20 @@ export async function writeShopConsents(
   consents: ShopCustomer["consents"],
   requestId?: string,
 ): Promise<void> {
+  if (consents.length === 0) return;
+  // Most orders come from customers whose consent the shop already told us: the registry would record
+  // nothing (recordConsentChange's diff is empty), so the transaction is skipped. One indexed read instead.
+  const row = await db().customer.findUnique({
+    where: { workspaceId_id: { workspaceId: source.workspaceId, id: customerId } },
+    select: { consents: true },
+  });
+  const current = asObject(row?.consents);
   for (const consent of consents) {
     const [group, channel, leaf] = consent.key.split(".");
+    const leaves = { [group]: { [channel]: { [leaf]: { status: consent.status } } } };
+    if (row && diffConsentStates(current, normalizeState(applyConsentPatch(current, leaves))).length === 0) continue;
     const patch = {
-      [group]: { [channel]: { [leaf]: { status: consent.status } } },
+      ...leaves,
       _meta: {
         source: `${source.type} source ${source.name}`,
         evidence: consent.evidence,

@@ -1,10 +1,13 @@
-// POST …/customers/batch: up to 1,000 customers, each through identity resolution on its own, so one bad
-// item never fails the batch. A few run at once: writes for different people do not wait on each other,
-// and writes for the same person queue on resolution's identity locks in any case.
+// POST …/customers/batch: up to 1,000 customers, each with the outcome identity resolution gives it on its
+// own, so one bad item never fails the batch. New people are created set-based and the rest row by row
+// (write-customer-chunk.ts); writes for the same person queue on resolution's identity locks in any case.
+import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { CustomerBatchResult } from "@/lib/schemas/imports";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { validationFailed } from "@/lib/server/core/errors";
-import { checkCustomerItem, writeCustomerItem, type ItemResult } from "./write-customer-item";
+import { loadResolutionContext } from "@/lib/server/customers/resolve-customer-write";
+import { writeCustomerChunk } from "./write-customer-chunk";
+import { checkCustomerItem, type Checked, type ItemResult } from "./write-customer-item";
 
 const CONCURRENCY = 4;
 
@@ -17,18 +20,19 @@ export interface CreateCustomerBatchInput {
   requestId?: string;
 }
 
-/** Runs fn over the items with at most `limit` in flight; results keep the items' order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>) {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+function checkItem(raw: unknown, writeKeySourceId: string | null | undefined): Checked {
+  const checked = checkCustomerItem(raw);
+  if (!checked.ok || !writeKeySourceId) return checked;
+  const write = checked.write;
+  if (write.sourceId && write.sourceId !== writeKeySourceId) {
+    const error = validationFailed([{ path: "sourceId", message: "A write key can only write as its own source" }]);
+    return {
+      ok: false,
+      result: { status: "rejected", code: error.code, message: error.message, errors: error.options.errors },
+    };
+  }
+  write.sourceId = writeKeySourceId;
+  return checked;
 }
 
 export async function createCustomerBatch({
@@ -38,19 +42,29 @@ export async function createCustomerBatch({
   writeKeySourceId,
   requestId,
 }: CreateCustomerBatchInput): Promise<CustomerBatchResult> {
-  const results: ItemResult[] = await mapLimited(items, CONCURRENCY, async (raw) => {
-    const checked = checkCustomerItem(raw);
-    if (!checked.ok) return checked.result;
-    const write = checked.write;
-    if (writeKeySourceId) {
-      if (write.sourceId && write.sourceId !== writeKeySourceId) {
-        const error = validationFailed([{ path: "sourceId", message: "A write key can only write as its own source" }]);
-        return { status: "rejected", code: error.code, message: error.message, errors: error.options.errors };
-      }
-      write.sourceId = writeKeySourceId;
+  const results: ItemResult[] = new Array(items.length);
+  const writes: CustomerWrite[] = [];
+  const positions: number[] = [];
+  items.forEach((raw, index) => {
+    const checked = checkItem(raw, writeKeySourceId);
+    if (!checked.ok) results[index] = checked.result;
+    else {
+      writes.push(checked.write);
+      positions.push(index);
     }
-    return writeCustomerItem({ workspaceId, write, actor, requestId });
   });
+  if (writes.length > 0) {
+    const preloaded = await loadResolutionContext(workspaceId);
+    const written = await writeCustomerChunk({
+      workspaceId,
+      writes,
+      actor,
+      requestId,
+      preloaded,
+      concurrency: CONCURRENCY,
+    });
+    written.forEach((result, k) => (results[positions[k]] = result));
+  }
   const rejected = results.filter((r) => r.status === "rejected").length;
   return {
     accepted: results.length - rejected,

@@ -1,31 +1,47 @@
 // The imports.run job: one slice of an import, from its checkpoint (cursorByte / cursorLine) for at most
 // SLICE_MS, then it queues itself again. Each batch of rows commits its counts, rejected rows and the new
 // checkpoint together, so a restart loses at most the batch in flight, and rows run twice are harmless:
-// identity resolution finds the customer the first run wrote. Short slices also let a clean shutdown
-// finish quickly, and a cancel takes effect at the next batch.
+// identity resolution finds the customer the first run wrote. A batch is written as one chunk
+// (write-customer-chunk.ts: new people set-based, the rest per row through resolution), while the next
+// batch is parsed. Short slices also let a clean shutdown finish quickly, and a cancel takes effect at the
+// next batch.
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
+import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { loadResolutionContext } from "@/lib/server/customers/resolve-customer-write";
 import { db } from "@/lib/server/db/client";
 import { enqueue } from "@/lib/server/jobs/enqueue";
 import { log } from "@/lib/server/log";
-import { mapLimited } from "./create-customer-batch";
 import { IMPORT_JOB_ATTEMPTS, importJobKey } from "./create-import";
 import { readImportFile } from "./import-file";
 import { mappedColumns } from "./import-mapping";
 import { describeFieldErrors, prepareRow, type RowContext } from "./prepare-row";
-import { writeCustomerItem } from "./write-customer-item";
+import { writeCustomerChunk } from "./write-customer-chunk";
 
 const SLICE_MS = Number(process.env.ATRIUM_IMPORT_SLICE_MS ?? 20_000);
-const BATCH_ROWS = 500;
-/** Rows written at once: resolution's transactions are short, so a few overlap the database round trips. */
+/** Rows per batch: one chunk written, one checkpoint committed (ATRIUM_IMPORT_BATCH_ROWS, for benchmarks). */
+const BATCH_ROWS = Number(process.env.ATRIUM_IMPORT_BATCH_ROWS ?? 500);
+/** Per-row writes in flight (rows the set-based path leaves to resolution): short transactions overlap round trips. */
 const CONCURRENCY = Number(process.env.ATRIUM_IMPORT_CONCURRENCY ?? 8);
 
 interface Row {
   line: number;
   endByte: number;
   record: string[];
+}
+
+interface RowOutcome {
+  status: string;
+  reason?: string;
+}
+
+interface PreparedBatch {
+  rows: Row[];
+  outcomes: RowOutcome[];
+  writes: CustomerWrite[];
+  /** Index in rows of each write. */
+  positions: number[];
 }
 
 interface BatchOutcome {
@@ -58,20 +74,39 @@ export async function runImport(
   };
   const actor = found.actor as unknown as Actor;
   const evidence = `Imported from file ${found.filename}`;
-  const write = async (row: Row): Promise<{ status: string; reason?: string }> => {
-    const prepared = prepareRow(row.record, context);
-    if (!prepared.ok) return { status: "rejected", reason: prepared.reason };
-    const result = await writeCustomerItem({
+  /** Bad rows are rejected here (CPU only, so it overlaps the previous batch's database work). */
+  const prepareBatch = (rows: Row[]): PreparedBatch => {
+    const outcomes: RowOutcome[] = new Array(rows.length);
+    const writes: CustomerWrite[] = [];
+    const positions: number[] = [];
+    rows.forEach((row, i) => {
+      const prepared = prepareRow(row.record, context);
+      if (!prepared.ok) outcomes[i] = { status: "rejected", reason: prepared.reason };
+      else {
+        writes.push(prepared.write);
+        positions.push(i);
+      }
+    });
+    return { rows, outcomes, writes, positions };
+  };
+  /** The good rows are written as one chunk: set-based for new people, per row for the rest. */
+  const writeBatch = async ({ outcomes, writes, positions }: PreparedBatch): Promise<RowOutcome[]> => {
+    const results = await writeCustomerChunk({
       workspaceId,
-      write: prepared.write,
+      writes,
       actor,
       consentSource: "CSV import",
       consentEvidence: evidence,
       preloaded: { rules, extendedProperties },
+      concurrency: CONCURRENCY,
     });
-    return result.status === "rejected"
-      ? { status: "rejected", reason: describeFieldErrors(result.errors, result.message ?? "Rejected") }
-      : { status: result.status };
+    results.forEach((result, k) => {
+      outcomes[positions[k]] =
+        result.status === "rejected"
+          ? { status: "rejected", reason: describeFieldErrors(result.errors, result.message ?? "Rejected") }
+          : { status: result.status };
+    });
+    return outcomes;
   };
 
   const offset = Number(found.cursorByte);
@@ -83,8 +118,9 @@ export async function runImport(
   let batch: Row[] = [];
   let headerSkipped = offset > 0;
 
-  const commit = async (rows: Row[]): Promise<boolean> => {
-    const results = await mapLimited(rows, CONCURRENCY, write);
+  const commit = async (batch: PreparedBatch): Promise<boolean> => {
+    const rows = batch.rows;
+    const results = await writeBatch(batch);
     const outcome: BatchOutcome = { created: 0, updated: 0, errors: [] };
     results.forEach((r, i) => {
       if (r.status === "created") outcome.created++;
@@ -117,6 +153,14 @@ export async function runImport(
     });
   };
 
+  // One batch is written while the next is parsed and prepared: the process's CPU work overlaps the
+  // database's. Batches still commit one after another, so the checkpoint moves in file order.
+  let inFlight: Promise<boolean> | null = null;
+  const settle = async (): Promise<boolean> => {
+    const previous = inFlight;
+    inFlight = null;
+    return previous ? previous : true;
+  };
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
@@ -128,14 +172,18 @@ export async function runImport(
       }
       batch.push({ line: baseLine + info.lines, endByte: offset + info.bytes, record });
       if (batch.length < BATCH_ROWS) continue;
-      const rows = batch;
+      const prepared = prepareBatch(batch);
       batch = [];
-      if (!(await commit(rows))) {
+      if (!(await settle())) {
         parser.destroy();
         return;
       }
+      inFlight = commit(prepared);
+      // Awaited at the next batch or below; until then a failure must not count as unhandled.
+      inFlight.catch(() => undefined);
       if (Date.now() > deadline) {
         parser.destroy();
+        if (!(await settle())) return;
         await enqueue(
           "imports.run",
           { workspaceId, importId },
@@ -144,9 +192,12 @@ export async function runImport(
         return;
       }
     }
-    if (batch.length > 0 && !(await commit(batch))) return;
+    if (!(await settle())) return;
+    if (batch.length > 0 && !(await commit(prepareBatch(batch)))) return;
     await finish(workspaceId, importId, "COMPLETED", null);
   } catch (error) {
+    // A batch still in flight is let finish first (its checkpoint is valid), whatever stopped the slice.
+    await settle().catch(() => false);
     // A file that is not CSV fails the same way every time: the import fails now instead of being retried.
     if (error instanceof CsvError) {
       const line = baseLine + ((error as unknown as { lines?: number }).lines ?? 0);

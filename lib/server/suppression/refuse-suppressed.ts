@@ -4,13 +4,17 @@
 import { AppError } from "@/lib/server/core/errors";
 import { dropSuppressed, type IdentityRef } from "./drop-suppressed";
 
+/** The refusal of a write naming suppressed identities of these types (bulk writes build it per item). */
+export function suppressedConflict(types: readonly string[]): AppError {
+  return new AppError(
+    "conflict",
+    `This person was erased and her identities are suppressed (${types.join(", ")}): the write was dropped. An admin can lift the suppression`,
+    { extra: { suppressed: [...types] } },
+  );
+}
+
 export async function refuseSuppressed(workspaceId: string, identities: readonly IdentityRef[]): Promise<void> {
   const suppressed = await dropSuppressed(workspaceId, identities);
   if (suppressed.size === 0) return;
-  const types = [...new Set([...suppressed].map((key) => key.slice(0, key.indexOf(":"))))];
-  throw new AppError(
-    "conflict",
-    `This person was erased and her identities are suppressed (${types.join(", ")}): the write was dropped. An admin can lift the suppression`,
-    { extra: { suppressed: types } },
-  );
+  throw suppressedConflict([...new Set([...suppressed].map((key) => key.slice(0, key.indexOf(":"))))]);
 }

@@ -1,0 +1,244 @@
+// The set-based form of resolution's "create" outcome, for many new people at once: what
+// resolveCustomerWrite and finishCustomerWrite write for a write whose identities nobody owns, as a few
+// multi-row statements. Under the same locks (the workspace's share lock, then the identities' advisory
+// locks in key order), the owners are read once for the whole chunk; a write with any owned identity is
+// handed back for the per-row path, which decides update, merge or refusal. Each effect of the per-row
+// path is reproduced: the customer row (searchText, tags, the consent state), its identities, the source
+// link, one consent registry entry per changed leaf with the import's evidence, the customer.created audit
+// entry and its webhook domain event. Report summaries and view change tracking follow from the tables'
+// statement-level triggers, as for any insert.
+import type { CustomerWrite } from "@/lib/schemas/customers";
+import type { Actor } from "@/lib/server/audit/record-audit";
+import {
+  applyConsentPatch,
+  diffConsentStates,
+  normalizeState,
+  type LeafChange,
+} from "@/lib/server/consents/consent-leaves";
+import { notFound } from "@/lib/server/core/errors";
+import { compactObject, type JsonObject } from "@/lib/server/core/json";
+import { unionOf } from "@/lib/server/customers/deep-merge-base";
+import { isUuid } from "@/lib/server/db/ids";
+import type { SqlTx } from "@/lib/server/db/sql-tx";
+import { uuidV7 } from "@/lib/server/events/event-ids";
+import { identityKey } from "@/lib/server/identity/find-identity-owners";
+import type { IdentityCandidate } from "@/lib/server/identity/identity-candidates";
+import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
+import { insertRows } from "@/lib/server/records/insert-rows";
+import { auditRow, customerColumns } from "@/lib/server/records/rows";
+
+export interface BulkCreateItem {
+  write: CustomerWrite;
+  candidates: IdentityCandidate[];
+}
+
+export interface BulkCreateInput {
+  workspaceId: string;
+  items: readonly BulkCreateItem[];
+  actor: Actor;
+  requestId?: string;
+  consentSource: string;
+  consentEvidence?: string;
+  /** The writes' time (createdAt, registry changedAt, audit); parts of one chunk share it. */
+  now?: Date;
+}
+
+/** Per item: the new customer's id, or null when it must go through the per-row path. */
+export type BulkCreateResult = (string | null)[];
+
+const AUDIT_DETAILS = { via: "resolution", resolution: "create" };
+
+/** Workspace share lock (lockWorkspace "share"), then the identities' advisory locks, in one round trip each. */
+async function lockChunk(tx: SqlTx, workspaceId: string, identities: IdentityCandidate[]): Promise<void> {
+  const found = await tx.query(`SELECT id FROM "Workspace" WHERE id = $1::uuid FOR KEY SHARE`, [workspaceId]);
+  if (found.length === 0) throw notFound("Workspace");
+  const keys = orderedIdentityLockKeys(workspaceId, identities);
+  // unnest yields the array in order, so one statement still locks in the order every locker uses.
+  await tx.query(`SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`, [keys]);
+}
+
+/** identityKey of each of these identities someone in the workspace owns. */
+async function ownedIdentities(tx: SqlTx, workspaceId: string, identities: IdentityCandidate[]): Promise<Set<string>> {
+  const rows = await tx.query<{ type: string; value: string }>(
+    `SELECT i.type, i.value FROM "Identity" i
+       JOIN unnest($2::text[], $3::text[]) AS c(type, value) ON i.type = c.type AND i.value = c.value
+      WHERE i."workspaceId" = $1::uuid`,
+    [workspaceId, identities.map((i) => i.type), identities.map((i) => i.value)],
+  );
+  return new Set(rows.map(identityKey));
+}
+
+/** Sources the writes name that exist in the workspace (a write naming another is left to the per-row path's 422). */
+async function knownSources(tx: SqlTx, workspaceId: string, items: readonly BulkCreateItem[]): Promise<Set<string>> {
+  const named = [...new Set(items.flatMap((item) => (item.write.sourceId ? [item.write.sourceId] : [])))];
+  if (named.length === 0) return new Set();
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id::text AS id FROM "Source" WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])`,
+    [workspaceId, named.filter(isUuid)],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * The state recordConsentChange stores for a new customer (the patch applied to {}, normalised) and its
+ * registry entries. An import's rows carry a handful of distinct consent patches, so each is worked out once.
+ */
+function consentStates(): (write: CustomerWrite) => { next: JsonObject; changes: LeafChange[] } {
+  const known = new Map<string, { next: JsonObject; changes: LeafChange[] }>();
+  return (write) => {
+    const patch = compactObject((write.consents ?? {}) as JsonObject);
+    const key = JSON.stringify(patch);
+    let found = known.get(key);
+    if (!found) {
+      const next = normalizeState(applyConsentPatch({}, patch));
+      found = { next, changes: Object.keys(patch).length > 0 ? diffConsentStates({}, next) : [] };
+      known.set(key, found);
+    }
+    return found;
+  };
+}
+
+export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Promise<BulkCreateResult> {
+  const { workspaceId, items, actor } = input;
+  const result: BulkCreateResult = items.map(() => null);
+  if (items.length === 0) return result;
+  const identities = items.flatMap((item) => item.candidates);
+  await lockChunk(tx, workspaceId, identities);
+  const [owned, sources] = await Promise.all([
+    ownedIdentities(tx, workspaceId, identities),
+    knownSources(tx, workspaceId, items),
+  ]);
+
+  const consentsOf = consentStates();
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
+  const customers: JsonObject[] = [];
+  const identityRows = { id: [] as string[], customerId: [] as string[], type: [] as string[], value: [] as string[] };
+  const identitySources: (string | null)[] = [];
+  const consentRows: JsonObject[] = [];
+  const links: { customerId: string; sourceId: string }[] = [];
+  const createdIds: string[] = [];
+  items.forEach((item, i) => {
+    const { write, candidates } = item;
+    if (candidates.some((c) => owned.has(identityKey(c)))) return;
+    const sourceId = write.sourceId ?? null;
+    if (sourceId && !sources.has(sourceId)) return;
+    const id = uuidV7(now.getTime());
+    result[i] = id;
+    createdIds.push(id);
+    const { next, changes } = consentsOf(write);
+    const columns = customerColumns({
+      externalId: write.externalId ?? null,
+      base: compactObject((write.base ?? {}) as JsonObject),
+      extended: compactObject(write.extended ?? {}),
+      tags: unionOf([], write.tags ?? []),
+      consents: changes.length > 0 ? next : {},
+    });
+    customers.push({ id, ...columns });
+    for (const candidate of candidates) {
+      identityRows.id.push(uuidV7(now.getTime()));
+      identityRows.customerId.push(id);
+      identityRows.type.push(candidate.type);
+      identityRows.value.push(candidate.value);
+      identitySources.push(sourceId);
+    }
+    if (sourceId) links.push({ customerId: id, sourceId });
+    for (const change of changes) {
+      consentRows.push({
+        id: uuidV7(now.getTime()),
+        customerId: id,
+        key: change.key,
+        previous: change.previous,
+        current: change.current,
+      });
+    }
+  });
+  if (createdIds.length === 0) return result;
+
+  await tx.query(
+    `INSERT INTO "Customer" ("workspaceId", id, "externalId", base, extended, tags, consents, "searchText", "createdAt", "updatedAt")
+     SELECT $1::uuid, r.id, r."externalId", r.base, r.extended, r.tags, r.consents, r."searchText", $3::timestamp(3), $3::timestamp(3)
+       FROM jsonb_to_recordset($2::jsonb)
+         AS r(id uuid, "externalId" text, base jsonb, extended jsonb, tags text[], consents jsonb, "searchText" text)`,
+    [workspaceId, JSON.stringify(customers), at],
+  );
+  // Nobody owned these identities under their locks, and every writer of identities holds those locks: a
+  // conflict here means a writer that does not, and fails the chunk (the caller then goes row by row).
+  await tx.query(
+    `INSERT INTO "Identity" ("workspaceId", id, "customerId", type, value, "sourceId")
+     SELECT $1::uuid, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[])`,
+    [workspaceId, identityRows.id, identityRows.customerId, identityRows.type, identityRows.value, identitySources],
+  );
+  await insertRows(
+    tx,
+    "CustomerSource",
+    links.map((link) => ({ workspaceId, ...link, firstSeenAt: at })),
+    "ON CONFLICT DO NOTHING",
+  );
+  if (consentRows.length > 0) {
+    await tx.query(
+      `INSERT INTO "ConsentRecord" ("workspaceId", id, kind, "customerId", key, previous, current, "changedAt",
+                                    "actorType", "actorId", "actorName", source, evidence)
+       SELECT $1::uuid, r.id, 'CHANGE', r."customerId", r.key, r.previous, r.current, $3::timestamp(3),
+              $4::"ActorType", $5, $6, $7, $8
+         FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "customerId" uuid, key text, previous jsonb, current jsonb)`,
+      [
+        workspaceId,
+        JSON.stringify(consentRows),
+        at,
+        actor.type,
+        actor.id ?? null,
+        actor.name ?? null,
+        input.consentSource,
+        input.consentEvidence ?? null,
+      ],
+    );
+  }
+  // One customer.created entry per customer (what recordAudit writes); only the ids differ between rows.
+  const audit = auditRow({
+    workspaceId,
+    actor,
+    action: "customer.created",
+    targetType: "customer",
+    details: AUDIT_DETAILS,
+    requestId: input.requestId,
+  });
+  await tx.query(
+    `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType",
+                               "targetId", details, "requestId", ip)
+     SELECT a.id, $1::uuid, $3::timestamp(3), $4::"ActorType", $5, $6, $7, $8, a.target, $9::jsonb, $10, NULL
+       FROM unnest($2::uuid[], $11::text[]) AS a(id, target)`,
+    [
+      workspaceId,
+      createdIds.map(() => uuidV7(now.getTime())),
+      at,
+      audit.actorType,
+      audit.actorId,
+      audit.actorName,
+      audit.action,
+      audit.targetType,
+      JSON.stringify(audit.details),
+      audit.requestId,
+      createdIds,
+    ],
+  );
+  await queueCreatedEvents(tx, workspaceId, createdIds, at);
+  return result;
+}
+
+/**
+ * queueDomainEvent's job for each new customer, when the workspace subscribes to customer.created: the
+ * same payload (its key a random UUID), built in SQL so that a workspace without subscriptions pays one EXISTS.
+ */
+async function queueCreatedEvents(tx: SqlTx, workspaceId: string, customerIds: string[], at: string): Promise<void> {
+  await tx.query(
+    `SELECT count(graphile_worker.add_job('webhooks.domain-event',
+              json_build_object('workspaceId', $1::text, 'type', 'customer.created', 'targetId', c::text,
+                                'details', $3::json, 'at', $4::text, 'key', gen_random_uuid()::text),
+              max_attempts => 10))
+       FROM unnest($2::uuid[]) AS c
+      WHERE EXISTS (SELECT 1 FROM "WebhookSubscription" s
+                     WHERE s."workspaceId" = $1::uuid AND s.enabled AND 'customer.created' = ANY (s.events))`,
+    [workspaceId, customerIds, JSON.stringify(AUDIT_DETAILS), at],
+  );
+}
