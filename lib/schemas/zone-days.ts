@@ -1,8 +1,9 @@
 // Calendar days of a time zone as instants: the one definition of "28 Nov in Europe/Rome" that the
 // filter compiler (bare dates on timestamps), the reports' day summaries and the admin app's date ranges
 // share, so that a day's count on the dashboard and the explorer's filter for that day agree. Isomorphic:
-// Intl only, no database. It follows PostgreSQL's `day::timestamp AT TIME ZONE zone`, which the reports
-// use (a midnight that a daylight-saving jump skips becomes the first instant of the day).
+// Intl only, no database. A day starts at the first instant whose date in the zone is that day, the day
+// the reports' summary triggers give a customer (`(createdAt AT TIME ZONE zone)::date`): a midnight that
+// a daylight-saving jump skips becomes the jump, a midnight that happens twice the first one.
 
 const DAY_MS = 86_400_000;
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -55,8 +56,8 @@ export function zoneDayStart(day: string, timeZone: string): Date {
   const offset = zoneOffsetMs(first, timeZone);
   const instant = wallMidnight - offset;
   if (zoneOffsetMs(instant, timeZone) === offset) return new Date(instant);
-  // Midnight does not exist that day (clocks jump from 24:00 to 01:00): like PostgreSQL, read it with the
-  // offset in force before the jump, which is the jump's instant, the day's first.
+  // Midnight does not exist that day (clocks jump from 24:00 to 01:00): read it with the offset in force
+  // before the jump, which gives the jump's instant, the day's first.
   return new Date(wallMidnight - zoneOffsetMs(wallMidnight - zoneOffsetMs(wallMidnight, timeZone) - DAY_MS, timeZone));
 }
 

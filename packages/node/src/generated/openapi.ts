@@ -1021,6 +1021,26 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/api/v1/workspaces/{ws}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the signed-in member's own preferences in the workspace (their time zone)
+         * @description Requires the `read` permission in the workspace.
+         */
+        patch: operations["updateOwnMembership"];
+        trace?: never;
+    };
     "/api/v1/workspaces/{ws}/reports/composition": {
         parameters: {
             query?: never;
@@ -3552,10 +3572,14 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "user" | "guest";
+            /** @description The member's own IANA time zone for reading times; null follows the workspace's. Days of reports and date filters stay the workspace's either way */
+            timeZone: string | null;
             workspace: {
                 id: string;
                 name: string;
                 slug: string;
+                /** @description The workspace's IANA time zone: the days reports and filters count */
+                timezone: string;
             };
         };
         MemberUpdate: {
@@ -3626,6 +3650,10 @@ export interface components {
         OutboxMessagePage: {
             data: components["schemas"]["OutboxMessage"][];
             nextCursor: string | null;
+        };
+        OwnMembershipUpdate: {
+            /** @description IANA time zone to read times in, such as America/New_York; null follows the workspace's */
+            timeZone: string | null;
         };
         /** @description The message as the customer would see it (links not yet tracked) */
         Preview: {
@@ -13390,6 +13418,159 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOwnMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnMembershipUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipSummary"];
+                };
+            };
+            /** @description Malformed request (e.g. the body is not valid JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
                 headers: {
                     /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
                     "X-Request-Id"?: string;
