@@ -2756,11 +2756,11 @@ export interface components {
              */
             limit?: number;
             /**
-             * @description Sort field; a leading - sorts descending
+             * @description Sort field; a leading - sorts descending. Text fields ignore case and put empty values last
              * @default -createdAt
              * @enum {string}
              */
-            sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            sort?: "createdAt" | "updatedAt" | "externalId" | "base.firstName" | "base.lastName" | "base.contacts.email" | "base.contacts.mobilePhone" | "base.address.city" | "base.address.country" | "base.dob" | "-createdAt" | "-updatedAt" | "-externalId" | "-base.firstName" | "-base.lastName" | "-base.contacts.email" | "-base.contacts.mobilePhone" | "-base.address.city" | "-base.address.country" | "-base.dob";
         };
         CustomerWrite: {
             /** @description Links this visitor's earlier anonymous events */
@@ -8385,7 +8385,7 @@ export interface operations {
                 limit?: number;
                 /** @description Free text over names, e-mail, phones and external id: every word must appear somewhere (case and accents ignored); words of 1–2 characters match the start of a word. Results follow `sort`, not relevance */
                 q?: string;
-                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                sort?: "createdAt" | "updatedAt" | "externalId" | "base.firstName" | "base.lastName" | "base.contacts.email" | "base.contacts.mobilePhone" | "base.address.city" | "base.address.country" | "base.dob" | "-createdAt" | "-updatedAt" | "-externalId" | "-base.firstName" | "-base.lastName" | "-base.contacts.email" | "-base.contacts.mobilePhone" | "-base.address.city" | "-base.address.country" | "-base.dob";
                 /** @description Customers with this tag; repeat for customers with all of them */
                 tag?: string | string[];
                 /** @description Only customers matching this view's filter (masked when the view masks personal data) */
@@ -17774,7 +17774,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size (1–200) */
                 limit?: number;
-                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                sort?: "createdAt" | "updatedAt" | "externalId" | "base.firstName" | "base.lastName" | "base.contacts.email" | "base.contacts.mobilePhone" | "base.address.city" | "base.address.country" | "base.dob" | "-createdAt" | "-updatedAt" | "-externalId" | "-base.firstName" | "-base.lastName" | "-base.contacts.email" | "-base.contacts.mobilePhone" | "-base.address.city" | "-base.address.country" | "-base.dob";
             };
             header?: never;
             path: {
