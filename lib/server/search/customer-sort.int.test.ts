@@ -2,7 +2,8 @@
 // customer exactly once when paging through, and the same order for listing, search and free text.
 import { describe, expect, it } from "vitest";
 import * as api from "@/lib/schemas/customers";
-import { call, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
+import { memberSession } from "@/test/auth-fixtures";
+import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 
 type Ws = Awaited<ReturnType<typeof workspaceWithAdmin>>;
 interface Page {
@@ -108,5 +109,29 @@ describe("sorting by a text field", () => {
       query: "sort=base.gender",
     });
     expect(unknown.status).toBe(422);
+  });
+});
+
+describe("sorting when personal data is masked", () => {
+  it("refuses an order by a masked field, and allows the others", async () => {
+    const w = await workspace();
+    const guest = headersOf(await memberSession(w.ws, "GUEST"));
+    const refused = await call<Page & { errors?: { path: string }[] }>(api.listCustomersEndpoint, {
+      ws: w.ws,
+      headers: guest,
+      query: "sort=-base.lastName",
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors?.[0]?.path).toBe("query.sort");
+    const search = await call<Page>(api.searchCustomersEndpoint, {
+      ws: w.ws,
+      headers: guest,
+      body: { filter: { and: [] }, sort: "base.contacts.email" },
+    });
+    expect(search.status).toBe(403);
+    for (const sort of ["base.address.city", "-createdAt", "updatedAt"])
+      expect(
+        (await call<Page>(api.listCustomersEndpoint, { ws: w.ws, headers: guest, query: `sort=${sort}` })).status,
+      ).toBe(200);
   });
 });

@@ -16,8 +16,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 
-const sql = Prisma.sql;
-
 const SAMPLE_WINDOW = 1_000;
 const MAX_WALK = 20_000;
 /** Walk further than the hit rate predicts, so that an unlucky stretch rarely needs the fallback. */

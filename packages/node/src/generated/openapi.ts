@@ -502,7 +502,7 @@ export interface paths {
         };
         /**
          * List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)
-         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by email, externalId, q (403).
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by email, externalId, q, sort (403).
          */
         get: operations["listCustomers"];
         put?: never;
@@ -788,7 +788,7 @@ export interface paths {
         put?: never;
         /**
          * Customers matching a filter. Accept: text/csv exports all of them (needs the write permission)
-         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter (403).
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter, sort (403).
          */
         post: operations["searchCustomers"];
         delete?: never;
@@ -1526,7 +1526,7 @@ export interface paths {
         };
         /**
          * Customers matching the view, masked when the view masks personal data. Accept: text/csv exports the view's columns (needs the write permission; up to 100,000 rows)
-         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by sort (403).
          */
         get: operations["listViewCustomers"];
         put?: never;
