@@ -62,7 +62,7 @@ function HeaderCell({
     <Table.Th {...th} aria-sort={state}>
       <UnstyledButton
         onClick={() => onSort(next)}
-        aria-label={`Sort by ${label}, ${next.startsWith("-") ? "descending" : "ascending"}`}
+        aria-label={`Sort by ${label}${column === NAME_COLUMN ? " (last name)" : ""}, ${next.startsWith("-") ? "descending" : "ascending"}`}
         style={{ font: "inherit", fontWeight: "inherit", color: "inherit", borderRadius: 4 }}
       >
         <Group gap={4} wrap="nowrap">
