@@ -1,7 +1,11 @@
 // Sorting customer lists by text fields: case ignored, empty values last in both directions, every
 // customer exactly once when paging through, and the same order for listing, search and free text.
 import { describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import * as api from "@/lib/schemas/customers";
+import { AppError } from "@/lib/server/core/errors";
+import { TEXT_SORT_BUDGET_MS } from "./customer-sort";
+import { searchCustomers } from "./search-customers";
 import { memberSession } from "@/test/auth-fixtures";
 import { call, headersOf, workspaceWithAdmin, type CustomerBody } from "@/test/kits/customer-kit";
 
@@ -134,4 +138,20 @@ describe("sorting when personal data is masked", () => {
         (await call<Page>(api.listCustomersEndpoint, { ws: w.ws, headers: guest, query: `sort=${sort}` })).status,
       ).toBe(200);
   });
+});
+
+describe("the time bound of text sorts", () => {
+  it("answers 422 naming sort when a page would take longer than its budget", async () => {
+    const w = await workspace();
+    // A condition that takes a second a customer stands in for a huge audience.
+    const slow = [Prisma.sql`pg_sleep(1) IS NOT NULL`];
+    const started = Date.now();
+    const error = await searchCustomers({ workspaceId: w.ws, conditions: slow, sort: "base.lastName" }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("validation_failed");
+    expect((error as AppError).options.errors?.map((e) => e.path)).toEqual(["sort"]);
+    expect(Date.now() - started).toBeLessThan(TEXT_SORT_BUDGET_MS + 2_000);
+  }, 20_000);
 });

@@ -14,7 +14,8 @@
 // A walk answers only with a full page, or when its window held every customer there is, so every path
 // answers exactly what the plain query would.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { withStatementTimeout } from "./statement-timeout";
 
 const SAMPLE_WINDOW = 1_000;
 const MAX_WALK = 20_000;
@@ -41,6 +42,8 @@ export interface PageOrder {
   key: Prisma.Sql;
   /** An index walks the customers in this order, so the free-text sample walk is cheap. */
   indexed: boolean;
+  /** A time budget for the page's query (statement_timeout), for orders no index serves. */
+  budgetMs?: number;
 }
 
 export interface PageKey {
@@ -52,11 +55,12 @@ export interface PageKey {
 const and = (parts: readonly Prisma.Sql[]) => Prisma.join(parts, " AND ");
 
 function plainQuery({ bounds, conditions, order, take }: PageQuery): Promise<PageKey[]> {
-  return db().$queryRaw<PageKey[]>`
+  const run = (client: Db | Tx) => client.$queryRaw<PageKey[]>`
     SELECT c.id::text AS id, ${order.key} AS key FROM "Customer" c
      WHERE ${and([...bounds, ...conditions])}
      ${order.orderBy}
      LIMIT ${take}`;
+  return order.budgetMs === undefined ? run(db()) : withStatementTimeout(order.budgetMs, run);
 }
 
 /** The first matches among the newest `window` customers in sort order, and how many customers that window held. */

@@ -7,8 +7,10 @@ import { CUSTOMER_INCLUDE, type CustomerWithRelations } from "@/lib/server/recor
 import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
+import { validationFailed } from "@/lib/server/core/errors";
 import { customerOrder } from "./customer-sort";
 import { findPageKeys } from "./page-keys";
+import { isStatementTimeout } from "./statement-timeout";
 
 const sql = Prisma.sql;
 
@@ -61,6 +63,18 @@ export async function searchCustomerRows(input: SearchCustomersInput): Promise<C
     order,
     take: limit + 1,
     adaptive: input.freeText ?? false,
+  }).catch((error: unknown) => {
+    if (order.budgetMs !== undefined && isStatementTimeout(error))
+      throw validationFailed(
+        [
+          {
+            path: "sort",
+            message: "Too many customers to sort by this field quickly: narrow the audience or sort by a date",
+          },
+        ],
+        "Sorting took too long",
+      );
+    throw error;
   });
   const page = found.slice(0, limit);
   const last = page.at(-1);
