@@ -95,6 +95,9 @@ test.describe("one clock", () => {
     // Customer page: "Customer since <Rome time> CET".
     await page.goto(`${base}/customers/${ids[0]}`);
     await expect(page.getByText(`Customer since ${created}`)).toBeVisible();
+    // Its timeline groups by Rome's days: the event after Rome's midnight is on Saturday 28 November, at 00:30.
+    await expect(page.getByTestId("zone-note")).toHaveText(/Times in Europe\/Rome \(CET\)/);
+    await expect(page.getByText("Saturday 28 November")).toBeVisible();
     await shoot(page, "customer");
 
     // Events: the event after Rome's midnight is on 28 Nov there, although New York is still on the 27th.
