@@ -3,6 +3,7 @@
 // (daily summaries kept by triggers), the filter "created between 28 and 28 Nov" and the audience count.
 import { describe, expect, it } from "vitest";
 import * as customersApi from "@/lib/schemas/customers";
+import { createViewEndpoint } from "@/lib/schemas/views";
 import { shiftDay, zoneDayStart } from "@/lib/schemas/zone-days";
 import { db } from "@/lib/server/db/client";
 import { call } from "@/test/kits/customer-kit";
@@ -68,8 +69,22 @@ describe("the dashboard's day and the explorer's day", () => {
         })
       ).body.count;
     expect(await count()).toBe(1);
+
+    // A view on that day keeps its members for reports; a change of zone rebuilds them.
+    const view = await call<{ id: string }>(createViewEndpoint, {
+      ws: w.ws,
+      headers: w.admin,
+      body: { name: "Joined on 28 Nov", filter: day("2026-11-28") },
+    });
+    expect(view.status, JSON.stringify(view.body)).toBe(201);
+    const viewGrowth = async () =>
+      (await growth(w, `from=2026-11-27&to=2026-11-28&viewId=${view.body.id}`)).body.series.map((p) => p.new);
+    expect(await viewGrowth()).toEqual([0, 1]);
+
     await db().workspace.update({ where: { id: w.ws }, data: { timezone: "UTC" } });
     expect(await count()).toBe(0);
+    // In UTC the customer joined on the 27th, which the view (28 Nov) no longer takes.
+    expect(await viewGrowth()).toEqual([0, 0]);
   });
 });
 
