@@ -11,7 +11,8 @@ import { signIn } from "./helpers/sign-in";
 // This machine builds and tests in parallel with other work: allow a loaded server more than the default 5 s.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-// Day groups and times are the browser's: pin its zone and locale so that labels and money read the same on every machine.
+// Day groups and times are the workspace's (the app's one clock): the workspace and the browser share a
+// pinned zone and locale, so that labels and money read the same on every machine.
 const TIME_ZONE = "Europe/Rome";
 test.use({ timezoneId: TIME_ZONE, locale: "en-GB" });
 
@@ -144,7 +145,10 @@ test.describe("customer activity", () => {
   test("the timeline of a seeded customer shows their events and filters them", async ({ page }) => {
     test.setTimeout(240_000);
     const tag = uniqueTag();
-    const [marketer, workspace] = await Promise.all([createUser("Anna Analyst"), createWorkspace(`Activity ${tag}`)]);
+    const [marketer, workspace] = await Promise.all([
+      createUser("Anna Analyst"),
+      createWorkspace(`Activity ${tag}`, { timezone: TIME_ZONE }),
+    ]);
     // Writing customers and events is a User's job (docs/api.md, roles).
     await addMember(workspace, marketer, "user");
     await signIn(page, marketer, `/w/${workspace.slug}/customers`);

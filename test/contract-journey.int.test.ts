@@ -8,6 +8,7 @@ import * as apiClients from "@/lib/schemas/api-clients";
 import * as automations from "@/lib/schemas/automations";
 import { createCustomerBatchEndpoint } from "@/lib/schemas/imports";
 import * as integrations from "@/lib/schemas/integrations";
+import { updateOwnMembershipEndpoint } from "@/lib/schemas/me";
 import * as members from "@/lib/schemas/members";
 import * as sources from "@/lib/schemas/sources";
 import * as webhooks from "@/lib/schemas/webhooks";
@@ -39,6 +40,10 @@ describe("administrative operations answer their documented success", () => {
     expect(updated.status).toBe(200);
     expect(updated.body.role).toBe("user");
     expect((await call(members.removeMemberEndpoint, { ws, headers: admin, params })).status).toBe(204);
+
+    const ownZone = await call(updateOwnMembershipEndpoint, { ws, headers: admin, body: { timeZone: "Asia/Tokyo" } });
+    expect(ownZone.status).toBe(200);
+    expect(ownZone.body.timeZone).toBe("Asia/Tokyo");
 
     const client = await call<Body>(apiClients.createApiClientEndpoint, {
       ws,

@@ -4,6 +4,7 @@ import type { Customer } from "@/lib/schemas/customers";
 import { DEFAULT_VIEW_COLUMNS, VIEW_COLUMN_FIELDS } from "@/lib/schemas/views";
 import { humanize, type FilterField } from "@/components/filters/filter-fields";
 import { countryName } from "@/components/filters/country-codes";
+import { formatClockDateTime, formatClockDay } from "@/components/ui/clock";
 
 /** What a view without columns shows (the API's default, also used by its CSV export). */
 export const VIEW_DEFAULT_COLUMNS: readonly string[] = DEFAULT_VIEW_COLUMNS;
@@ -80,13 +81,12 @@ export function columnValue(customer: Customer, column: string): unknown {
   return undefined;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+// A calendar date (a birthday) is no instant: it is shown as written, in no zone.
 const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-/** "2024-03-05T10:00:00.000Z" → "5 Mar 2024, 10:00" (UTC, as the API stores it). */
+/** "2024-03-05T10:00:00.000Z" → "5 Mar 2024, 11:00 CET" (in the clock's zone, labelled). */
 export function formatTimestamp(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value : `${dateTime.format(time)} UTC`;
+  return Number.isNaN(Date.parse(value)) ? value : formatClockDateTime(value);
 }
 
 export function formatDate(value: string): string {
@@ -101,7 +101,7 @@ export function formatCell(column: string, value: unknown): string {
   if (value === undefined || value === null || value === "") return "";
   // The day is what a list needs; the exact time is in the cell's title (cellTitle).
   if (isTimestampColumn(column) && typeof value === "string" && !Number.isNaN(Date.parse(value)))
-    return dateOnly.format(Date.parse(value));
+    return formatClockDay(value);
   if (column === "base.address.country" && typeof value === "string" && /^[A-Z]{2}$/.test(value))
     return `${countryName(value)} (${value})`;
   if (column === "base.dob" && typeof value === "string") return formatDate(value);

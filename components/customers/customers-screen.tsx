@@ -267,6 +267,8 @@ export function CustomersScreen() {
           pageSize={pageSize}
           onPageSize={setPageSize}
           audience={audience}
+          sort={sort}
+          onSort={setSort}
         />
       </Stack>
 

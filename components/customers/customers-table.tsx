@@ -1,10 +1,13 @@
 // One page of customers as a table: a name column that opens the profile, then the chosen columns.
-// Masked values (a view that hides personal data) are dimmed and say why on hover.
-import { Anchor, Badge, Group, Skeleton, Stack, Table, Text, Tooltip } from "@mantine/core";
-import { IconLock } from "@tabler/icons-react";
+// Masked values (a view that hides personal data) are dimmed and say why on hover. Every column the API
+// sorts by sorts from its header (column-sort.ts).
+import { Anchor, Badge, Group, Skeleton, Stack, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconLock } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
-import type { Customer } from "@/lib/schemas/customers";
+import type { Customer, CustomerSort } from "@/lib/schemas/customers";
 import { useWorkspacePath } from "@/lib/client/current-workspace";
+import { columnSortState, NAME_COLUMN, nextSort, sortFieldOf } from "./column-sort";
 import { cellTitle, columnLabel, columnValue, formatCell, type ColumnOption } from "./customer-columns";
 import { customerName, customerSubtitle } from "./customer-display";
 import { looksMasked, MASKED_COLUMNS, maskColumnValue } from "./mask-display";
@@ -16,6 +19,60 @@ export interface CustomersTableProps {
   masked: boolean;
   /** Rows are from an earlier request while the new one loads. */
   stale?: boolean;
+  /** The list's order; with `onSort`, sortable headers are buttons. */
+  sort?: CustomerSort;
+  onSort?: (sort: CustomerSort) => void;
+}
+
+/** A header cell; a button that sorts by its column when the API can, with aria-sort saying how. */
+function HeaderCell({
+  column,
+  label,
+  sort,
+  onSort,
+  masked = false,
+  children,
+  ...th
+}: {
+  column: string;
+  label: string;
+  sort?: CustomerSort;
+  onSort?: (sort: CustomerSort) => void;
+  /** Personal data is masked: masked fields do not sort. */
+  masked?: boolean;
+  children?: ReactNode;
+  w?: number;
+  style?: React.CSSProperties;
+}) {
+  const sortable = sort !== undefined && onSort !== undefined && sortFieldOf(column, masked) !== null;
+  if (!sortable) {
+    return (
+      <Table.Th {...th}>
+        <Group gap={4} wrap="nowrap">
+          {label}
+          {children}
+        </Group>
+      </Table.Th>
+    );
+  }
+  const state = columnSortState(column, sort);
+  const Icon = state === "ascending" ? IconArrowUp : state === "descending" ? IconArrowDown : IconArrowsSort;
+  const next = nextSort(column, sort);
+  return (
+    <Table.Th {...th} aria-sort={state}>
+      <UnstyledButton
+        onClick={() => onSort(next)}
+        aria-label={`Sort by ${label}${column === NAME_COLUMN ? " (last name)" : ""}, ${next.startsWith("-") ? "descending" : "ascending"}`}
+        style={{ font: "inherit", fontWeight: "inherit", color: "inherit", borderRadius: 4 }}
+      >
+        <Group gap={4} wrap="nowrap">
+          {label}
+          {children}
+          <Icon size={14} aria-hidden style={{ opacity: state === "none" ? 0.45 : 1 }} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
 }
 
 function Cell({ column, customer, masked }: { column: string; customer: Customer; masked: boolean }) {
@@ -62,7 +119,15 @@ function Cell({ column, customer, masked }: { column: string; customer: Customer
 /** The name column stays in view while the other columns scroll sideways. */
 const STICKY = { position: "sticky", left: 0, zIndex: 1, background: "var(--mantine-color-body)" } as const;
 
-export function CustomersTable({ customers, columns, columnOptions, masked, stale }: CustomersTableProps) {
+export function CustomersTable({
+  customers,
+  columns,
+  columnOptions,
+  masked,
+  stale,
+  sort,
+  onSort,
+}: CustomersTableProps) {
   const toScreen = useWorkspacePath();
   const navigate = useNavigate();
   return (
@@ -76,18 +141,29 @@ export function CustomersTable({ customers, columns, columnOptions, masked, stal
       >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={220} style={STICKY}>
-              Customer
-            </Table.Th>
+            <HeaderCell
+              column={NAME_COLUMN}
+              label="Customer"
+              sort={sort}
+              onSort={onSort}
+              masked={masked}
+              w={220}
+              style={STICKY}
+            />
             {columns.map((column) => (
-              <Table.Th key={column} style={{ whiteSpace: "nowrap" }}>
-                <Group gap={4} wrap="nowrap">
-                  {columnLabel(column, columnOptions)}
-                  {masked && MASKED_COLUMNS.has(column) ? (
-                    <IconLock size={12} aria-label="masked" color="var(--mantine-color-dimmed)" />
-                  ) : null}
-                </Group>
-              </Table.Th>
+              <HeaderCell
+                key={column}
+                column={column}
+                label={columnLabel(column, columnOptions)}
+                sort={sort}
+                onSort={onSort}
+                masked={masked}
+                style={{ whiteSpace: "nowrap" }}
+              >
+                {masked && MASKED_COLUMNS.has(column) ? (
+                  <IconLock size={12} aria-label="masked" color="var(--mantine-color-dimmed)" />
+                ) : null}
+              </HeaderCell>
             ))}
           </Table.Tr>
         </Table.Thead>

@@ -2,6 +2,7 @@
 // separate audience count (POST …/customers/count, exact or estimated), of how many.
 import { Button, Group, Select, Text } from "@mantine/core";
 import { IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
+import { ZoneNote } from "@/components/ui/zone-note";
 import type { CustomerCount } from "@/lib/schemas/customers";
 import { roughly } from "./use-audience-count";
 import type { CustomerPages } from "./use-customer-pages";
@@ -32,6 +33,7 @@ export function ExplorerPager({ pages, rowsOnPage, pageSize, onPageSize, total }
             ? "No rows on this page"
             : `Showing ${pages.firstRow.toLocaleString()}–${last.toLocaleString()}${of}`}
         </Text>
+        <ZoneNote days />
       </Group>
       <Group gap="xs">
         <Text size="sm" c="dimmed">

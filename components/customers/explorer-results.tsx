@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useWorkspacePath } from "@/lib/client/current-workspace";
 import type { ColumnOption } from "./customer-columns";
 import { CustomersTable, CustomersTableSkeleton } from "./customers-table";
+import type { CustomerSort } from "@/lib/schemas/customers";
 import { ExplorerPager } from "./explorer-pager";
 import type { AudienceQuery } from "./use-audience-count";
 import type { CustomerPages } from "./use-customer-pages";
@@ -26,6 +27,8 @@ export interface ExplorerResultsProps {
   pageSize: number;
   onPageSize: (size: number) => void;
   audience?: AudienceQuery;
+  sort?: CustomerSort;
+  onSort?: (sort: CustomerSort) => void;
 }
 
 export function ExplorerResults({
@@ -40,6 +43,8 @@ export function ExplorerResults({
   pageSize,
   onPageSize,
   audience,
+  sort,
+  onSort,
 }: ExplorerResultsProps) {
   const toScreen = useWorkspacePath();
   const { query } = pages;
@@ -120,6 +125,8 @@ export function ExplorerResults({
           columnOptions={columnOptions}
           masked={masked}
           stale={pending || query.isPlaceholderData}
+          sort={sort}
+          onSort={onSort}
         />
       </Paper>
       <ExplorerPager

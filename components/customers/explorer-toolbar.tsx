@@ -3,7 +3,8 @@ import { ActionIcon, CloseButton, Group, Select, TextInput, Tooltip } from "@man
 import { IconCode, IconListDetails, IconSearch } from "@tabler/icons-react";
 import type { CustomerSort } from "@/lib/schemas/customers";
 import { ColumnChooser } from "./column-chooser";
-import type { ColumnOption } from "./customer-columns";
+import { sortLabel } from "./column-sort";
+import { columnLabel, type ColumnOption } from "./customer-columns";
 import { MIN_SEARCH_LENGTH } from "./explorer-request";
 
 const SORTS: { value: CustomerSort; label: string }[] = [
@@ -53,7 +54,12 @@ export function ExplorerToolbar(props: ExplorerToolbarProps) {
       />
       <Select
         aria-label="Sort"
-        data={SORTS}
+        data={
+          // A sort chosen from a column header joins the menu, so the menu always says what the order is.
+          SORTS.some((option) => option.value === sort)
+            ? SORTS
+            : [...SORTS, { value: sort, label: sortLabel(sort, (field) => columnLabel(field, props.columnOptions)) }]
+        }
         value={sort}
         onChange={(value) => value && onSort(value as CustomerSort)}
         allowDeselect={false}

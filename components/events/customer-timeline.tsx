@@ -20,6 +20,7 @@ import { useSourceNames } from "@/components/sources/use-source-names";
 import { useCustomerNames } from "./use-customer-names";
 import classes from "./timeline.module.css";
 import { useEventPresenter } from "./use-event-presenter";
+import { ZoneNote } from "@/components/ui/zone-note";
 
 const PAGE_SIZE = 50;
 
@@ -125,6 +126,7 @@ export function CustomerTimeline({ ws, customerId }: CustomerTimelineProps) {
   return (
     <Stack gap="md">
       <EventFilters value={filters} onChange={setFilters} typeOptions={presenter.options} />
+      <ZoneNote days />
       {body}
       <EventDetailDrawer
         event={selected}

@@ -1,6 +1,7 @@
 // Groups a newest-first list into calendar days of a time zone, labelled "Today", "Yesterday" or the date.
 // Days are compared as calendar dates in that zone (not as 24-hour spans), so daylight-saving days of
-// 23 or 25 hours still group and label correctly.
+// 23 or 25 hours still group and label correctly. The zone is the clock's (components/ui/clock.ts).
+import { clockZones } from "@/components/ui/clock";
 
 export interface DayGroup<T> {
   /** `yyyy-MM-dd` in the time zone. */
@@ -10,7 +11,7 @@ export interface DayGroup<T> {
 }
 
 export interface DayGroupOptions {
-  /** IANA zone; the browser's by default. */
+  /** IANA zone; the clock's by default (the workspace's, or the member's own). */
   timeZone?: string;
   now?: Date;
   locale?: string;
@@ -41,17 +42,13 @@ interface ResolvedOptions {
   locale: string | undefined;
 }
 
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 export function dayLabel(date: Date, options: ResolvedOptions): string {
   const key = dayKey(date, options.timeZone);
   const today = dayKey(options.now, options.timeZone);
   if (key === today) return "Today";
   if (key === previousDayKey(today)) return "Yesterday";
   const sameYear = key.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(options.locale, {
+  return new Intl.DateTimeFormat(options.locale ?? "en-GB", {
     timeZone: options.timeZone,
     weekday: "long",
     day: "numeric",
@@ -66,7 +63,7 @@ export function groupByDay<T>(
   options: DayGroupOptions = {},
 ): DayGroup<T>[] {
   const resolved: ResolvedOptions = {
-    timeZone: options.timeZone ?? browserTimeZone(),
+    timeZone: options.timeZone ?? clockZones().timeZone,
     now: options.now ?? new Date(),
     locale: options.locale,
   };

@@ -8,6 +8,7 @@ import { dateRangeError } from "@/components/ui/date-range";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
 import { Page } from "@/components/ui/page";
+import { ZoneNote } from "@/components/ui/zone-note";
 import { callEndpoint } from "@/lib/client/api-client";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { queryKeys } from "@/lib/client/query-keys";
@@ -121,6 +122,7 @@ export function EventsScreen() {
     >
       <Stack gap="md">
         <EventFilters value={filters} onChange={setFilters} typeOptions={presenter.options} />
+        <ZoneNote days />
         {body}
       </Stack>
       <EventDetailDrawer

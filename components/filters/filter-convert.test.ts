@@ -66,7 +66,8 @@ describe("builder → filter", () => {
       and: [
         { field: "base.address.country", op: "eq", value: "IT" },
         { tag: "vip" },
-        { field: "createdAt", op: "between", value: ["2024-03-01T00:00:00.000Z", "2024-03-31T23:59:59.999Z"] },
+        // Bare days: the API reads them as days of the workspace's zone, the days reports count.
+        { field: "createdAt", op: "between", value: ["2024-03-01", "2024-03-31"] },
         {
           or: [
             { field: "extended.tier", op: "eq", value: "gold" },
@@ -129,7 +130,7 @@ describe("filter → builder", () => {
     },
     {
       and: [
-        { field: "createdAt", op: "gte", value: "2024-01-01T00:00:00.000Z" },
+        { field: "createdAt", op: "gte", value: "2024-01-01" },
         { consent: "profiling.online", status: false },
       ],
     },
@@ -158,7 +159,9 @@ describe("filter → builder", () => {
       { and: [{ or: [{ and: [{ tag: "a" }] }] }] },
       { not: { field: "base.firstName", op: "eq", value: "x" } },
       { field: "createdAt", op: "gte", value: "2024-01-01T12:00:00Z" },
-      { field: "createdAt", op: "eq", value: "2024-01-01T00:00:00.000Z" },
+      { field: "createdAt", op: "eq", value: "2024-01-01" },
+      // An exact instant (a UTC midnight older builders wrote) is not a workspace day.
+      { field: "createdAt", op: "gte", value: "2024-01-01T00:00:00.000Z" },
       { field: "extended.unknown", op: "exists", value: true },
       { field: "extended.points", op: "eq", value: "5" },
       { or: [] },

@@ -9,11 +9,9 @@ import { opArity, type BuilderOp } from "./filter-operators";
 type Scalar = string | number | boolean;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_START = "T00:00:00.000Z";
-const DAY_END = "T23:59:59.999Z";
 
 /** Text typed into a value input → the typed value the filter needs, or null when it is not one yet. */
-export function toScalar(kind: FieldKind, text: string, end: "start" | "end" = "start"): Scalar | null {
+export function toScalar(kind: FieldKind, text: string): Scalar | null {
   const value = text.trim();
   if (value === "") return null;
   switch (kind) {
@@ -23,23 +21,23 @@ export function toScalar(kind: FieldKind, text: string, end: "start" | "end" = "
     }
     case "boolean":
       return value === "true" ? true : value === "false" ? false : null;
+    // A bare date on a timestamp is a whole day of the workspace's zone to the API, the day its reports
+    // count: "created between 1 and 31 March" includes the whole of 31 March there.
     case "date":
-      return DATE.test(value) ? value : null;
-    // Days in UTC: "created between 1 and 31 March" includes the whole of 31 March.
     case "datetime":
-      return DATE.test(value) ? `${value}${end === "start" ? DAY_START : DAY_END}` : null;
+      return DATE.test(value) ? value : null;
     default:
       return value;
   }
 }
 
-/** A filter value → the text its input shows; null when the builder cannot show it faithfully. */
-export function fromScalar(kind: FieldKind, value: unknown, end: "start" | "end" = "start"): string | null {
-  if (kind === "datetime") {
-    if (typeof value !== "string") return null;
-    const suffix = end === "start" ? DAY_START : DAY_END;
-    return value.endsWith(suffix) && DATE.test(value.slice(0, 10)) ? value.slice(0, 10) : null;
-  }
+/**
+ * A filter value → the text its input shows; null when the builder cannot show it faithfully. On timestamps
+ * the builder shows days only: an exact instant (such as the UTC midnights it once wrote) is edited as JSON,
+ * so that it keeps its meaning.
+ */
+export function fromScalar(kind: FieldKind, value: unknown): string | null {
+  if (kind === "datetime") return typeof value === "string" && DATE.test(value) ? value : null;
   if (kind === "number") return typeof value === "number" ? String(value) : null;
   if (kind === "boolean") return typeof value === "boolean" ? String(value) : null;
   return typeof value === "string" ? value : null;
@@ -104,8 +102,8 @@ export function rowToCondition(row: FilterRow, field: FilterField): Filter | nul
       return { field: path, op, value: items as (string | number)[] };
     }
     case "range": {
-      const from = toScalar(kind, values.from, "start");
-      const to = toScalar(kind, values.to, "end");
+      const from = toScalar(kind, values.from);
+      const to = toScalar(kind, values.to);
       if (from === null || to === null || typeof from === "boolean" || typeof to === "boolean") return null;
       return { field: path, op: "between", value: [from, to] };
     }
@@ -159,8 +157,8 @@ export function conditionToRow(node: Filter, fieldOf: (id: string) => FilterFiel
       return list.every((item) => item !== null) ? row(field.id, node.op, { list: list as string[] }) : null;
     }
     case "between": {
-      const from = fromScalar(field.kind, node.value[0], "start");
-      const to = fromScalar(field.kind, node.value[1], "end");
+      const from = fromScalar(field.kind, node.value[0]);
+      const to = fromScalar(field.kind, node.value[1]);
       return from === null || to === null ? null : row(field.id, "between", { from, to });
     }
     default: {

@@ -1,9 +1,11 @@
 // /w/:ws/* — resolves the workspace in the URL to the signed-in user's membership, remembers it as the
-// last one used, and makes it the current workspace for everything below.
+// last one used, and makes it the current workspace for everything below, with its clock (the zone times
+// are shown in: components/ui/clock.ts).
 import { Button } from "@mantine/core";
 import { IconBuildingOff } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, Navigate, Outlet, useLocation, useParams } from "react-router";
+import { setClockZones, zonesOf } from "@/components/ui/clock";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CurrentWorkspaceProvider } from "@/lib/client/current-workspace";
 import { pickWorkspace, readLastWorkspaceId, writeLastWorkspaceId } from "@/lib/client/last-workspace";
@@ -28,9 +30,13 @@ export function WorkspaceScope() {
   if (byId)
     return <Navigate to={`${workspacePath(byId.workspace.slug, screenPath(pathname) ?? "")}${search}`} replace />;
   if (!membership) return <UnavailableWorkspace pathname={pathname} />;
+  // Set while rendering, before any screen below formats a time; the key remounts the screens when the
+  // zone changes, so none keeps text formatted in the previous one.
+  const zones = zonesOf(membership);
+  setClockZones(zones);
   return (
     <CurrentWorkspaceProvider membership={membership}>
-      <Outlet />
+      <Outlet key={`${zones.timeZone}|${zones.workspaceTimeZone}`} />
     </CurrentWorkspaceProvider>
   );
 }

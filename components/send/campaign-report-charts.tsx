@@ -15,6 +15,7 @@ import {
 } from "recharts";
 import { useChartColors } from "@/components/reports/use-chart-colors";
 import type { CampaignReport } from "@/lib/schemas/send";
+import { formatClockHour } from "@/components/ui/clock";
 
 const SERIES = [
   { key: "sent", label: "Sent", color: "indigo" },
@@ -24,8 +25,7 @@ const SERIES = [
   { key: "bounced", label: "Bounced", color: "red" },
 ] as const;
 
-const hourTick = (hour: string) =>
-  new Date(hour).toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric" });
+const hourTick = (hour: string) => formatClockHour(hour);
 
 /** A link's short form for the axis: host and path, without the scheme and query. */
 function shortUrl(url: string): string {

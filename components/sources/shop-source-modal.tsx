@@ -7,6 +7,7 @@ import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { queryKeys } from "@/lib/client/query-keys";
 import { listWebhookDeliveriesEndpoint, SHOPIFY_TOPICS, WOOCOMMERCE_TOPICS } from "@/lib/schemas/integrations";
 import type { Source } from "@/lib/schemas/sources";
+import { formatDateTime } from "@/components/ui/format-time";
 
 const STATUS_COLOR = { processed: "teal", ignored: "gray", failed: "red" } as const;
 
@@ -87,7 +88,7 @@ function ShopSourceSettings({ source }: { source: Source }) {
             <Table.Tbody>
               {deliveries.data.data.map((d) => (
                 <Table.Tr key={d.id}>
-                  <Table.Td>{new Date(d.receivedAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{formatDateTime(d.receivedAt)}</Table.Td>
                   <Table.Td>
                     <Code>{d.topic}</Code>
                   </Table.Td>

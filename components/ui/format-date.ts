@@ -1,4 +1,7 @@
-// Dates in settings tables: the day (and time) in the browser's locale; "Never" reads better than a dash.
+// Dates in settings tables: the day (and time, labelled with its zone) in the clock's zone
+// (components/ui/clock.ts); "Never" reads better than a dash.
+import { formatClockDateTime, formatClockDay } from "./clock";
+
 export function formatDate(
   value: string | Date | null | undefined,
   options: { withTime?: boolean; empty?: string } = {},
@@ -6,8 +9,5 @@ export function formatDate(
   if (value === null || value === undefined) return options.empty ?? "Never";
   const date = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return options.empty ?? "Never";
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: "medium",
-    ...(options.withTime ? { timeStyle: "short" } : {}),
-  }).format(date);
+  return options.withTime ? formatClockDateTime(date) : formatClockDay(date);
 }

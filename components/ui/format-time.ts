@@ -1,22 +1,18 @@
-// Times in timelines and logs, in the browser's locale and zone. Formatters are built once: a timeline
-// formats hundreds of rows and Intl.DateTimeFormat construction is the expensive part.
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "long" });
+// Times in timelines and logs, in the clock's zone (components/ui/clock.ts: the workspace's, or the
+// member's own), labelled with it where the instant stands alone.
+import { formatClockDateTime, formatClockFull, formatClockTime } from "./clock";
 
-const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
-
-/** "14:05" — within a day group, the day is already in the header. */
+/** "14:05" — within a day group, the day (and the zone, in the screen's caption) is already shown. */
 export function formatTime(value: string | Date): string {
-  return timeFormat.format(toDate(value));
+  return formatClockTime(value);
 }
 
-/** "28 Nov 2026, 14:05" */
+/** "28 Nov 2026, 14:05 CET" */
 export function formatDateTime(value: string | Date): string {
-  return dateTimeFormat.format(toDate(value));
+  return formatClockDateTime(value);
 }
 
-/** "Saturday, 28 November 2026 at 14:05:12 CET" — for detail views, where the exact instant matters. */
+/** "Saturday 28 November 2026 at 14:05:12 CET (Europe/Rome)" — for detail views, where the exact instant matters. */
 export function formatFullDateTime(value: string | Date): string {
-  return fullFormat.format(toDate(value));
+  return formatClockFull(value);
 }

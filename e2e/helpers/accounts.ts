@@ -38,8 +38,15 @@ export async function createUser(name: string): Promise<TestUser> {
   return { ...user, name, password: E2E_PASSWORD };
 }
 
-export function createWorkspace(name: string): Promise<TestWorkspace> {
-  return atrium<TestWorkspace>(["workspace", "create", "--name", name]);
+/** `timezone`: the workspace's IANA zone (default UTC), whose days reports count and times show in. */
+export function createWorkspace(name: string, options: { timezone?: string } = {}): Promise<TestWorkspace> {
+  return atrium<TestWorkspace>([
+    "workspace",
+    "create",
+    "--name",
+    name,
+    ...(options.timezone ? ["--timezone", options.timezone] : []),
+  ]);
 }
 
 /** `consentHistory` also grants the separate permission to read the consent registry (docs/api.md, roles). */

@@ -3,10 +3,11 @@ import { forgetLastWorkspaceId, pickWorkspace, readLastWorkspaceId, writeLastWor
 import type { Membership } from "./use-me";
 
 const membership = (id: string): Membership => ({
-  workspace: { id, name: `Workspace ${id}`, slug: `ws-${id}` },
+  workspace: { id, name: `Workspace ${id}`, slug: `ws-${id}`, timezone: "UTC" },
   role: "admin",
   permissions: ["read", "write", "admin", "consentHistory"],
   maskPersonalData: false,
+  timeZone: null,
 });
 
 function memoryStorage() {

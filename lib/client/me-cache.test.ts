@@ -7,25 +7,27 @@ const me: Me = {
   client: null,
   memberships: [
     {
-      workspace: { id: "w1", name: "Acme", slug: "acme" },
+      workspace: { id: "w1", name: "Acme", slug: "acme", timezone: "UTC" },
       role: "admin",
       permissions: ["read", "write", "admin", "consentHistory"],
       maskPersonalData: false,
+      timeZone: null,
     },
     {
-      workspace: { id: "w2", name: "Globex", slug: "globex" },
+      workspace: { id: "w2", name: "Globex", slug: "globex", timezone: "UTC" },
       role: "guest",
       permissions: ["read"],
       maskPersonalData: true,
+      timeZone: null,
     },
   ],
 };
 
 describe("me cache updates", () => {
   it("renames one workspace and keeps the role", () => {
-    const next = withWorkspaceRenamed(me, { id: "w1", name: "Acme EU", slug: "acme-eu" });
+    const next = withWorkspaceRenamed(me, { id: "w1", name: "Acme EU", slug: "acme-eu", timezone: "Europe/Rome" });
     expect(next.memberships[0]).toMatchObject({
-      workspace: { id: "w1", name: "Acme EU", slug: "acme-eu" },
+      workspace: { id: "w1", name: "Acme EU", slug: "acme-eu", timezone: "Europe/Rome" },
       role: "admin",
     });
     expect(next.memberships[1]).toBe(me.memberships[1]);

@@ -85,9 +85,28 @@ export const ZMaskedCustomer = ZCustomer.extend({
 /** What reading endpoints that may mask answer. The masked shape first: it is the one that says so. */
 export const ZCustomerRead = z.union([ZMaskedCustomer, ZCustomer]).meta({ id: "CustomerRead" });
 
+/** Timestamps: walked along their (workspaceId, status, …, id) indexes. */
+export const CUSTOMER_TIME_SORT_FIELDS = ["createdAt", "updatedAt"] as const;
+/**
+ * Text fields the explorer shows by default: compared case-insensitively, customers without a value last
+ * in both directions. No index serves them: a page reads every matching customer (docs/api.md).
+ */
+export const CUSTOMER_TEXT_SORT_FIELDS = [
+  "externalId",
+  "base.firstName",
+  "base.lastName",
+  "base.contacts.email",
+  "base.contacts.mobilePhone",
+  "base.address.city",
+  "base.address.country",
+  "base.dob",
+] as const;
+export const CUSTOMER_SORT_FIELDS = [...CUSTOMER_TIME_SORT_FIELDS, ...CUSTOMER_TEXT_SORT_FIELDS] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+
 export const ZCustomerSort = z
-  .enum(["createdAt", "-createdAt", "updatedAt", "-updatedAt"])
-  .meta({ description: "Sort field; a leading - sorts descending" });
+  .enum([...CUSTOMER_SORT_FIELDS, ...CUSTOMER_SORT_FIELDS.map((field) => `-${field}` as const)])
+  .meta({ description: "Sort field; a leading - sorts descending. Text fields ignore case and put empty values last" });
 
 export const ZCustomerListQuery = ZPageQuery.extend({
   id: z
@@ -220,7 +239,7 @@ export const listCustomersEndpoint = defineEndpoint({
     "List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
-  personalData: { masked: "mask", searchBy: { query: ["email", "externalId", "q"] } },
+  personalData: { masked: "mask", searchBy: { query: ["email", "externalId", "q", "sort"] } },
   params: ZWorkspaceParams,
   query: ZCustomerListQuery,
   success: { status: 200, schema: ZPage(ZCustomerRead) },
@@ -234,7 +253,7 @@ export const searchCustomersEndpoint = defineEndpoint({
   summary: "Customers matching a filter. Accept: text/csv exports all of them (needs the write permission)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
-  personalData: { masked: "mask", searchBy: { body: ["filter"] } },
+  personalData: { masked: "mask", searchBy: { body: ["filter", "sort"] } },
   params: ZWorkspaceParams,
   body: ZCustomerSearch,
   success: { status: 200, schema: ZPage(ZCustomerRead) },

@@ -170,7 +170,7 @@ export const listViewCustomersEndpoint = defineEndpoint({
     "(needs the write permission; up to 100,000 rows)",
   tag: TAG,
   access: { kind: "workspace", permission: "read" },
-  personalData: { masked: "mask" },
+  personalData: { masked: "mask", searchBy: { query: ["sort"] } },
   params: ZViewParams,
   query: ZViewCustomersQuery,
   success: { status: 200, schema: ZPage(ZCustomerRead) },

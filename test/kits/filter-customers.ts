@@ -104,8 +104,11 @@ const CUSTOMERS: Record<string, TestCustomer> = {
 export interface FilterTestWorkspace {
   workspaceId: string;
   ids: Record<string, string>;
-  /** Names of the ACTIVE customers of this workspace that match, sorted; optionally in another session time zone. */
-  match(filter: unknown, options?: { timeZone?: string }): Promise<string[]>;
+  /**
+   * Names of the ACTIVE customers of this workspace that match, sorted; optionally in another session time
+   * zone (`timeZone`), or with bare dates read as days of another workspace zone (`workspaceTimeZone`).
+   */
+  match(filter: unknown, options?: { timeZone?: string; workspaceTimeZone?: string }): Promise<string[]>;
 }
 
 export async function createFilterTestWorkspace(): Promise<FilterTestWorkspace> {
@@ -168,7 +171,10 @@ export async function createFilterTestWorkspace(): Promise<FilterTestWorkspace> 
     workspaceId,
     ids,
     async match(filter, options = {}) {
-      const condition = compileCustomerFilter(ZFilter.parse(filter), { extendedProperties });
+      const condition = compileCustomerFilter(ZFilter.parse(filter), {
+        extendedProperties,
+        timeZone: options.workspaceTimeZone,
+      });
       const rows = await db().$transaction(async (tx) => {
         if (options.timeZone) await tx.$queryRaw`SELECT set_config('TimeZone', ${options.timeZone}, true)`;
         return tx.$queryRaw<{ id: string }[]>`

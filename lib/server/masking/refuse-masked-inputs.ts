@@ -1,6 +1,7 @@
 // Step "personal data" of the route wrapper, on the way in: what a caller who sees personal data masked
 // may not send (EndpointContract.personalData). Refused with 403 naming the parameter, before the handler runs.
 import type { EndpointContract } from "@/lib/schemas/endpoint";
+import { isMaskedField } from "@/lib/schemas/customer-base";
 import { AppError } from "@/lib/server/core/errors";
 import { maskedConditionPath } from "./masked-filter";
 
@@ -23,6 +24,12 @@ function check(input: unknown, names: readonly string[] | undefined, location: "
   for (const name of names) {
     const value = values[name];
     if (value === undefined || value === null) continue;
+    // An order by a masked field would reveal how the values compare, one page at a time.
+    if (name === "sort") {
+      if (typeof value === "string" && isMaskedField(value.replace(/^-/, "")))
+        throw refuse(`${prefix}sort`, "You see personal data masked: you may not sort by this field");
+      continue;
+    }
     if (name === "filter") {
       const path = maskedConditionPath(value, `${prefix}filter`);
       if (path)

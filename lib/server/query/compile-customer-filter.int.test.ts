@@ -100,6 +100,31 @@ describe("timestamps", () => {
     expect(await ws.match(filter)).toEqual(expected);
   });
 
+  it.each([
+    ["on a day (UTC)", "UTC", field("createdAt", "eq", "2021-06-01"), ["bruno"]],
+    ["lte includes the whole day", "UTC", field("createdAt", "lte", "2021-06-01"), ["anna", "bruno"]],
+    [
+      "gt starts the next day",
+      "UTC",
+      field("createdAt", "gt", "2021-05-31"),
+      ["bruno", "chloe", "dan", "eve", "fabio", "gina", "kim", "leo", "max"],
+    ],
+    // bruno: 2021-06-01T00:00Z is 02:00 on 1 June in Rome and 20:00 on 31 May in New York.
+    ["a Rome day", "Europe/Rome", field("createdAt", "between", ["2021-06-01", "2021-06-01"]), ["bruno"]],
+    ["a New York day", "America/New_York", field("createdAt", "between", ["2021-05-31", "2021-05-31"]), ["bruno"]],
+    ["not the next New York day", "America/New_York", field("createdAt", "eq", "2021-06-01"), []],
+    ["before a New York day", "America/New_York", field("createdAt", "lt", "2021-06-01"), ["anna", "bruno"]],
+    [
+      "neq a day",
+      "America/New_York",
+      field("createdAt", "neq", "2021-05-31"),
+      ["anna", "chloe", "dan", "eve", "fabio", "gina", "kim", "leo", "max"],
+    ],
+    ["an extended timestamp", "Europe/Rome", field("extended.lastVisitAt", "eq", "2024-03-01"), ["anna", "chloe"]],
+  ])("a bare date is a whole day of the workspace's zone: %s", async (_, workspaceTimeZone, filter, expected) => {
+    expect(await ws.match(filter, { workspaceTimeZone })).toEqual(expected);
+  });
+
   it("gives the same answers whatever the session time zone", async () => {
     for (const timeZone of ["America/New_York", "Asia/Kolkata"]) {
       expect(await ws.match(field("createdAt", "eq", "2021-06-01T02:00:00+02:00"), { timeZone })).toEqual(["bruno"]);

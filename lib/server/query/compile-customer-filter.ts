@@ -11,7 +11,8 @@
 //   `contains`…, and therefore passes `neq`, `nin` and `not` (`neq` is exactly `not eq`).
 // - `exists: true` means "has a value": present and not null, "" or [].
 // - Values of the wrong type in a row (a dob of "soon") count as absent and never raise.
-// - Dates (YYYY-MM-DD) compare as text, which orders like the dates; timestamps as timestamptz.
+// - Dates (YYYY-MM-DD) compare as text, which orders like the dates; timestamps as timestamptz. A bare
+//   date on a timestamp is a whole day of the workspace's time zone (`timeZone`, see field-condition.ts).
 // - `contains` / `startsWith` ignore case (ILIKE, with % and _ in the value taken literally);
 //   `eq` is exact.
 // - On `tags` and extended arrays, eq/neq/in/nin test membership (eq "vip" = "has the vip tag").
@@ -34,11 +35,14 @@ export interface CompileCustomerFilterOptions {
   extendedProperties: readonly ExtendedPropertyDeclaration[];
   /** Where the filter sits in the request, for error paths. Default "filter". */
   path?: string;
+  /** The workspace's IANA time zone, whose days bare dates on timestamp fields mean. Default UTC. */
+  timeZone?: string;
 }
 
 interface CompileContext {
   extended: ReadonlyMap<string, ExtendedPropertyDeclaration>;
   errors: FieldError[];
+  timeZone: string;
 }
 
 /**
@@ -49,6 +53,7 @@ export function compileCustomerFilter(filter: Filter, options: CompileCustomerFi
   const context: CompileContext = {
     extended: new Map(options.extendedProperties.map((property) => [property.name, property])),
     errors: [],
+    timeZone: options.timeZone ?? "UTC",
   };
   const condition = compileNode(filter, options.path ?? "filter", context);
   if (context.errors.length > 0) throw validationFailed(context.errors, "The filter is not valid");
@@ -75,7 +80,7 @@ function compileNode(node: Filter, path: string, context: CompileContext): Prism
   if ("field" in node) {
     const resolved = resolveCustomerField(node.field, context.extended);
     if ("error" in resolved) return orReport([{ at: "field", message: resolved.error }], path, context);
-    return orReport(compileFieldCondition(node, resolved.spec), path, context);
+    return orReport(compileFieldCondition(node, resolved.spec, context.timeZone), path, context);
   }
   if ("event" in node) return orReport(compileEventCondition(node), `${path}.event`, context);
   if ("consent" in node) return compileConsentCondition(node);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FieldCondition, FilterOp } from "@/lib/schemas/filters";
+import { shiftDay, zoneDayStart } from "@/lib/schemas/zone-days";
 import type { FieldKind, FieldSpec, Scalar } from "./customer-fields";
 
 const sql = Prisma.sql;
@@ -28,7 +29,8 @@ export interface ConditionError {
   message: string;
 }
 
-type Checked = { value: Scalar } | { error: string };
+/** `day`: the value was a bare date (YYYY-MM-DD) on a timestamp field. */
+type Checked = { value: Scalar; day?: string } | { error: string };
 
 const ZDate = z.iso.date();
 const ZDateTime = z.iso.datetime({ offset: true });
@@ -47,9 +49,9 @@ function checkValue(kind: FieldKind, value: unknown): Checked {
       return date.success ? { value: date.data } : { error: "Must be a date in the form YYYY-MM-DD" };
     }
     case "datetime": {
-      // A bare date means its midnight UTC: "createdAt gte 2024-01-01" reads naturally.
+      // A bare date is a whole calendar day of the workspace (see dayConditions); its start stands in here.
       const date = ZDate.safeParse(value);
-      if (date.success) return { value: `${date.data}T00:00:00Z` };
+      if (date.success) return { value: `${date.data}T00:00:00Z`, day: date.data };
       const timestamp = ZDateTime.safeParse(value);
       return timestamp.success
         ? { value: timestamp.data }
@@ -87,8 +89,37 @@ const COMPARATOR: Record<"gt" | "gte" | "lt" | "lte", Prisma.Sql> = {
   lte: Prisma.raw("<="),
 };
 
-/** The SQL of one field condition, or the problems with it (paths relative to the condition). */
-export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec): Prisma.Sql | ConditionError[] {
+/** The instant a bare day starts in the zone, as a literal of the field. */
+function dayStart(spec: FieldSpec, day: string, timeZone: string): Prisma.Sql {
+  return spec.literal(zoneDayStart(day, timeZone).toISOString());
+}
+
+/**
+ * Timestamp conditions on bare dates compare whole days of the workspace's time zone, the days its reports
+ * count: "on 28 Nov" is [start of 28 Nov, start of 29 Nov), "before" the day's start, "at most" (lte) the
+ * day included. So "createdAt between 2026-11-28 and 2026-11-28" counts what the dashboard shows for that day.
+ */
+function dayConditions(spec: FieldSpec, day: string, timeZone: string) {
+  const start = dayStart(spec, day, timeZone);
+  const next = dayStart(spec, shiftDay(day, 1), timeZone);
+  return {
+    on: sql`(${spec.value} >= ${start} AND ${spec.value} < ${next})`,
+    gt: sql`${spec.value} >= ${next}`,
+    gte: sql`${spec.value} >= ${start}`,
+    lt: sql`${spec.value} < ${start}`,
+    lte: sql`${spec.value} < ${next}`,
+  };
+}
+
+/**
+ * The SQL of one field condition, or the problems with it (paths relative to the condition). `timeZone`
+ * (IANA, the workspace's) decides where bare dates on timestamp fields begin and end.
+ */
+export function compileFieldCondition(
+  condition: FieldCondition,
+  spec: FieldSpec,
+  timeZone = "UTC",
+): Prisma.Sql | ConditionError[] {
   const { kind } = spec;
   if (!OPS_BY_KIND[kind].includes(condition.op)) {
     return [
@@ -106,7 +137,11 @@ export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec
       const checked = checkValue(kind, condition.value);
       if ("error" in checked) return [{ at: "value", message: checked.error }];
       const equal =
-        kind === "list" ? spec.hasElement(checked.value) : sql`${spec.value} = ${spec.literal(checked.value)}`;
+        kind === "list"
+          ? spec.hasElement(checked.value)
+          : checked.day
+            ? dayConditions(spec, checked.day, timeZone).on
+            : sql`${spec.value} = ${spec.literal(checked.value)}`;
       return condition.op === "eq" ? definite(equal) : sql`NOT ${definite(equal)}`;
     }
     case "in":
@@ -128,6 +163,7 @@ export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec
     case "lte": {
       const checked = checkValue(kind, condition.value);
       if ("error" in checked) return [{ at: "value", message: checked.error }];
+      if (checked.day) return definite(dayConditions(spec, checked.day, timeZone)[condition.op]);
       return definite(sql`${spec.value} ${COMPARATOR[condition.op]} ${spec.literal(checked.value)}`);
     }
     case "between": {
@@ -138,6 +174,16 @@ export function compileFieldCondition(condition: FieldCondition, spec: FieldSpec
       if ("error" in from || "error" in to) return errors;
       if (isAfter(kind, from.value, to.value))
         return [{ at: "value", message: "The first bound must not be after the second" }];
+      if (from.day || to.day) {
+        // Both days included: from the first day's start to the end of the last.
+        const lower = from.day
+          ? dayConditions(spec, from.day, timeZone).gte
+          : sql`${spec.value} >= ${spec.literal(from.value)}`;
+        const upper = to.day
+          ? dayConditions(spec, to.day, timeZone).lte
+          : sql`${spec.value} <= ${spec.literal(to.value)}`;
+        return definite(sql`(${lower} AND ${upper})`);
+      }
       return definite(sql`${spec.value} BETWEEN ${spec.literal(from.value)} AND ${spec.literal(to.value)}`);
     }
     case "contains":

@@ -6,6 +6,7 @@ import type { CustomerCount } from "@/lib/schemas/customers";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { scoped } from "./search-customers";
+import { isStatementTimeout, withStatementTimeout } from "./statement-timeout";
 
 /** How long an exact count may take before the estimate is given instead. */
 export const EXACT_COUNT_BUDGET_MS = 1_500;
@@ -14,13 +15,6 @@ export interface CountAudienceInput {
   workspaceId: string;
   conditions: readonly Prisma.Sql[];
   budgetMs?: number;
-}
-
-/** PostgreSQL cancelled the statement because of statement_timeout (SQLSTATE 57014). */
-function isStatementTimeout(error: unknown): boolean {
-  const text =
-    error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}` : "";
-  return text.includes("57014") || text.includes("statement timeout");
 }
 
 interface PlanRow {
@@ -35,9 +29,7 @@ export async function countAudience({
   if (!isUuid(workspaceId)) return { count: 0, exact: true, method: "exact" };
   const where = Prisma.join(scoped(workspaceId, conditions), " AND ");
   try {
-    const count = await db().$transaction(async (tx) => {
-      // SET LOCAL takes no bind parameters; the budget is an integer we chose.
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(budgetMs))}`);
+    const count = await withStatementTimeout(budgetMs, async (tx) => {
       const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Customer" c WHERE ${where}`;
       return row?.n ?? 0;
     });

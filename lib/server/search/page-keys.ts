@@ -14,9 +14,8 @@
 // A walk answers only with a full page, or when its window held every customer there is, so every path
 // answers exactly what the plain query would.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db/client";
-
-const sql = Prisma.sql;
+import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { withStatementTimeout } from "./statement-timeout";
 
 const SAMPLE_WINDOW = 1_000;
 const MAX_WALK = 20_000;
@@ -28,57 +27,62 @@ export interface PageQuery {
   bounds: readonly Prisma.Sql[];
   /** What the customers must match. */
   conditions: readonly Prisma.Sql[];
-  /** The sort column on `c` (c."createdAt" or c."updatedAt"); ties are broken by id in the same direction. */
-  column: Prisma.Sql;
-  descending: boolean;
+  /** The order of the page, ties broken by id (see search-customers.ts). */
+  order: PageOrder;
   /** Rows to return: the page size plus one, to know whether there is a next page. */
   take: number;
   /** Measure how common the matches are first (conditions PostgreSQL cannot estimate, i.e. free text). */
   adaptive: boolean;
 }
 
-export interface PageKey {
-  id: string;
-  /** The sort column as ISO 8601 UTC text (the cursor's `t`). */
-  t: string;
+export interface PageOrder {
+  /** `ORDER BY …, c.id …` over `c`. */
+  orderBy: Prisma.Sql;
+  /** A row's sort key as text (NULL for no value): what the cursor carries. */
+  key: Prisma.Sql;
+  /** An index walks the customers in this order, so the free-text sample walk is cheap. */
+  indexed: boolean;
+  /** A time budget for the page's query (statement_timeout), for orders no index serves. */
+  budgetMs?: number;
 }
 
-const isoOf = (column: Prisma.Sql) => sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-function orderBy(column: Prisma.Sql, descending: boolean): Prisma.Sql {
-  const direction = Prisma.raw(descending ? "DESC" : "ASC");
-  return sql`ORDER BY ${column} ${direction}, c.id ${direction}`;
+export interface PageKey {
+  id: string;
+  /** The row's sort key as text: ISO 8601 UTC for timestamps, the compared text (or null) for text sorts. */
+  key: string | null;
 }
 
 const and = (parts: readonly Prisma.Sql[]) => Prisma.join(parts, " AND ");
 
-function plainQuery({ bounds, conditions, column, descending, take }: PageQuery): Promise<PageKey[]> {
-  return db().$queryRaw<PageKey[]>`
-    SELECT c.id::text AS id, ${isoOf(column)} AS t FROM "Customer" c
+function plainQuery({ bounds, conditions, order, take }: PageQuery): Promise<PageKey[]> {
+  const run = (client: Db | Tx) => client.$queryRaw<PageKey[]>`
+    SELECT c.id::text AS id, ${order.key} AS key FROM "Customer" c
      WHERE ${and([...bounds, ...conditions])}
-     ${orderBy(column, descending)}
+     ${order.orderBy}
      LIMIT ${take}`;
+  return order.budgetMs === undefined ? run(db()) : withStatementTimeout(order.budgetMs, run);
 }
 
 /** The first matches among the newest `window` customers in sort order, and how many customers that window held. */
 async function walkQuery(
-  { bounds, conditions, column, descending, take }: PageQuery,
+  { bounds, conditions, order, take }: PageQuery,
   window: number,
 ): Promise<{ keys: PageKey[]; windowFull: boolean }> {
   // A LIMIT in a subquery is a fence: the conditions stay outside, so the window is read along the
   // (workspaceId, status, createdAt) index and filtered, stopping as soon as the page is full.
   const rows = await db().$queryRaw<(PageKey & { held: number })[]>`
-    SELECT c.id::text AS id, ${isoOf(column)} AS t,
+    SELECT c.id::text AS id, ${order.key} AS key,
            (SELECT count(*) FROM (SELECT 1 FROM "Customer" c WHERE ${and(bounds)} LIMIT ${window}) w)::int AS held
-      FROM (SELECT * FROM "Customer" c WHERE ${and(bounds)} ${orderBy(column, descending)} LIMIT ${window}) c
+      FROM (SELECT * FROM "Customer" c WHERE ${and(bounds)} ${order.orderBy} LIMIT ${window}) c
      WHERE ${and(conditions)}
-     ${orderBy(column, descending)}
+     ${order.orderBy}
      LIMIT ${take}`;
-  return { keys: rows.map(({ id, t }) => ({ id, t })), windowFull: rows.length === 0 || rows[0].held >= window };
+  return { keys: rows.map(({ id, key }) => ({ id, key })), windowFull: rows.length === 0 || rows[0].held >= window };
 }
 
 export async function findPageKeys(query: PageQuery): Promise<PageKey[]> {
-  if (!query.adaptive || query.conditions.length === 0) return plainQuery(query);
+  // Without an index in sort order a walk reads as much as the plain query: only timestamps are walked.
+  if (!query.adaptive || !query.order.indexed || query.conditions.length === 0) return plainQuery(query);
   const sample = await walkQuery(query, SAMPLE_WINDOW);
   // A full page, or a window that held every customer there is (a small workspace): the answer.
   if (sample.keys.length === query.take || !sample.windowFull) return sample.keys;

@@ -1,19 +1,18 @@
 // Active customers matching SQL conditions over "Customer" c, in keyset pages. Every customer list
 // (listing, lookups, free text, the filter language, views, CSV exports) pages through here, so they all
-// share one cursor format: { t: sort timestamp, id }.
-import { z } from "zod";
+// share one cursor format per sort (customer-sort.ts).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Customer, CustomerSort } from "@/lib/schemas/customers";
 import { CUSTOMER_INCLUDE, type CustomerWithRelations } from "@/lib/server/records/load-customer";
 import { serializeCustomer } from "@/lib/server/customers/serialize-customer";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
-import { decodeCursor, encodeCursor } from "@/lib/server/core/pagination";
+import { validationFailed } from "@/lib/server/core/errors";
+import { customerOrder } from "./customer-sort";
 import { findPageKeys } from "./page-keys";
+import { isStatementTimeout } from "./statement-timeout";
 
 const sql = Prisma.sql;
-
-const ZCursor = z.object({ t: z.iso.datetime(), id: z.string().refine(isUuid) });
 
 export interface SearchCustomersInput {
   workspaceId: string;
@@ -52,39 +51,34 @@ export async function countCustomers({
   return row?.n ?? 0;
 }
 
-const SORT_COLUMN = { createdAt: sql`c."createdAt"`, updatedAt: sql`c."updatedAt"` } as const;
-
 /** The rows of one page, in order, with what their public shape needs. */
 export async function searchCustomerRows(input: SearchCustomersInput): Promise<CustomerPage<CustomerWithRelations>> {
   const { workspaceId, conditions, sort = "-createdAt", limit = 50 } = input;
-  const after = decodeCursor(input.cursor, ZCursor);
+  const { order, after, cursorOf } = customerOrder(sort, input.cursor);
   if (!isUuid(workspaceId)) return { data: [], nextCursor: null };
 
-  const field = sort.startsWith("-")
-    ? (sort.slice(1) as "createdAt" | "updatedAt")
-    : (sort as "createdAt" | "updatedAt");
-  const descending = sort.startsWith("-");
-  const column = SORT_COLUMN[field];
-  const beyond = Prisma.raw(descending ? "<" : ">");
-  // Timestamps are UTC wall-clock time in timestamp(3) columns; convert the literal, not the column,
-  // so the (…, createdAt, id) indexes stay usable. The `<=` bound lets an index scan start at the cursor.
-  const keyset = after
-    ? [
-        sql`${column} ${Prisma.raw(descending ? "<=" : ">=")} (${after.t}::timestamptz AT TIME ZONE 'UTC')`,
-        sql`(${column} ${beyond} (${after.t}::timestamptz AT TIME ZONE 'UTC') OR c.id ${beyond} ${after.id}::uuid)`,
-      ]
-    : [];
   const found = await findPageKeys({
-    bounds: [...scoped(workspaceId, []), ...keyset],
+    bounds: [...scoped(workspaceId, []), ...after],
     conditions,
-    column,
-    descending,
+    order,
     take: limit + 1,
     adaptive: input.freeText ?? false,
+  }).catch((error: unknown) => {
+    if (order.budgetMs !== undefined && isStatementTimeout(error))
+      throw validationFailed(
+        [
+          {
+            path: "sort",
+            message: "Too many customers to sort by this field quickly: narrow the audience or sort by a date",
+          },
+        ],
+        "Sorting took too long",
+      );
+    throw error;
   });
   const page = found.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = found.length > limit && last ? encodeCursor({ t: last.t, id: last.id }) : null;
+  const nextCursor = found.length > limit && last ? cursorOf(last) : null;
   if (page.length === 0) return { data: [], nextCursor };
 
   const rows = await db().customer.findMany({

@@ -1,5 +1,5 @@
 // A filter compiled against the workspace's own fields: its declared extended properties decide which
-// `extended.<name>` paths exist and how their values compare.
+// `extended.<name>` paths exist and how their values compare, and its time zone which days bare dates mean.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Filter } from "@/lib/schemas/filters";
 import type { Db, Tx } from "@/lib/server/db/client";
@@ -19,9 +19,11 @@ export async function compileWorkspaceFilter(
   client: Db | Tx = db(),
 ): Promise<Prisma.Sql> {
   // Disabled properties too, so the compiler can say "disabled" rather than "unknown".
+  // One after the other: `client` may be an interactive transaction, which runs one query at a time.
   const extendedProperties = await client.extendedProperty.findMany({
     where: { workspaceId },
     select: { name: true, type: true, enabled: true },
   });
-  return compileCustomerFilter(filter, { extendedProperties, path });
+  const workspace = await client.workspace.findUnique({ where: { id: workspaceId }, select: { timezone: true } });
+  return compileCustomerFilter(filter, { extendedProperties, path, timeZone: workspace?.timezone ?? "UTC" });
 }

@@ -7,8 +7,10 @@
 // Only filters that read nothing but the customer's own row can be kept this way. An event condition
 // depends on the Event table and on now() ("within P30D"), which no customer write signals, so views
 // with one are evaluated live, as before (see usesMembers). Every other condition compares the row with
-// fixed values (dates are absolute, see lib/server/query/field-condition.ts): a member stays a member
-// until the customer is written.
+// fixed values (a bare date on a timestamp compiles to the instants its day starts and ends in the
+// workspace's zone, see lib/server/query/field-condition.ts, so a change of zone changes the compiled
+// filter and its membershipKey, and the members are rebuilt): a member stays a member until the
+// customer is written.
 import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Filter } from "@/lib/schemas/filters";

@@ -502,7 +502,7 @@ export interface paths {
         };
         /**
          * List, look up and search customers, newest first by default. Accept: text/csv exports them (needs the write permission)
-         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by email, externalId, q (403).
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by email, externalId, q, sort (403).
          */
         get: operations["listCustomers"];
         put?: never;
@@ -788,7 +788,7 @@ export interface paths {
         put?: never;
         /**
          * Customers matching a filter. Accept: text/csv exports all of them (needs the write permission)
-         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter (403).
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by filter, sort (403).
          */
         post: operations["searchCustomers"];
         delete?: never;
@@ -1019,6 +1019,26 @@ export interface paths {
          * @description Requires the `admin` permission in the workspace.
          */
         patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{ws}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the signed-in member's own preferences in the workspace (their time zone)
+         * @description Requires the `read` permission in the workspace.
+         */
+        patch: operations["updateOwnMembership"];
         trace?: never;
     };
     "/api/v1/workspaces/{ws}/reports/composition": {
@@ -1506,7 +1526,7 @@ export interface paths {
         };
         /**
          * Customers matching the view, masked when the view masks personal data. Accept: text/csv exports the view's columns (needs the write permission; up to 100,000 rows)
-         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
+         * @description Requires the `read` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData), who may not search by sort (403).
          */
         get: operations["listViewCustomers"];
         put?: never;
@@ -2774,11 +2794,11 @@ export interface components {
              */
             limit?: number;
             /**
-             * @description Sort field; a leading - sorts descending
+             * @description Sort field; a leading - sorts descending. Text fields ignore case and put empty values last
              * @default -createdAt
              * @enum {string}
              */
-            sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            sort?: "createdAt" | "updatedAt" | "externalId" | "base.firstName" | "base.lastName" | "base.contacts.email" | "base.contacts.mobilePhone" | "base.address.city" | "base.address.country" | "base.dob" | "-createdAt" | "-updatedAt" | "-externalId" | "-base.firstName" | "-base.lastName" | "-base.contacts.email" | "-base.contacts.mobilePhone" | "-base.address.city" | "-base.address.country" | "-base.dob";
         };
         CustomerWrite: {
             /** @description Links this visitor's earlier anonymous events */
@@ -3590,10 +3610,14 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "user" | "guest";
+            /** @description The member's own IANA time zone for reading times; null follows the workspace's. Days of reports and date filters stay the workspace's either way */
+            timeZone: string | null;
             workspace: {
                 id: string;
                 name: string;
                 slug: string;
+                /** @description The workspace's IANA time zone: the days reports and filters count */
+                timezone: string;
             };
         };
         MemberUpdate: {
@@ -3664,6 +3688,10 @@ export interface components {
         OutboxMessagePage: {
             data: components["schemas"]["OutboxMessage"][];
             nextCursor: string | null;
+        };
+        OwnMembershipUpdate: {
+            /** @description IANA time zone to read times in, such as America/New_York; null follows the workspace's */
+            timeZone: string | null;
         };
         /** @description The message as the customer would see it (links not yet tracked) */
         Preview: {
@@ -8395,7 +8423,7 @@ export interface operations {
                 limit?: number;
                 /** @description Free text over names, e-mail, phones and external id: every word must appear somewhere (case and accents ignored); words of 1–2 characters match the start of a word. Results follow `sort`, not relevance */
                 q?: string;
-                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                sort?: "createdAt" | "updatedAt" | "externalId" | "base.firstName" | "base.lastName" | "base.contacts.email" | "base.contacts.mobilePhone" | "base.address.city" | "base.address.country" | "base.dob" | "-createdAt" | "-updatedAt" | "-externalId" | "-base.firstName" | "-base.lastName" | "-base.contacts.email" | "-base.contacts.mobilePhone" | "-base.address.city" | "-base.address.country" | "-base.dob";
                 /** @description Customers with this tag; repeat for customers with all of them */
                 tag?: string | string[];
                 /** @description Only customers matching this view's filter (masked when the view masks personal data) */
@@ -13517,6 +13545,159 @@ export interface operations {
             };
         };
     };
+    updateOwnMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnMembershipUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipSummary"];
+                };
+            };
+            /** @description Malformed request (e.g. the body is not valid JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCompositionReport: {
         parameters: {
             query: {
@@ -17631,7 +17812,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size (1–200) */
                 limit?: number;
-                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                sort?: "createdAt" | "updatedAt" | "externalId" | "base.firstName" | "base.lastName" | "base.contacts.email" | "base.contacts.mobilePhone" | "base.address.city" | "base.address.country" | "base.dob" | "-createdAt" | "-updatedAt" | "-externalId" | "-base.firstName" | "-base.lastName" | "-base.contacts.email" | "-base.contacts.mobilePhone" | "-base.address.city" | "-base.address.country" | "-base.dob";
             };
             header?: never;
             path: {
