@@ -1,14 +1,14 @@
 // /settings/audit-log — who did what to which data, for the workspace's admins. Paged with the API's
 // cursors (a stack of the cursors seen, so "Newer" goes back without re-reading from the start).
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from "@mantine/core";
+import { Button, Group, Paper, Skeleton, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconClipboardList } from "@tabler/icons-react";
+import { IconChevronLeft, IconChevronRight, IconClipboardList } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { dateRangeError, resolveDateRange } from "@/components/ui/date-range";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { callEndpoint } from "@/lib/client/api-client";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
@@ -63,14 +63,12 @@ function AuditLog({ ws }: { ws: string }) {
     content = <Skeleton height={360} radius="md" aria-label="Loading the audit log" />;
   } else if (entries.isError) {
     content = (
-      <Alert
-        color="red"
-        variant="light"
-        icon={<IconAlertTriangle size={18} />}
+      <ErrorAlert
         title="The audit log could not be loaded"
-      >
-        {errorMessage(entries.error)}
-      </Alert>
+        error={entries.error}
+        onRetry={entries.refetch}
+        retrying={entries.isFetching}
+      />
     );
   } else if (entries.data.data.length === 0 && page === 0) {
     content = (

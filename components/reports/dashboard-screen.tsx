@@ -2,10 +2,10 @@
 // period and for the whole base or one saved view. What is shown lives in the URL (dashboard-params.ts),
 // so a reload or a shared link opens the same figures.
 import { Alert, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
+import { IconInfoCircle } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
 import { useEventTypes } from "@/components/events/use-event-types";
-import { errorMessage } from "@/components/ui/notify";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { Page } from "@/components/ui/page";
 import { useViews } from "@/components/views/use-views";
 import { buildEndpointUrl } from "@/lib/client/api-client";
@@ -169,14 +169,7 @@ export function DashboardScreen() {
           </Alert>
         ) : null}
         {workspaceError ? (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title="The workspace's settings could not be loaded"
-          >
-            {errorMessage(workspaceError)}
-          </Alert>
+          <ErrorAlert title="The workspace's settings could not be loaded" error={workspaceError} />
         ) : null}
 
         <HeadlineFigures
