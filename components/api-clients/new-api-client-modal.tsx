@@ -83,7 +83,7 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
               pending={create.isPending}
               onCancel={close}
               submitLabel="Create API client"
-              submitDisabled={!name.trim()}
+              submitDisabled={!name.trim() && "Name the client first"}
             />
           </Stack>
         </form>

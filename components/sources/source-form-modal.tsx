@@ -149,7 +149,11 @@ function SourceForm({ source, onClose, onCreated }: SourceFormProps) {
           pending={mutation.isPending}
           onCancel={onClose}
           submitLabel={source ? "Save changes" : "Create source"}
-          submitDisabled={!values.name.trim() || (changes !== null && Object.keys(changes).length === 0)}
+          submitDisabled={
+            !values.name.trim()
+              ? "Name the source first"
+              : changes !== null && Object.keys(changes).length === 0 && "Nothing changed yet"
+          }
         />
       </Stack>
     </form>

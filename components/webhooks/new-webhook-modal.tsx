@@ -99,7 +99,7 @@ export function NewWebhookModal({ opened, onClose }: { opened: boolean; onClose:
               pending={create.isPending}
               onCancel={onClose}
               submitLabel="Create webhook"
-              submitDisabled={!url.trim() || events.length === 0}
+              submitDisabled={!url.trim() ? "Enter the URL first" : events.length === 0 && "Choose what to send"}
             />
           </Stack>
         </form>
