@@ -47,7 +47,7 @@ export function ApiClientsScreen() {
         <EmptyState
           icon={IconApps}
           title="No API clients yet"
-          description="An API client gives a CRM, shop or back-office job its own client id and secret for the OAuth2 client-credentials flow. The secret is shown only once, when the client is created."
+          description="An API client gives a CRM, shop or back-office job its own client id and secret for the OAuth2 client-credentials flow. The secret is shown only once, when the client is created or its secret rotated."
           actions={newButton}
         />
       ) : (

@@ -2461,6 +2461,14 @@ export interface components {
             /** @description Consent given */
             status?: boolean;
         };
+        ConsentLeafPatch: {
+            /** @description Processing restricted; null: back to not set */
+            limitation?: boolean | null;
+            /** @description The customer objected; null: back to not set */
+            objection?: boolean | null;
+            /** @description Consent given; null: back to not set */
+            status?: boolean | null;
+        };
         ConsentMeta: {
             /**
              * @description What proves it
@@ -2478,34 +2486,34 @@ export interface components {
              */
             source?: string;
         };
-        /** @description A partial nested state: leaves not sent are unchanged, flags not sent keep their value; each changed leaf appends one registry entry */
+        /** @description A partial nested state: leaves not sent are unchanged, flags not sent keep their value, a flag sent as null is not set any more; each changed leaf appends one registry entry */
         ConsentPatch: {
             _meta?: components["schemas"]["ConsentMeta"];
             disclaimer?: components["schemas"]["ConsentDisclaimer"];
             marketing?: {
                 automatic?: {
-                    email?: components["schemas"]["ConsentLeaf"];
-                    im?: components["schemas"]["ConsentLeaf"];
-                    push?: components["schemas"]["ConsentLeaf"];
-                    sms?: components["schemas"]["ConsentLeaf"];
-                    telephonic?: components["schemas"]["ConsentLeaf"];
+                    email?: components["schemas"]["ConsentLeafPatch"];
+                    im?: components["schemas"]["ConsentLeafPatch"];
+                    push?: components["schemas"]["ConsentLeafPatch"];
+                    sms?: components["schemas"]["ConsentLeafPatch"];
+                    telephonic?: components["schemas"]["ConsentLeafPatch"];
                 };
                 traditional?: {
-                    papery?: components["schemas"]["ConsentLeaf"];
-                    telephonic?: components["schemas"]["ConsentLeaf"];
+                    papery?: components["schemas"]["ConsentLeafPatch"];
+                    telephonic?: components["schemas"]["ConsentLeafPatch"];
                 };
             };
             profiling?: {
-                classic?: components["schemas"]["ConsentLeaf"];
-                online?: components["schemas"]["ConsentLeaf"];
+                classic?: components["schemas"]["ConsentLeafPatch"];
+                online?: components["schemas"]["ConsentLeafPatch"];
             };
             softSpam?: {
-                email?: components["schemas"]["ConsentLeaf"];
-                papery?: components["schemas"]["ConsentLeaf"];
+                email?: components["schemas"]["ConsentLeafPatch"];
+                papery?: components["schemas"]["ConsentLeafPatch"];
             };
             thirdPartyTransfer?: {
-                marketing?: components["schemas"]["ConsentLeaf"];
-                profiling?: components["schemas"]["ConsentLeaf"];
+                marketing?: components["schemas"]["ConsentLeafPatch"];
+                profiling?: components["schemas"]["ConsentLeafPatch"];
             };
         };
         /** @description Current consent state; a leaf never set is absent, not false */
