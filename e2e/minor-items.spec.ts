@@ -205,6 +205,56 @@ test.describe("the Minor list", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Customers" }).first().click();
     await expect(page).toHaveURL(/\/customers$/);
   });
+
+  test("a consent can be set back to Not set; the audit log reads the change and exports CSV", async ({ page }) => {
+    test.setTimeout(120_000);
+    const { workspace, base } = await setUp(page);
+    const list = await page.request.get(`/api/v1/workspaces/${workspace.id}/customers?q=giulia`);
+    const customerId = ((await list.json()) as { data: { id: string }[] }).data[0].id;
+    const granted = await page.request.patch(`/api/v1/workspaces/${workspace.id}/customers/${customerId}/consents`, {
+      data: { marketing: { automatic: { email: { status: true } } } },
+    });
+    expect(granted.status(), await granted.text()).toBe(200);
+    const EMAIL = "Marketing — automatic channels: E-mail";
+
+    await page.goto(`${base}/customers/${customerId}`);
+    await page.getByRole("tab", { name: "Consents" }).click();
+    const panel = page.getByRole("region", { name: "Consents" });
+    await expect(panel.getByLabel(`Consent for ${EMAIL}: Yes`)).toBeVisible();
+    await panel.getByRole("button", { name: "Edit consents" }).click();
+    await panel.getByRole("button", { name: `Set Consent for ${EMAIL} back to Not set` }).click();
+    await expect(panel.getByRole("button", { name: "Save 1 change" })).toBeEnabled();
+    await shoot(page, "consent-not-set");
+    await panel.getByRole("button", { name: "Save 1 change" }).click();
+    await expect(panel.getByLabel(`Consent for ${EMAIL}: Not set`)).toBeVisible();
+    const state = await page.request.get(`/api/v1/workspaces/${workspace.id}/customers/${customerId}/consents`);
+    expect(await state.json()).toEqual({});
+
+    // Member changes are recorded before → after; the log reads them so and downloads as CSV.
+    const other = await createUser("Otto Other");
+    await addMember(workspace, other, "guest");
+    const otherId = other.id;
+    const promoted = await page.request.patch(`/api/v1/workspaces/${workspace.id}/members/${otherId}`, {
+      data: { role: "user" },
+    });
+    expect(promoted.status(), await promoted.text()).toBe(200);
+    await page.goto(`${base}/settings/audit-log`);
+    await expect(page.getByRole("cell", { name: "Member updated" }).first()).toBeVisible();
+    await expect(page.getByText("role: guest → user").first()).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Consent changed" }).first()).toBeVisible();
+    await shoot(page, "audit-log");
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await (await import("node:fs/promises")).readFile((await file.path())!, "utf8");
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("When,Who,Actor type,Action,Action id,Target type,Target id,Changes,Details,Request id");
+    expect(
+      lines.some((line) => line.includes("Member updated,member.updated") && line.includes("role: guest → user")),
+    ).toBe(true);
+    expect(lines.some((line) => line.includes("Consent changed,consent.changed"))).toBe(true);
+  });
 });
 
 test.describe("the command palette", () => {
