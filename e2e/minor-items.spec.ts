@@ -186,7 +186,7 @@ test.describe("the Minor list", () => {
     test.setTimeout(90_000);
     const { base } = await setUp(page);
     await page.goto(`${base}/settings/identity-rules`);
-    const blocked = page.getByRole("textbox", { name: "Blocked values" });
+    const blocked = page.getByRole("combobox", { name: "Blocked values" });
     await blocked.fill("nobody@example.com");
     await blocked.press("Enter");
     await expect(page.getByRole("button", { name: "Save rules" })).toBeEnabled();
