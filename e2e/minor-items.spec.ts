@@ -11,6 +11,8 @@ import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens-minor");
+/** MINOR_SCREENS_SCHEME=dark runs the same journeys in dark mode, for the screenshots of both schemes. */
+const SCHEME = process.env.MINOR_SCREENS_SCHEME === "dark" ? "dark" : "light";
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const [label, width, height] of [
@@ -19,12 +21,13 @@ async function shoot(page: Page, name: string): Promise<void> {
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SCREENS, `${name}-${label}.png`), fullPage: true });
+    const suffix = name.endsWith("-light") || name.endsWith("-dark") ? "" : `-${SCHEME}`;
+    await page.screenshot({ path: path.join(SCREENS, `${name}${suffix}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-async function setUp(page: Page, scheme: "light" | "dark" = "light") {
+async function setUp(page: Page, scheme: "light" | "dark" = SCHEME) {
   await page.emulateMedia({ colorScheme: scheme });
   const tag = uniqueTag();
   const [user, workspace] = await Promise.all([createUser("Mina Minor"), createWorkspace(`Minor ${tag}`)]);
