@@ -24,18 +24,29 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-/** The serious and critical violations on the page as it is now, one line each. */
+/**
+ * The serious and critical violations on the page as it is now, one line each.
+ * E-mail previews (the campaign editor, the outbox) render the campaign's own HTML in an iframe with
+ * `sandbox=""`: no script may run there, by design. axe cannot scan such a frame — its run inside waits
+ * on timers that a script-less frame never fires, so the whole scan hung until the test's timeout. The
+ * frames are left out of the scan (their content is the marketer's e-mail, not the app), and each must
+ * still have a title naming it, checked here instead of by axe's frame-title rule.
+ */
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
-    .map(
-      (violation) =>
-        `${where}: ${violation.id} (${violation.nodes.length}) ${violation.nodes
-          .slice(0, 3)
-          .map((node) => `${node.target.join(" ")} ${node.failureSummary?.split("\n")[1] ?? ""}`)
-          .join(" | ")}`,
-    );
+  const untitled = await page.locator("iframe[sandbox]:not([title])").count();
+  const result = await new AxeBuilder({ page }).exclude("iframe[sandbox]").analyze();
+  const frames = untitled > 0 ? [`${where}: frame-title (${untitled}) iframe[sandbox] without a title`] : [];
+  return frames.concat(
+    result.violations
+      .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
+      .map(
+        (violation) =>
+          `${where}: ${violation.id} (${violation.nodes.length}) ${violation.nodes
+            .slice(0, 3)
+            .map((node) => `${node.target.join(" ")} ${node.failureSummary?.split("\n")[1] ?? ""}`)
+            .join(" | ")}`,
+      ),
+  );
 }
 
 async function settle(page: Page): Promise<void> {
@@ -106,9 +117,6 @@ test.describe("accessibility on every screen", () => {
   for (const scheme of ["light", "dark"] as const) {
     for (const [group, screens] of Object.entries(GROUPS)) {
       test(`no critical or serious axe violations: ${group} (${scheme})`, async ({ page, browser }) => {
-        // The campaigns group times out in CI (5 minutes, in the sign-in page's or the editor's wait for an
-        // idle network): not yet proven clean, so not yet promised.
-        test.fixme(group === "campaigns", "the campaigns screens' scan does not finish yet");
         test.setTimeout(300_000);
         await page.emulateMedia({ colorScheme: scheme });
         const tag = uniqueTag();

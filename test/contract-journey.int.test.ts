@@ -51,6 +51,14 @@ describe("administrative operations answer their documented success", () => {
       body: { name: "Warehouse sync", role: "user" },
     });
     expect(client.status).toBe(201);
+    const rotated = await call<Body>(apiClients.rotateApiClientSecretEndpoint, {
+      ws,
+      headers: admin,
+      params: { id: client.body.id },
+    });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.clientId).toBe(client.body.clientId);
+    expect(rotated.body.clientSecret).not.toBe(client.body.clientSecret);
     const revoked = await call(apiClients.revokeApiClientEndpoint, {
       ws,
       headers: admin,

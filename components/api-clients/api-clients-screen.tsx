@@ -1,11 +1,11 @@
 // /settings/api-clients — OAuth2 client-credentials apps for server-side integrations.
-import { Alert, Button } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconApps, IconPlus } from "@tabler/icons-react";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -37,14 +37,17 @@ export function ApiClientsScreen() {
       ) : clients.isPending ? (
         <CenteredLoader />
       ) : clients.isError ? (
-        <Alert color="red" variant="light" title="The API clients could not be loaded">
-          {errorMessage(clients.error)}
-        </Alert>
+        <ErrorAlert
+          title="The API clients could not be loaded"
+          error={clients.error}
+          onRetry={clients.refetch}
+          retrying={clients.isFetching}
+        />
       ) : clients.data.length === 0 ? (
         <EmptyState
           icon={IconApps}
           title="No API clients yet"
-          description="An API client gives a CRM, shop or back-office job its own client id and secret for the OAuth2 client-credentials flow. The secret is shown only once, when the client is created."
+          description="An API client gives a CRM, shop or back-office job its own client id and secret for the OAuth2 client-credentials flow. The secret is shown only once, when the client is created or its secret rotated."
           actions={newButton}
         />
       ) : (

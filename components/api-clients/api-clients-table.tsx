@@ -1,21 +1,30 @@
-// The API clients table. Revoked clients stay listed (greyed) so that the audit trail still names them.
-import { Badge, Code, Group, Table, Text, Tooltip } from "@mantine/core";
-import { IconBan } from "@tabler/icons-react";
+// The API clients table: rotate a client's secret (the new one shown once) or revoke it. Revoked clients
+// stay listed (greyed) so that the audit trail still names them.
+import { ActionIcon, Badge, Code, Group, Modal, Table, Text, Tooltip } from "@mantine/core";
+import { IconBan, IconKey } from "@tabler/icons-react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { formatDate } from "@/components/ui/format-date";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { RoleBadge } from "@/components/ui/role-badge";
+import { useSecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { DangerRowAction, SettingsTable } from "@/components/ui/settings-table";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
-import type { ApiClient } from "@/lib/schemas/api-clients";
-import { useRevokeApiClient } from "./use-api-clients";
+import type { ApiClient, ApiClientCreated } from "@/lib/schemas/api-clients";
+import { ApiClientCredentials } from "./api-client-credentials";
+import { useRevokeApiClient, useRotateApiClientSecret } from "./use-api-clients";
 
 export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
   const { workspace } = useCurrentWorkspace();
   const revoke = useRevokeApiClient(workspace.id);
   const revocation = useDialogTarget<ApiClient>();
   const revoking = revocation.target;
+  const rotate = useRotateApiClientSecret(workspace.id);
+  const rotation = useDialogTarget<ApiClient>();
+  const rotating = rotation.target;
+  const rotatedSecret = useDialogTarget<ApiClientCreated>();
+  const rotated = rotatedSecret.target;
+  const guard = useSecretCloseGuard(rotatedSecret.opened, rotatedSecret.close);
 
   return (
     <>
@@ -74,12 +83,24 @@ export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
               </Table.Td>
               <Table.Td>
                 {revoked ? null : (
-                  <DangerRowAction
-                    tooltip="Revoke"
-                    label={`Revoke ${client.name}`}
-                    icon={<IconBan size={18} stroke={1.6} />}
-                    onClick={() => revocation.open(client)}
-                  />
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label="Rotate secret" withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Rotate the secret of ${client.name}`}
+                        onClick={() => rotation.open(client)}
+                      >
+                        <IconKey size={18} stroke={1.6} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <DangerRowAction
+                      tooltip="Revoke"
+                      label={`Revoke ${client.name}`}
+                      icon={<IconBan size={18} stroke={1.6} />}
+                      onClick={() => revocation.open(client)}
+                    />
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>
@@ -105,6 +126,37 @@ export function ApiClientsTable({ clients }: { clients: ApiClient[] }) {
         The client&apos;s access tokens stop working at once and it cannot get new ones. Whatever uses these credentials
         will fail until it is given a new client. This cannot be undone.
       </ConfirmModal>
+      <ConfirmModal
+        opened={rotation.opened}
+        onClose={rotation.close}
+        title={rotating ? `Rotate the secret of ${rotating.name}?` : "Rotate the secret?"}
+        confirmLabel="Rotate secret"
+        loading={rotate.isPending}
+        onConfirm={() => {
+          if (!rotating) return;
+          const client = rotating;
+          rotate.mutate(client.id, {
+            onSuccess: (result) => {
+              rotatedSecret.open(result);
+              notifySuccess(`${client.name} has a new secret. Copy it now.`, "Secret rotated");
+            },
+            onError: (error) => notifyError(error, `The secret of ${client.name} was not rotated`),
+            onSettled: rotation.close,
+          });
+        }}
+      >
+        The current secret stops working at once, and so do the access tokens issued with it. The client id stays; give
+        the integration the new secret, shown on the next screen only.
+      </ConfirmModal>
+      <Modal
+        opened={rotatedSecret.opened}
+        {...guard.modalProps}
+        title={<Text fw={650}>New secret for {rotated?.name}</Text>}
+        centered
+        size="lg"
+      >
+        {rotated ? <ApiClientCredentials client={rotated} guard={guard} /> : null}
+      </Modal>
     </>
   );
 }

@@ -1,16 +1,16 @@
 // "New API client": a name and a role, then the client id and secret — the secret only this once (it is
-// stored hashed). The modal stays on the credentials until the admin says they have saved them.
-import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+// stored hashed). The modal stays on the credentials until the admin says they have saved them (Esc asks).
+import { Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
-import { ROLE_LABEL } from "@/components/ui/role-badge";
 import { RoleFields } from "@/components/ui/role-fields";
-import { SecretValue, ShownOnceWarning } from "@/components/ui/secret-value";
+import { useSecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { ApiClientCreated } from "@/lib/schemas/api-clients";
 import type { Role } from "@/lib/schemas/members";
+import { ApiClientCredentials } from "./api-client-credentials";
 import { useCreateApiClient } from "./use-api-clients";
 
 const FIELDS = ["name", "role", "consentHistory"] as const;
@@ -23,7 +23,8 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
   const [created, setCreated] = useState<ApiClientCreated | null>(null);
   const create = useCreateApiClient(workspace.id);
 
-  const close = onClose;
+  const guard = useSecretCloseGuard(created !== null, onClose);
+  const close = guard.close;
   // Reset once the modal is gone, not on close: its exit animation still shows the secret.
   const reset = () => {
     setName("");
@@ -37,31 +38,14 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
   return (
     <Modal
       opened={opened}
-      onClose={close}
+      {...guard.modalProps}
       onExitTransitionEnd={reset}
       title={<Text fw={650}>{created ? `Credentials for ${created.name}` : "New API client"}</Text>}
       centered
       size={created ? "lg" : "md"}
-      // Clicking beside the modal must not throw away a secret that cannot be shown again.
-      closeOnClickOutside={!created}
     >
       {created ? (
-        <Stack gap="md">
-          <ShownOnceWarning>
-            Atrium keeps only a hash of the secret. Store it in your integration&apos;s secret manager now; if it is
-            lost, revoke this client and create a new one.
-          </ShownOnceWarning>
-          <SecretValue label="Client id" value={created.clientId} />
-          <SecretValue label="Client secret" value={created.clientSecret} />
-          <Text size="sm" c="dimmed">
-            Get an access token with <code>POST /oauth/token</code> and <code>grant_type=client_credentials</code>,
-            authenticating with this id and secret (HTTP Basic). It acts with the {ROLE_LABEL[created.role]} role in{" "}
-            {workspace.name}.
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={close}>I have saved the secret</Button>
-          </Group>
-        </Stack>
+        <ApiClientCredentials client={created} guard={guard} />
       ) : (
         <form
           onSubmit={(event) => {
@@ -99,7 +83,7 @@ export function NewApiClientModal({ opened, onClose }: { opened: boolean; onClos
               pending={create.isPending}
               onCancel={close}
               submitLabel="Create API client"
-              submitDisabled={!name.trim()}
+              submitDisabled={!name.trim() && "Name the client first"}
             />
           </Stack>
         </form>

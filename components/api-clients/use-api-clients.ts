@@ -1,4 +1,4 @@
-// API clients of the open workspace: list, create (the answer holds the secret, once) and revoke.
+// API clients of the open workspace: list, create and rotate (the answer holds the secret, once), revoke.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { fetchAllPages } from "@/lib/client/fetch-all-pages";
@@ -7,6 +7,7 @@ import {
   createApiClientEndpoint,
   listApiClientsEndpoint,
   revokeApiClientEndpoint,
+  rotateApiClientSecretEndpoint,
   type ApiClientCreate,
 } from "@/lib/schemas/api-clients";
 
@@ -33,6 +34,14 @@ export function useRevokeApiClient(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => callEndpoint(revokeApiClientEndpoint, { params: { ws, id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiClients.all(ws) }),
+  });
+}
+
+export function useRotateApiClientSecret(ws: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => callEndpoint(rotateApiClientSecretEndpoint, { params: { ws, id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiClients.all(ws) }),
   });
 }

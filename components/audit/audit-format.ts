@@ -83,6 +83,7 @@ export const AUDIT_ACTION_SUGGESTIONS = [
   "member.removed",
   "api_client.created",
   "api_client.revoked",
+  "api_client.secret_rotated",
   "source.created",
   "source.updated",
   "source.deleted",

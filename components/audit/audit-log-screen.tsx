@@ -1,14 +1,15 @@
 // /settings/audit-log — who did what to which data, for the workspace's admins. Paged with the API's
 // cursors (a stack of the cursors seen, so "Newer" goes back without re-reading from the start).
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from "@mantine/core";
+import { Button, Group, Paper, Skeleton, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconClipboardList } from "@tabler/icons-react";
+import { IconChevronLeft, IconChevronRight, IconClipboardList, IconDownload } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { dateRangeError, resolveDateRange } from "@/components/ui/date-range";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
+import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { callEndpoint } from "@/lib/client/api-client";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
@@ -16,6 +17,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { usePermissions } from "@/lib/client/use-permissions";
 import { listAuditEntriesEndpoint, type AuditEntry } from "@/lib/schemas/audit";
 import { AuditFilters, auditActionError, NO_AUDIT_FILTERS, type AuditFilterValue } from "./audit-filters";
+import { AUDIT_CSV_MAX_ROWS, auditCsv } from "./audit-csv";
 import { AuditTable } from "./audit-table";
 
 const PAGE_SIZE = 50;
@@ -47,6 +49,39 @@ function AuditLog({ ws }: { ws: string }) {
     placeholderData: keepPreviousData,
   });
 
+  const [exporting, setExporting] = useState(false);
+  // Every entry the filters match (up to AUDIT_CSV_MAX_ROWS), read page by page like the screen reads them.
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const rows: AuditEntry[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await callEndpoint(listAuditEntriesEndpoint, {
+          params: { ws },
+          query: { ...query, limit: 200, cursor },
+        });
+        rows.push(...page.data);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && rows.length < AUDIT_CSV_MAX_ROWS);
+      const url = URL.createObjectURL(new Blob([auditCsv(rows.slice(0, AUDIT_CSV_MAX_ROWS))], { type: "text/csv" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = `audit-log-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.click();
+      URL.revokeObjectURL(url);
+      if (cursor)
+        notifySuccess(
+          `The file holds the newest ${AUDIT_CSV_MAX_ROWS.toLocaleString("en")} entries; narrow the filters for older ones.`,
+          "Audit log capped",
+        );
+    } catch (error) {
+      notifyError(error, "The audit log could not be exported");
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const setFilters = (next: AuditFilterValue) => {
     setFiltersState(next);
     setCursors([undefined]);
@@ -63,14 +98,12 @@ function AuditLog({ ws }: { ws: string }) {
     content = <Skeleton height={360} radius="md" aria-label="Loading the audit log" />;
   } else if (entries.isError) {
     content = (
-      <Alert
-        color="red"
-        variant="light"
-        icon={<IconAlertTriangle size={18} />}
+      <ErrorAlert
         title="The audit log could not be loaded"
-      >
-        {errorMessage(entries.error)}
-      </Alert>
+        error={entries.error}
+        onRetry={entries.refetch}
+        retrying={entries.isFetching}
+      />
     );
   } else if (entries.data.data.length === 0 && page === 0) {
     content = (
@@ -120,7 +153,18 @@ function AuditLog({ ws }: { ws: string }) {
 
   return (
     <Stack gap="md">
-      <AuditFilters ws={ws} value={filters} onChange={setFilters} />
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <AuditFilters ws={ws} value={filters} onChange={setFilters} />
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+          loading={exporting}
+          disabled={invalid}
+          onClick={() => void exportCsv()}
+        >
+          Download CSV
+        </Button>
+      </Group>
       {content}
     </Stack>
   );

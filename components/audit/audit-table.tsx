@@ -10,6 +10,7 @@ import { formatDate } from "@/components/ui/format-date";
 import { formatTime } from "@/components/ui/format-time";
 import { JsonBlock } from "@/components/ui/json-block";
 import type { AuditEntry } from "@/lib/schemas/audit";
+import { auditChanges, changesText } from "./audit-changes";
 import { actionLabel, detailsPreview } from "./audit-format";
 
 export interface AuditTableProps {
@@ -143,7 +144,7 @@ export function AuditTable({ entries, targetHref, onActorClick }: AuditTableProp
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: "anywhere" }}>
-                      {detailsPreview(entry.details) || "—"}
+                      {changesText(auditChanges(entry.details)) || detailsPreview(entry.details) || "—"}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

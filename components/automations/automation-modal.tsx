@@ -171,7 +171,13 @@ export function AutomationModal({
             onCancel={onClose}
             submitLabel={editing ? "Save automation" : "Create automation"}
             submitDisabled={
-              !name.trim() || !eventType.trim() || parsedActions.value === undefined || !!parsedFilter.error
+              !name.trim()
+                ? "Name the automation first"
+                : !eventType.trim()
+                  ? "Choose the event type it reacts to"
+                  : parsedActions.value === undefined
+                    ? "Fix the actions first"
+                    : !!parsedFilter.error && "Fix the filter first"
             }
           />
         </Stack>

@@ -1,13 +1,14 @@
 // /settings/automations — event-triggered automations: list, create, edit, enable, delete, see runs.
 // Users and admins change them; guests see them.
-import { Alert, Badge, Button, Group, Modal, Switch, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Modal, Switch, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconBolt, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format-date";
-import { errorMessage, notifyError } from "@/components/ui/notify";
+import { notifyError } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { DangerRowAction, SettingsTable } from "@/components/ui/settings-table";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
@@ -26,9 +27,12 @@ function RunsModal({ automation, onClose }: { automation: Automation | null; onC
       {runs.isPending ? (
         <CenteredLoader />
       ) : runs.isError ? (
-        <Alert color="red" variant="light">
-          {errorMessage(runs.error)}
-        </Alert>
+        <ErrorAlert
+          title="The runs could not be loaded"
+          error={runs.error}
+          onRetry={runs.refetch}
+          retrying={runs.isFetching}
+        />
       ) : runs.data.data.length === 0 ? (
         <Text c="dimmed" size="sm">
           No runs yet.
@@ -93,9 +97,12 @@ export function AutomationsScreen() {
       {automations.isPending ? (
         <CenteredLoader />
       ) : automations.isError ? (
-        <Alert color="red" variant="light" title="The automations could not be loaded">
-          {errorMessage(automations.error)}
-        </Alert>
+        <ErrorAlert
+          title="The automations could not be loaded"
+          error={automations.error}
+          onRetry={automations.refetch}
+          retrying={automations.isFetching}
+        />
       ) : automations.data.length === 0 ? (
         <EmptyState
           icon={IconBolt}

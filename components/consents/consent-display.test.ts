@@ -89,6 +89,15 @@ describe("editing", () => {
     });
   });
 
+  it("sets a recorded flag back to not set with null, and forgets it for a flag never set", () => {
+    const draft = setDraftFlag({}, state, "marketing.automatic.email", "status", null);
+    expect(buildConsentPatch(draft, null, { source: "admin-ui" })).toEqual({
+      marketing: { automatic: { email: { status: null } } },
+      _meta: { source: "admin-ui" },
+    });
+    expect(setDraftFlag({}, state, "marketing.automatic.sms", "status", null)).toEqual({});
+  });
+
   it("sends only the changed flags, nested, with the evidence note", () => {
     const draft = setDraftFlag(
       setDraftFlag({}, state, "profiling.online", "objection", true),

@@ -83,7 +83,8 @@ export function disclaimerText(
 }
 
 /** Unsaved edits: only the flags someone actually switched, per key. */
-export type ConsentDraft = Partial<Record<ConsentKey, Partial<Record<ConsentFlag, boolean>>>>;
+/** Pending flags per key: true or false, or null to set a flag back to "Not set". */
+export type ConsentDraft = Partial<Record<ConsentKey, Partial<Record<ConsentFlag, boolean | null>>>>;
 
 export interface DisclaimerDraft {
   version?: string;
@@ -96,11 +97,11 @@ export function setDraftFlag(
   state: ConsentState | undefined,
   key: ConsentKey,
   flag: ConsentFlag,
-  value: boolean,
+  value: boolean | null,
 ): ConsentDraft {
   const saved = flagValue(leafAt(state, key), flag);
   const leaf = { ...draft[key] };
-  if (saved === value) delete leaf[flag];
+  if (saved === (value ?? undefined)) delete leaf[flag];
   else leaf[flag] = value;
   const next = { ...draft };
   if (Object.keys(leaf).length === 0) delete next[key];

@@ -1,7 +1,8 @@
 // One consent flag (consent, limitation or objection) of one key: a badge when reading, a switch when
 // editing. The switch's text always says the stored or pending value, so "Not set" stays visible until
-// someone actually records a choice.
-import { Badge, Group, Switch, Text } from "@mantine/core";
+// someone actually records a choice — and a recorded choice can be set back to "Not set".
+import { ActionIcon, Badge, Group, Switch, Text, Tooltip } from "@mantine/core";
+import { IconEraser } from "@tabler/icons-react";
 import { FLAG_LABELS, type ConsentFlag } from "./consent-catalogue";
 import { flagDisplay } from "./consent-display";
 
@@ -28,14 +29,14 @@ export function ConsentFlagBadge({ flag, value, keyLabel }: ConsentFlagViewProps
 }
 
 export interface ConsentFlagSwitchProps extends ConsentFlagViewProps {
-  /** The pending value when this flag was switched; undefined when it is unchanged. */
-  pending: boolean | undefined;
-  onChange: (value: boolean) => void;
+  /** The pending value when this flag was switched (null: back to not set); undefined when it is unchanged. */
+  pending: boolean | null | undefined;
+  onChange: (value: boolean | null) => void;
   disabled?: boolean;
 }
 
 export function ConsentFlagSwitch({ flag, value, pending, keyLabel, onChange, disabled }: ConsentFlagSwitchProps) {
-  const effective = pending ?? value;
+  const effective = pending === null ? undefined : (pending ?? value);
   const display = flagDisplay(flag, effective);
   const changed = pending !== undefined;
   return (
@@ -52,6 +53,20 @@ export function ConsentFlagSwitch({ flag, value, pending, keyLabel, onChange, di
         {display.label}
         {changed ? " •" : ""}
       </Text>
+      {effective !== undefined ? (
+        <Tooltip label="Set back to Not set" withArrow>
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            color="gray"
+            onClick={() => onChange(null)}
+            disabled={disabled}
+            aria-label={`Set ${FLAG_LABELS[flag]} for ${keyLabel} back to Not set`}
+          >
+            <IconEraser size={14} stroke={1.6} />
+          </ActionIcon>
+        </Tooltip>
+      ) : null}
     </Group>
   );
 }

@@ -2,9 +2,10 @@
 // limitation and objection flags, when each last changed (for those who may read the registry), and, for
 // members who may write, an editor that records the changes with an evidence note.
 import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
-import { IconAlertTriangle, IconLock, IconPencil } from "@tabler/icons-react";
+import { IconLock, IconPencil } from "@tabler/icons-react";
 import { useId, useState } from "react";
-import { errorMessage, notifyError, notifySuccess } from "@/components/ui/notify";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { ROLE_LABEL } from "@/components/ui/role-badge";
 import { usePermissions } from "@/lib/client/use-permissions";
 import { CONSENT_FLAGS, CONSENT_GROUPS, CONSENT_KEY_LABELS, FLAG_DESCRIPTIONS, FLAG_LABELS } from "./consent-catalogue";
@@ -79,14 +80,12 @@ export function ConsentPanel({ ws, customerId }: ConsentPanelProps) {
     content = <Skeleton height={320} radius="md" aria-label="Loading consents" />;
   } else if (consents.isError) {
     content = (
-      <Alert
-        color="red"
-        variant="light"
-        icon={<IconAlertTriangle size={18} />}
+      <ErrorAlert
         title="The consents could not be loaded"
-      >
-        {errorMessage(consents.error)}
-      </Alert>
+        error={consents.error}
+        onRetry={consents.refetch}
+        retrying={consents.isFetching}
+      />
     );
   } else {
     content = (

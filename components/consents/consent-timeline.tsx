@@ -2,13 +2,13 @@
 // filterable by key (or group of keys) and period. Only members with the consent-history permission may
 // read it; everyone else gets a notice saying how to get access, not an error.
 import { Alert, Button, Group, Paper, Select, Skeleton, Stack, Text, ThemeIcon, Timeline, Title } from "@mantine/core";
-import { IconAlertTriangle, IconLock, IconShieldCheck } from "@tabler/icons-react";
+import { IconLock, IconShieldCheck } from "@tabler/icons-react";
 import { useId, useMemo, useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { ANY_TIME, dateRangeError, resolveDateRange, type DateRangeValue } from "@/components/ui/date-range";
 import { DateRangeFilter } from "@/components/ui/date-range-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
-import { errorMessage } from "@/components/ui/notify";
 import { usePermissions } from "@/lib/client/use-permissions";
 import { ACTOR_ICONS } from "./consent-actor";
 import { consentKeyFilterOptions } from "./consent-catalogue";
@@ -63,14 +63,12 @@ export function ConsentTimeline({ ws, customerId }: ConsentTimelineProps) {
     content = <Skeleton height={240} radius="md" aria-label="Loading the consent history" />;
   } else if (history.isError) {
     content = (
-      <Alert
-        color="red"
-        variant="light"
-        icon={<IconAlertTriangle size={18} />}
+      <ErrorAlert
         title="The consent history could not be loaded"
-      >
-        {errorMessage(history.error)}
-      </Alert>
+        error={history.error}
+        onRetry={history.refetch}
+        retrying={history.isFetching}
+      />
     );
   } else if (entries.length === 0) {
     content = (

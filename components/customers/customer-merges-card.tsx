@@ -4,8 +4,9 @@ import { Alert, Anchor, Badge, Button, Paper, Skeleton, Stack, Table, Text, Titl
 import { IconArrowBackUp } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
-import { errorMessage, notifyError } from "@/components/ui/notify";
+import { notifyError } from "@/components/ui/notify";
 import { useWorkspacePath } from "@/lib/client/current-workspace";
 import type { Customer, Merge } from "@/lib/schemas/customers";
 import { formatTimestamp } from "./customer-columns";
@@ -70,9 +71,12 @@ export function CustomerMergesCard({ ws, customer, canAdmin, onUndone }: Custome
         ) : null}
         {merges.isPending ? <Skeleton height={60} /> : null}
         {merges.error ? (
-          <Text size="sm" c="red">
-            {errorMessage(merges.error)}
-          </Text>
+          <ErrorAlert
+            title="The merges could not be loaded"
+            error={merges.error}
+            onRetry={merges.refetch}
+            retrying={merges.isFetching}
+          />
         ) : null}
         {merges.isSuccess && rows.length === 0 ? (
           <Text size="sm" c="dimmed">

@@ -5,9 +5,10 @@ import { Alert, Button, Grid, Stack } from "@mantine/core";
 import { IconArrowLeft, IconGitMerge, IconInfoCircle, IconUserQuestion } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link, Navigate, useLocation, useNavigate, useParams } from "react-router";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage, notifySuccess } from "@/components/ui/notify";
+import { notifySuccess } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
@@ -62,13 +63,20 @@ export function CustomerScreen() {
     const missing = customer.error instanceof ApiError && customer.error.status === 404;
     return (
       <Page title="Customer" actions={<BackButton />}>
-        <EmptyState
-          icon={IconUserQuestion}
-          title={missing ? "No such customer" : "The profile could not be loaded"}
-          description={
-            missing ? "This customer does not exist in this workspace, or was erased." : errorMessage(customer.error)
-          }
-        />
+        {missing ? (
+          <EmptyState
+            icon={IconUserQuestion}
+            title="No such customer"
+            description="This customer does not exist in this workspace, or was erased."
+          />
+        ) : (
+          <ErrorAlert
+            title="The profile could not be loaded"
+            error={customer.error}
+            onRetry={customer.refetch}
+            retrying={customer.isFetching}
+          />
+        )}
       </Page>
     );
   }

@@ -167,7 +167,8 @@ export function CustomersTable({
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        {/* Inert while a newer search loads: a click on a row from before would open the wrong customer. */}
+        <Table.Tbody inert={stale || undefined} data-testid="customer-rows">
           {customers.map((customer) => {
             const path = toScreen(`/customers/${customer.id}`);
             const subtitle = customerSubtitle(customer, masked);
@@ -176,7 +177,7 @@ export function CustomersTable({
               <Table.Tr
                 key={customer.id}
                 style={{ cursor: "pointer" }}
-                onClick={(event) => !event.defaultPrevented && navigate(path)}
+                onClick={(event) => !event.defaultPrevented && !stale && navigate(path)}
               >
                 <Table.Td style={STICKY}>
                   <Stack gap={0}>

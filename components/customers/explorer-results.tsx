@@ -1,9 +1,10 @@
 // The explorer's result area: the table with its pager, or what to show instead — a skeleton while the
 // first page loads, the API's error, "no customers yet" for an empty workspace, "no match" for a search.
-import { Alert, Button, Paper, Stack } from "@mantine/core";
-import { IconAlertTriangle, IconBook2, IconFilterOff, IconPlugConnected, IconUsers } from "@tabler/icons-react";
+import { Button, Paper, Stack } from "@mantine/core";
+import { IconBook2, IconFilterOff, IconPlugConnected, IconUsers } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { useWorkspacePath } from "@/lib/client/current-workspace";
 import type { ColumnOption } from "./customer-columns";
 import { CustomersTable, CustomersTableSkeleton } from "./customers-table";
@@ -51,16 +52,16 @@ export function ExplorerResults({
   const rows = query.data?.data ?? [];
   const errorBox =
     errors.length > 0 ? (
-      <Alert
-        color="red"
-        variant="light"
-        icon={<IconAlertTriangle size={18} />}
+      <ErrorAlert
         title="The customers could not be listed"
+        error={query.error}
+        onRetry={query.refetch}
+        retrying={query.isFetching}
       >
         {errors.map((message) => (
           <div key={message}>{message}</div>
         ))}
-      </Alert>
+      </ErrorAlert>
     ) : null;
 
   if (!query.data) {

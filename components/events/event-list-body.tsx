@@ -1,11 +1,11 @@
 // What the customer timeline and the events screen show under their filters before the list itself:
 // a skeleton while the first page loads, the error with a retry, or an empty state — "no match" with a
 // way out when filters are set, otherwise the caller's own "nothing yet". Then the caller's list.
-import { Alert, Button, Paper } from "@mantine/core";
-import { IconAlertTriangle, IconTimeline } from "@tabler/icons-react";
+import { Button, Paper } from "@mantine/core";
+import { IconTimeline } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
 
 export function EventListBody({
   query,
@@ -35,14 +35,7 @@ export function EventListBody({
     );
   }
   if (query.isError) {
-    return (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The events could not be loaded">
-        {errorMessage(query.error)}{" "}
-        <Button variant="subtle" size="compact-sm" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+    return <ErrorAlert title="The events could not be loaded" error={query.error} onRetry={query.refetch} />;
   }
   if (!empty) return children;
   if (!filtered) return none;

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { fieldById, type FilterField } from "./filter-fields";
 import {
   newGroup,
+  blankRow,
   newRow,
   removeRow,
   updateGroup,
@@ -58,13 +59,12 @@ function CombinatorControl({
 }
 
 export function FilterBuilder({ state, onChange, fields, eventTypes, rowErrors, incomplete }: FilterBuilderProps) {
-  const fallbackField = fields.find((field) => field.id === "base.address.country") ?? fields[0];
+  // A new condition starts without a field: the picker is focused and empty, so typing searches the fields.
   const addRow = (id?: string) => {
-    const field = (id && fieldById(fields, id)) || fallbackField;
-    if (field) onChange({ ...state, items: [...state.items, newRow(field)] });
+    const field = id ? fieldById(fields, id) : undefined;
+    onChange({ ...state, items: [...state.items, field ? newRow(field) : blankRow()] });
   };
-  const addGroup = () =>
-    fallbackField && onChange({ ...state, items: [...state.items, newGroup([newRow(fallbackField)])] });
+  const addGroup = () => onChange({ ...state, items: [...state.items, newGroup([blankRow()])] });
 
   const rowEditor = (row: FilterRow) => (
     <FilterRowEditor
@@ -105,11 +105,10 @@ export function FilterBuilder({ state, onChange, fields, eventTypes, rowErrors, 
             variant="subtle"
             leftSection={<IconPlus size={14} />}
             onClick={() =>
-              fallbackField &&
               onChange(
                 updateGroup(state, group.id, (current) => ({
                   ...current,
-                  rows: [...current.rows, newRow(fallbackField)],
+                  rows: [...current.rows, blankRow()],
                 })),
               )
             }

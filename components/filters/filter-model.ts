@@ -60,6 +60,11 @@ export function emptyBuilder(): BuilderState {
   return { combinator: "and", items: [] };
 }
 
+/** A condition whose field is still to be chosen: the picker starts empty, ready for typing. */
+export function blankRow(): FilterRow {
+  return { kind: "row", id: nextId("r"), field: "", op: "eq", values: emptyValues() };
+}
+
 export function newRow(field: FilterField, values: Partial<RowValues> = {}): FilterRow {
   return {
     kind: "row",

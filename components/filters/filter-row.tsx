@@ -57,9 +57,13 @@ export function FilterRowEditor({
         <Select
           aria-label="Field"
           data={fieldOptions}
-          value={row.field}
+          value={row.field || null}
           onChange={changeField}
+          placeholder="Choose a field — type to search"
+          // A condition just added has no field yet: focus its picker, so typing searches at once.
+          autoFocus={row.field === ""}
           searchable
+          nothingFoundMessage="No field matches"
           allowDeselect={false}
           w={220}
           maxDropdownHeight={320}
@@ -102,7 +106,7 @@ export function FilterRowEditor({
       ))}
       {!hasErrors && incomplete ? (
         <Text size="xs" c="dimmed">
-          Not applied until it has a value.
+          {field ? "Not applied until it has a value." : "Not applied until a field is chosen."}
         </Text>
       ) : null}
     </Stack>

@@ -8,6 +8,7 @@ import { SaveChangesActions } from "@/components/ui/form-actions";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
+import { useLeaveGuard } from "@/components/ui/use-leave-guard";
 import type { IdentityRules } from "@/lib/schemas/identity-rules";
 import {
   describeRuleChanges,
@@ -32,6 +33,8 @@ export function IdentityRulesForm({ rules, readOnly, save }: IdentityRulesFormPr
   const body = identityRulesBody(values);
   const changes = describeRuleChanges(rules, body);
   const dirty = changes.length > 0;
+  // Leaving with unsaved rules asks first (a link in the app, a reload or closing the tab).
+  useLeaveGuard(dirty && !readOnly);
   const general = formError(save.error, ["policy", "match", "blockedValues"]);
 
   return (

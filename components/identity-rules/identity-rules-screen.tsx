@@ -1,9 +1,9 @@
 // /settings/identity-rules — how records are linked into one customer. Admins edit the rules; everyone
 // else sees them read-only.
-import { Alert, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -27,9 +27,12 @@ export function IdentityRulesScreen() {
         {rules.isPending ? (
           <CenteredLoader />
         ) : rules.isError ? (
-          <Alert color="red" variant="light" title="The identity rules could not be loaded">
-            {errorMessage(rules.error)}
-          </Alert>
+          <ErrorAlert
+            title="The identity rules could not be loaded"
+            error={rules.error}
+            onRetry={rules.refetch}
+            retrying={rules.isFetching}
+          />
         ) : (
           // Keyed by the saved rules: a save (or another admin's, on refetch) starts the form afresh.
           <IdentityRulesForm key={JSON.stringify(rules.data)} rules={rules.data} readOnly={!canAdmin} save={save} />

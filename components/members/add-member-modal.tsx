@@ -85,7 +85,7 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
             pending={add.isPending}
             onCancel={close}
             submitLabel="Add member"
-            submitDisabled={!email.trim()}
+            submitDisabled={!email.trim() && "Enter an e-mail address first"}
           />
         </Stack>
       </form>

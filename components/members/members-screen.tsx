@@ -1,10 +1,10 @@
 // /settings/members — people in the workspace, their roles and who may read the consent history.
-import { Alert, Button } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconUserPlus } from "@tabler/icons-react";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -36,9 +36,12 @@ export function MembersScreen() {
       ) : members.isPending ? (
         <CenteredLoader />
       ) : members.isError ? (
-        <Alert color="red" variant="light" title="The members could not be loaded">
-          {errorMessage(members.error)}
-        </Alert>
+        <ErrorAlert
+          title="The members could not be loaded"
+          error={members.error}
+          onRetry={members.refetch}
+          retrying={members.isFetching}
+        />
       ) : (
         <MembersTable members={members.data} />
       )}

@@ -2,7 +2,6 @@
 // same numbers for screen readers, for copying, for exact values), with its CSV download. The card owns
 // the states every report shares: loading skeleton, error with retry, and an empty state that says why.
 import {
-  Alert,
   Box,
   Button,
   Group,
@@ -15,9 +14,10 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { IconAlertTriangle, IconChartBar, IconDownload, IconTable, type Icon } from "@tabler/icons-react";
+import { IconChartBar, IconDownload, IconTable, type Icon } from "@tabler/icons-react";
 import { useId, useState, type ReactNode } from "react";
-import { errorMessage, notifyError } from "@/components/ui/notify";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { notifyError } from "@/components/ui/notify";
 import { downloadCsv, type CsvRequest } from "@/lib/client/download-csv";
 
 export const CHART_HEIGHT = 260;
@@ -131,14 +131,7 @@ export function ChartCard({
       </Box>
     );
   } else if (state.isError) {
-    body = (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="This report could not be loaded">
-        {errorMessage(state.error)}{" "}
-        <Button variant="subtle" size="compact-sm" onClick={() => void state.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+    body = <ErrorAlert title="This report could not be loaded" error={state.error} onRetry={state.refetch} />;
   } else if (empty) {
     body = <CardEmpty icon={emptyIcon} text={emptyText} />;
   } else {

@@ -2,10 +2,10 @@
 // period and for the whole base or one saved view. What is shown lives in the URL (dashboard-params.ts),
 // so a reload or a shared link opens the same figures.
 import { Alert, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
+import { IconInfoCircle } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
 import { useEventTypes } from "@/components/events/use-event-types";
-import { errorMessage } from "@/components/ui/notify";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { Page } from "@/components/ui/page";
 import { useViews } from "@/components/views/use-views";
 import { buildEndpointUrl } from "@/lib/client/api-client";
@@ -26,7 +26,7 @@ import { HeadlineFigures } from "./headline-figures";
 import { customersAtEnd, eventsIn, newCustomersIn } from "./report-figures";
 import { daysIn } from "./report-days";
 import { rangeLabel } from "./report-labels";
-import { effectiveInterval, previousRange, resolveRange } from "./report-range";
+import { effectiveInterval, previousRange, rangeError, resolveRange } from "./report-range";
 import {
   periodQuery,
   useCompositionReport,
@@ -88,8 +88,18 @@ function csvOf(url: string, fallbackName: string): CsvRequest {
   return { url, fallbackName };
 }
 
-function CompositionSection({ ws, spec, viewId }: { ws: string; spec: CompositionSpec; viewId: string | null }) {
-  const report = useCompositionReport(ws, spec.dimension, viewId);
+function CompositionSection({
+  ws,
+  spec,
+  viewId,
+  enabled,
+}: {
+  ws: string;
+  spec: CompositionSpec;
+  viewId: string | null;
+  enabled: boolean;
+}) {
+  const report = useCompositionReport(ws, spec.dimension, viewId, enabled);
   const query = { dimension: spec.dimension, ...(viewId ? { viewId } : {}) };
   return (
     <CompositionCard
@@ -116,21 +126,30 @@ export function DashboardScreen() {
   const [search, setSearch] = useSearchParams();
   const params = readDashboardParams(search);
   const { today, timezone, error: workspaceError } = useWorkspaceToday(ws);
-  const views = useViews(ws);
   const eventTypes = useEventTypes(ws);
 
-  const range = today ? resolveRange(params.range, today) : null;
+  const views = useViews(ws);
+  const missingView =
+    params.viewId !== null && views.isSuccess && !views.data.some((view) => view.id === params.viewId);
+  // A range the API would refuse, or a view that is gone: one message instead of every card waiting or failing.
+  const invalidRange = rangeError(params.range);
+  const blocked = invalidRange !== null || missingView;
+  const viewId = missingView ? null : params.viewId;
+
+  // Reports of a view wait until the view is known to exist.
+  const waiting = params.viewId !== null && !views.isSuccess;
+  const range = today && !blocked && !waiting ? resolveRange(params.range, today) : null;
   const interval = range ? effectiveInterval(params.interval, range) : null;
-  const current: PeriodQuery | null = range && interval ? periodQuery(range, interval, params.viewId) : null;
+  const current: PeriodQuery | null = range && interval ? periodQuery(range, interval, viewId) : null;
   // The period before, by month: its edges are partial months, which the API counts by day, so the sums
   // are exact and the answer stays a few rows long.
-  const previous: PeriodQuery | null = range ? periodQuery(previousRange(range), "month", params.viewId) : null;
+  const previous: PeriodQuery | null = range ? periodQuery(previousRange(range), "month", viewId) : null;
 
   const growth = useGrowthReport(ws, current);
   const previousGrowth = useGrowthReport(ws, previous);
   const events = useEventTrendsReport(ws, current);
   const previousEvents = useEventTrendsReport(ws, previous);
-  const emailConsent = useCompositionReport(ws, EMAIL_MARKETING, params.viewId);
+  const emailConsent = useCompositionReport(ws, EMAIL_MARKETING, viewId, !blocked && !waiting);
 
   // react-router renders a URL change in a transition, so two quick edits (the two days of a custom range)
   // can both run before the first re-render: each change starts from the URL as it is now, not as rendered.
@@ -138,8 +157,6 @@ export function DashboardScreen() {
     setSearch(writeDashboardParams(change(readDashboardParams(new URLSearchParams(window.location.search)))), {
       replace: true,
     });
-  const missingView =
-    params.viewId !== null && views.isSuccess && !views.data.some((view) => view.id === params.viewId);
   const figure = <T,>(query: { data: T | undefined; isPending: boolean }, read: (data: T) => number) => ({
     value: query.data === undefined ? null : read(query.data),
     loading: query.isPending,
@@ -164,63 +181,79 @@ export function DashboardScreen() {
           </Text>
         ) : null}
         {missingView ? (
-          <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />}>
-            This view no longer exists; choose another one or report on all customers.
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconInfoCircle size={18} />}
+            title="This view does not exist"
+            data-testid="dashboard-blocked"
+          >
+            It was deleted, or the link is wrong. Choose another view above, or report on all customers.
+          </Alert>
+        ) : invalidRange ? (
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconInfoCircle size={18} />}
+            title="Choose a period to report on"
+            data-testid="dashboard-blocked"
+          >
+            {invalidRange}. Pick the first and the last day above, or one of the preset periods.
           </Alert>
         ) : null}
         {workspaceError ? (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title="The workspace's settings could not be loaded"
-          >
-            {errorMessage(workspaceError)}
-          </Alert>
+          <ErrorAlert title="The workspace's settings could not be loaded" error={workspaceError} />
         ) : null}
 
-        <HeadlineFigures
-          customers={figure(growth, customersAtEnd)}
-          customersOn={range && today && range.to !== today ? rangeLabel(range.to, range.to) : null}
-          inView={params.viewId !== null}
-          newCustomers={figure(growth, newCustomersIn)}
-          previousNewCustomers={figure(previousGrowth, newCustomersIn)}
-          emailReachable={figure(
-            emailConsent,
-            (report) => report.buckets.find((bucket) => bucket.key === "granted")?.count ?? 0,
-          )}
-          consentBase={figure(emailConsent, (report) => report.total)}
-          events={figure(events, eventsIn)}
-          previousEvents={figure(previousEvents, eventsIn)}
-          previousLabel={range ? previousLabelOf(daysIn(range.from, range.to)) : "the previous period"}
-        />
+        {blocked ? null : (
+          <>
+            <HeadlineFigures
+              customers={figure(growth, customersAtEnd)}
+              customersOn={range && today && range.to !== today ? rangeLabel(range.to, range.to) : null}
+              inView={params.viewId !== null}
+              newCustomers={figure(growth, newCustomersIn)}
+              previousNewCustomers={figure(previousGrowth, newCustomersIn)}
+              emailReachable={figure(
+                emailConsent,
+                (report) => report.buckets.find((bucket) => bucket.key === "granted")?.count ?? 0,
+              )}
+              consentBase={figure(emailConsent, (report) => report.total)}
+              events={figure(events, eventsIn)}
+              previousEvents={figure(previousEvents, eventsIn)}
+              previousLabel={range ? previousLabelOf(daysIn(range.from, range.to)) : "the previous period"}
+            />
 
-        <GrowthCard
-          report={growth.data}
-          state={growth}
-          csv={
-            current
-              ? csvOf(buildEndpointUrl(getGrowthReportEndpoint, { params: { ws }, query: current }), "growth.csv")
-              : null
-          }
-        />
+            <GrowthCard
+              report={growth.data}
+              state={growth}
+              csv={
+                current
+                  ? csvOf(buildEndpointUrl(getGrowthReportEndpoint, { params: { ws }, query: current }), "growth.csv")
+                  : null
+              }
+            />
 
-        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-          {COMPOSITIONS.map((spec) => (
-            <CompositionSection key={spec.dimension} ws={ws} spec={spec} viewId={params.viewId} />
-          ))}
-        </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
+              {COMPOSITIONS.map((spec) => (
+                <CompositionSection key={spec.dimension} ws={ws} spec={spec} viewId={viewId} enabled={!waiting} />
+              ))}
+            </SimpleGrid>
 
-        <EventTrendsCard
-          report={events.data}
-          state={events}
-          csv={
-            current
-              ? csvOf(buildEndpointUrl(getEventTrendsReportEndpoint, { params: { ws }, query: current }), "events.csv")
-              : null
-          }
-          typeLabel={(type) => eventTypes.meta(type).label}
-        />
+            <EventTrendsCard
+              report={events.data}
+              state={events}
+              csv={
+                current
+                  ? csvOf(
+                      buildEndpointUrl(getEventTrendsReportEndpoint, { params: { ws }, query: current }),
+                      "events.csv",
+                    )
+                  : null
+              }
+              typeLabel={(type) => eventTypes.meta(type).label}
+            />
+          </>
+        )}
       </Stack>
     </Page>
   );

@@ -164,7 +164,7 @@ export function HeadlineFigures(props: HeadlineFiguresProps) {
               ? ""
               : consentBase.value === 0
                 ? "no customers yet"
-                : `${formatCount(emailReachable.value)} of ${formatCount(consentBase.value)} agreed to marketing e-mails`}
+                : `${formatCount(emailReachable.value)} of ${formatCount(consentBase.value)} agreed to marketing e-mails, as of today`}
           </Text>
         </Tooltip>
       </FigureCard>

@@ -61,11 +61,17 @@ export function useEventTrendsReport(ws: string, query: PeriodQuery | null) {
   });
 }
 
-export function useCompositionReport(ws: string, dimension: CompositionDimension, viewId: string | null) {
+export function useCompositionReport(
+  ws: string,
+  dimension: CompositionDimension,
+  viewId: string | null,
+  enabled = true,
+) {
   const query = { dimension, ...(viewId ? { viewId } : {}) };
   return useQuery({
     queryKey: queryKeys.reports.composition(ws, query),
     queryFn: ({ signal }) => callEndpoint(getCompositionReportEndpoint, { params: { ws }, query }, { signal }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,7 @@
 // The customer profile tab: the workspace's extended properties, then the standard structure they extend.
-import { Alert, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
-import { errorMessage } from "@/components/ui/notify";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { ExtendedPropertiesSection } from "./extended-properties-section";
 import { StandardProfileCard } from "./standard-profile-card";
@@ -16,9 +16,12 @@ export function CustomerSchemaPanel({ readOnly }: { readOnly: boolean }) {
       {schema.isPending ? (
         <CenteredLoader />
       ) : schema.isError ? (
-        <Alert color="red" variant="light" title="The standard profile could not be loaded">
-          {errorMessage(schema.error)}
-        </Alert>
+        <ErrorAlert
+          title="The standard profile could not be loaded"
+          error={schema.error}
+          onRetry={schema.refetch}
+          retrying={schema.isFetching}
+        />
       ) : (
         <StandardProfileCard base={schema.data.customer.base} />
       )}

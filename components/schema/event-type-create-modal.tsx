@@ -137,7 +137,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
           pending={create.isPending}
           onCancel={onClose}
           submitLabel="Create event type"
-          submitDisabled={values.type.trim() === ""}
+          submitDisabled={values.type.trim() === "" && "Enter the event type's name first"}
         />
       </Stack>
     </form>

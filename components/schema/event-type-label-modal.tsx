@@ -76,7 +76,7 @@ function LabelForm({ eventType, onClose }: { eventType: EventTypeInfo; onClose: 
           pending={update.isPending}
           onCancel={onClose}
           submitLabel="Save label"
-          submitDisabled={unchanged}
+          submitDisabled={unchanged && "Nothing changed yet"}
         />
       </Stack>
     </form>

@@ -1,11 +1,11 @@
 // The event types tab: the workspace's custom types (declare, relabel, enable/disable), then the standard
 // catalogue by category, where admins can switch off types the workspace does not want to receive.
-import { Alert, Button, Stack } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconBolt, IconPlus } from "@tabler/icons-react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { EVENT_CATEGORY_LABELS } from "@/lib/schemas/event-catalogue/common";
 import type { EventTypeInfo } from "@/lib/schemas/event-types";
@@ -32,9 +32,12 @@ export function EventTypesPanel({ readOnly }: { readOnly: boolean }) {
   if (list.isPending) return <CenteredLoader />;
   if (list.isError) {
     return (
-      <Alert color="red" variant="light" title="The event types could not be loaded">
-        {errorMessage(list.error)}
-      </Alert>
+      <ErrorAlert
+        title="The event types could not be loaded"
+        error={list.error}
+        onRetry={list.refetch}
+        retrying={list.isFetching}
+      />
     );
   }
   const custom = list.data.data.filter((type) => !type.standard);

@@ -1,11 +1,12 @@
 // The workspace's extended properties: a table, "Add property", and per row Edit and Disable / Enable.
 // Properties cannot be deleted (customers' data keeps them, and the API refuses), so "remove" is
 // disabling: the data stays on the profiles, and new writes of the property are refused.
-import { ActionIcon, Alert, Badge, Button, Code, Menu, Stack, Table, Text } from "@mantine/core";
+import { ActionIcon, Badge, Button, Code, Menu, Stack, Table, Text } from "@mantine/core";
 import { IconDots, IconEye, IconEyeOff, IconPencil, IconPlus, IconSchema } from "@tabler/icons-react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage, notifyError, notifySuccess } from "@/components/ui/notify";
+import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { SettingsTable } from "@/components/ui/settings-table";
 import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { CenteredLoader } from "@/components/ui/centered-loader";
@@ -45,9 +46,12 @@ export function ExtendedPropertiesSection({ readOnly }: { readOnly: boolean }) {
       {properties.isPending ? (
         <CenteredLoader />
       ) : properties.isError ? (
-        <Alert color="red" variant="light" title="The extended properties could not be loaded">
-          {errorMessage(properties.error)}
-        </Alert>
+        <ErrorAlert
+          title="The extended properties could not be loaded"
+          error={properties.error}
+          onRetry={properties.refetch}
+          retrying={properties.isFetching}
+        />
       ) : properties.data.properties.length === 0 ? (
         <EmptyState
           icon={IconSchema}

@@ -157,7 +157,9 @@ function PropertyForm({ stored, property, onClose }: Omit<ExtendedPropertyModalP
           pending={put.isPending}
           onCancel={onClose}
           submitLabel={saved ? "Save changes" : "Add property"}
-          submitDisabled={incomplete}
+          submitDisabled={
+            declaration.name === "" ? "Name the property first" : incomplete && "Add at least one allowed value"
+          }
         />
       </Stack>
     </form>

@@ -21,6 +21,7 @@ import { IconFlask, IconPlayerStop, IconSend } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useViews } from "@/components/views/use-views";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { errorMessage, notifyError, notifySuccess } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
@@ -190,7 +191,17 @@ export function CampaignScreen() {
     );
 
   if (id && campaign.isPending) return <Page title="Campaign" />;
-  if (id && campaign.error) return <Page title="Campaign">{errorMessage(campaign.error)}</Page>;
+  if (id && campaign.error)
+    return (
+      <Page title="Campaign">
+        <ErrorAlert
+          title="The campaign could not be loaded"
+          error={campaign.error}
+          onRetry={campaign.refetch}
+          retrying={campaign.isFetching}
+        />
+      </Page>
+    );
 
   const viewOptions = [
     { value: "", label: "Every customer" },

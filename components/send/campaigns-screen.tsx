@@ -4,8 +4,8 @@ import { useMediaQuery } from "@mantine/hooks";
 import { IconFlask, IconMailPlus, IconSend } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { formatTimestamp } from "@/components/customers/customer-columns";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -74,7 +74,15 @@ export function CampaignsScreen() {
 
   let content;
   if (campaigns.isPending) content = <Skeleton height={160} radius="md" />;
-  else if (campaigns.error) content = <Text c="red">{errorMessage(campaigns.error)}</Text>;
+  else if (campaigns.error)
+    content = (
+      <ErrorAlert
+        title="The campaigns could not be loaded"
+        error={campaigns.error}
+        onRetry={campaigns.refetch}
+        retrying={campaigns.isFetching}
+      />
+    );
   else if (campaigns.data.length === 0) {
     content = (
       <EmptyState

@@ -3,8 +3,8 @@ import { Alert, Badge, Grid, Group, Paper, ScrollArea, Skeleton, Stack, Text, Un
 import { IconFlask } from "@tabler/icons-react";
 import { useState } from "react";
 import { formatTimestamp } from "@/components/customers/customer-columns";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { useOutbox } from "./use-campaigns";
@@ -21,7 +21,15 @@ export function OutboxScreen() {
 
   let content;
   if (outbox.isPending) content = <Skeleton height={240} radius="md" />;
-  else if (outbox.error) content = <Text c="red">{errorMessage(outbox.error)}</Text>;
+  else if (outbox.error)
+    content = (
+      <ErrorAlert
+        title="The outbox could not be loaded"
+        error={outbox.error}
+        onRetry={outbox.refetch}
+        retrying={outbox.isFetching}
+      />
+    );
   else if (messages.length === 0)
     content = (
       <EmptyState

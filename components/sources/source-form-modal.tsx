@@ -4,6 +4,7 @@ import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
+import { SecretCloseConfirm, useSecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Source, SourceWithWriteKey } from "@/lib/schemas/sources";
 import { sourceChanges, type SourceFormValues } from "./source-changes";
@@ -23,25 +24,28 @@ export interface SourceFormModalProps {
 
 export function SourceFormModal({ opened, onClose, source }: SourceFormModalProps) {
   const [created, setCreated] = useState<SourceWithWriteKey | null>(null);
+  const guard = useSecretCloseGuard(created !== null, onClose);
   const title = created ? `Write key for ${created.name}` : source ? `Edit ${source.name}` : "New source";
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      // Esc and the close button ask before the key is thrown away; clicking beside the modal does nothing.
+      {...guard.modalProps}
       // Reset once the modal is gone, not on close: its exit animation still shows the key.
       onExitTransitionEnd={() => setCreated(null)}
       title={<Text fw={650}>{title}</Text>}
       centered
       size="lg"
-      // Clicking beside the modal must not throw away a key that cannot be shown again.
-      closeOnClickOutside={!created}
     >
       {created ? (
         <Stack gap="md">
           <WriteKeyPanel source={created} />
-          <Group justify="flex-end">
-            <Button onClick={onClose}>I have saved the key</Button>
-          </Group>
+          <SecretCloseConfirm guard={guard} what="write key" />
+          {guard.asking ? null : (
+            <Group justify="flex-end">
+              <Button onClick={guard.close}>I have saved the key</Button>
+            </Group>
+          )}
         </Stack>
       ) : (
         // The modal unmounts its body when closed, so each opening starts from the saved values (or an empty form).
@@ -145,7 +149,11 @@ function SourceForm({ source, onClose, onCreated }: SourceFormProps) {
           pending={mutation.isPending}
           onCancel={onClose}
           submitLabel={source ? "Save changes" : "Create source"}
-          submitDisabled={!values.name.trim() || (changes !== null && Object.keys(changes).length === 0)}
+          submitDisabled={
+            !values.name.trim()
+              ? "Name the source first"
+              : changes !== null && Object.keys(changes).length === 0 && "Nothing changed yet"
+          }
         />
       </Stack>
     </form>

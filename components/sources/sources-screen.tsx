@@ -1,11 +1,11 @@
 // /settings/sources — where profiles and events come from, each with a write key.
-import { Alert, Button } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlugConnected, IconPlus } from "@tabler/icons-react";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -37,9 +37,12 @@ export function SourcesScreen() {
       ) : sources.isPending ? (
         <CenteredLoader />
       ) : sources.isError ? (
-        <Alert color="red" variant="light" title="The sources could not be loaded">
-          {errorMessage(sources.error)}
-        </Alert>
+        <ErrorAlert
+          title="The sources could not be loaded"
+          error={sources.error}
+          onRetry={sources.refetch}
+          retrying={sources.isFetching}
+        />
       ) : sources.data.length === 0 ? (
         <EmptyState
           icon={IconPlugConnected}

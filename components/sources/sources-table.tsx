@@ -3,6 +3,7 @@
 import { ActionIcon, Badge, Button, Code, Group, Menu, Modal, Table, Text } from "@mantine/core";
 import { IconDots, IconKey, IconPencil, IconTrash, IconWebhook } from "@tabler/icons-react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { SecretCloseConfirm, useSecretCloseGuard, type SecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { SettingsTable } from "@/components/ui/settings-table";
@@ -26,6 +27,7 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
   const isOpen = (action: Action) => dialog.opened && pending?.action === action;
   const rotatedKey = useDialogTarget<SourceWithWriteKey>();
   const rotated = rotatedKey.target;
+  const guard = useSecretCloseGuard(rotatedKey.opened, rotatedKey.close);
 
   return (
     <>
@@ -162,25 +164,27 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
       </ConfirmModal>
       <Modal
         opened={rotatedKey.opened}
-        onClose={rotatedKey.close}
+        {...guard.modalProps}
         title={<Text fw={650}>New write key for {rotated?.name}</Text>}
         centered
         size="lg"
-        closeOnClickOutside={false}
       >
-        {rotated ? <RotatedKey rotated={rotated} onDone={rotatedKey.close} /> : null}
+        {rotated ? <RotatedKey rotated={rotated} guard={guard} /> : null}
       </Modal>
     </>
   );
 }
 
-function RotatedKey({ rotated, onDone }: { rotated: SourceWithWriteKey; onDone: () => void }) {
+function RotatedKey({ rotated, guard }: { rotated: SourceWithWriteKey; guard: SecretCloseGuard }) {
   return (
     <>
       <WriteKeyPanel source={rotated} />
-      <Group justify="flex-end" mt="md">
-        <Button onClick={onDone}>I have saved the key</Button>
-      </Group>
+      <SecretCloseConfirm guard={guard} what="write key" />
+      {guard.asking ? null : (
+        <Group justify="flex-end" mt="md">
+          <Button onClick={guard.close}>I have saved the key</Button>
+        </Group>
+      )}
     </>
   );
 }

@@ -1,8 +1,18 @@
 // The bottom of every modal form: the error that belongs to no single field, then Cancel and the submit
 // button. One component so every dialog behaves alike (Cancel is disabled while the request runs, the
-// submit button shows progress).
-import { Alert, Button, Group } from "@mantine/core";
-import type { ReactNode } from "react";
+// submit button shows progress, a disabled button says why beside it).
+import { Alert, Button, Group, Text } from "@mantine/core";
+import { useId, type ReactNode } from "react";
+
+/** Why the button next to it cannot be pressed yet, in words; referenced by the button's description. */
+function DisabledReason({ id, reason }: { id: string; reason: string | null }) {
+  if (!reason) return null;
+  return (
+    <Text id={id} size="xs" c="dimmed" mr="auto" data-testid="disabled-reason">
+      {reason}
+    </Text>
+  );
+}
 
 export function FormActions({
   error,
@@ -19,12 +29,15 @@ export function FormActions({
   pending: boolean;
   onCancel: () => void;
   submitLabel: ReactNode;
-  submitDisabled?: boolean;
+  /** true, or why the button is disabled ("Enter a name first"), shown beside it. */
+  submitDisabled?: boolean | string;
   submitColor?: string;
   submitIcon?: ReactNode;
   /** For a dialog that is not a <form>: the submit button calls this instead of submitting. */
   onSubmit?: () => void;
 }) {
+  const reasonId = useId();
+  const reason = typeof submitDisabled === "string" && submitDisabled ? submitDisabled : null;
   return (
     <>
       {error ? (
@@ -33,6 +46,7 @@ export function FormActions({
         </Alert>
       ) : null}
       <Group justify="flex-end" gap="sm">
+        <DisabledReason id={reasonId} reason={reason} />
         <Button variant="default" onClick={onCancel} disabled={pending}>
           Cancel
         </Button>
@@ -40,7 +54,8 @@ export function FormActions({
           type={onSubmit ? "button" : "submit"}
           onClick={onSubmit}
           loading={pending}
-          disabled={submitDisabled}
+          disabled={Boolean(submitDisabled)}
+          aria-describedby={reason ? reasonId : undefined}
           color={submitColor}
           leftSection={submitIcon}
         >
@@ -70,6 +85,7 @@ export function SaveChangesActions({
   onDiscard: () => void;
   saveLabel?: ReactNode;
 }) {
+  const reasonId = useId();
   return (
     <>
       {error ? (
@@ -79,10 +95,11 @@ export function SaveChangesActions({
       ) : null}
       {readOnly ? null : (
         <Group justify="flex-end" gap="sm">
+          <DisabledReason id={reasonId} reason={dirty ? null : "Nothing changed yet"} />
           <Button variant="default" disabled={!dirty || pending} onClick={onDiscard}>
             Discard changes
           </Button>
-          <Button type="submit" disabled={!dirty} loading={pending}>
+          <Button type="submit" disabled={!dirty} loading={pending} aria-describedby={dirty ? undefined : reasonId}>
             {saveLabel}
           </Button>
         </Group>

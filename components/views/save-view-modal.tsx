@@ -64,7 +64,7 @@ export function SaveViewModal({ opened, onClose, onSave, saving, error }: SaveVi
             error={otherError}
             pending={saving}
             onCancel={close}
-            submitDisabled={!name.trim()}
+            submitDisabled={!name.trim() && "Name the view first"}
             submitLabel="Save view"
           />
         </Stack>

@@ -6,9 +6,10 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { describeFilter } from "@/components/filters/filter-summary";
 import { useFilterFields } from "@/components/filters/use-filter-fields";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage, notifyError, notifySuccess } from "@/components/ui/notify";
+import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace, useWorkspacePath } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -47,7 +48,15 @@ export function ViewsScreen() {
 
   let content;
   if (views.isPending) content = <Skeleton height={160} radius="md" />;
-  else if (views.error) content = <Text c="red">{errorMessage(views.error)}</Text>;
+  else if (views.error)
+    content = (
+      <ErrorAlert
+        title="The views could not be loaded"
+        error={views.error}
+        onRetry={views.refetch}
+        retrying={views.isFetching}
+      />
+    );
   else if (views.data.length === 0) {
     content = (
       <EmptyState

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
+import { SecretCloseConfirm, useSecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { SecretValue, ShownOnceWarning } from "@/components/ui/secret-value";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { WEBHOOK_EVENT_KINDS, type WebhookEventKind, type WebhookWithSecret } from "@/lib/schemas/webhooks";
@@ -18,6 +19,7 @@ export function NewWebhookModal({ opened, onClose }: { opened: boolean; onClose:
   const [eventTypes, setEventTypes] = useState<string[]>([]);
   const [created, setCreated] = useState<WebhookWithSecret | null>(null);
   const { create } = useWebhookMutations(workspace.id);
+  const guard = useSecretCloseGuard(created !== null, onClose);
   const reset = () => {
     setUrl("");
     setEvents(["event.created"]);
@@ -28,22 +30,24 @@ export function NewWebhookModal({ opened, onClose }: { opened: boolean; onClose:
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      {...guard.modalProps}
       onExitTransitionEnd={reset}
       title={<Text fw={650}>{created ? "Signing secret" : "New webhook"}</Text>}
       centered
       size={created ? "lg" : "md"}
-      closeOnClickOutside={!created}
     >
       {created ? (
         <Stack gap="md">
           <ShownOnceWarning>
-            Verify every delivery with this secret (Standard Webhooks). It is not shown again; rotate it if it is lost.
+            Verify every delivery with this secret (Standard Webhooks). It is not shown again.
           </ShownOnceWarning>
           <SecretValue label="Secret" value={created.secret} />
-          <Group justify="flex-end">
-            <Button onClick={onClose}>I have saved the secret</Button>
-          </Group>
+          <SecretCloseConfirm guard={guard} what="secret" />
+          {guard.asking ? null : (
+            <Group justify="flex-end">
+              <Button onClick={guard.close}>I have saved the secret</Button>
+            </Group>
+          )}
         </Stack>
       ) : (
         <form
@@ -95,7 +99,7 @@ export function NewWebhookModal({ opened, onClose }: { opened: boolean; onClose:
               pending={create.isPending}
               onCancel={onClose}
               submitLabel="Create webhook"
-              submitDisabled={!url.trim() || events.length === 0}
+              submitDisabled={!url.trim() ? "Enter the URL first" : events.length === 0 && "Choose what to send"}
             />
           </Stack>
         </form>

@@ -1,8 +1,8 @@
 // A subscription's latest deliveries with every attempt (time, status, duration, response excerpt).
-import { Alert, Badge, Code, Modal, Table, Text } from "@mantine/core";
+import { Badge, Code, Modal, Table, Text } from "@mantine/core";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
 import { formatDate } from "@/components/ui/format-date";
-import { errorMessage } from "@/components/ui/notify";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Webhook } from "@/lib/schemas/webhooks";
 import { useWebhookDeliveries } from "./use-webhooks";
@@ -17,9 +17,12 @@ export function WebhookDeliveriesModal({ webhook, onClose }: { webhook: Webhook 
       {deliveries.isPending ? (
         <CenteredLoader />
       ) : deliveries.isError ? (
-        <Alert color="red" variant="light">
-          {errorMessage(deliveries.error)}
-        </Alert>
+        <ErrorAlert
+          title="The deliveries could not be loaded"
+          error={deliveries.error}
+          onRetry={deliveries.refetch}
+          retrying={deliveries.isFetching}
+        />
       ) : deliveries.data.data.length === 0 ? (
         <Text c="dimmed" size="sm">
           Nothing sent yet.

@@ -1,13 +1,14 @@
 // /settings/webhooks — signed outgoing webhooks (admins only): list, create (secret once), enable or
 // disable, test ping, deliveries, delete.
-import { Alert, Badge, Button, Code, Group, Switch, Table, Text } from "@mantine/core";
+import { Badge, Button, Code, Group, Switch, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus, IconTrash, IconWebhook } from "@tabler/icons-react";
 import { useState } from "react";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
 import { EmptyState } from "@/components/ui/empty-state";
-import { errorMessage, notifyError, notifySuccess } from "@/components/ui/notify";
+import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { DangerRowAction, SettingsTable } from "@/components/ui/settings-table";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
@@ -41,9 +42,12 @@ export function WebhooksScreen() {
       ) : hooks.isPending ? (
         <CenteredLoader />
       ) : hooks.isError ? (
-        <Alert color="red" variant="light" title="The webhooks could not be loaded">
-          {errorMessage(hooks.error)}
-        </Alert>
+        <ErrorAlert
+          title="The webhooks could not be loaded"
+          error={hooks.error}
+          onRetry={hooks.refetch}
+          retrying={hooks.isFetching}
+        />
       ) : hooks.data.length === 0 ? (
         <EmptyState
           icon={IconWebhook}

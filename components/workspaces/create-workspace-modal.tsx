@@ -93,7 +93,7 @@ export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onC
             pending={create.isPending}
             onCancel={close}
             submitLabel="Create workspace"
-            submitDisabled={!name.trim()}
+            submitDisabled={!name.trim() && "Name the workspace first"}
           />
         </Stack>
       </form>

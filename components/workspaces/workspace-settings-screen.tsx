@@ -1,9 +1,9 @@
 // /settings/workspace — the open workspace's name, slug, time zone and currency, and deleting it.
-import { Alert, Paper, Stack } from "@mantine/core";
+import { Paper, Stack } from "@mantine/core";
 import { useLocation } from "react-router";
 import { AdminOnlyNotice } from "@/components/settings/admin-only-notice";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { CenteredLoader } from "@/components/ui/centered-loader";
-import { errorMessage } from "@/components/ui/notify";
 import { Page } from "@/components/ui/page";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -29,9 +29,12 @@ export function WorkspaceSettingsScreen() {
         {details.isPending ? (
           <CenteredLoader />
         ) : details.isError ? (
-          <Alert color="red" variant="light" title="The workspace settings could not be loaded">
-            {errorMessage(details.error)}
-          </Alert>
+          <ErrorAlert
+            title="The workspace settings could not be loaded"
+            error={details.error}
+            onRetry={details.refetch}
+            retrying={details.isFetching}
+          />
         ) : (
           <Paper withBorder radius="lg" p="lg">
             {/* Keyed by the version: a save or another tab's change starts the form afresh from the server. */}

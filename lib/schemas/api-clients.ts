@@ -75,3 +75,15 @@ export const revokeApiClientEndpoint = defineEndpoint({
   params: ZWorkspaceParams.extend({ id: ZId }),
   success: { status: 204, schema: null },
 });
+
+export const rotateApiClientSecretEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/workspaces/{ws}/api-clients/{id}/secret",
+  operationId: "rotateApiClientSecret",
+  summary:
+    "Replace the client secret: the old one and the tokens issued with it stop working; the answer holds the new one, once",
+  tag: "API clients",
+  access: { kind: "workspace", permission: "admin" },
+  params: ZWorkspaceParams.extend({ id: ZId }),
+  success: { status: 200, schema: ZApiClientCreated },
+});

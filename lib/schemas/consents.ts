@@ -49,10 +49,17 @@ export const ZConsentDisclaimer = z
   })
   .meta({ id: "ConsentDisclaimer", description: "The privacy notice the customer accepted" });
 
-const leaf = ZConsentLeaf.optional();
+/** In a patch a flag may also be null: what was said is withdrawn from the state, and the flag reads "Not set" again. */
+export const ZConsentLeafPatch = z
+  .strictObject({
+    status: z.boolean().nullable().optional().meta({ description: "Consent given; null: back to not set" }),
+    limitation: z.boolean().nullable().optional().meta({ description: "Processing restricted; null: back to not set" }),
+    objection: z.boolean().nullable().optional().meta({ description: "The customer objected; null: back to not set" }),
+  })
+  .meta({ id: "ConsentLeafPatch" });
 
 /** The nested consent keys. Kept explicit (not generated from CONSENT_KEYS) so the OpenAPI document reads well; a unit test checks both agree. */
-const consentTree = {
+const consentTreeOf = <L extends z.ZodType>(leaf: L) => ({
   marketing: z
     .strictObject({
       traditional: z.strictObject({ telephonic: leaf, papery: leaf }).optional(),
@@ -63,7 +70,8 @@ const consentTree = {
   softSpam: z.strictObject({ email: leaf, papery: leaf }).optional(),
   thirdPartyTransfer: z.strictObject({ profiling: leaf, marketing: leaf }).optional(),
   disclaimer: ZConsentDisclaimer.optional(),
-};
+});
+const consentTree = consentTreeOf(ZConsentLeaf.optional());
 
 export const ZConsentState = z
   .strictObject(consentTree)
@@ -91,11 +99,13 @@ export const ZConsentMeta = z
   })
   .meta({ id: "ConsentMeta" });
 
-export const ZConsentPatch = z.strictObject({ ...consentTree, _meta: ZConsentMeta.optional() }).meta({
-  id: "ConsentPatch",
-  description:
-    "A partial nested state: leaves not sent are unchanged, flags not sent keep their value; each changed leaf appends one registry entry",
-});
+export const ZConsentPatch = z
+  .strictObject({ ...consentTreeOf(ZConsentLeafPatch.optional()), _meta: ZConsentMeta.optional() })
+  .meta({
+    id: "ConsentPatch",
+    description:
+      "A partial nested state: leaves not sent are unchanged, flags not sent keep their value, a flag sent as null is not set any more; each changed leaf appends one registry entry",
+  });
 
 // ───── Registry
 

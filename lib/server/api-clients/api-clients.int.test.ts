@@ -6,6 +6,7 @@ import { createWorkspace } from "@/lib/server/workspaces/create-workspace";
 import { createApiClient } from "./create-api-client";
 import { listApiClients } from "./list-api-clients";
 import { revokeApiClient } from "./revoke-api-client";
+import { rotateApiClientSecret } from "./rotate-api-client-secret";
 import { verifyApiClientSecret } from "./verify-api-client-secret";
 
 let workspace: Workspace;
@@ -51,12 +52,36 @@ describe("API clients", () => {
     expect(actions.map((a) => a.action).sort()).toEqual(["api_client.created", "api_client.revoked"]);
   });
 
+  it("rotating the secret replaces it (shown once, audited); a revoked client cannot rotate", async () => {
+    const created = await createApiClient({ workspaceId: workspace.id, input: { name: "Sync", role: "user" } });
+    const rotated = await rotateApiClientSecret({ workspaceId: workspace.id, apiClientId: created.id });
+    expect(rotated).toMatchObject({ id: created.id, clientId: created.clientId, name: "Sync", revokedAt: null });
+    expect(rotated.clientSecret).not.toBe(created.clientSecret);
+    expect(await verifyApiClientSecret(created.clientId, created.clientSecret)).toBeNull();
+    expect(await verifyApiClientSecret(created.clientId, rotated.clientSecret)).toMatchObject({ id: created.id });
+    const audit = await db().auditEntry.findFirstOrThrow({
+      where: { workspaceId: workspace.id, targetId: created.id, action: "api_client.secret_rotated" },
+    });
+    expect(audit.details).toEqual({ clientId: created.clientId, name: "Sync", tokensEnded: 0 });
+    expect(JSON.stringify(audit.details)).not.toContain(rotated.clientSecret);
+
+    await revokeApiClient({ workspaceId: workspace.id, apiClientId: created.id });
+    await expect(rotateApiClientSecret({ workspaceId: workspace.id, apiClientId: created.id })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect(await verifyApiClientSecret(created.clientId, rotated.clientSecret)).toBeNull();
+  });
+
   it("a client of workspace A cannot be revoked or listed through workspace B", async () => {
     const other = await createWorkspace({ input: { name: `Other ${randomUUID().slice(0, 8)}` } });
     const created = await createApiClient({ workspaceId: workspace.id, input: { name: "Mine", role: "guest" } });
     await expect(revokeApiClient({ workspaceId: other.id, apiClientId: created.id })).rejects.toMatchObject({
       code: "not_found",
     });
+    await expect(rotateApiClientSecret({ workspaceId: other.id, apiClientId: created.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await verifyApiClientSecret(created.clientId, created.clientSecret)).toMatchObject({ id: created.id });
     expect((await listApiClients({ workspaceId: other.id })).data).toEqual([]);
     expect(await verifyApiClientSecret(created.clientId, created.clientSecret)).not.toBeNull();
   });

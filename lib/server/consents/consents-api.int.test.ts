@@ -98,6 +98,31 @@ describe("recording consent changes", () => {
     ]);
   });
 
+  it("sets a flag back to not set with null, recorded like any change", async () => {
+    const w = await workspaceWithAdmin("Consents unset");
+    const c = await create(w);
+    const params = { ws: w.ws, id: c.id };
+    const patch = (body: unknown) =>
+      call(consents.patchCustomerConsentsEndpoint, { ws: w.ws, headers: w.admin, params, body });
+    await patch({ marketing: { automatic: { email: { status: true, objection: false } } } });
+    const res = await patch({
+      marketing: { automatic: { email: { status: null } } },
+      _meta: { evidence: "Asked by phone" },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ marketing: { automatic: { email: { objection: false } } } });
+    // The last flag unset removes the leaf: the key reads "not set" everywhere again.
+    const cleared = await patch({ marketing: { automatic: { email: { objection: null } } } });
+    expect(cleared.body).toEqual({});
+    const rows = await records(w.ws, c.id);
+    expect(rows.map((r) => [r.previous, r.current])).toEqual([
+      [null, { status: true, objection: false }],
+      [{ status: true, objection: false }, { objection: false }],
+      [{ objection: false }, null],
+    ]);
+    expect(rows[1].evidence).toBe("Asked by phone");
+  });
+
   it("refuses a back-dated change older than the key's latest entry (409), and one in the future (422)", async () => {
     const w = await workspaceWithAdmin("Consents");
     const c = await create(w, { consents: { softSpam: { email: { status: true } } } });

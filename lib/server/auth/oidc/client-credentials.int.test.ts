@@ -3,6 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "@/app/api/v1/me/route";
+import { createApiClient } from "@/lib/server/api-clients/create-api-client";
+import { rotateApiClientSecret } from "@/lib/server/api-clients/rotate-api-client-secret";
 import { db } from "@/lib/server/db/client";
 import { createTestWorkspace } from "@/test/fixtures";
 import { hashClientSecret } from "./client-secrets";
@@ -116,6 +118,27 @@ describe("built-in authorization server", () => {
       ).json();
     expect(await introspect(clientId, clientSecret)).toMatchObject({ active: true, client_id: clientId });
     expect(await introspect(otherId, otherSecret)).toEqual({ active: false });
+  });
+
+  it("after a secret rotation, refuses the old secret and its tokens and accepts the new one", async () => {
+    const created = await createApiClient({ workspaceId, input: { name: "Rotating", role: "user" } });
+    const before = await requestToken(created.clientId, created.clientSecret);
+    expect(before.status).toBe(200);
+    const { access_token: oldToken } = await before.json();
+    expect((await callMe(oldToken)).status).toBe(200);
+
+    const rotated = await rotateApiClientSecret({ workspaceId, apiClientId: created.id });
+    expect(rotated.clientId).toBe(created.clientId);
+    expect(rotated.clientSecret).not.toBe(created.clientSecret);
+    expect((await callMe(oldToken)).status).toBe(401);
+    expect((await requestToken(created.clientId, created.clientSecret)).status).toBe(401);
+    const after = await requestToken(created.clientId, rotated.clientSecret);
+    expect(after.status).toBe(200);
+    expect((await callMe((await after.json()).access_token)).status).toBe(200);
+    // The other client's token is untouched.
+    const { access_token: otherToken } = await (await requestToken()).json();
+    await rotateApiClientSecret({ workspaceId, apiClientId: created.id });
+    expect((await callMe(otherToken)).status).toBe(200);
   });
 
   it("stops accepting tokens of a revoked API client, and issues it no more", async () => {

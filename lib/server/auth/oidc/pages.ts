@@ -19,7 +19,7 @@ input:focus{outline:2px solid #4263eb33;border-color:#4263eb}
 button{margin-top:20px;width:100%;padding:11px;border:0;border-radius:8px;background:#4263eb;color:#fff;font-size:15px;font-weight:600;cursor:pointer}
 button:hover{background:#3b5bdb}button.secondary{background:#f1f3f5;color:#1f2430;margin-top:10px}
 .error{background:#fff5f5;border:1px solid #ffc9c9;color:#c92a2a;border-radius:8px;padding:10px 12px;font-size:14px;margin-bottom:8px}
-.muted{color:#868e96;font-size:12px;margin-top:20px;text-align:center}`;
+.muted{color:#5c6370;font-size:12px;margin-top:20px;text-align:center}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

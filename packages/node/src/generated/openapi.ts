@@ -229,6 +229,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{ws}/api-clients/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the client secret: the old one and the tokens issued with it stop working; the answer holds the new one, once
+         * @description Requires the `admin` permission in the workspace.
+         */
+        post: operations["rotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{ws}/audit": {
         parameters: {
             query?: never;
@@ -2494,6 +2514,14 @@ export interface components {
             /** @description Consent given */
             status?: boolean;
         };
+        ConsentLeafPatch: {
+            /** @description Processing restricted; null: back to not set */
+            limitation?: boolean | null;
+            /** @description The customer objected; null: back to not set */
+            objection?: boolean | null;
+            /** @description Consent given; null: back to not set */
+            status?: boolean | null;
+        };
         ConsentMeta: {
             /**
              * @description What proves it
@@ -2511,34 +2539,34 @@ export interface components {
              */
             source?: string;
         };
-        /** @description A partial nested state: leaves not sent are unchanged, flags not sent keep their value; each changed leaf appends one registry entry */
+        /** @description A partial nested state: leaves not sent are unchanged, flags not sent keep their value, a flag sent as null is not set any more; each changed leaf appends one registry entry */
         ConsentPatch: {
             _meta?: components["schemas"]["ConsentMeta"];
             disclaimer?: components["schemas"]["ConsentDisclaimer"];
             marketing?: {
                 automatic?: {
-                    email?: components["schemas"]["ConsentLeaf"];
-                    im?: components["schemas"]["ConsentLeaf"];
-                    push?: components["schemas"]["ConsentLeaf"];
-                    sms?: components["schemas"]["ConsentLeaf"];
-                    telephonic?: components["schemas"]["ConsentLeaf"];
+                    email?: components["schemas"]["ConsentLeafPatch"];
+                    im?: components["schemas"]["ConsentLeafPatch"];
+                    push?: components["schemas"]["ConsentLeafPatch"];
+                    sms?: components["schemas"]["ConsentLeafPatch"];
+                    telephonic?: components["schemas"]["ConsentLeafPatch"];
                 };
                 traditional?: {
-                    papery?: components["schemas"]["ConsentLeaf"];
-                    telephonic?: components["schemas"]["ConsentLeaf"];
+                    papery?: components["schemas"]["ConsentLeafPatch"];
+                    telephonic?: components["schemas"]["ConsentLeafPatch"];
                 };
             };
             profiling?: {
-                classic?: components["schemas"]["ConsentLeaf"];
-                online?: components["schemas"]["ConsentLeaf"];
+                classic?: components["schemas"]["ConsentLeafPatch"];
+                online?: components["schemas"]["ConsentLeafPatch"];
             };
             softSpam?: {
-                email?: components["schemas"]["ConsentLeaf"];
-                papery?: components["schemas"]["ConsentLeaf"];
+                email?: components["schemas"]["ConsentLeafPatch"];
+                papery?: components["schemas"]["ConsentLeafPatch"];
             };
             thirdPartyTransfer?: {
-                marketing?: components["schemas"]["ConsentLeaf"];
-                profiling?: components["schemas"]["ConsentLeaf"];
+                marketing?: components["schemas"]["ConsentLeafPatch"];
+                profiling?: components["schemas"]["ConsentLeafPatch"];
             };
         };
         /** @description Current consent state; a leaf never set is absent, not false */
@@ -5939,6 +5967,124 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An opaque identifier */
+                id: string;
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientCreated"];
+                };
             };
             /** @description No or invalid credentials */
             401: {
