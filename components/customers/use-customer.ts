@@ -14,6 +14,7 @@ import {
   unmergeCustomerEndpoint,
   type Customer,
   type IdentityCreate,
+  type MergeRequest,
 } from "@/lib/schemas/customers";
 
 export function useCustomer(ws: string, id: string) {
@@ -73,8 +74,7 @@ export function useRemoveIdentity(ws: string, id: string) {
 export function useMergeCustomers(ws: string, id: string) {
   const changed = useCustomerChanged(ws);
   return useMutation({
-    mutationFn: (customerIds: string[]) =>
-      callEndpoint(mergeCustomersEndpoint, { params: { ws, id }, body: { customerIds } }),
+    mutationFn: (body: MergeRequest) => callEndpoint(mergeCustomersEndpoint, { params: { ws, id }, body }),
     onSuccess: (survivor) => changed(survivor),
   });
 }
