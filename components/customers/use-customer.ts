@@ -6,6 +6,7 @@ import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import {
   addCustomerIdentityEndpoint,
+  createCustomerEndpoint,
   getCustomerEndpoint,
   listCustomerMergesEndpoint,
   mergeCustomersEndpoint,
@@ -13,6 +14,7 @@ import {
   removeCustomerIdentityEndpoint,
   unmergeCustomerEndpoint,
   type Customer,
+  type CustomerWrite,
   type IdentityCreate,
   type MergeRequest,
 } from "@/lib/schemas/customers";
@@ -43,6 +45,16 @@ function useCustomerChanged(ws: string) {
         !customers.some((customer) => query.queryKey.length === 5 && query.queryKey[4] === customer.id),
     });
   };
+}
+
+export function useCreateCustomer(ws: string) {
+  const changed = useCustomerChanged(ws);
+  return useMutation({
+    // Resolution may match an existing customer by identity (200): the answer is then that customer.
+    mutationFn: (body: Record<string, unknown>) =>
+      callEndpoint(createCustomerEndpoint, { params: { ws }, body: body as CustomerWrite }),
+    onSuccess: (customer) => changed(customer),
+  });
 }
 
 export function usePatchCustomer(ws: string, id: string) {
