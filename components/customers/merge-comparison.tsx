@@ -21,11 +21,11 @@ export interface MergeComparisonProps {
 
 function Value({ text }: { text: string }) {
   return text ? (
-    <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+    <Text component="span" size="sm" style={{ overflowWrap: "anywhere" }}>
       {text}
     </Text>
   ) : (
-    <Text size="sm" c="dimmed">
+    <Text component="span" size="sm" c="dimmed">
       –
     </Text>
   );
