@@ -136,7 +136,7 @@ test.describe("customers in the UI", () => {
     await expect(page.getByRole("heading", { name: "Marco Bruni", level: 1 })).toBeVisible();
     const customerUrl = page.url();
 
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     const edit = page.getByRole("dialog", { name: "Edit Marco Bruni" });
     await expect(edit.getByLabel("E-mail")).toHaveValue(`marco.${tag}@example.com`);
     await edit.getByLabel("First name").fill("Marcello");
@@ -166,7 +166,7 @@ test.describe("customers in the UI", () => {
     const guestPage = await guestContext.newPage();
     await signIn(guestPage, guest, customerUrl.replace(/^https?:\/\/[^/]+/, ""));
     await expect(guestPage.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(guestPage.getByRole("button", { name: "Edit" })).toHaveCount(0);
+    await expect(guestPage.getByRole("button", { name: "Edit", exact: true })).toHaveCount(0);
     await guestPage.goto(`/w/${workspace.slug}/customers`);
     await expect(guestPage.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
     await expect(guestPage.getByRole("button", { name: "New customer" })).toHaveCount(0);
