@@ -146,7 +146,7 @@ test.describe("customers in the UI", () => {
     await expect(edit).toBeHidden();
     await expect(page.getByRole("heading", { name: "Marcello Bruni", level: 1 })).toBeVisible();
 
-    const tags = page.getByLabel("Tags", { exact: true });
+    const tags = page.getByRole("combobox", { name: "Tags" });
     await tags.fill("vip");
     await tags.press("Enter");
     await expect(page.getByLabel("Saving tags")).toHaveCount(0);
