@@ -151,7 +151,9 @@ test.describe("customers in the UI", () => {
     await tags.press("Enter");
     await expect(page.getByLabel("Saving tags")).toHaveCount(0);
     await page.getByLabel("Identity value").fill("+39 347 123 4567");
-    await page.getByLabel("Identity type").fill("mobilePhone");
+    const identityType = page.getByRole("combobox", { name: "Identity type" });
+    await identityType.fill("mobilePhone");
+    await identityType.press("Escape");
     await page.getByRole("button", { name: "Attach" }).click();
     const identities = page.getByRole("table", { name: "Identities" });
     await expect(identities.getByText("Mobile phone")).toBeVisible();
