@@ -181,6 +181,8 @@ test.describe("customer explorer", () => {
     await expect(candidate).toHaveCount(1);
     await candidate.check();
     await screenshot(page, "merge-modal");
+    await mergeDialog.getByRole("button", { name: "Compare 1 profile" }).click();
+    await expect(mergeDialog.getByRole("table", { name: "Profiles compared" })).toBeVisible();
     await mergeDialog.getByRole("button", { name: "Merge 1 profile into this customer" }).click();
     await expect(mergeDialog).toBeHidden();
     const identities = page.getByRole("table", { name: "Identities" });

@@ -77,6 +77,7 @@ function bodyOf(endpoint: EndpointContract): unknown {
     case "addCustomerIdentity":
       return { type: "email", value: "mario.second@example.com" };
     case "mergeCustomers":
+    case "previewCustomerMerge":
       return { customerIds: [crypto.randomUUID()] };
     case "unmergeCustomer":
       return { mergeId: crypto.randomUUID() };

@@ -42,6 +42,8 @@ export interface CustomerIdentitiesCardProps {
   ws: string;
   customer: Customer;
   canWrite: boolean;
+  /** Attaching types a personal value in clear: not for a member who sees personal data masked. */
+  canAttach?: boolean;
   sourceName: (id: string | null) => string;
 }
 
@@ -107,7 +109,13 @@ function AddIdentityForm({ ws, customer }: { ws: string; customer: Customer }) {
   );
 }
 
-export function CustomerIdentitiesCard({ ws, customer, canWrite, sourceName }: CustomerIdentitiesCardProps) {
+export function CustomerIdentitiesCard({
+  ws,
+  customer,
+  canWrite,
+  canAttach = canWrite,
+  sourceName,
+}: CustomerIdentitiesCardProps) {
   const remove = useRemoveIdentity(ws, customer.id);
   const [detaching, setDetaching] = useState<CustomerIdentity | null>(null);
   const confirmDetach = () => {
@@ -174,7 +182,13 @@ export function CustomerIdentitiesCard({ ws, customer, canWrite, sourceName }: C
             </Table>
           </Table.ScrollContainer>
         )}
-        {canWrite ? <AddIdentityForm ws={ws} customer={customer} /> : null}
+        {canAttach ? (
+          <AddIdentityForm ws={ws} customer={customer} />
+        ) : canWrite ? (
+          <Text size="sm" c="dimmed">
+            You see personal data masked, so you cannot attach identities.
+          </Text>
+        ) : null}
       </Stack>
       <ConfirmModal
         opened={detaching !== null}

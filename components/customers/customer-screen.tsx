@@ -23,6 +23,7 @@ import { CustomerMergesCard } from "./customer-merges-card";
 import { CustomerProfileCard } from "./customer-profile-card";
 import { CustomerSourcesCard, useSourceNames } from "./customer-sources-card";
 import { CustomerTagsCard } from "./customer-tags-card";
+import { EditCustomerButton } from "./edit-customer-modal";
 import { MergeCustomersModal } from "./merge-customers-modal";
 import { useCustomer } from "./use-customer";
 
@@ -42,7 +43,8 @@ function BackButton() {
 
 export function CustomerScreen() {
   const { id = "" } = useParams();
-  const ws = useCurrentWorkspace().workspace.id;
+  const current = useCurrentWorkspace();
+  const ws = current.workspace.id;
   const toScreen = useWorkspacePath();
   const navigate = useNavigate();
   const location = useLocation();
@@ -88,6 +90,8 @@ export function CustomerScreen() {
     );
 
   const name = customerName(data);
+  // Masked values are hints, not the data: a masked member may not edit or attach them (customer-form-model).
+  const masked = current.maskPersonalData || ("masked" in data && data.masked === true);
   return (
     <Page
       title={name}
@@ -96,6 +100,7 @@ export function CustomerScreen() {
         <>
           <BackButton />
           <PrivacyActions ws={ws} customer={{ id: data.id, displayName: name }} />
+          {canWrite ? <EditCustomerButton ws={ws} customer={data} masked={masked} /> : null}
           {canAdmin ? (
             <Button leftSection={<IconGitMerge size={16} />} onClick={() => setMergeOpen(true)}>
               Merge with…
@@ -121,7 +126,13 @@ export function CustomerScreen() {
             <Stack gap="md">
               <CustomerProfileCard customer={data} />
               <CustomerExtendedCard ws={ws} customer={data} />
-              <CustomerIdentitiesCard ws={ws} customer={data} canWrite={canWrite} sourceName={sourceName} />
+              <CustomerIdentitiesCard
+                ws={ws}
+                customer={data}
+                canWrite={canWrite}
+                canAttach={canWrite && !masked}
+                sourceName={sourceName}
+              />
               <CustomerMergesCard
                 ws={ws}
                 customer={data}

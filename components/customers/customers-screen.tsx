@@ -27,6 +27,7 @@ import { useCustomerPages } from "./use-customer-pages";
 import { useExplorerDraft } from "./use-explorer-draft";
 import { AudienceCount } from "./audience-count";
 import { ExportModal } from "./export-modal";
+import { NewCustomerButton } from "./create-customer-modal";
 import { readExplorerUrl, writeExplorerUrl, type ExplorerUrlState } from "./explorer-url-state";
 import { countBody, useAudienceCount } from "./use-audience-count";
 
@@ -188,6 +189,7 @@ export function CustomersScreen() {
             >
               Download CSV
             </Button>
+            <NewCustomerButton ws={ws} masked={memberMasked} />
           </Group>
         ) : null
       }

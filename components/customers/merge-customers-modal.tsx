@@ -1,8 +1,9 @@
-// "Merge with…": find the duplicates of this customer, pick them, and merge them into it. Their
-// identities, events and consents move to this profile; the merge history can undo it.
-import { Checkbox, Loader, Modal, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconGitMerge, IconSearch } from "@tabler/icons-react";
+// "Merge with…": find the duplicates of this customer, pick them, compare the profiles side by side and
+// choose per field whose value survives, then merge them into it. Their identities, events and consents
+// move to this profile; the merge history can undo it.
+import { Button, Checkbox, Group, Loader, Modal, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { IconArrowLeft, IconArrowRight, IconGitMerge, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
@@ -10,11 +11,14 @@ import { errorMessage } from "@/components/ui/notify";
 import { ApiError, callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import { listCustomersEndpoint, type Customer } from "@/lib/schemas/customers";
+import type { MergeChoices } from "@/lib/schemas/merge-choices";
 import { formatTimestamp } from "./customer-columns";
 import { customerName, shortId } from "./customer-display";
 import { usableSearch } from "./explorer-request";
+import { MergeComparison } from "./merge-comparison";
 import { rememberCustomerNames } from "./merge-names";
 import { useMergeCustomers } from "./use-customer";
+import { useMergePreview } from "./use-merge-preview";
 
 export interface MergeCustomersModalProps {
   ws: string;
@@ -67,7 +71,12 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
   const [search, setSearch] = useState(() => duplicateSearch(customer));
   const [debounced] = useDebouncedValue(usableSearch(search), 300);
   const [picked, setPicked] = useState<Customer[]>([]);
+  const [step, setStep] = useState<"pick" | "compare">("pick");
+  const [choose, setChoose] = useState<MergeChoices>({});
   const merge = useMergeCustomers(ws, customer.id);
+  const phone = useMediaQuery("(max-width: 48em)");
+  const pickedIds = picked.map((candidate) => candidate.id);
+  const preview = useMergePreview(ws, customer.id, pickedIds, choose, opened && step === "compare");
 
   const results = useQuery({
     queryKey: queryKeys.customers.list(ws, { kind: "list", q: debounced, limit: 20, purpose: "merge" }),
@@ -77,7 +86,7 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
         { params: { ws }, query: { q: debounced || undefined, limit: 20 } },
         { signal },
       ),
-    enabled: opened,
+    enabled: opened && step === "pick",
     placeholderData: keepPreviousData,
   });
   const candidates = (results.data?.data ?? []).filter((candidate) => candidate.id !== customer.id);
@@ -86,22 +95,29 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
 
   const close = () => {
     setPicked([]);
+    setChoose({});
+    setStep("pick");
     merge.reset();
     onClose();
   };
-  const toggle = (candidate: Customer) =>
+  const toggle = (candidate: Customer) => {
+    // Choices name the picked customers: a new pick starts the comparison afresh.
+    setChoose({});
     setPicked((current) =>
       current.some((other) => other.id === candidate.id)
         ? current.filter((other) => other.id !== candidate.id)
         : [...current, candidate],
     );
+  };
   const submit = () =>
     merge.mutate(
-      picked.map((candidate) => candidate.id),
+      { customerIds: pickedIds, ...(Object.keys(choose).length > 0 ? { choose } : {}) },
       {
         onSuccess: (survivor) => {
           rememberCustomerNames(ws, picked);
           setPicked([]);
+          setChoose({});
+          setStep("pick");
           onMerged(survivor);
         },
       },
@@ -113,61 +129,93 @@ export function MergeCustomersModal({ ws, customer, opened, onClose, onMerged }:
   };
   const generalError =
     merge.error && !picked.some((candidate) => pickedError(candidate)) ? errorMessage(merge.error) : null;
+  const count = `${picked.length} ${picked.length === 1 ? "profile" : "profiles"}`;
 
   return (
     <Modal
       opened={opened}
       onClose={close}
       title={<Text fw={650}>Merge duplicates into {customerName(customer)}</Text>}
-      size="lg"
+      size={step === "compare" ? "xl" : "lg"}
+      fullScreen={phone && step === "compare"}
       centered
     >
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          Pick the profiles that are the same person. Their identities, events and consents move to this customer, which
-          keeps its id. You can undo a merge from the merge history.
-        </Text>
-        <TextInput
-          aria-label="Search for duplicates"
-          placeholder="Search names, e-mail, phone, external id"
-          leftSection={<IconSearch size={16} />}
-          rightSection={results.isFetching ? <Loader size="xs" /> : null}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          data-autofocus
-        />
-        <ScrollArea.Autosize mah={320} type="auto">
-          <Stack gap="sm" py={4} aria-label="Candidates">
-            {shown.length === 0 && results.isSuccess ? (
-              <Text size="sm" c="dimmed">
-                No other customer matches this search.
-              </Text>
-            ) : null}
-            {shown.map((candidate) => (
-              <Candidate
-                key={candidate.id}
-                candidate={candidate}
-                checked={picked.some((other) => other.id === candidate.id)}
-                onToggle={() => toggle(candidate)}
-                error={pickedError(candidate)}
-              />
-            ))}
-          </Stack>
-        </ScrollArea.Autosize>
-        <FormActions
-          error={generalError}
-          pending={merge.isPending}
-          onCancel={close}
-          onSubmit={submit}
-          submitIcon={<IconGitMerge size={16} />}
-          submitDisabled={picked.length === 0}
-          submitLabel={
-            picked.length === 0
-              ? "Merge"
-              : `Merge ${picked.length} ${picked.length === 1 ? "profile" : "profiles"} into this customer`
-          }
-        />
-      </Stack>
+      {step === "pick" ? (
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            Pick the profiles that are the same person. Next you compare them with this customer, which keeps its id,
+            and choose which values to keep.
+          </Text>
+          <TextInput
+            aria-label="Search for duplicates"
+            placeholder="Search names, e-mail, phone, external id"
+            leftSection={<IconSearch size={16} />}
+            rightSection={results.isFetching ? <Loader size="xs" /> : null}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            data-autofocus
+          />
+          <ScrollArea.Autosize mah={320} type="auto">
+            <Stack gap="sm" py={4} aria-label="Candidates">
+              {shown.length === 0 && results.isSuccess ? (
+                <Text size="sm" c="dimmed">
+                  No other customer matches this search.
+                </Text>
+              ) : null}
+              {shown.map((candidate) => (
+                <Candidate
+                  key={candidate.id}
+                  candidate={candidate}
+                  checked={picked.some((other) => other.id === candidate.id)}
+                  onToggle={() => toggle(candidate)}
+                  error={pickedError(candidate)}
+                />
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+          <FormActions
+            pending={false}
+            onCancel={close}
+            onSubmit={() => {
+              merge.reset();
+              setStep("compare");
+            }}
+            submitIcon={<IconArrowRight size={16} />}
+            submitDisabled={picked.length === 0}
+            submitLabel={picked.length === 0 ? "Compare" : `Compare ${count}`}
+          />
+        </Stack>
+      ) : (
+        <Stack gap="md">
+          <MergeComparison
+            ws={ws}
+            preview={preview.data}
+            error={preview.error}
+            fetching={preview.isFetching}
+            choose={choose}
+            onChoose={(path, customerId) => setChoose((current) => ({ ...current, [path]: customerId }))}
+          />
+          <Group justify="space-between" gap="sm">
+            <Button
+              variant="subtle"
+              leftSection={<IconArrowLeft size={16} />}
+              onClick={() => setStep("pick")}
+              disabled={merge.isPending}
+            >
+              Back to the search
+            </Button>
+          </Group>
+          <FormActions
+            error={generalError}
+            pending={merge.isPending}
+            onCancel={close}
+            onSubmit={submit}
+            submitIcon={<IconGitMerge size={16} />}
+            submitDisabled={!preview.data || preview.isFetching}
+            submitLabel={`Merge ${count} into this customer`}
+          />
+        </Stack>
+      )}
     </Modal>
   );
 }

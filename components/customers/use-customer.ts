@@ -6,6 +6,7 @@ import { callEndpoint } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import {
   addCustomerIdentityEndpoint,
+  createCustomerEndpoint,
   getCustomerEndpoint,
   listCustomerMergesEndpoint,
   mergeCustomersEndpoint,
@@ -13,7 +14,9 @@ import {
   removeCustomerIdentityEndpoint,
   unmergeCustomerEndpoint,
   type Customer,
+  type CustomerWrite,
   type IdentityCreate,
+  type MergeRequest,
 } from "@/lib/schemas/customers";
 
 export function useCustomer(ws: string, id: string) {
@@ -42,6 +45,16 @@ function useCustomerChanged(ws: string) {
         !customers.some((customer) => query.queryKey.length === 5 && query.queryKey[4] === customer.id),
     });
   };
+}
+
+export function useCreateCustomer(ws: string) {
+  const changed = useCustomerChanged(ws);
+  return useMutation({
+    // Resolution may match an existing customer by identity (200): the answer is then that customer.
+    mutationFn: (body: Record<string, unknown>) =>
+      callEndpoint(createCustomerEndpoint, { params: { ws }, body: body as CustomerWrite }),
+    onSuccess: (customer) => changed(customer),
+  });
 }
 
 export function usePatchCustomer(ws: string, id: string) {
@@ -73,8 +86,7 @@ export function useRemoveIdentity(ws: string, id: string) {
 export function useMergeCustomers(ws: string, id: string) {
   const changed = useCustomerChanged(ws);
   return useMutation({
-    mutationFn: (customerIds: string[]) =>
-      callEndpoint(mergeCustomersEndpoint, { params: { ws, id }, body: { customerIds } }),
+    mutationFn: (body: MergeRequest) => callEndpoint(mergeCustomersEndpoint, { params: { ws, id }, body }),
     onSuccess: (survivor) => changed(survivor),
   });
 }

@@ -27,7 +27,8 @@ export function PageHeader({ title, description, actions, order = 1 }: PageHeade
         ) : null}
       </Stack>
       {actions ? (
-        <Group gap="sm" style={{ flexShrink: 0 }}>
+        // At most the screen's width, so that on a phone the buttons wrap instead of widening the page.
+        <Group gap="sm" style={{ flexShrink: 0, maxWidth: "100%" }}>
           {actions}
         </Group>
       ) : null}

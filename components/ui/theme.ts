@@ -29,6 +29,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     "--mantine-color-dimmed": t.colors.gray[7],
     // Yellow notices (light variant): yellow 9 on yellow 1 is 2.68:1; this darker amber is 5.4:1.
     "--mantine-color-yellow-light-color": "#8f5600",
+    // Field errors (message and the invalid input's text): Mantine's red 6 on white is 3.6:1; red 9 is 5.4:1.
+    "--mantine-color-error": t.colors.red[9],
     "--atrium-surface-page": t.colors.gray[0],
     "--atrium-surface-chrome": t.white,
   },
@@ -42,6 +44,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     "--mantine-color-red-filled-hover": t.colors.red[8],
     "--mantine-color-red-text": t.colors.red[4],
     "--mantine-color-dimmed": t.colors.dark[1],
+    // Field errors on dark inputs: red 8 is about 3.6:1, red 5 about 4.9:1 on dark 6.
+    "--mantine-color-error": t.colors.red[5],
     "--atrium-surface-page": t.colors.dark[8],
     "--atrium-surface-chrome": t.colors.dark[7],
   },

@@ -6,6 +6,7 @@ import { ZCustomerBase, ZMaskedCustomerBase } from "./customer-base";
 import { defineEndpoint } from "./endpoint";
 import { ZFilter } from "./filters";
 import { ZIdentityType } from "./identity-rules";
+import { ZMergeChoices } from "./merge-choices";
 
 // ───── Consents: one schema with the consents capability (lib/schemas/consents.ts); writes go through its registry.
 
@@ -166,6 +167,7 @@ export const ZIdentityCreate = z
 export const ZMergeRequest = z
   .strictObject({
     customerIds: z.array(ZId).min(1, "Name at least one customer").max(50, "At most 50 customers at once"),
+    choose: ZMergeChoices.optional(),
   })
   .meta({ id: "MergeRequest" });
 
@@ -191,6 +193,26 @@ export const ZUnmergeResult = z
   .object({ survivor: ZCustomerRead, restored: ZCustomerRead })
   .meta({ id: "UnmergeResult" });
 
+export const ZMergePreview = z
+  .object({
+    customers: z
+      .array(ZCustomerRead)
+      .meta({ description: "The survivor first, then the customers to merge into it, as they are now" }),
+    result: ZCustomerRead.meta({ description: "The survivor as the merge would leave it" }),
+    fields: z
+      .array(
+        z.object({
+          path: z.string().meta({ description: "A choosable field (see MergeChoices)", example: "base.address" }),
+          from: ZId.nullable().meta({
+            description: "The customer whose value survives whole; null when the policies combine values (sum, union…)",
+          }),
+          chosen: z.boolean().meta({ description: "True when the request chose it" }),
+        }),
+      )
+      .meta({ description: "Every choosable field that at least one of the customers has" }),
+  })
+  .meta({ id: "MergePreview" });
+
 export const ZCustomerParams = ZWorkspaceParams.extend({ id: ZId.meta({ description: "Customer id" }) });
 export const ZCustomerIdentityParams = ZCustomerParams.extend({ identityId: ZId.meta({ description: "Identity id" }) });
 
@@ -205,6 +227,8 @@ export type CustomerSort = z.infer<typeof ZCustomerSort>;
 export type CustomerSearch = z.infer<typeof ZCustomerSearch>;
 export type IdentityCreate = z.infer<typeof ZIdentityCreate>;
 export type Merge = z.infer<typeof ZMerge>;
+export type MergeRequest = z.infer<typeof ZMergeRequest>;
+export type MergePreview = z.input<typeof ZMergePreview>;
 
 // ───── Endpoints (paths under /api/v1/workspaces/{ws})
 
@@ -353,6 +377,20 @@ export const mergeCustomersEndpoint = defineEndpoint({
   params: ZCustomerParams,
   body: ZMergeRequest,
   success: { status: 200, schema: ZCustomerRead },
+  errors: [409],
+});
+
+export const previewCustomerMergeEndpoint = defineEndpoint({
+  method: "POST",
+  path: `${CUSTOMERS}/{id}/merge/preview`,
+  operationId: "previewCustomerMerge",
+  summary: "What merging these customers into this one would leave, field by field; changes nothing",
+  tag: TAG,
+  access: { kind: "workspace", permission: "admin" },
+  personalData: { masked: "mask" },
+  params: ZCustomerParams,
+  body: ZMergeRequest,
+  success: { status: 200, schema: ZMergePreview },
   errors: [409],
 });
 

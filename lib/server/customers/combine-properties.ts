@@ -27,13 +27,19 @@ export interface CombinedProperties {
   consents: JsonObject;
 }
 
+/**
+ * Base fields taken whole from one side: an address's street, zip and city describe one place, and mixing
+ * two ("10919 Berlin" with the other person's street) names a place where neither lives.
+ */
+export const WHOLE_BASE_FIELDS: ReadonlySet<string> = new Set(["address"]);
+
 /** Per leaf: the newer profile's value when it carries information, else the older one's. */
-function latestLeaves(newer: JsonObject, older: JsonObject): JsonObject {
+function latestLeaves(newer: JsonObject, older: JsonObject, whole: ReadonlySet<string> = new Set()): JsonObject {
   const out: JsonObject = {};
   for (const key of unionOf(Object.keys(older), Object.keys(newer))) {
     const a = newer[key];
     const b = older[key];
-    if (isPlainObject(a) && isPlainObject(b)) out[key] = latestLeaves(a, b);
+    if (isPlainObject(a) && isPlainObject(b) && !whole.has(key)) out[key] = latestLeaves(a, b);
     else if (!isEmptyValue(a)) out[key] = a;
     else if (!isEmptyValue(b)) out[key] = b;
   }
@@ -156,7 +162,7 @@ export function combineProperties(
   return {
     // The survivor was chosen by its strongest identity, so its external id stays the profile's anchor.
     externalId: survivor.externalId || absorbed.externalId || null,
-    base: latestLeaves(sides.newer.base, sides.older.base),
+    base: latestLeaves(sides.newer.base, sides.older.base, WHOLE_BASE_FIELDS),
     extended,
     tags: unionOf(survivor.tags, absorbed.tags),
     consents: latestConsentLeaves(sides, sides.newer.consents, sides.older.consents),

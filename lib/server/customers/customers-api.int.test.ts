@@ -256,6 +256,7 @@ describe("workspace isolation", () => {
     replaceCustomer: { tags: ["x"] },
     addCustomerIdentity: { type: "custom:x", value: "v" },
     mergeCustomers: { customerIds: [] as string[] },
+    previewCustomerMerge: { customerIds: [] as string[] },
     unmergeCustomer: { mergeId: "" },
   };
 
@@ -284,6 +285,7 @@ describe("workspace isolation", () => {
       })
     ).body.data[0].id;
     bodies.mergeCustomers = { customerIds: [mine.id] };
+    bodies.previewCustomerMerge = { customerIds: [mine.id] };
     bodies.unmergeCustomer = { mergeId };
 
     for (const endpoint of customerRoutes as EndpointContract[]) {

@@ -1,18 +1,22 @@
-// POST …/customers/{id}/merge: an admin merges other customers into this one.
+// POST …/customers/{id}/merge: an admin merges other customers into this one, optionally choosing per field
+// whose value survives (the same choices its preview showed).
 import type { Customer } from "@/lib/schemas/customers";
+import type { MergeChoices } from "@/lib/schemas/merge-choices";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { attachAnonymousEvents } from "./attach-customer-data";
-import { loadCustomer, resolveCustomerId } from "@/lib/server/records/load-customer";
+import { loadCustomer } from "@/lib/server/records/load-customer";
 import { serializeCustomer } from "./serialize-customer";
 import { db } from "@/lib/server/db/client";
-import { validationFailed } from "@/lib/server/core/errors";
 import { mergeCustomers } from "./merge-customers";
+import { resolveMergeRequest } from "./resolve-merge-request";
 import { RESOLUTION_TRANSACTION } from "./resolution-transaction";
 
 export interface MergeCustomersManuallyInput {
   workspaceId: string;
   survivorId: string;
   customerIds: string[];
+  /** Field path → the customer (the survivor or one of customerIds) whose value survives whole. */
+  choose?: MergeChoices;
   actor: Actor;
   requestId?: string;
 }
@@ -21,33 +25,26 @@ export async function mergeCustomersManually({
   workspaceId,
   survivorId,
   customerIds,
+  choose,
   actor,
   requestId,
 }: MergeCustomersManuallyInput): Promise<Customer> {
-  // Ids that were merged away stand for their survivors, as everywhere else; an id of another workspace is 404.
-  const survivor = await resolveCustomerId(workspaceId, survivorId);
-  const absorbed: string[] = [];
-  for (const [index, id] of customerIds.entries()) {
-    const resolved = await resolveCustomerId(workspaceId, id);
-    if (resolved === survivor) {
-      throw validationFailed([
-        {
-          path: `customerIds.${index}`,
-          message: "This is the surviving customer itself (or was already merged into it)",
-        },
-      ]);
-    }
-    absorbed.push(resolved);
-  }
+  const request = await resolveMergeRequest(workspaceId, survivorId, customerIds, choose);
+  const survivor = request.survivorId;
   return db().$transaction(async (tx) => {
     await mergeCustomers(tx, {
       workspaceId,
       survivorId: survivor,
-      absorbedIds: absorbed,
+      absorbedIds: request.absorbedIds,
       kind: "MANUAL",
-      reason: { requestedIds: customerIds },
+      // The choices are the user's request too: the history shows what they decided.
+      reason:
+        choose && Object.keys(choose).length > 0
+          ? { requestedIds: customerIds, choose }
+          : { requestedIds: customerIds },
       actor,
       requestId,
+      choose: request.choose,
     });
     // The absorbed profiles' anonymous ids may cover events still waiting for a customer.
     await attachAnonymousEvents(tx, { workspaceId, customerId: survivor });

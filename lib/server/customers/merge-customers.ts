@@ -2,11 +2,11 @@
 // combine per policy, and a Merge row keeps what unmerge needs to undo it exactly.
 import type { MergeKind, Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/server/audit/record-audit";
-import { combineProperties, latestOfBoth, type MergeSide } from "./combine-properties";
-import { propertiesOf, updateCustomerRow, type CustomerProperties } from "./customer-properties";
-import { getExtendedProperties } from "./get-extended-properties";
+import type { MergeChoices } from "@/lib/schemas/merge-choices";
+import { updateCustomerRow } from "./customer-properties";
+import { loadMergeParties } from "./load-merge-parties";
+import { planMerge } from "./plan-merge";
 import { lockCustomers } from "@/lib/server/records/lock-customers";
-import { latestConsentChanges } from "@/lib/server/consents/latest-consent-changes";
 import { moveConsentRecords } from "@/lib/server/consents/registry-rewrites";
 import type { Tx } from "@/lib/server/db/client";
 import { AppError, notFound, validationFailed } from "@/lib/server/core/errors";
@@ -20,18 +20,8 @@ export interface MergeCustomersInput {
   reason: Prisma.InputJsonObject;
   actor: Actor;
   requestId?: string;
-}
-
-/** Highest priority among each customer's sources (0 without sources), for the `priority` policy. */
-async function sourcePriorities(tx: Tx, workspaceId: string, customerIds: string[]): Promise<Map<string, number>> {
-  const links = await tx.customerSource.findMany({
-    where: { workspaceId, customerId: { in: customerIds } },
-    select: { customerId: true, source: { select: { priority: true } } },
-  });
-  const out = new Map<string, number>();
-  for (const link of links)
-    out.set(link.customerId, Math.max(out.get(link.customerId) ?? link.source.priority, link.source.priority));
-  return out;
+  /** A manual merge's field choices (planMerge); each must name the survivor or one of absorbedIds. */
+  choose?: MergeChoices;
 }
 
 /** Moves the absorbed customer's rows to the survivor; returns exactly what moved, for the snapshot. */
@@ -93,39 +83,20 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
       });
   }
 
-  const { mergePolicies } = await getExtendedProperties({ workspaceId }, tx);
-  const priorities = await sourcePriorities(tx, workspaceId, [survivorId, ...absorbedIds]);
-  const rows = await tx.customer.findMany({ where: { workspaceId, id: { in: [survivorId, ...absorbedIds] } } });
-  // Each consent leaf takes the most recent change: the registry knows when each key last changed.
-  const consentChanges = await latestConsentChanges(tx, workspaceId, [survivorId, ...absorbedIds]);
-  const sideOf = (row: (typeof rows)[number]): MergeSide => ({
-    ...propertiesOf(row),
-    updatedAt: row.updatedAt,
-    sourcePriority: priorities.get(row.id) ?? 0,
-    consentChangedAt: consentChanges.get(row.id) ?? {},
-  });
-  const survivorRow = rows.find((r) => r.id === survivorId);
-  if (!survivorRow) throw notFound("Customer");
-  // Oldest first: the combined profile's recency is the newest of its parts, so later ones can still win.
-  const absorbedRows = rows
-    .filter((r) => r.id !== survivorId)
-    .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
+  const parties = await loadMergeParties(tx, workspaceId, survivorId, absorbedIds);
+  const steps = planMerge(parties.survivor, parties.absorbed, parties.mergePolicies, input.choose);
 
-  let survivor = sideOf(survivorRow);
   const mergeIds: string[] = [];
-  for (const absorbedRow of absorbedRows) {
-    const absorbed = sideOf(absorbedRow);
-    const before: CustomerProperties = propertiesOf(survivor);
-    const after = combineProperties(survivor, absorbed, mergePolicies);
-    const moved = await moveOwnedRows(tx, workspaceId, absorbedRow.id, survivorId);
+  for (const { absorbedId, absorbed, before, after } of steps) {
+    const moved = await moveOwnedRows(tx, workspaceId, absorbedId, survivorId);
     await updateCustomerRow(tx, workspaceId, survivorId, after);
     await tx.customer.update({
-      where: { workspaceId_id: { workspaceId, id: absorbedRow.id } },
+      where: { workspaceId_id: { workspaceId, id: absorbedId } },
       data: { status: "MERGED", mergedIntoId: survivorId },
     });
     const snapshot: MergeSnapshot = {
       version: 1,
-      absorbed: propertiesOf(absorbedRow),
+      absorbed,
       survivorBefore: before,
       survivorAfter: after,
       ...moved,
@@ -134,7 +105,7 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
       data: {
         workspaceId,
         survivorId,
-        absorbedId: absorbedRow.id,
+        absorbedId,
         kind,
         reason,
         snapshot: snapshot as Prisma.InputJsonObject,
@@ -152,19 +123,13 @@ export async function mergeCustomers(tx: Tx, input: MergeCustomersInput): Promis
       // No identity values here: the audit log outlives erasure, so personal data stays in the Merge row.
       details: {
         mergeId: merge.id,
-        absorbedId: absorbedRow.id,
+        absorbedId,
         kind,
         moved: { identities: moved.identityIds.length, events: moved.eventIds.length },
       },
       requestId,
     });
     mergeIds.push(merge.id);
-    survivor = {
-      ...after,
-      updatedAt: new Date(Math.max(survivor.updatedAt.getTime(), absorbed.updatedAt.getTime())),
-      sourcePriority: Math.max(survivor.sourcePriority, absorbed.sourcePriority),
-      consentChangedAt: latestOfBoth(survivor.consentChangedAt, absorbed.consentChangedAt),
-    };
   }
   return { mergeIds };
 }

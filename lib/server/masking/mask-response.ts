@@ -63,6 +63,10 @@ export const RESPONSE_MASKERS: Record<string, Masker> = {
   patchCustomer: customer,
   replaceCustomer: customer,
   mergeCustomers: customer,
+  previewCustomerMerge: fields({
+    customers: (list) => (Array.isArray(list) ? list.map((c) => customer(c as Json)) : list),
+    result: (c) => customer(c as Json),
+  }),
   unmergeCustomer: fields({ survivor: (c) => customer(c as Json), restored: (c) => customer(c as Json) }),
   listCustomers: page(customer),
   searchCustomers: page(customer),

@@ -717,6 +717,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{ws}/customers/{id}/merge/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What merging these customers into this one would leave, field by field; changes nothing
+         * @description Requires the `admin` permission in the workspace. Personal data is masked for a caller who sees it masked (maskPersonalData).
+         */
+        post: operations["previewCustomerMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{ws}/customers/{id}/merges": {
         parameters: {
             query?: never;
@@ -3685,11 +3705,39 @@ export interface components {
             undoneAt: string | null;
             undoneById: string | null;
         };
+        /**
+         * @description Field path → the customer whose value survives whole (an empty value removes the field). Fields not named follow the merge policies
+         * @example {
+         *       "base.address": "0d7c2f3e-8b1a-4c7e-9f1e-2b3c4d5e6f70"
+         *     }
+         */
+        MergeChoices: {
+            [key: string]: string;
+        };
         MergePage: {
             data: components["schemas"]["Merge"][];
             nextCursor: string | null;
         };
+        MergePreview: {
+            /** @description The survivor first, then the customers to merge into it, as they are now */
+            customers: components["schemas"]["CustomerRead"][];
+            /** @description Every choosable field that at least one of the customers has */
+            fields: {
+                /** @description True when the request chose it */
+                chosen: boolean;
+                /** @description The customer whose value survives whole; null when the policies combine values (sum, union…) */
+                from: string | null;
+                /**
+                 * @description A choosable field (see MergeChoices)
+                 * @example base.address
+                 */
+                path: string;
+            }[];
+            /** @description The survivor as the merge would leave it */
+            result: components["schemas"]["CustomerRead"];
+        };
         MergeRequest: {
+            choose?: components["schemas"]["MergeChoices"];
             customerIds: string[];
         };
         /** @description A sandbox message: rendered as it would be sent, never delivered */
@@ -10568,6 +10616,172 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerRead"];
+                };
+            };
+            /** @description Malformed request (e.g. the body is not valid JSON) */
+            400: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: Bearer realm="atrium" (a write key's endpoints: Basic) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed (e.g. a write key outside ingestion, or an API client creating a workspace) */
+            403: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or in a workspace the caller cannot access */
+            404: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; errors[].path names each bad field */
+            422: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (too many failed authentications from the address, or the endpoint's own limit); see Retry-After */
+            429: {
+                headers: {
+                    /** @description Points of the tightest limit in its window */
+                    "RateLimit-Limit"?: string;
+                    /** @description "<limit>;w=<window seconds>" */
+                    "RateLimit-Policy"?: string;
+                    /** @description Points left in the window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until the window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote requestId */
+            500: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds after which the request may be retried */
+                    "Retry-After"?: string;
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewCustomerMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+                /** @description Workspace id */
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's X-Request-Id when it is a sane token); quote it when reporting */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergePreview"];
                 };
             };
             /** @description Malformed request (e.g. the body is not valid JSON) */
