@@ -20,8 +20,12 @@ import { describeFieldErrors, prepareRow, type RowContext } from "./prepare-row"
 import { writeCustomerChunk } from "./write-customer-chunk";
 
 const SLICE_MS = Number(process.env.ATRIUM_IMPORT_SLICE_MS ?? 20_000);
-/** Rows per batch: one chunk written, one checkpoint committed (ATRIUM_IMPORT_BATCH_ROWS, for benchmarks). */
-const BATCH_ROWS = Number(process.env.ATRIUM_IMPORT_BATCH_ROWS ?? 500);
+/**
+ * Rows per batch: one chunk written, one checkpoint committed (ATRIUM_IMPORT_BATCH_ROWS). Larger batches were
+ * not reliably faster on the 2-core machine (docs/performance.md: 2,000 won at 200,000 rows, lost at
+ * 1,000,000), and a small one keeps a conflict's per-row fallback and a restart's redone work short.
+ */
+export const IMPORT_BATCH_ROWS = Number(process.env.ATRIUM_IMPORT_BATCH_ROWS ?? 500);
 /** Per-row writes in flight (rows the set-based path leaves to resolution): short transactions overlap round trips. */
 const CONCURRENCY = Number(process.env.ATRIUM_IMPORT_CONCURRENCY ?? 8);
 
@@ -171,7 +175,7 @@ export async function runImport(
         continue;
       }
       batch.push({ line: baseLine + info.lines, endByte: offset + info.bytes, record });
-      if (batch.length < BATCH_ROWS) continue;
+      if (batch.length < IMPORT_BATCH_ROWS) continue;
       const prepared = prepareBatch(batch);
       batch = [];
       if (!(await settle())) {
