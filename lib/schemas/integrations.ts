@@ -32,7 +32,13 @@ export const WOOCOMMERCE_TOPICS = [
 
 export const ZWebhookAck = z
   .object({
-    status: z.enum(["processed", "ignored", "duplicate", "failed", "pong"]),
+    status: z.enum(["queued", "processed", "ignored", "duplicate", "failed", "pong"]).meta({
+      description:
+        "queued: accepted and stored, processed shortly (list the source's deliveries for the outcome); " +
+        "processed / ignored / failed: the outcome of a privacy topic (customers/data_request, customers/redact, " +
+        "shop/redact), processed before answering; duplicate: this delivery id was already received; pong: " +
+        "WooCommerce's creation ping",
+    }),
     deliveryId: z.string().nullable(),
   })
   .meta({ id: "WebhookAck" });
@@ -42,8 +48,10 @@ export const ZWebhookDelivery = z
     id: ZId,
     deliveryId: z.string(),
     topic: z.string(),
-    status: z.enum(["processed", "ignored", "failed"]),
-    result: z.record(z.string(), z.unknown()).meta({ description: "Ids written, or the reason it failed" }),
+    status: z.enum(["queued", "processed", "ignored", "failed"]),
+    result: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "Ids written, or the reason it failed (empty while queued)" }),
     hasExport: z.boolean().meta({ description: "customers/data_request: an export is ready for the admins" }),
     receivedAt: ZTimestamp,
   })
