@@ -1,71 +1,20 @@
 // Shopify and WooCommerce sample payloads, signed as the shops sign them, through the real receivers.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { receiveShopifyWebhookEndpoint, receiveWooCommerceWebhookEndpoint } from "@/lib/schemas/integrations";
-import type { EndpointContract } from "@/lib/schemas/endpoint";
+import { receiveWooCommerceWebhookEndpoint } from "@/lib/schemas/integrations";
 import { createSource } from "@/lib/server/sources/create-source";
 import { db } from "@/lib/server/db/client";
-import { createTestWorkspace } from "@/test/fixtures";
-import { settleJobs } from "@/test/kits/job-kit";
+import {
+  fixture,
+  postShopWebhook as post,
+  postShopify as shopify,
+  SHOP_SECRET as SECRET,
+  shopWorkspace,
+} from "@/test/kits/shop-kit";
 import { handlerOf } from "@/test/route-modules";
 import { signBody } from "./verify-hmac";
 import { shopIdentityType } from "./shop-source";
 
-const SECRET = "shpss_test_client_secret_0123456789";
-const fixture = (name: string) => readFileSync(path.join("test/fixtures", name), "utf8");
-
-/** The workspace of each source, so that a post can settle the processing job it queued. */
-const workspaceOf = new Map<string, string>();
-
-async function shopWorkspace(type: "shopify" | "woocommerce" = "shopify") {
-  const ws = (await createTestWorkspace("Shop")).id;
-  const source = await createSource({ workspaceId: ws, input: { name: "My shop", type, signingSecret: SECRET } });
-  workspaceOf.set(source.id, ws);
-  return { ws, source };
-}
-
 let counter = 0;
-async function post(
-  endpoint: EndpointContract,
-  sourceId: string,
-  body: string,
-  headers: Record<string, string>,
-  settle = true,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const req = new Request(`http://atrium.test${endpoint.path.replace("{sourceId}", sourceId)}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body,
-  });
-  const res = await (await handlerOf(endpoint))(req, { params: Promise.resolve({ sourceId }) });
-  const answer = { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  // Deliveries are answered as queued: the processing job runs before the test looks at the database.
-  const ws = workspaceOf.get(sourceId);
-  if (settle && ws) await settleJobs(ws);
-  return answer;
-}
-
-function shopify(
-  sourceId: string,
-  topic: string,
-  body: string,
-  options: { id?: string; secret?: string; hmac?: string; settle?: boolean } = {},
-) {
-  return post(
-    receiveShopifyWebhookEndpoint,
-    sourceId,
-    body,
-    {
-      "x-shopify-topic": topic,
-      "x-shopify-hmac-sha256": options.hmac ?? signBody(body, options.secret ?? SECRET),
-      "x-shopify-webhook-id": options.id ?? `wh-${process.pid}-${++counter}`,
-      "x-shopify-shop-domain": "example.myshopify.com",
-      "x-shopify-api-version": "2024-07",
-    },
-    options.settle ?? true,
-  );
-}
 
 const customersOf = (ws: string) =>
   db().customer.findMany({ where: { workspaceId: ws, status: "ACTIVE" }, include: { identities: true } });
