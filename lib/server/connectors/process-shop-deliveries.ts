@@ -12,6 +12,7 @@ import { ingestEvents, type IngestItemResult } from "@/lib/server/events/ingest"
 import { mapLimited } from "@/lib/server/imports/map-limited";
 import { enqueue } from "@/lib/server/jobs/enqueue";
 import { log } from "@/lib/server/log";
+import { findUnchangedBuyers } from "./find-unchanged-buyers";
 import { parseShopJson } from "./parse-shop-json";
 import { DELIVERY_JOB_ATTEMPTS, deliveryJobKey } from "./queue-shop-delivery";
 import { shopEventItem } from "./record-shop-event";
@@ -82,7 +83,22 @@ async function resolveBuyers(
     const key = buyerKey(entry.buyer, entry.index);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
-  await mapLimited([...groups.values()], BUYERS_IN_FLIGHT, async (group) => {
+  // A buyer sent the same way by all her deliveries of the batch: their order cannot matter, so the
+  // set-based check may settle her (findUnchangedBuyers); the others go through resolution in order.
+  const uniform = [...groups.values()].filter((group) =>
+    group.every((entry) => JSON.stringify(entry.buyer) === JSON.stringify(group[0].buyer)),
+  );
+  const unchanged = await findUnchangedBuyers(
+    source,
+    uniform.map((group) => ({ index: group[0].index, buyer: group[0].buyer as ShopCustomer })),
+  );
+  const pending = [...groups.values()].filter((group) => {
+    const customerId = unchanged.get(group[0].index);
+    if (customerId === undefined) return true;
+    for (const entry of group) customerIds.set(entry.index, customerId);
+    return false;
+  });
+  await mapLimited(pending, BUYERS_IN_FLIGHT, async (group) => {
     let previous = null as { json: string; customerId: string } | null;
     for (const entry of group) {
       // The same buyer data again (a customer's orders in one batch): resolution would change nothing.

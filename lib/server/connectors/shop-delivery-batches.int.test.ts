@@ -66,6 +66,35 @@ describe("Shopify deliveries in batches", () => {
     expect(await db().shopWebhookDelivery.count({ where: { workspaceId: ws, payload: { not: null } } })).toBe(0);
   });
 
+  it("a returning buyer with unchanged details is not rewritten (lastSeenAt refreshed); changed details are", async () => {
+    const { ws, source } = await shopWorkspace();
+    await postShopify(source.id, "orders/create", shopifyOrderBody(1, 7));
+    const [customer] = await db().customer.findMany({ where: { workspaceId: ws } });
+    const audits = () => db().auditEntry.count({ where: { workspaceId: ws, targetId: customer.id } });
+    const emailSeen = async () =>
+      (await db().identity.findFirstOrThrow({ where: { workspaceId: ws, customerId: customer.id, type: "email" } }))
+        .lastSeenAt;
+    const [auditsBefore, seenBefore] = [await audits(), await emailSeen()];
+
+    await postShopify(source.id, "orders/create", shopifyOrderBody(2, 7));
+    expect(await db().customer.count({ where: { workspaceId: ws } })).toBe(1);
+    expect(await audits()).toBe(auditsBefore);
+    expect((await emailSeen()).getTime()).toBeGreaterThan(seenBefore.getTime());
+    const unchanged = await db().customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: ws, id: customer.id } },
+    });
+    expect(unchanged.updatedAt).toEqual(customer.updatedAt);
+
+    await postShopify(source.id, "orders/create", shopifyOrderBody(3, 7, "Renamed"));
+    const renamed = await db().customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: ws, id: customer.id } },
+    });
+    expect((renamed.base as { firstName?: string }).firstName).toBe("Renamed");
+    expect(await audits()).toBeGreaterThan(auditsBefore);
+    const events = await db().event.findMany({ where: { workspaceId: ws } });
+    expect(events.map((e) => e.customerId)).toEqual([customer.id, customer.id, customer.id]);
+  });
+
   it("a redelivery after processing is a duplicate and stores nothing", async () => {
     const { ws, source } = await shopWorkspace();
     const body = shopifyOrderBody(1, 1);
