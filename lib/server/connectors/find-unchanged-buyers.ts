@@ -37,14 +37,17 @@ function consentsUnchanged(current: JsonObject, consents: ShopCustomer["consents
   });
 }
 
-/** Buyer index → customer id, for the buyers whose delivery would change nothing. */
+/**
+ * `unchanged`: buyer index → customer id, for the buyers whose delivery would change nothing. `known`: the
+ * shop ids that name an active customer (the others are new to Atrium, or were merged away).
+ */
 export async function findUnchangedBuyers(
   source: ShopSource,
   buyers: readonly { index: number; buyer: ShopCustomer }[],
-): Promise<Map<number, string>> {
+): Promise<{ unchanged: Map<number, string>; known: Set<string> }> {
   const unchanged = new Map<number, string>();
   const values = [...new Set(buyers.flatMap(({ buyer }) => (buyer.shopCustomerId ? [buyer.shopCustomerId] : [])))];
-  if (values.length === 0) return unchanged;
+  if (values.length === 0) return { unchanged, known: new Set() };
   const { workspaceId } = source;
   const [rules, rows] = await Promise.all([
     getIdentityRules({ workspaceId }),
@@ -89,5 +92,5 @@ export async function findUnchangedBuyers(
        WHERE i."workspaceId" = ${workspaceId}::uuid AND i."customerId" = t."customerId"
          AND i.type = t.type AND i.value = t.value`);
   }
-  return unchanged;
+  return { unchanged, known: new Set(owners.keys()) };
 }

@@ -1,9 +1,10 @@
 // connectors.process-deliveries: a shop source's queued webhook deliveries, in batches of up to
 // SHOP_DELIVERY_BATCH taken in arrival order with FOR UPDATE SKIP LOCKED (their rows stay locked until the
 // batch's outcomes are written, in the same transaction: a crash leaves them queued for the retry).
-// Order-like deliveries between two others are one segment: their buyers are resolved (per distinct buyer,
-// a few at a time, each buyer's deliveries in order), then all their events go through one ingestEvents
-// call. Any other topic runs alone, in its place, so a refund follows the order it refers to.
+// Order-like deliveries between two others are one segment: their buyers are settled — returning ones
+// whose details did not change set-based (findUnchangedBuyers), new ones through the import's chunk path
+// (writeNewShopBuyers), the rest per distinct buyer through writeShopCustomer, a few at a time, each
+// buyer's deliveries in order — then all their events go through one ingestEvents call. Any other topic runs alone, in its place, so a refund follows the order it refers to.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EVENT_BATCH_MAX } from "@/lib/schemas/events";
 import { AppError } from "@/lib/server/core/errors";
@@ -13,6 +14,7 @@ import { mapLimited } from "@/lib/server/imports/map-limited";
 import { enqueue } from "@/lib/server/jobs/enqueue";
 import { log } from "@/lib/server/log";
 import { findUnchangedBuyers } from "./find-unchanged-buyers";
+import { writeNewShopBuyers } from "./write-new-shop-buyers";
 import { parseShopJson } from "./parse-shop-json";
 import { DELIVERY_JOB_ATTEMPTS, deliveryJobKey } from "./queue-shop-delivery";
 import { shopEventItem } from "./record-shop-event";
@@ -88,14 +90,34 @@ async function resolveBuyers(
   const uniform = [...groups.values()].filter((group) =>
     group.every((entry) => JSON.stringify(entry.buyer) === JSON.stringify(group[0].buyer)),
   );
-  const unchanged = await findUnchangedBuyers(
+  const { unchanged, known } = await findUnchangedBuyers(
     source,
     uniform.map((group) => ({ index: group[0].index, buyer: group[0].buyer as ShopCustomer })),
   );
+  const settle = (group: OrderEntry[], customerId: string) => {
+    for (const entry of group) customerIds.set(entry.index, customerId);
+  };
+  // Buyers no shop id names yet, sent alike by all their deliveries: the import's chunk path, together.
+  const fresh = uniform.filter((group) => {
+    const shopId = group[0].buyer?.shopCustomerId;
+    return !unchanged.has(group[0].index) && !(shopId && known.has(shopId));
+  });
+  const written = await writeNewShopBuyers(
+    source,
+    fresh.map((group) => group[0].buyer as ShopCustomer),
+    BUYERS_IN_FLIGHT,
+  );
+  const freshGroups = new Set(fresh);
+  fresh.forEach((group, k) => {
+    const result = written[k];
+    if ("customerId" in result) settle(group, result.customerId);
+    else for (const entry of group) outcomes[entry.index] = failure(result.error, options);
+  });
   const pending = [...groups.values()].filter((group) => {
+    if (freshGroups.has(group)) return false;
     const customerId = unchanged.get(group[0].index);
     if (customerId === undefined) return true;
-    for (const entry of group) customerIds.set(entry.index, customerId);
+    settle(group, customerId);
     return false;
   });
   await mapLimited(pending, BUYERS_IN_FLIGHT, async (group) => {

@@ -60,6 +60,13 @@ describe("Shopify deliveries in batches", () => {
       expect((customer.base as { firstName?: string }).firstName).toBe(lastName.get(buyerOf.get(customer.id)!));
     }
 
+    // New buyers' consents carry the shop's own evidence (written per buyer after the chunk created them).
+    const records = await db().consentRecord.findMany({ where: { workspaceId: ws, key: "marketing.automatic.email" } });
+    expect(records).toHaveLength(BUYERS);
+    expect(new Set(records.map((r) => r.evidence))).toEqual(
+      new Set(["Shopify email_marketing_consent: not_subscribed"]),
+    );
+
     const after = await listShopDeliveries({ workspaceId: ws, sourceId: source.id, limit: 100 });
     expect(after.data.map((d) => d.status)).toEqual(Array(50).fill("processed"));
     expect(after.data[0].result).toMatchObject({ event: "created" });
