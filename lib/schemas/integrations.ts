@@ -34,10 +34,10 @@ export const ZWebhookAck = z
   .object({
     status: z.enum(["queued", "processed", "ignored", "duplicate", "failed", "pong"]).meta({
       description:
-        "queued: accepted and stored, processed shortly (list the source's deliveries for the outcome); " +
-        "processed / ignored / failed: the outcome of a privacy topic (customers/data_request, customers/redact, " +
-        "shop/redact), processed before answering; duplicate: this delivery id was already received; pong: " +
-        "WooCommerce's creation ping",
+        "queued: accepted and stored, processed shortly in arrival order (list the source's deliveries for the " +
+        "outcome); duplicate: this delivery id was already received, nothing stored; pong: WooCommerce's " +
+        "creation ping. processed, ignored and failed are outcomes a delivery list shows, kept for clients of " +
+        "the synchronous receiver",
     }),
     deliveryId: z.string().nullable(),
   })

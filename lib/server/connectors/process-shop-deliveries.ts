@@ -211,13 +211,19 @@ async function processBatch(source: ShopSource, rows: QueuedDelivery[], options:
   return outcomes;
 }
 
-/** The batch's outcomes in one statement; the kept bodies are dropped (the result holds no personal data). */
+/**
+ * The batch's outcomes in one statement (with a data request's export); the kept bodies are dropped (the
+ * result holds no personal data).
+ */
 async function recordOutcomes(tx: Tx, workspaceId: string, rows: QueuedDelivery[], outcomes: Outcome[]) {
   await tx.$executeRaw(Prisma.sql`
     UPDATE "ShopWebhookDelivery" AS d
-       SET status = v.status::"ShopDeliveryStatus", result = v.result::jsonb, payload = NULL
+       SET status = v.status::"ShopDeliveryStatus", result = v.result::jsonb,
+           export = COALESCE(v.export::jsonb, d.export), payload = NULL
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${outcomes.map((o) => o.status)}::text[],
-                  ${outcomes.map((o) => JSON.stringify(o.result))}::text[]) AS v(id, status, result)
+                  ${outcomes.map((o) => JSON.stringify(o.result))}::text[],
+                  ${outcomes.map((o) => (o.export ? JSON.stringify(o.export) : null))}::text[])
+           AS v(id, status, result, export)
      WHERE d."workspaceId" = ${workspaceId}::uuid AND d.id = v.id`);
 }
 

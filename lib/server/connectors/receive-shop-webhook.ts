@@ -1,18 +1,15 @@
 // One shop webhook delivery, answered fast as Shopify asks (respond within seconds, process later): verify
 // the signature on the raw body (before parsing anything), check the JSON, then claim the delivery id with
 // the body kept and queue the source's processing job, in one statement (queueShopDelivery). A redelivery
-// finds the id claimed and stores nothing. The privacy topics run here, while the shop waits
-// (isSynchronousTopic): a delivery of those that fails unexpectedly releases its claim and throws, so the
-// shop's retry runs it again.
+// finds the id claimed and stores nothing. Every topic is queued, the privacy ones too: the job processes a
+// source's deliveries in arrival order, so an erasure or a data request comes after the orders and customer
+// updates the shop sent before it (answered synchronously, a data request could miss a customer still queued).
 import type { ShopSourceType } from "@/lib/schemas/sources";
 import type { WebhookAck } from "@/lib/schemas/integrations";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/core/errors";
-import { db } from "@/lib/server/db/client";
 import { parseShopJson } from "./parse-shop-json";
 import { queueShopDelivery } from "./queue-shop-delivery";
-import { loadShopSource, type ShopSource } from "./shop-source";
-import { isSynchronousTopic, processShopTopic, type Outcome } from "./shop-topics";
+import { loadShopSource } from "./shop-source";
 import { verifyHmacBase64 } from "./verify-hmac";
 
 export interface ShopWebhookInput {
@@ -21,6 +18,7 @@ export interface ShopWebhookInput {
   body: Buffer;
   /** Lower-case header names. */
   headers: (name: string) => string | null;
+  /** Not used by the queued path (the job runs later, outside the request); kept for the routes' logs. */
   requestId?: string;
 }
 
@@ -28,56 +26,8 @@ const unauthenticated = () => new AppError("unauthenticated", "Missing or invali
 
 const WOO_PING = /^webhook_id=\d+$/;
 
-function jsonValue(value: Record<string, unknown>): Prisma.InputJsonObject {
-  return value as Prisma.InputJsonObject;
-}
-
-async function processNow(
-  source: ShopSource,
-  deliveryId: string,
-  topic: string,
-  payload: Record<string, unknown>,
-  requestId?: string,
-): Promise<WebhookAck> {
-  const { workspaceId } = source;
-  const claim = await db().shopWebhookDelivery.createMany({
-    data: [{ workspaceId, sourceId: source.id, deliveryId, topic, status: "IGNORED", result: { pending: true } }],
-    skipDuplicates: true,
-  });
-  if (claim.count === 0) return { status: "duplicate", deliveryId };
-  const where = { workspaceId_sourceId_deliveryId: { workspaceId, sourceId: source.id, deliveryId } };
-
-  let outcome: Outcome;
-  try {
-    outcome = await processShopTopic(source, topic, payload, requestId);
-  } catch (error) {
-    if (error instanceof AppError && error.code !== "unavailable") {
-      // The payload cannot be stored as sent (e.g. a value the schema refuses): a retry would fail the same way.
-      outcome = {
-        status: "FAILED",
-        result: { reason: error.message, code: error.code, errors: error.options.errors ?? [] },
-      };
-    } else {
-      await db().shopWebhookDelivery.delete({ where });
-      throw error;
-    }
-  }
-  await db().shopWebhookDelivery.update({
-    where,
-    data: {
-      status: outcome.status,
-      result: jsonValue(outcome.result),
-      ...(outcome.export ? { export: jsonValue(outcome.export) } : {}),
-    },
-  });
-  return {
-    status: outcome.status === "PROCESSED" ? "processed" : outcome.status === "FAILED" ? "failed" : "ignored",
-    deliveryId,
-  };
-}
-
 export async function receiveShopWebhook(input: ShopWebhookInput): Promise<WebhookAck> {
-  const { type, headers, body, requestId } = input;
+  const { type, headers, body } = input;
   const source = await loadShopSource(type, input.sourceId);
   const signatureHeader = type === "shopify" ? "x-shopify-hmac-sha256" : "x-wc-webhook-signature";
   const signature = headers(signatureHeader);
@@ -101,7 +51,6 @@ export async function receiveShopWebhook(input: ShopWebhookInput): Promise<Webho
   const payload = parseShopJson(text);
   if (!payload) throw new AppError("malformed_json", "The webhook body is not a JSON object");
 
-  if (isSynchronousTopic(type, topic)) return processNow(source, deliveryId, topic, payload, requestId);
   const queued = await queueShopDelivery({
     workspaceId: source.workspaceId,
     sourceId: source.id,

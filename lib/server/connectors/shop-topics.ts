@@ -1,6 +1,6 @@
-// What each shop topic does, shared by the receiver (privacy topics, answered synchronously) and the
-// processing job (everything else, in batches): order-like topics are *planned* (buyer + events, pure) so a
-// batch resolves its buyers and ingests its events together; the others run one delivery at a time.
+// What each shop topic does, for the processing job: order-like topics are *planned* (buyer + events, pure)
+// so a batch resolves its buyers and ingests its events together; the others (customers, consents, refunds,
+// shipments, the privacy topics) run one delivery at a time, in their place.
 import type { ShopSourceType } from "@/lib/schemas/sources";
 import { recordShopEvent, orderOwner } from "./record-shop-event";
 import { str, type ShopCustomer, type ShopEvent } from "./shop-records";
@@ -27,15 +27,6 @@ export type Outcome = {
 
 /** An order-like delivery: its buyer (null for a guest without contacts) and the events it becomes. */
 export type OrderPlan = { buyer: ShopCustomer | null; events: ShopEvent[] } | { ignored: string };
-
-/**
- * Shopify's mandatory privacy topics run while the shop waits: they are rare, an erasure must not sit
- * behind a queue of orders (the queued orders of an erased person then meet her suppression and fail),
- * and the data request's export is ready when the delivery is listed.
- */
-export function isSynchronousTopic(type: ShopSourceType, topic: string): boolean {
-  return type === "shopify" && ["customers/data_request", "customers/redact", "shop/redact"].includes(topic);
-}
 
 /** The plan of an order-like topic, or null for a topic processed on its own (processShopTopic). */
 export function planOrderTopic(

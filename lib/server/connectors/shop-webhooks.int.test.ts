@@ -155,7 +155,7 @@ describe("Shopify webhooks", () => {
     expect(await customersOf(ws)).toHaveLength(2);
 
     const request = await shopify(source.id, "customers/data_request", fixture("shopify/customers-data_request.json"));
-    expect(request.body.status).toBe("processed");
+    expect(request.body.status).toBe("queued");
     const delivery = await db().shopWebhookDelivery.findFirstOrThrow({
       where: { workspaceId: ws, topic: "customers/data_request" },
     });
@@ -176,7 +176,7 @@ describe("Shopify webhooks", () => {
     await shopify(source.id, "customers/create", bob2);
     expect(await customersOf(ws)).toHaveLength(2);
     const redact = await shopify(source.id, "shop/redact", fixture("shopify/shop-redact.json"));
-    expect(redact.body.status).toBe("processed");
+    expect(redact.body.status).toBe("queued");
     const remaining = await customersOf(ws);
     expect(remaining.map((c) => c.id)).toEqual([left[0].id]);
     expect(await db().auditEntry.count({ where: { workspaceId: ws, action: { contains: "erase" } } })).toBeGreaterThan(
