@@ -2,7 +2,7 @@
 // once, redeliveries, a bad delivery among good ones, and what the source's delivery list shows meanwhile.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { fixture, postShopify, shopifyOrderBody, shopWorkspace } from "@/test/kits/shop-kit";
+import { postShopify, shopifyOrderBody, shopWorkspace } from "@/test/kits/shop-kit";
 import { settleJobs } from "@/test/kits/job-kit";
 import { listShopDeliveries } from "./list-shop-deliveries";
 import { shopIdentityType } from "./shop-source";
@@ -156,6 +156,5 @@ describe("Shopify deliveries in batches", () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await db().shopWebhookDelivery.count({ where: { workspaceId: ws } })).toBe(0);
-    expect(fixture("shopify/orders-create.json")).toContain("820982911946154508");
   });
 });
