@@ -17,6 +17,7 @@ import { signBody } from "@/lib/server/connectors/verify-hmac";
 import { db } from "@/lib/server/db/client";
 import { createSource } from "@/lib/server/sources/create-source";
 import { call, workspaceWithAdmin } from "@/test/kits/customer-kit";
+import { settleJobs } from "@/test/kits/job-kit";
 import { handlerOf } from "@/test/route-modules";
 
 type Body = Record<string, unknown> & { id: string };
@@ -125,6 +126,8 @@ describe("administrative operations answer their documented success", () => {
       });
       expect(res.status).toBe(200);
     }
+    // Deliveries are answered as queued: the processing job writes the export.
+    await settleJobs(ws);
     const list = await call<{ data: { id: string; topic: string }[] }>(integrations.listWebhookDeliveriesEndpoint, {
       ws,
       headers: admin,

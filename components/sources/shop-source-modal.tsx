@@ -9,7 +9,7 @@ import { listWebhookDeliveriesEndpoint, SHOPIFY_TOPICS, WOOCOMMERCE_TOPICS } fro
 import type { Source } from "@/lib/schemas/sources";
 import { formatDateTime } from "@/components/ui/format-time";
 
-const STATUS_COLOR = { processed: "teal", ignored: "gray", failed: "red" } as const;
+const STATUS_COLOR = { queued: "blue", processed: "teal", ignored: "gray", failed: "red" } as const;
 
 function absoluteUrl(path: string): string {
   return typeof window === "undefined" || /^https?:/.test(path) ? path : `${window.location.origin}${path}`;
@@ -29,7 +29,8 @@ function ShopSourceSettings({ source }: { source: Source }) {
     queryKey: [...queryKeys.sources.detail(ws, source.id), "deliveries"],
     queryFn: ({ signal }) =>
       callEndpoint(listWebhookDeliveriesEndpoint, { params: { ws, id: source.id }, query: { limit: 20 } }, { signal }),
-    refetchInterval: 10_000,
+    // Deliveries are answered as queued and processed a moment later: look again soon while any waits.
+    refetchInterval: (q) => (q.state.data?.data.some((d) => d.status === "queued") ? 2_000 : 10_000),
   });
   const topics = source.type === "shopify" ? SHOPIFY_TOPICS : WOOCOMMERCE_TOPICS;
   const url = source.webhookUrl ? absoluteUrl(source.webhookUrl) : null;

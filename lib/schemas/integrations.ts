@@ -32,7 +32,13 @@ export const WOOCOMMERCE_TOPICS = [
 
 export const ZWebhookAck = z
   .object({
-    status: z.enum(["processed", "ignored", "duplicate", "failed", "pong"]),
+    status: z.enum(["queued", "processed", "ignored", "duplicate", "failed", "pong"]).meta({
+      description:
+        "queued: accepted and stored, processed shortly in arrival order (list the source's deliveries for the " +
+        "outcome); duplicate: this delivery id was already received, nothing stored; pong: WooCommerce's " +
+        "creation ping. processed, ignored and failed are outcomes a delivery list shows, kept for clients of " +
+        "the synchronous receiver",
+    }),
     deliveryId: z.string().nullable(),
   })
   .meta({ id: "WebhookAck" });
@@ -42,8 +48,10 @@ export const ZWebhookDelivery = z
     id: ZId,
     deliveryId: z.string(),
     topic: z.string(),
-    status: z.enum(["processed", "ignored", "failed"]),
-    result: z.record(z.string(), z.unknown()).meta({ description: "Ids written, or the reason it failed" }),
+    status: z.enum(["queued", "processed", "ignored", "failed"]),
+    result: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "Ids written, or the reason it failed (empty while queued)" }),
     hasExport: z.boolean().meta({ description: "customers/data_request: an export is ready for the admins" }),
     receivedAt: ZTimestamp,
   })

@@ -25,7 +25,7 @@ export async function listShopDeliveries(input: {
     where: { workspaceId, sourceId, ...(after && isUuid(after.id) ? { id: { lt: after.id } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,
-    omit: { export: true },
+    omit: { export: true, payload: true },
   });
   const page = rows.slice(0, limit);
   const withExport = new Set(

@@ -16,14 +16,10 @@ export async function orderOwner(source: ShopSource, orderId: string): Promise<s
   return event?.customerId ?? null;
 }
 
-export async function recordShopEvent(
-  source: ShopSource,
-  event: ShopEvent,
-  customerId: string | null,
-  requestId?: string,
-): Promise<{ status: string; id?: string; errors?: unknown }> {
+/** The ingestion item of a shop event (the batch path sends many in one ingestEvents call). */
+export function shopEventItem(source: ShopSource, event: ShopEvent, customerId: string | null) {
   const orderId = typeof event.properties.orderId === "string" ? event.properties.orderId : event.messageKey;
-  const item = {
+  return {
     type: event.type,
     occurredAt: event.occurredAt,
     properties: event.properties,
@@ -31,9 +27,17 @@ export async function recordShopEvent(
     // A guest without e-mail or phone: the order's own anonymous id keeps its later events together.
     ...(customerId ? { customerId } : { anonymousId: shopMessageId(source, "order", orderId) }),
   };
+}
+
+export async function recordShopEvent(
+  source: ShopSource,
+  event: ShopEvent,
+  customerId: string | null,
+  requestId?: string,
+): Promise<{ status: string; id?: string; errors?: unknown }> {
   const [result] = await ingestEvents({
     workspaceId: source.workspaceId,
-    items: [item],
+    items: [shopEventItem(source, event, customerId)],
     principal: sourcePrincipal(source),
     requestId,
   });

@@ -6,7 +6,7 @@ import type { Principal } from "@/lib/server/core/principal";
 import { db } from "@/lib/server/db/client";
 import { isUuid } from "@/lib/server/db/ids";
 import { decryptSourceSecret } from "@/lib/server/settings/secret-box";
-import { toDbSourceType } from "@/lib/server/sources/source-types";
+import { toApiSourceType, toDbSourceType } from "@/lib/server/sources/source-types";
 
 export interface ShopSource {
   workspaceId: string;
@@ -16,11 +16,36 @@ export interface ShopSource {
   secret: string;
 }
 
+// Decrypted secrets by (source, ciphertext): a changed secret is a new key, so a stale entry is never used;
+// at hundreds of deliveries a second the decryption (and the key read behind it) is paid once per source.
+const secrets = new Map<string, string>();
+
+async function secretOf(sourceId: string, stored: string): Promise<string | null> {
+  const key = `${sourceId}:${stored}`;
+  const cached = secrets.get(key);
+  if (cached !== undefined) return cached;
+  const secret = await decryptSourceSecret(stored, sourceId);
+  if (secret === null) return null;
+  if (secrets.size >= 1000) secrets.clear();
+  secrets.set(key, secret);
+  return secret;
+}
+
 export async function loadShopSource(type: ShopSourceType, sourceId: string): Promise<ShopSource | null> {
   if (!isUuid(sourceId)) return null;
   const row = await db().source.findFirst({ where: { id: sourceId, type: toDbSourceType(type) } });
   if (!row?.signingSecretEncrypted) return null;
-  const secret = await decryptSourceSecret(row.signingSecretEncrypted, row.id);
+  const secret = await secretOf(row.id, row.signingSecretEncrypted);
+  return secret === null ? null : { workspaceId: row.workspaceId, id: row.id, name: row.name, type, secret };
+}
+
+/** The shop source of a queued delivery's job (scoped by its workspace); null once deleted. */
+export async function loadShopSourceIn(workspaceId: string, sourceId: string): Promise<ShopSource | null> {
+  const row = await db().source.findUnique({ where: { workspaceId_id: { workspaceId, id: sourceId } } });
+  if (!row?.signingSecretEncrypted) return null;
+  const type = toApiSourceType(row.type);
+  if (type !== "shopify" && type !== "woocommerce") return null;
+  const secret = await secretOf(row.id, row.signingSecretEncrypted);
   return secret === null ? null : { workspaceId: row.workspaceId, id: row.id, name: row.name, type, secret };
 }
 

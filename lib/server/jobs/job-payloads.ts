@@ -35,6 +35,8 @@ export interface JobPayloads {
   };
   /** A slice of one CSV import from its checkpoint; queues itself again until the file is done (lib/server/imports/run-import.ts). */
   "imports.run": { workspaceId: string; importId: string };
+  /** A shop source's queued webhook deliveries, in batches (lib/server/connectors/process-shop-deliveries.ts). */
+  "connectors.process-deliveries": { workspaceId: string; sourceId: string };
 }
 
 export type JobName = keyof JobPayloads;

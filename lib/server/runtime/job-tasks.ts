@@ -7,6 +7,7 @@ import { taskListOf } from "@/lib/server/jobs/worker";
 import { runAutomation } from "@/lib/server/automations/run-automation";
 import { triggerAutomations } from "@/lib/server/automations/trigger-automations";
 import { withdrawForUnsubscribeEvents } from "@/lib/server/send/external-unsubscribe";
+import { processShopDeliveries } from "@/lib/server/connectors/process-shop-deliveries";
 import { runImport } from "@/lib/server/imports/run-import";
 import { runCampaignJob } from "@/lib/server/send/send-job";
 import { buildViewMembers, refreshWatchedViews } from "@/lib/server/views/view-membership";
@@ -33,6 +34,8 @@ export const jobTasks: JobTaskRegistry = {
   "send.external-unsubscribes": (payload) => withdrawForUnsubscribeEvents(payload),
   "imports.run": (payload, helpers) =>
     runImport(payload, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts }),
+  "connectors.process-deliveries": (payload, helpers) =>
+    processShopDeliveries(payload, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts }),
 };
 
 export const jobTaskList = () => taskListOf(jobTasks);

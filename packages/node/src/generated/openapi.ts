@@ -3458,12 +3458,12 @@ export interface components {
              * @description ISO 8601 timestamp (UTC in responses), between 1900-01-01 and 2200-01-01
              */
             receivedAt: string;
-            /** @description Ids written, or the reason it failed */
+            /** @description Ids written, or the reason it failed (empty while queued) */
             result: {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            status: "processed" | "ignored" | "failed";
+            status: "queued" | "processed" | "ignored" | "failed";
             topic: string;
         };
         IntegrationDeliveryPage: {
@@ -4145,8 +4145,11 @@ export interface components {
         };
         WebhookAck: {
             deliveryId: string | null;
-            /** @enum {string} */
-            status: "processed" | "ignored" | "duplicate" | "failed" | "pong";
+            /**
+             * @description queued: accepted and stored, processed shortly in arrival order (list the source's deliveries for the outcome); duplicate: this delivery id was already received, nothing stored; pong: WooCommerce's creation ping. processed, ignored and failed are outcomes a delivery list shows, kept for clients of the synchronous receiver
+             * @enum {string}
+             */
+            status: "queued" | "processed" | "ignored" | "duplicate" | "failed" | "pong";
         };
         WebhookAttempt: {
             /**

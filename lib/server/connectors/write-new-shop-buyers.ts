@@ -1,0 +1,70 @@
+// Buyers of a batch whose shop id names nobody yet (mostly new people, or guests): their profiles go through
+// the import's chunk path (writeCustomerChunk: the plain new people created set-based, anyone matching an
+// existing customer by e-mail or phone resolved per row), then, per buyer, what writeShopCustomer adds after
+// resolution: the shop id as an identity (audited, suppression-checked) and the consents with the shop's
+// own evidence and time, which the chunk path's one-evidence-per-chunk consents cannot carry.
+import type { CustomerWrite } from "@/lib/schemas/customers";
+import { AppError } from "@/lib/server/core/errors";
+import { addCustomerIdentity } from "@/lib/server/customers/add-customer-identity";
+import { loadResolutionContext } from "@/lib/server/customers/resolve-customer-write";
+import { mapLimited } from "@/lib/server/imports/map-limited";
+import { writeCustomerChunk } from "@/lib/server/imports/write-customer-chunk";
+import type { ShopCustomer } from "./shop-records";
+import { shopIdentityType, sourceActor, type ShopSource } from "./shop-source";
+import { writeShopConsents } from "./write-shop-customer";
+
+export type BuyerResult = { customerId: string } | { error: AppError };
+
+export async function writeNewShopBuyers(
+  source: ShopSource,
+  buyers: readonly ShopCustomer[],
+  inFlight: number,
+): Promise<BuyerResult[]> {
+  if (buyers.length === 0) return [];
+  const { workspaceId } = source;
+  const actor = sourceActor(source);
+  const writes = buyers.map((buyer): CustomerWrite => ({
+    base: buyer.base,
+    sourceId: source.id,
+    ...(buyer.tags.length && { tags: buyer.tags }),
+  }));
+  const results = await writeCustomerChunk({
+    workspaceId,
+    writes,
+    actor,
+    consentSource: `${source.type} source ${source.name}`,
+    preloaded: await loadResolutionContext(workspaceId),
+    concurrency: inFlight,
+  });
+  return mapLimited(buyers, inFlight, async (buyer, i): Promise<BuyerResult> => {
+    const result = results[i];
+    if (result.status === "rejected" || !result.id) {
+      return {
+        error: new AppError((result.code ?? "validation_failed") as AppError["code"], result.message ?? "Refused", {
+          errors: result.errors,
+        }),
+      };
+    }
+    const customerId = result.id;
+    try {
+      if (buyer.shopCustomerId) {
+        try {
+          await addCustomerIdentity({
+            workspaceId,
+            customerId,
+            input: { type: shopIdentityType(source), value: buyer.shopCustomerId, sourceId: source.id },
+            actor,
+          });
+        } catch (error) {
+          // Already another customer's (the shop merged two people Atrium keeps apart): leave it there.
+          if (!(error instanceof AppError && error.code === "conflict")) throw error;
+        }
+      }
+      await writeShopConsents(source, customerId, buyer.consents);
+      return { customerId };
+    } catch (error) {
+      if (error instanceof AppError && error.code !== "unavailable") return { error };
+      throw error;
+    }
+  });
+}
