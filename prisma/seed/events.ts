@@ -9,7 +9,7 @@ import { browse, phoneBooking, storeVisit, supportTicket } from "./journeys";
 import type { WorkspacePlan } from "./plans";
 import { DAY, type Rng } from "./random";
 import type { Activity, JsonObject, Person, SourceKey } from "./types";
-import { utcOffset } from "./zones";
+import { zoneOffsetMs } from "@/lib/schemas/zone-days";
 
 export interface EventsInput {
   rng: Rng;
@@ -56,7 +56,7 @@ export function generateEvents(input: EventsInput): EventsResult {
     activity: new Map(),
     assistants: new Map(),
     orderSequence: 0,
-    utcOffset: utcOffset(plan.timezone, ref),
+    utcOffset: zoneOffsetMs(ref, plan.timezone),
   };
   for (const store of plan.catalogue.stores)
     kit.assistants.set(store.id, staff(rng, COUNTRIES[store.country]?.faker ?? "en_US", store.id, 3));
