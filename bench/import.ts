@@ -46,6 +46,7 @@ const { db, disconnectDb } = await import("@/lib/server/db/client");
 const { createImport } = await import("@/lib/server/imports/create-import");
 const { runImport } = await import("@/lib/server/imports/run-import");
 const { getImport } = await import("@/lib/server/imports/get-import");
+const { startDatabaseCpu } = await import("./database-cpu");
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
@@ -66,6 +67,8 @@ try {
   const uploadSeconds = (performance.now() - uploadStart) / 1000;
   console.log(`[bench] stored ${(created.sizeBytes / 2 ** 20).toFixed(1)} MiB in ${uploadSeconds.toFixed(1)} s`);
 
+  const databaseCpu = await startDatabaseCpu(database.ownerUrl);
+  const appCpuBefore = process.cpuUsage();
   const started = performance.now();
   let current = created;
   while (current.status === "queued" || current.status === "running") {
@@ -77,6 +80,9 @@ try {
     );
   }
   const seconds = (performance.now() - started) / 1000;
+  const appCpuUsage = process.cpuUsage(appCpuBefore);
+  const appCpu = (appCpuUsage.user + appCpuUsage.system) / 1e6;
+  const dbCpu = await databaseCpu.stop();
   const rate = current.processed / seconds;
   const customers = await db().customer.count({ where: { workspaceId: ws } });
   const format = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -87,6 +93,15 @@ try {
   console.log(`Upload      ${(created.sizeBytes / 2 ** 20 / uploadSeconds).toFixed(1)} MiB/s`);
   console.log(`Peak RSS    ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
   console.log(`Machine     ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}`);
+  // CPU per row says what the import costs whatever else runs on the machine, and the ceiling it sets: the
+  // rows per second this machine's cores could give when the import had them all.
+  const perRow = (cpu: number) => `${((cpu / current.processed) * 1e6).toFixed(0)} µs`;
+  if (dbCpu !== null) {
+    const ceiling = (availableParallelism() * current.processed) / (appCpu + dbCpu);
+    console.log(
+      `CPU/row     app ${perRow(appCpu)} + database ${perRow(dbCpu)}; ${availableParallelism()} cores at most ${format(ceiling)} rows/s`,
+    );
+  } else console.log(`CPU/row     app ${perRow(appCpu)} (database backends not readable here)`);
   console.log(
     `Bars        ${rate >= BAR_ROWS_PER_SECOND ? "PASS" : "FAIL"} ≥ ${format(BAR_ROWS_PER_SECOND)} rows/s; ${peakRss < BAR_RSS_BYTES ? "PASS" : "FAIL"} RSS < 1 GiB`,
   );

@@ -57,12 +57,17 @@ async function lockChunk(tx: SqlTx, workspaceId: string, identities: IdentityCan
   await tx.query(`SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`, [keys]);
 }
 
-/** identityKey of each of these identities someone in the workspace owns. */
+/**
+ * identityKey of each of these identities someone in the workspace owns. One unique-index probe per identity
+ * (LATERAL … LIMIT 1 cannot be flattened into a join): while an import grows the table faster than
+ * autovacuum's statistics follow, a plain join was planned as a hash of every identity of the workspace,
+ * which made each chunk slower than the last (63 ms instead of 7.5 ms per 500 rows at 100,000 identities).
+ */
 async function ownedIdentities(tx: SqlTx, workspaceId: string, identities: IdentityCandidate[]): Promise<Set<string>> {
   const rows = await tx.query<{ type: string; value: string }>(
-    `SELECT i.type, i.value FROM "Identity" i
-       JOIN unnest($2::text[], $3::text[]) AS c(type, value) ON i.type = c.type AND i.value = c.value
-      WHERE i."workspaceId" = $1::uuid`,
+    `SELECT o.type, o.value FROM unnest($2::text[], $3::text[]) AS c(type, value)
+       CROSS JOIN LATERAL (SELECT i.type, i.value FROM "Identity" i
+                            WHERE i."workspaceId" = $1::uuid AND i.type = c.type AND i.value = c.value LIMIT 1) o`,
     [workspaceId, identities.map((i) => i.type), identities.map((i) => i.value)],
   );
   return new Set(rows.map(identityKey));

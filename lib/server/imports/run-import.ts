@@ -103,6 +103,8 @@ export async function runImport(
       consentEvidence: evidence,
       preloaded: { rules, extendedProperties },
       concurrency: CONCURRENCY,
+      // The batch's checkpoint below commits durably, and with it this chunk.
+      deferDurability: true,
     });
     results.forEach((result, k) => {
       outcomes[positions[k]] =

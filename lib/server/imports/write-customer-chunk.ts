@@ -29,6 +29,13 @@ export interface WriteCustomerChunkInput {
   preloaded: NonNullable<ResolveCustomerWriteInput["preloaded"]>;
   /** Per-row writes in flight at once (groups of twins count as one). */
   concurrency?: number;
+  /**
+   * The bulk transactions commit without waiting for their WAL to reach the disk (synchronous_commit off).
+   * For a writer that commits its own durable checkpoint after the chunk, such as an import: WAL is flushed
+   * in order, so that checkpoint's commit makes the chunk durable too, and a crash before it only redoes
+   * the chunk, which is idempotent. Not for answers that promise the write (POST …/customers/batch).
+   */
+  deferDurability?: boolean;
 }
 
 /** Bulk transactions of one chunk at once (ATRIUM_IMPORT_BULK_PARALLEL); parts under 100 writes are not split. */
@@ -76,8 +83,9 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
       const part = bulk.slice(p * size, (p + 1) * size);
       try {
         const ids = await retryOnConflict(() =>
-          inIngestTransaction((tx) =>
-            bulkCreateCustomers(tx, {
+          inIngestTransaction(async (tx) => {
+            if (input.deferDurability) await tx.query("SET LOCAL synchronous_commit = off");
+            return bulkCreateCustomers(tx, {
               workspaceId,
               items: part.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
               actor,
@@ -85,8 +93,8 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
               consentSource,
               consentEvidence: input.consentEvidence,
               now,
-            }),
-          ),
+            });
+          }),
         );
         ids.forEach((id, k) => {
           if (id) results[part[k]] = { status: "created", id };
