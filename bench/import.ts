@@ -43,6 +43,7 @@ const { createTestDatabase } = await import("@/test/test-database");
 const database = await createTestDatabase("bench_import");
 process.env.DATABASE_URL = database.url;
 const { db, disconnectDb } = await import("@/lib/server/db/client");
+const { endIngestPool } = await import("@/lib/server/events/ingest-transaction");
 const { createImport } = await import("@/lib/server/imports/create-import");
 const { runImport } = await import("@/lib/server/imports/run-import");
 const { getImport } = await import("@/lib/server/imports/get-import");
@@ -108,5 +109,6 @@ try {
 } finally {
   clearInterval(sampler);
   await disconnectDb().catch(() => {});
+  await endIngestPool().catch(() => {});
   await database.dispose();
 }

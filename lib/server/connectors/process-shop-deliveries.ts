@@ -16,7 +16,7 @@ import { log } from "@/lib/server/log";
 import { findUnchangedBuyers } from "./find-unchanged-buyers";
 import { writeNewShopBuyers } from "./write-new-shop-buyers";
 import { parseShopJson } from "./parse-shop-json";
-import { DELIVERY_JOB_ATTEMPTS, deliveryJobKey } from "./queue-shop-delivery";
+import { DELIVERY_JOB_ATTEMPTS, deliveriesStillQueued, deliveryJobKey } from "./queue-shop-delivery";
 import { shopEventItem } from "./record-shop-event";
 import type { ShopCustomer, ShopEvent } from "./shop-records";
 import { loadShopSourceIn, sourcePrincipal, type ShopSource } from "./shop-source";
@@ -248,8 +248,12 @@ export async function processShopDeliveries(
       // The rows stay locked while the batch is processed on other connections (well under the server's 60 s idle limit).
       { maxWait: 10_000, timeout: 55_000 },
     );
-    // Fewer than a full batch: the queue is empty (a delivery arriving meanwhile queued the next job).
-    if (taken < SHOP_DELIVERY_BATCH) return;
+    // Fewer than a full batch: the queue looks empty. Receivers may have skipped queuing a job because
+    // this one was waiting (queue-shop-delivery.ts): once they have committed, a last look decides.
+    if (taken < SHOP_DELIVERY_BATCH) {
+      const more = await db().$transaction((tx) => deliveriesStillQueued(tx, workspaceId, sourceId));
+      if (!more) return;
+    }
   }
   const key = deliveryJobKey(sourceId);
   await enqueue(

@@ -4,6 +4,7 @@ import type { ShopSourceType } from "@/lib/schemas/sources";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import type { Principal } from "@/lib/server/core/principal";
 import { db } from "@/lib/server/db/client";
+import { ingestQuery } from "@/lib/server/events/ingest-transaction";
 import { isUuid } from "@/lib/server/db/ids";
 import { decryptSourceSecret } from "@/lib/server/settings/secret-box";
 import { toApiSourceType, toDbSourceType } from "@/lib/server/sources/source-types";
@@ -31,9 +32,19 @@ async function secretOf(sourceId: string, stored: string): Promise<string | null
   return secret;
 }
 
+/** The receivers' lookup, on every delivery: one indexed read on the plain pool (no Prisma interpreter, bench/shopify.ts). */
 export async function loadShopSource(type: ShopSourceType, sourceId: string): Promise<ShopSource | null> {
   if (!isUuid(sourceId)) return null;
-  const row = await db().source.findFirst({ where: { id: sourceId, type: toDbSourceType(type) } });
+  const [row] = await ingestQuery<{
+    workspaceId: string;
+    id: string;
+    name: string;
+    signingSecretEncrypted: string | null;
+  }>(
+    `SELECT "workspaceId"::text AS "workspaceId", id::text AS id, name, "signingSecretEncrypted"
+       FROM "Source" WHERE id = $1::uuid AND type = $2::"SourceType"`,
+    [sourceId, toDbSourceType(type)],
+  );
   if (!row?.signingSecretEncrypted) return null;
   const secret = await secretOf(row.id, row.signingSecretEncrypted);
   return secret === null ? null : { workspaceId: row.workspaceId, id: row.id, name: row.name, type, secret };

@@ -50,6 +50,17 @@ export async function endIngestPool(): Promise<void> {
   await current?.pool.end();
 }
 
+/**
+ * One statement on this pool, in its own implicit transaction: for hot single writes (a shop webhook's claim)
+ * that need neither Prisma's query interpreter, a measurable share of a small request's CPU, nor BEGIN/COMMIT.
+ */
+export async function ingestQuery<R extends object = Record<string, unknown>>(
+  text: string,
+  values?: unknown[],
+): Promise<R[]> {
+  return (await pool().query<R>(text, values)).rows;
+}
+
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
 export async function inIngestTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
   const client = await pool().connect();
