@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
+import pg from "pg";
 import { addMember, createUser, createWorkspace, uniqueTag } from "./helpers/accounts";
 import { signIn } from "./helpers/sign-in";
 
@@ -27,6 +28,41 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `dashboard-${name}.png`) });
   if (viewport) await page.setViewportSize(viewport);
+}
+
+/** The screen in light and dark mode, at 1440 px and on a 390 px phone, whole page. */
+async function screenshotAt(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize();
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(500);
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `dashboard-${name}-${scheme}-${width}.png`),
+        fullPage: true,
+      });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** `count` customers created at `createdAt`, inserted as the server's database role would; their ids. */
+async function insertCustomersCreated(ws: string, count: number, createdAt: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: process.env.ATRIUM_E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const result = await client.query<{ id: string }>(
+      `INSERT INTO "Customer" ("workspaceId", id, "createdAt", "updatedAt")
+       SELECT $1::uuid, gen_random_uuid(), $2::timestamptz AT TIME ZONE 'UTC', now() FROM generate_series(1, $3::int)
+       RETURNING id::text`,
+      [ws, createdAt, count],
+    );
+    return result.rows.map((row) => row.id);
+  } finally {
+    await client.end();
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -212,6 +248,11 @@ test.describe("dashboard", () => {
     await expect(figure(page, "Customers")).toHaveText("0");
     await expect(figure(page, "New customers")).toHaveText("0");
     await expect(page.getByRole("group", { name: "Customers", exact: true })).toContainText("at the end of");
+    // The reachable share is for the same day, when there was nobody yet.
+    await expect(figure(page, "Reachable by e-mail")).toHaveText("—");
+    await expect(page.getByRole("group", { name: "Reachable by e-mail", exact: true })).toContainText(
+      "no customers yet",
+    );
     // By week, on request.
     await choose(page, "Group by", "By week");
     await expect(page).toHaveURL(/[?&]interval=week/);
@@ -262,5 +303,52 @@ test.describe("dashboard", () => {
     await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/dashboard$`));
     await expect(figure(page, "Customers")).toHaveText("6");
     expect(pageErrors.map((error) => error.message)).toEqual([]);
+  });
+
+  test("the reachable share follows the end of the period, from the consent registry", async ({ page }) => {
+    test.setTimeout(120_000);
+    const tag = uniqueTag();
+    const [marketer, workspace] = await Promise.all([createUser("Rita Reach"), createWorkspace(`Reach ${tag}`)]);
+    await addMember(workspace, marketer, "user");
+    await signIn(page, marketer, `/w/${workspace.slug}/customers`);
+
+    // The API creates customers now; a past period needs customers from before, written straight to the
+    // table as an import of old data would be (the report summaries' triggers count them like any row).
+    const ids = await insertCustomersCreated(workspace.id, 4, morningOf(20));
+    // Through the consents endpoint, dated when the customers said so: granted 15 days ago (one of them
+    // withdrew 5 days ago), denied 15 days ago, never asked.
+    const email = async (id: string, status: boolean, daysAgo: number) => {
+      const response = await page.request.patch(`/api/v1/workspaces/${workspace.id}/customers/${id}/consents`, {
+        data: { marketing: { automatic: { email: { status } } }, _meta: { occurredAt: morningOf(daysAgo) } },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+    };
+    await email(ids[0], true, 15);
+    await email(ids[0], false, 5);
+    await email(ids[1], true, 15);
+    await email(ids[2], false, 15);
+
+    const reachable = page.getByRole("group", { name: "Reachable by e-mail", exact: true });
+    await page.goto(`/w/${workspace.slug}/dashboard`);
+    await expect(figure(page, "Customers")).toHaveText("4");
+    await expect(figure(page, "Reachable by e-mail")).toHaveText("25%");
+    await expect(reachable).toContainText("1 of 4 agreed to marketing e-mails, as of today");
+
+    // A period that ended 10 days ago: the withdrawal had not happened yet.
+    await choose(page, "Period", "Custom range…");
+    await page.getByLabel("From", { exact: true }).fill(dayAgo(30));
+    await page.getByLabel("To (inclusive)").fill(dayAgo(10));
+    await expect(figure(page, "Reachable by e-mail")).toHaveText("50%");
+    const endLabel = await page.getByRole("group", { name: "Customers", exact: true }).innerText();
+    const day = /at the end of (.+)$/m.exec(endLabel)?.[1];
+    expect(day, endLabel).toBeTruthy();
+    await expect(reachable).toContainText(`2 of 4 agreed to marketing e-mails, at the end of ${day}`);
+    await expect(figure(page, "Customers")).toHaveText("4");
+    await screenshotAt(page, "reach-past");
+
+    // Ended 18 days ago: the customers were there, none had said yes.
+    await page.getByLabel("To (inclusive)").fill(dayAgo(18));
+    await expect(figure(page, "Reachable by e-mail")).toHaveText("0%");
+    await expect(reachable).toContainText("0 of 4 agreed to marketing e-mails, at the end of");
   });
 });

@@ -149,7 +149,10 @@ export function DashboardScreen() {
   const previousGrowth = useGrowthReport(ws, previous);
   const events = useEventTrendsReport(ws, current);
   const previousEvents = useEventTrendsReport(ws, previous);
-  const emailConsent = useCompositionReport(ws, EMAIL_MARKETING, viewId, !blocked && !waiting);
+  // A period that ends before today: the customer count and the reachable share are for the end of its
+  // last day, the share from the consent registry's history.
+  const periodEnd = range && today && range.to !== today ? range.to : null;
+  const emailConsent = useCompositionReport(ws, EMAIL_MARKETING, viewId, range !== null, periodEnd);
 
   // react-router renders a URL change in a transition, so two quick edits (the two days of a custom range)
   // can both run before the first re-render: each change starts from the URL as it is now, not as rendered.
@@ -209,7 +212,7 @@ export function DashboardScreen() {
           <>
             <HeadlineFigures
               customers={figure(growth, customersAtEnd)}
-              customersOn={range && today && range.to !== today ? rangeLabel(range.to, range.to) : null}
+              periodEnd={periodEnd ? rangeLabel(periodEnd, periodEnd) : null}
               inView={params.viewId !== null}
               newCustomers={figure(growth, newCustomersIn)}
               previousNewCustomers={figure(previousGrowth, newCustomersIn)}

@@ -22,13 +22,13 @@ export interface Figure {
 
 export interface HeadlineFiguresProps {
   customers: Figure;
-  /** The day the customer count is for, when it is not today. */
-  customersOn: string | null;
+  /** The day whose end the customer count and the reachable share are for ("30 Nov 2026"), when it is not today. */
+  periodEnd: string | null;
   /** Reporting on a saved view rather than the whole base. */
   inView: boolean;
   newCustomers: Figure;
   previousNewCustomers: Figure;
-  /** Customers with e-mail marketing consent granted, of `consentBase` customers. */
+  /** Customers with e-mail marketing consent granted, of `consentBase` customers (at the end of `periodEnd`). */
   emailReachable: Figure;
   consentBase: Figure;
   events: Figure;
@@ -117,7 +117,7 @@ function FigureCard({
 export function HeadlineFigures(props: HeadlineFiguresProps) {
   const {
     customers,
-    customersOn,
+    periodEnd,
     inView,
     newCustomers,
     previousNewCustomers,
@@ -135,7 +135,7 @@ export function HeadlineFigures(props: HeadlineFiguresProps) {
     <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
       <FigureCard label="Customers" icon={IconUsers} value={number(customers)} loading={customers.loading}>
         <Text size="xs" c="dimmed">
-          {customersOn ? `at the end of ${customersOn}` : inView ? "in this view today" : "in the base today"}
+          {periodEnd ? `at the end of ${periodEnd}` : inView ? "in this view today" : "in the base today"}
         </Text>
       </FigureCard>
       <FigureCard
@@ -158,13 +158,21 @@ export function HeadlineFigures(props: HeadlineFiguresProps) {
         value={share === null ? (consentBase.value === 0 ? "—" : null) : formatShare(share)}
         loading={emailReachable.loading || consentBase.loading}
       >
-        <Tooltip label="Customers who granted the marketing.automatic.email consent" multiline w={240}>
+        <Tooltip
+          label={
+            periodEnd
+              ? `Customers who had granted the marketing.automatic.email consent at the end of ${periodEnd}, by the consent registry, of the ${inView ? "view's " : ""}customers of today created by then`
+              : "Customers who granted the marketing.automatic.email consent"
+          }
+          multiline
+          w={260}
+        >
           <Text size="xs" c="dimmed">
             {emailReachable.value === null || consentBase.value === null
               ? ""
               : consentBase.value === 0
                 ? "no customers yet"
-                : `${formatCount(emailReachable.value)} of ${formatCount(consentBase.value)} agreed to marketing e-mails, as of today`}
+                : `${formatCount(emailReachable.value)} of ${formatCount(consentBase.value)} agreed to marketing e-mails, ${periodEnd ? `at the end of ${periodEnd}` : "as of today"}`}
           </Text>
         </Tooltip>
       </FigureCard>

@@ -61,13 +61,15 @@ export function useEventTrendsReport(ws: string, query: PeriodQuery | null) {
   });
 }
 
+/** `asOf`: a consent dimension at the end of that past day (the registry's history) instead of now. */
 export function useCompositionReport(
   ws: string,
   dimension: CompositionDimension,
   viewId: string | null,
   enabled = true,
+  asOf: string | null = null,
 ) {
-  const query = { dimension, ...(viewId ? { viewId } : {}) };
+  const query = { dimension, ...(viewId ? { viewId } : {}), ...(asOf ? { asOf } : {}) };
   return useQuery({
     queryKey: queryKeys.reports.composition(ws, query),
     queryFn: ({ signal }) => callEndpoint(getCompositionReportEndpoint, { params: { ws }, query }, { signal }),

@@ -30,6 +30,10 @@ export const COMPOSITION_DIMENSIONS = [
   ...CONSENT_KEYS.map((key) => `consent:${key}` as const),
 ] as const;
 export type CompositionDimension = (typeof COMPOSITION_DIMENSIONS)[number];
+export type ConsentDimension = Extract<CompositionDimension, `consent:${string}`>;
+/** The dimensions a composition can be asked for at the end of a past day (`asOf`): the registry keeps their history. */
+export const isConsentDimension = (dimension: CompositionDimension): dimension is ConsentDimension =>
+  dimension.startsWith("consent:");
 /** Dimensions where a customer can sit in several buckets, so the buckets may add up to more than total. */
 export const MULTI_VALUED_DIMENSIONS: ReadonlySet<CompositionDimension> = new Set(["source", "tag"]);
 
@@ -58,6 +62,11 @@ export const ZCompositionQuery = z.strictObject({
     error: `Must be one of gender, ageRange, country, source, tag or consent:<key>`,
   }),
   viewId: ZId.optional().meta({ description: "Only the customers of this view" }),
+  asOf: ZReportDate.optional().meta({
+    description:
+      "consent:<key> only: the consent at the end of this day, from the registry, of the customers (of the base or the view " +
+      "today) created by then; default now",
+  }),
 });
 
 const ZPeriod = z.iso
@@ -96,8 +105,13 @@ export const ZGrowthReport = z
 export const ZCompositionReport = z
   .object({
     dimension: z.enum(COMPOSITION_DIMENSIONS),
+    asOf: z.iso.date().nullable().meta({
+      description: "The day whose end the counts are for (the query's asOf), or null: now",
+    }),
     total: ZCount.meta({
-      description: "Customers in the base (or the view); merged-away and erased customers are not counted",
+      description:
+        "Customers in the base (or the view); merged-away and erased customers are not counted. With asOf: those of them " +
+        "created by the end of that day",
     }),
     multiValued: z.boolean().meta({ description: "True for source and tag: a customer counts in each of its buckets" }),
     buckets: z.array(z.object({ key: z.string(), count: ZCount })),
@@ -107,7 +121,9 @@ export const ZCompositionReport = z
     description:
       "gender, ageRange (today, in the workspace's time zone, from base.dob), country (base.address.country) and consent:<key> " +
       "(granted, denied, unknown) have one bucket per customer and sum to total. source (by source name) and tag count a customer " +
-      `in each of its sources or tags and in "${NONE_KEY}" when it has none, so their buckets may add up to more than total.`,
+      `in each of its sources or tags and in "${NONE_KEY}" when it has none, so their buckets may add up to more than total. ` +
+      "consent:<key> with asOf: each customer's state at the end of that day, the value of its last registry change of the key " +
+      "before then (a merged customer's registry holds both profiles' changes; erased customers have none left).",
   });
 
 export const ZEventTrendsReport = z

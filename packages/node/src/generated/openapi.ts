@@ -2477,8 +2477,10 @@ export interface components {
             /** @description Audience: a view; null = every customer of the workspace */
             viewId?: string | null;
         };
-        /** @description gender, ageRange (today, in the workspace's time zone, from base.dob), country (base.address.country) and consent:<key> (granted, denied, unknown) have one bucket per customer and sum to total. source (by source name) and tag count a customer in each of its sources or tags and in "none" when it has none, so their buckets may add up to more than total. */
+        /** @description gender, ageRange (today, in the workspace's time zone, from base.dob), country (base.address.country) and consent:<key> (granted, denied, unknown) have one bucket per customer and sum to total. source (by source name) and tag count a customer in each of its sources or tags and in "none" when it has none, so their buckets may add up to more than total. consent:<key> with asOf: each customer's state at the end of that day, the value of its last registry change of the key before then (a merged customer's registry holds both profiles' changes; erased customers have none left). */
         CompositionReport: {
+            /** @description The day whose end the counts are for (the query's asOf), or null: now */
+            asOf: string | null;
             buckets: {
                 count: number;
                 key: string;
@@ -2487,7 +2489,7 @@ export interface components {
             dimension: "gender" | "ageRange" | "country" | "source" | "tag" | "consent:marketing.traditional.telephonic" | "consent:marketing.traditional.papery" | "consent:marketing.automatic.sms" | "consent:marketing.automatic.email" | "consent:marketing.automatic.push" | "consent:marketing.automatic.im" | "consent:marketing.automatic.telephonic" | "consent:profiling.classic" | "consent:profiling.online" | "consent:softSpam.email" | "consent:softSpam.papery" | "consent:thirdPartyTransfer.profiling" | "consent:thirdPartyTransfer.marketing";
             /** @description True for source and tag: a customer counts in each of its buckets */
             multiValued: boolean;
-            /** @description Customers in the base (or the view); merged-away and erased customers are not counted */
+            /** @description Customers in the base (or the view); merged-away and erased customers are not counted. With asOf: those of them created by the end of that day */
             total: number;
         };
         /** @description The privacy notice the customer accepted */
@@ -14064,6 +14066,8 @@ export interface operations {
     getCompositionReport: {
         parameters: {
             query: {
+                /** @description consent:<key> only: the consent at the end of this day, from the registry, of the customers (of the base or the view today) created by then; default now */
+                asOf?: string;
                 dimension: "gender" | "ageRange" | "country" | "source" | "tag" | "consent:marketing.traditional.telephonic" | "consent:marketing.traditional.papery" | "consent:marketing.automatic.sms" | "consent:marketing.automatic.email" | "consent:marketing.automatic.push" | "consent:marketing.automatic.im" | "consent:marketing.automatic.telephonic" | "consent:profiling.classic" | "consent:profiling.online" | "consent:softSpam.email" | "consent:softSpam.papery" | "consent:thirdPartyTransfer.profiling" | "consent:thirdPartyTransfer.marketing";
                 /** @description Only the customers of this view */
                 viewId?: string;
