@@ -22,7 +22,7 @@ import { isUuid } from "@/lib/server/db/ids";
 import type { SqlTx } from "@/lib/server/db/sql-tx";
 import { uuidV7 } from "@/lib/server/events/event-ids";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
-import type { IdentityCandidate } from "@/lib/server/identity/identity-candidates";
+import { profileFieldOf, type IdentityCandidate } from "@/lib/server/identity/identity-candidates";
 import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
 import { insertRows } from "@/lib/server/records/insert-rows";
 import { auditRow, customerColumns } from "@/lib/server/records/rows";
@@ -118,7 +118,13 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
   const now = input.now ?? new Date();
   const at = now.toISOString();
   const customers: JsonObject[] = [];
-  const identityRows = { id: [] as string[], customerId: [] as string[], type: [] as string[], value: [] as string[] };
+  const identityRows = {
+    id: [] as string[],
+    customerId: [] as string[],
+    type: [] as string[],
+    value: [] as string[],
+    derivedFrom: [] as (string | null)[],
+  };
   const identitySources: (string | null)[] = [];
   const consentRows: JsonObject[] = [];
   const links: { customerId: string; sourceId: string }[] = [];
@@ -145,6 +151,8 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
       identityRows.customerId.push(id);
       identityRows.type.push(candidate.type);
       identityRows.value.push(candidate.value);
+      // Read from the profile, like resolution's: the identity follows its field (replaced when it changes).
+      identityRows.derivedFrom.push(profileFieldOf(candidate.type));
       identitySources.push(sourceId);
     }
     if (sourceId) links.push({ customerId: id, sourceId });
@@ -170,9 +178,17 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
   // Nobody owned these identities under their locks, and every writer of identities holds those locks: a
   // conflict here means a writer that does not, and fails the chunk (the caller then goes row by row).
   await tx.query(
-    `INSERT INTO "Identity" ("workspaceId", id, "customerId", type, value, "sourceId")
-     SELECT $1::uuid, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[])`,
-    [workspaceId, identityRows.id, identityRows.customerId, identityRows.type, identityRows.value, identitySources],
+    `INSERT INTO "Identity" ("workspaceId", id, "customerId", type, value, "sourceId", "derivedFrom")
+     SELECT $1::uuid, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[])`,
+    [
+      workspaceId,
+      identityRows.id,
+      identityRows.customerId,
+      identityRows.type,
+      identityRows.value,
+      identitySources,
+      identityRows.derivedFrom,
+    ],
   );
   await insertRows(
     tx,

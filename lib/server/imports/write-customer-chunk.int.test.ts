@@ -142,7 +142,14 @@ async function snapshot({ ws, sourceId }: { ws: string; sourceId: string }) {
         tags: c.tags,
         consents: c.consents,
         searchText: c.searchText,
-        identities: sorted(c.identities.map((i) => ({ type: i.type, value: i.value, source: i.sourceId !== null }))),
+        identities: sorted(
+          c.identities.map((i) => ({
+            type: i.type,
+            value: i.value,
+            source: i.sourceId !== null,
+            derivedFrom: i.derivedFrom,
+          })),
+        ),
         sources: c.sources.length,
       })),
     ),
