@@ -1,8 +1,9 @@
 // Buyers of a batch whose shop id names nobody yet (mostly new people, or guests): their profiles go through
 // the import's chunk path (writeCustomerChunk: the plain new people created set-based, anyone matching an
 // existing customer by e-mail or phone resolved per row), then, per buyer, what writeShopCustomer adds after
-// resolution: the shop id as an identity (audited, suppression-checked) and the consents with the shop's
-// own evidence and time, which the chunk path's one-evidence-per-chunk consents cannot carry.
+// resolution: the shop id as an identity (audited, suppression-checked; set-based by attachShopIds where
+// plain, per buyer otherwise) and the consents with the shop's own evidence and time, which the chunk
+// path's one-evidence-per-chunk consents cannot carry.
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import { AppError } from "@/lib/server/core/errors";
 import { addCustomerIdentity } from "@/lib/server/customers/add-customer-identity";
@@ -11,6 +12,7 @@ import { mapLimited } from "@/lib/server/imports/map-limited";
 import { writeCustomerChunk } from "@/lib/server/imports/write-customer-chunk";
 import type { ShopCustomer } from "./shop-records";
 import { shopIdentityType, sourceActor, type ShopSource } from "./shop-source";
+import { attachShopIds } from "./attach-shop-ids";
 import { writeShopConsents } from "./write-shop-customer";
 
 export type BuyerResult = { customerId: string } | { error: AppError };
@@ -36,6 +38,13 @@ export async function writeNewShopBuyers(
     preloaded: await loadResolutionContext(workspaceId),
     concurrency: inFlight,
   });
+  // The shop ids of the customers the chunk returned, set-based; what that leaves goes per buyer, as before.
+  const withShopId = buyers.flatMap((buyer, i) => {
+    const id = results[i].status === "rejected" ? undefined : results[i].id;
+    return buyer.shopCustomerId && id ? [{ index: i, customerId: id, shopCustomerId: buyer.shopCustomerId }] : [];
+  });
+  const leftOver = await attachShopIds(source, withShopId, actor);
+  const attachOneByOne = new Set(leftOver.map((k) => withShopId[k].index));
   return mapLimited(buyers, inFlight, async (buyer, i): Promise<BuyerResult> => {
     const result = results[i];
     if (result.status === "rejected" || !result.id) {
@@ -47,7 +56,7 @@ export async function writeNewShopBuyers(
     }
     const customerId = result.id;
     try {
-      if (buyer.shopCustomerId) {
+      if (buyer.shopCustomerId && attachOneByOne.has(i)) {
         try {
           await addCustomerIdentity({
             workspaceId,
