@@ -3,7 +3,8 @@
 // existing customer by e-mail or phone resolved per row), then, per buyer, what writeShopCustomer adds after
 // resolution: the shop id as an identity (audited, suppression-checked; set-based by attachShopIds where
 // plain, per buyer otherwise) and the consents with the shop's own evidence and time, which the chunk
-// path's one-evidence-per-chunk consents cannot carry.
+// path's one-evidence-per-chunk consents cannot carry (set-based by writeNewBuyerConsents for the customers
+// the chunk created, per buyer otherwise).
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import { AppError } from "@/lib/server/core/errors";
 import { addCustomerIdentity } from "@/lib/server/customers/add-customer-identity";
@@ -13,6 +14,7 @@ import { writeCustomerChunk } from "@/lib/server/imports/write-customer-chunk";
 import type { ShopCustomer } from "./shop-records";
 import { shopIdentityType, sourceActor, type ShopSource } from "./shop-source";
 import { attachShopIds } from "./attach-shop-ids";
+import { writeNewBuyerConsents } from "./write-new-buyer-consents";
 import { writeShopConsents } from "./write-shop-customer";
 
 export type BuyerResult = { customerId: string } | { error: AppError };
@@ -45,6 +47,16 @@ export async function writeNewShopBuyers(
   });
   const leftOver = await attachShopIds(source, withShopId, actor);
   const attachOneByOne = new Set(leftOver.map((k) => withShopId[k].index));
+  // The consents of the customers the chunk created (no registry history yet), set-based too.
+  const created = buyers.flatMap((buyer, i) => {
+    const result = results[i];
+    return result.status === "created" && result.id && buyer.consents.length > 0
+      ? [{ index: i, customerId: result.id, consents: buyer.consents }]
+      : [];
+  });
+  const consentsLeft = await writeNewBuyerConsents(source, created, actor);
+  const consentsWritten = new Set(created.map((c) => c.index));
+  for (const k of consentsLeft) consentsWritten.delete(created[k].index);
   return mapLimited(buyers, inFlight, async (buyer, i): Promise<BuyerResult> => {
     const result = results[i];
     if (result.status === "rejected" || !result.id) {
@@ -69,7 +81,7 @@ export async function writeNewShopBuyers(
           if (!(error instanceof AppError && error.code === "conflict")) throw error;
         }
       }
-      await writeShopConsents(source, customerId, buyer.consents);
+      if (!consentsWritten.has(i)) await writeShopConsents(source, customerId, buyer.consents);
       return { customerId };
     } catch (error) {
       if (error instanceof AppError && error.code !== "unavailable") return { error };

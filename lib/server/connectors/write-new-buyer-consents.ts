@@ -1,0 +1,154 @@
+// The shop's consents for customers a batch's chunk has just created, set-based: for each buyer, what
+// writeShopConsents does through changeConsents, one consent after another (each its own registry entries
+// with the shop's evidence and time, and its own consent.changed audit entry and webhook event), for all
+// of them in one transaction of a few statements.
+// Only a plain case is settled here: an active customer, locked, with no registry history yet, and no
+// consent dated further ahead than the registry accepts. Any other customer is handed back for
+// writeShopConsents, which decides it as before.
+import type { Actor } from "@/lib/server/audit/record-audit";
+import { applyConsentPatch, diffConsentStates, normalizeState } from "@/lib/server/consents/consent-leaves";
+import { asObject, type JsonObject } from "@/lib/server/core/json";
+import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
+import { uuidV7 } from "@/lib/server/events/event-ids";
+import { auditRow } from "@/lib/server/records/rows";
+import type { ShopConsent } from "./shop-records";
+import type { ShopSource } from "./shop-source";
+
+export interface BuyerConsents {
+  customerId: string;
+  consents: readonly ShopConsent[];
+}
+
+/** recordConsentChange's bound on dates ahead of now. */
+const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
+
+interface Locked {
+  id: string;
+  status: string;
+  consents: unknown;
+  history: boolean;
+}
+
+/** Indexes of the items still to write one by one (writeShopConsents). */
+export async function writeNewBuyerConsents(
+  source: ShopSource,
+  items: readonly BuyerConsents[],
+  actor: Actor,
+): Promise<number[]> {
+  const { workspaceId } = source;
+  const now = new Date();
+  const perRow: number[] = [];
+  const candidates: number[] = [];
+  items.forEach((item, i) => {
+    if (item.consents.length === 0) return;
+    const tooFar = item.consents.some(
+      (c) => c.occurredAt && new Date(c.occurredAt).getTime() > now.getTime() + MAX_FUTURE_SKEW_MS,
+    );
+    (tooFar ? perRow : candidates).push(i);
+  });
+  if (candidates.length === 0) return perRow;
+  const meta = { source: `${source.type} source ${source.name}` };
+
+  const handedBack = await inIngestTransaction(async (tx) => {
+    // The rows recordConsentChange locks, in id order (as every locker of several customers).
+    const rows = await tx.query<Locked>(
+      `SELECT c.id::text AS id, c.status::text AS status, c.consents,
+              EXISTS (SELECT 1 FROM "ConsentRecord" r
+                       WHERE r."workspaceId" = c."workspaceId" AND r."customerId" = c.id) AS history
+         FROM "Customer" c
+        WHERE c."workspaceId" = $1::uuid AND c.id = ANY($2::uuid[])
+        ORDER BY c.id
+          FOR UPDATE OF c`,
+      [workspaceId, [...new Set(candidates.map((i) => items[i].customerId))]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const back: number[] = [];
+    const states: { id: string; consents: JsonObject }[] = [];
+    const records: JsonObject[] = [];
+    const audits: { customerId: string; keys: string[] }[] = [];
+    const seen = new Set<string>();
+    for (const i of candidates) {
+      const { customerId, consents } = items[i];
+      const row = byId.get(customerId);
+      if (!row || row.status !== "ACTIVE" || row.history || seen.has(customerId)) {
+        back.push(i);
+        continue;
+      }
+      seen.add(customerId);
+      let state = asObject(row.consents);
+      const before = state;
+      for (const consent of consents) {
+        const [group, channel, leaf] = consent.key.split(".");
+        const next = normalizeState(
+          applyConsentPatch(state, { [group]: { [channel]: { [leaf]: { status: consent.status } } } }),
+        );
+        const changes = diffConsentStates(state, next);
+        if (changes.length === 0) continue;
+        const changedAt = (consent.occurredAt ? new Date(consent.occurredAt) : now).toISOString();
+        for (const change of changes) {
+          records.push({
+            id: uuidV7(),
+            customerId,
+            key: change.key,
+            previous: change.previous,
+            current: change.current,
+            changedAt,
+            evidence: consent.evidence,
+          });
+        }
+        audits.push({ customerId, keys: changes.map((c) => c.key) });
+        state = next;
+      }
+      if (state !== before) states.push({ id: customerId, consents: state });
+    }
+    if (states.length === 0) return back;
+
+    const at = now.toISOString(); // timestamp(3) columns hold UTC without a zone, as Prisma writes them
+    await tx.query(
+      `UPDATE "Customer" c SET consents = v.consents, "updatedAt" = $3::timestamp(3)
+         FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, consents jsonb)
+        WHERE c."workspaceId" = $1::uuid AND c.id = v.id`,
+      [workspaceId, JSON.stringify(states), at],
+    );
+    await tx.query(
+      `INSERT INTO "ConsentRecord" ("workspaceId", id, kind, "customerId", key, previous, current, "changedAt",
+                                    "actorType", "actorId", "actorName", source, evidence)
+       SELECT $1::uuid, r.id, 'CHANGE', r."customerId", r.key, r.previous, r.current, r."changedAt"::timestamp(3),
+              $3::"ActorType", $4, $5, $6, r.evidence
+         FROM jsonb_to_recordset($2::jsonb)
+           AS r(id uuid, "customerId" uuid, key text, previous jsonb, current jsonb, "changedAt" text, evidence text)`,
+      [workspaceId, JSON.stringify(records), actor.type, actor.id ?? null, actor.name ?? null, meta.source],
+    );
+    // One consent.changed entry per change, keys only (what changeConsents records), and its webhook event.
+    const audit = auditRow({ workspaceId, actor, action: "consent.changed", targetType: "customer" });
+    const entries = audits.map((a) => ({ id: uuidV7(), target: a.customerId, details: { keys: a.keys } }));
+    await tx.query(
+      `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType",
+                                 "targetId", details, "requestId", ip)
+       SELECT a.id, $1::uuid, $3::timestamp(3), $4::"ActorType", $5, $6, $7, $8, a.target, a.details, NULL, NULL
+         FROM jsonb_to_recordset($2::jsonb) AS a(id uuid, target text, details jsonb)`,
+      [
+        workspaceId,
+        JSON.stringify(entries),
+        at,
+        audit.actorType,
+        audit.actorId,
+        audit.actorName,
+        audit.action,
+        audit.targetType,
+      ],
+    );
+    await tx.query(
+      `SELECT count(graphile_worker.add_job('webhooks.domain-event',
+                json_build_object('workspaceId', $1::text, 'type', 'consent.changed', 'targetId', a.target,
+                                  'details', a.details, 'at', $3::text, 'key', gen_random_uuid()::text),
+                max_attempts => 10))
+         FROM jsonb_to_recordset($2::jsonb) AS a(target text, details json)
+        WHERE EXISTS (SELECT 1 FROM "WebhookSubscription" s
+                       WHERE s."workspaceId" = $1::uuid AND s.enabled AND 'consent.changed' = ANY (s.events))`,
+      [workspaceId, JSON.stringify(entries), at],
+    );
+    return back;
+  });
+  return [...perRow, ...handedBack].sort((a, b) => a - b);
+}
