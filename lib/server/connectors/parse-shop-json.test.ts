@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseShopJson } from "./parse-shop-json";
+import { isJsonObject, parseShopJson } from "./parse-shop-json";
 
 describe("parseShopJson", () => {
   it("keeps 18-digit ids exactly as their digits", () => {
@@ -22,5 +22,15 @@ describe("parseShopJson", () => {
   it("refuses what is not a JSON object", () => {
     expect(parseShopJson("webhook_id=1")).toBeNull();
     expect(parseShopJson("[1]")).toBeNull();
+  });
+});
+
+describe("isJsonObject", () => {
+  it("accepts a JSON object and refuses anything else", () => {
+    expect(isJsonObject('{"id": 820982911946154508}')).toBe(true);
+    expect(isJsonObject("[1]")).toBe(false);
+    expect(isJsonObject("null")).toBe(false);
+    expect(isJsonObject("webhook_id=1")).toBe(false);
+    expect(isJsonObject('{"a":')).toBe(false);
   });
 });

@@ -44,3 +44,13 @@ export function parseShopJson(raw: string): Record<string, unknown> | null {
     return null;
   }
 }
+
+/** Whether the body is a JSON object: the receiver's check before queuing (the job parses it for real, ids kept). */
+export function isJsonObject(raw: string): boolean {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}

@@ -7,7 +7,7 @@
 import type { ShopSourceType } from "@/lib/schemas/sources";
 import type { WebhookAck } from "@/lib/schemas/integrations";
 import { AppError } from "@/lib/server/core/errors";
-import { parseShopJson } from "./parse-shop-json";
+import { isJsonObject } from "./parse-shop-json";
 import { queueShopDelivery } from "./queue-shop-delivery";
 import { loadShopSource } from "./shop-source";
 import { verifyHmacBase64 } from "./verify-hmac";
@@ -48,8 +48,7 @@ export async function receiveShopWebhook(input: ShopWebhookInput): Promise<Webho
       `Missing ${type === "shopify" ? "X-Shopify-Webhook-Id" : "X-WC-Webhook-Delivery-ID"}`,
     );
   const text = body.toString("utf8");
-  const payload = parseShopJson(text);
-  if (!payload) throw new AppError("malformed_json", "The webhook body is not a JSON object");
+  if (!isJsonObject(text)) throw new AppError("malformed_json", "The webhook body is not a JSON object");
 
   const queued = await queueShopDelivery({
     workspaceId: source.workspaceId,
