@@ -6,6 +6,7 @@ import { countryName } from "@/components/filters/country-codes";
 import { humanize } from "@/components/filters/filter-fields";
 import { formatDate } from "./customer-columns";
 import { customerName } from "./customer-display";
+import { profileLists } from "./profile-list-lines";
 
 type Base = Customer["base"];
 
@@ -96,6 +97,15 @@ export function CustomerProfileCard({ customer }: { customer: Customer }) {
           <Item label="Gender">{base.gender ? humanize(base.gender) : null}</Item>
           <Item label="Locale">{base.locale ? localeLabel(base.locale) : null}</Item>
           <Item label="Time zone">{base.timezone || null}</Item>
+          {profileLists(base).map((list) => (
+            <Item key={list.label} label={list.label}>
+              <Stack gap={0}>
+                {list.lines.map((line, index) => (
+                  <span key={index}>{line}</span>
+                ))}
+              </Stack>
+            </Item>
+          ))}
         </DataList>
       </Stack>
     </Paper>
