@@ -163,7 +163,7 @@ test.describe("accessibility on every screen", () => {
           // Printed as they are found, so a run cut short still says what it saw.
           console.log(`[axe ${scheme}] ${screen}: ${violations.length ? violations.join("; ") : "none"}`);
           found.push(...violations);
-          if (PHOTOGRAPHED.has(screen)) await shoot(page, `${screen.slice(1)}-${scheme}`);
+          if (PHOTOGRAPHED.has(screen)) await shoot(page, `${screen.slice(1).replaceAll("/", "-")}-${scheme}`);
         }
         expect(found, found.join("\n")).toEqual([]);
       });

@@ -4,12 +4,15 @@
 // then create an automation, disable it, and open its runs.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { expect as baseExpect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { addMember, createUser, createWorkspace } from "./helpers/accounts";
+import { photographInEachScheme } from "./helpers/screenshots";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
+const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens-webhooks");
 
 test.describe("webhooks and automations settings", () => {
   test.use({ actionTimeout: 20_000 });
@@ -75,6 +78,13 @@ test.describe("webhooks and automations settings", () => {
         await expect(dialog.getByRole("alertdialog", { name: "Close without saving the secret?" })).toBeVisible();
         await dialog.getByRole("button", { name: "Keep it open" }).click();
         await expect(shown).toHaveText(rotated);
+        await photographInEachScheme(
+          page,
+          (scheme, size) => path.join(SCREENS, `rotated-secret-${scheme}-${size}.png`),
+          {
+            settleMs: 300,
+          },
+        );
         await dialog.getByRole("button", { name: "I have saved the secret" }).click();
         await expect(dialog).toBeHidden();
 

@@ -44,7 +44,10 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <DataList.Item>
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children ?? <Text c="dimmed">–</Text>}</DataList.ItemValue>
+      {/* Long e-mails and URLs break anywhere rather than push the card wider than a phone. */}
+      <DataList.ItemValue style={{ minWidth: 0, overflowWrap: "anywhere" }}>
+        {children ?? <Text c="dimmed">–</Text>}
+      </DataList.ItemValue>
     </DataList.Item>
   );
 }

@@ -78,10 +78,11 @@ export function WebhooksScreen() {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              {/* Kinds as the API names them (lower case), whole: a squeezed column cut them to "C…". */}
+              <Table.Td style={{ minWidth: 150 }}>
                 <Group gap={4}>
                   {hook.events.map((kind) => (
-                    <Badge key={kind} size="sm" variant="light" radius="sm">
+                    <Badge key={kind} size="sm" variant="light" radius="sm" tt="none" maw="none">
                       {kind}
                     </Badge>
                   ))}

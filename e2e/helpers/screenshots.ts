@@ -22,3 +22,18 @@ export async function photographAtEachSize(
   }
   await page.setViewportSize({ width: SCREEN_SIZES[0][1], height: SCREEN_SIZES[0][2] });
 }
+
+export type Scheme = "light" | "dark";
+
+/** The same in light and in dark mode; the page is left in light mode. */
+export async function photographInEachScheme(
+  page: Page,
+  fileFor: (scheme: Scheme, size: ScreenSize) => string,
+  options: { settleMs?: number } = {},
+): Promise<void> {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await photographAtEachSize(page, (size) => fileFor(scheme, size), options);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
