@@ -15,7 +15,10 @@ const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../test-results/screen
 const PHOTOGRAPHED = new Set(["/dashboard", "/customer", "/event-drawer", "/views", "/settings/webhooks"]);
 
 function shoot(page: Page, name: string): Promise<void> {
-  return photographAtEachSize(page, (size) => path.join(SCREENSHOT_DIR, `a11y-${name}-${size}.png`));
+  return photographAtEachSize(page, (size) => path.join(SCREENSHOT_DIR, `a11y-${name}-${size}.png`), {
+    // The phone layout's navigation slides away: a shot taken at once caught it half-way.
+    settleMs: 300,
+  });
 }
 
 /**

@@ -12,7 +12,10 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../test-results/screenshots");
 
 function shoot(page: Page, name: string): Promise<void> {
-  return photographAtEachSize(page, (size) => path.join(SCREENSHOT_DIR, `loop-${name}-${size}.png`));
+  return photographAtEachSize(page, (size) => path.join(SCREENSHOT_DIR, `loop-${name}-${size}.png`), {
+    // The phone layout's navigation slides away: a shot taken at once caught it half-way.
+    settleMs: 300,
+  });
 }
 
 async function seed(page: Page, ws: string, tag: string): Promise<void> {

@@ -2,8 +2,10 @@
 // "New customer" and the CSV import for those who write, a source for admins (the sources screen is
 // theirs alone), the API reference for everyone.
 import { Button } from "@mantine/core";
-import { IconBook2, IconFileTypeCsv, IconPlugConnected, IconUsers } from "@tabler/icons-react";
+import { IconFileTypeCsv, IconUsers } from "@tabler/icons-react";
 import { Link } from "react-router";
+import { SetUpSourceButton } from "@/components/sources/set-up-source-button";
+import { ApiReferenceButton } from "@/components/ui/api-reference-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useWorkspacePath } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
@@ -30,25 +32,8 @@ export function NoCustomersYet() {
               Import a CSV file
             </Button>
           ) : null}
-          {canAdmin ? (
-            <Button
-              component={Link}
-              to={toScreen("/settings/sources")}
-              variant="default"
-              leftSection={<IconPlugConnected size={16} />}
-            >
-              Set up a source
-            </Button>
-          ) : null}
-          <Button
-            component="a"
-            href="/docs/api"
-            target="_blank"
-            variant="default"
-            leftSection={<IconBook2 size={16} />}
-          >
-            API reference
-          </Button>
+          {canAdmin ? <SetUpSourceButton variant="default" /> : null}
+          <ApiReferenceButton />
         </>
       }
     />
