@@ -5,20 +5,17 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { addMember, createUser, createWorkspace, uniqueTag } from "./helpers/accounts";
+import { photographAtEachSize } from "./helpers/screenshots";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../test-results/screenshots");
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [label, width, height] of [
-    ["desktop", 1440, 900],
-    ["phone", 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `loop-${name}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
+function shoot(page: Page, name: string): Promise<void> {
+  return photographAtEachSize(page, (size) => path.join(SCREENSHOT_DIR, `loop-${name}-${size}.png`), {
+    // The phone layout's navigation slides away: a shot taken at once caught it half-way.
+    settleMs: 300,
+  });
 }
 
 async function seed(page: Page, ws: string, tag: string): Promise<void> {

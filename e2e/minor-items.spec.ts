@@ -7,6 +7,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { addMember, createUser, createWorkspace, uniqueTag } from "./helpers/accounts";
+import { photographAtEachSize } from "./helpers/screenshots";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -14,17 +15,11 @@ const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens-minor
 /** MINOR_SCREENS_SCHEME=dark runs the same journeys in dark mode, for the screenshots of both schemes. */
 const SCHEME = process.env.MINOR_SCREENS_SCHEME === "dark" ? "dark" : "light";
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [label, width, height] of [
-    ["desktop", 1440, 900],
-    ["phone", 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(200);
-    const suffix = name.endsWith("-light") || name.endsWith("-dark") ? "" : `-${SCHEME}`;
-    await page.screenshot({ path: path.join(SCREENS, `${name}${suffix}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
+function shoot(page: Page, name: string): Promise<void> {
+  const suffix = name.endsWith("-light") || name.endsWith("-dark") ? "" : `-${SCHEME}`;
+  return photographAtEachSize(page, (size) => path.join(SCREENS, `${name}${suffix}-${size}.png`), {
+    settleMs: 200,
+  });
 }
 
 async function setUp(page: Page, scheme: "light" | "dark" = SCHEME) {

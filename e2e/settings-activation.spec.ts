@@ -1,14 +1,18 @@
 // Webhooks and automations settings as an admin uses them: create a webhook to a real local receiver (the
 // secret shown once), ping it and see the delivery — verified at the receiver with the `standardwebhooks`
-// package; then create an automation, disable it, and open its runs.
+// package; rotate its secret (shown once, Esc asks first) and see the next delivery signed with the new one;
+// then create an automation, disable it, and open its runs.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { expect as baseExpect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { addMember, createUser, createWorkspace } from "./helpers/accounts";
+import { photographInEachScheme } from "./helpers/screenshots";
 import { signIn } from "./helpers/sign-in";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
+const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens-webhooks");
 
 test.describe("webhooks and automations settings", () => {
   test.use({ actionTimeout: 20_000 });
@@ -58,6 +62,38 @@ test.describe("webhooks and automations settings", () => {
         await page.getByRole("button", { name: "Deliveries" }).click();
         await expect(page.getByTestId("webhook-delivery").first()).toContainText("delivered");
         await page.keyboard.press("Escape");
+      });
+
+      await test.step("rotate the secret: shown once, Esc asks first, and the next delivery is signed with it", async () => {
+        await page.getByRole("button", { name: `Rotate secret of ${url}` }).click();
+        const confirm = page.getByRole("dialog", { name: "Rotate the signing secret?" });
+        await confirm.getByRole("button", { name: "Rotate secret" }).click();
+        const dialog = page.getByRole("dialog", { name: "New signing secret" });
+        const shown = dialog.getByText(/^whsec_/).first();
+        await expect(shown).toBeVisible();
+        const rotated = (await shown.textContent()) ?? "";
+        expect(rotated).toMatch(/^whsec_/);
+        expect(rotated).not.toBe(secret);
+        await page.keyboard.press("Escape");
+        await expect(dialog.getByRole("alertdialog", { name: "Close without saving the secret?" })).toBeVisible();
+        await dialog.getByRole("button", { name: "Keep it open" }).click();
+        await expect(shown).toHaveText(rotated);
+        await photographInEachScheme(
+          page,
+          (scheme, size) => path.join(SCREENS, `rotated-secret-${scheme}-${size}.png`),
+          {
+            settleMs: 300,
+          },
+        );
+        await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+        await expect(dialog).toBeHidden();
+
+        const before = received.length;
+        await page.getByRole("button", { name: "Ping" }).click();
+        await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(before);
+        const { body, headers } = received[received.length - 1];
+        expect((new Webhook(rotated).verify(body, headers) as { type: string }).type).toBe("webhook.ping");
+        expect(() => new Webhook(secret).verify(body, headers)).toThrow();
       });
 
       await test.step("create an automation, disable it and open its runs", async () => {

@@ -1,8 +1,8 @@
 // An API client's id and secret right after it was created or its secret rotated — the only time the
 // secret can be read. Esc and the close button ask before it is thrown away (secret-close-guard.tsx).
-import { Button, Group, Stack, Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { ROLE_LABEL } from "@/components/ui/role-badge";
-import { SecretCloseConfirm, type SecretCloseGuard } from "@/components/ui/secret-close-guard";
+import { SecretCloseActions, type SecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { SecretValue, ShownOnceWarning } from "@/components/ui/secret-value";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { ApiClientCreated } from "@/lib/schemas/api-clients";
@@ -22,12 +22,7 @@ export function ApiClientCredentials({ client, guard }: { client: ApiClientCreat
         authenticating with this id and secret (HTTP Basic). It acts with the {ROLE_LABEL[client.role]} role in{" "}
         {workspace.name}.
       </Text>
-      <SecretCloseConfirm guard={guard} what="secret" />
-      {guard.asking ? null : (
-        <Group justify="flex-end">
-          <Button onClick={guard.close}>I have saved the secret</Button>
-        </Group>
-      )}
+      <SecretCloseActions guard={guard} what="secret" savedLabel="I have saved the secret" />
     </Stack>
   );
 }

@@ -109,7 +109,11 @@ function AuditLog({ ws }: { ws: string }) {
     content = (
       <EmptyState
         icon={IconClipboardList}
-        title={query.actor || query.action || query.from ? "No entries match these filters" : "No audit entries yet"}
+        title={
+          query.actor || query.action || query.from || query.to
+            ? "No entries match these filters"
+            : "No audit entries yet"
+        }
         description="Changes to customers, consents, settings, credentials and members are recorded here, by person or API client, and can be filtered by actor, action and time."
       />
     );

@@ -1,4 +1,5 @@
-// The fields of the create and edit dialogs: profile, contacts, address, the workspace's extended
+// The fields of the create and edit dialogs: every field of the standard base (profile, contacts with
+// their lists, address, social profiles, education, jobs, likes, subscriptions), the workspace's extended
 // properties with inputs for their declared types, and tags. The API's 422 errors show under the field
 // they name; fields a masked member may not change are read-only and say why.
 import { Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from "@mantine/core";
@@ -8,7 +9,9 @@ import { humanize } from "@/components/filters/filter-fields";
 import { fieldError } from "@/components/ui/form-errors";
 import { GENDERS } from "@/lib/schemas/customer-base";
 import type { ExtendedProperty } from "@/lib/schemas/extended-schema";
+import { BASE_LIST_FIELDS, type ListField } from "./customer-form-lists";
 import { BASE_FORM_FIELDS, lockedForMasked, type CustomerFormValues, type FormField } from "./customer-form-model";
+import { ListEditor } from "./customer-list-editor";
 
 export interface CustomerFormProps {
   values: CustomerFormValues;
@@ -68,11 +71,37 @@ function BaseInput({ field, props }: { field: FormField; props: CustomerFormProp
   return (
     <TextInput
       {...common}
-      type={field.input === "date" ? "date" : field.input === "email" ? "email" : "text"}
+      type={
+        field.input === "date" ? "date" : field.input === "email" ? "email" : field.input === "url" ? "url" : "text"
+      }
+      inputMode={field.input === "number" ? "decimal" : undefined}
       value={value}
       onChange={(event) => set(event.currentTarget.value)}
     />
   );
+}
+
+function BaseList({ list, props }: { list: ListField; props: CustomerFormProps }) {
+  const { values, onChange, error, masked } = props;
+  const locked = lockedForMasked(list.path, masked);
+  return (
+    <ListEditor
+      spec={list}
+      path={list.path}
+      label={list.label}
+      items={values.lists[list.path] ?? []}
+      onChange={(items) => onChange({ ...values, lists: { ...values.lists, [list.path]: items } })}
+      error={error}
+      disabled={locked}
+      description={locked ? MASKED_NOTE : undefined}
+    />
+  );
+}
+
+function baseLists(group: ListField["group"], props: CustomerFormProps) {
+  return BASE_LIST_FIELDS.filter((list) => list.group === group).map((list) => (
+    <BaseList key={list.path} list={list} props={props} />
+  ));
 }
 
 function ExtendedInput({ property, props }: { property: ExtendedProperty; props: CustomerFormProps }) {
@@ -147,13 +176,18 @@ export function CustomerForm(props: CustomerFormProps) {
   const enabled = declarations.filter((property) => property.enabled);
   return (
     <Stack gap="lg">
-      {(["Profile", "Contacts", "Address"] as const).map((group) => (
-        <Section key={group} title={group}>
-          {BASE_FORM_FIELDS.filter((field) => field.group === group).map((field) => (
-            <BaseInput key={field.path} field={field} props={props} />
-          ))}
-        </Section>
+      {(["Profile", "Contacts", "Address", "Social profiles"] as const).map((group) => (
+        <Stack key={group} gap="md">
+          <Section title={group}>
+            {BASE_FORM_FIELDS.filter((field) => field.group === group).map((field) => (
+              <BaseInput key={field.path} field={field} props={props} />
+            ))}
+          </Section>
+          {group === "Contacts" ? baseLists("Contacts", props) : null}
+        </Stack>
       ))}
+      {baseLists("Background", props)}
+      {baseLists("Subscriptions", props)}
       {enabled.length > 0 ? (
         <Section title="Extended properties">
           {enabled.map((property) => (

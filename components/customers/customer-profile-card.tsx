@@ -6,6 +6,7 @@ import { countryName } from "@/components/filters/country-codes";
 import { humanize } from "@/components/filters/filter-fields";
 import { formatDate } from "./customer-columns";
 import { customerName } from "./customer-display";
+import { profileLists } from "./profile-list-lines";
 
 type Base = Customer["base"];
 
@@ -43,7 +44,10 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <DataList.Item>
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children ?? <Text c="dimmed">–</Text>}</DataList.ItemValue>
+      {/* Long e-mails and URLs break anywhere rather than push the card wider than a phone. */}
+      <DataList.ItemValue style={{ minWidth: 0, overflowWrap: "anywhere" }}>
+        {children ?? <Text c="dimmed">–</Text>}
+      </DataList.ItemValue>
     </DataList.Item>
   );
 }
@@ -96,6 +100,15 @@ export function CustomerProfileCard({ customer }: { customer: Customer }) {
           <Item label="Gender">{base.gender ? humanize(base.gender) : null}</Item>
           <Item label="Locale">{base.locale ? localeLabel(base.locale) : null}</Item>
           <Item label="Time zone">{base.timezone || null}</Item>
+          {profileLists(base).map((list) => (
+            <Item key={list.label} label={list.label}>
+              <Stack gap={0}>
+                {list.lines.map((line, index) => (
+                  <span key={index}>{line}</span>
+                ))}
+              </Stack>
+            </Item>
+          ))}
         </DataList>
       </Stack>
     </Paper>

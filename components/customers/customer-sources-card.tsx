@@ -21,7 +21,7 @@ export function CustomerSourcesCard({
         </Title>
         {customer.sourceIds.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No source has sent data about this customer; it came through the API or the UI.
+            No source has sent data about this customer; it came through the API, a CSV import or this app.
           </Text>
         ) : (
           <Group gap={6}>

@@ -1,6 +1,6 @@
 // "Edit" on a customer's page: the same form as creating one, filled with the profile; saving sends a
-// merge patch of only what changed (null for a cleared field), so data the form does not show (jobs,
-// likes, social profiles) stays as it is. The API's errors show under each field.
+// merge patch of only what changed (null for a cleared field, a changed list whole), so what was not
+// touched stays exactly as it is. The API's errors show under each field.
 import { Button, Modal, Stack, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconDeviceFloppy, IconPencil } from "@tabler/icons-react";

@@ -1,15 +1,14 @@
 // The explorer's result area: the table with its pager, or what to show instead — a skeleton while the
 // first page loads, the API's error, "no customers yet" for an empty workspace, "no match" for a search.
 import { Button, Paper, Stack } from "@mantine/core";
-import { IconBook2, IconFilterOff, IconPlugConnected, IconUsers } from "@tabler/icons-react";
-import { Link } from "react-router";
+import { IconFilterOff } from "@tabler/icons-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { useWorkspacePath } from "@/lib/client/current-workspace";
 import type { ColumnOption } from "./customer-columns";
 import { CustomersTable, CustomersTableSkeleton } from "./customers-table";
 import type { CustomerSort } from "@/lib/schemas/customers";
 import { ExplorerPager } from "./explorer-pager";
+import { NoCustomersYet } from "./no-customers-yet";
 import type { AudienceQuery } from "./use-audience-count";
 import type { CustomerPages } from "./use-customer-pages";
 
@@ -47,7 +46,6 @@ export function ExplorerResults({
   sort,
   onSort,
 }: ExplorerResultsProps) {
-  const toScreen = useWorkspacePath();
   const { query } = pages;
   const rows = query.data?.data ?? [];
   const errorBox =
@@ -87,31 +85,7 @@ export function ExplorerResults({
             }
           />
         ) : (
-          <EmptyState
-            icon={IconUsers}
-            title="No customers yet"
-            description="Send profiles through the API or connect a source such as your shop, CRM or web site. Each person appears here once, however many identities they arrive with."
-            actions={
-              <>
-                <Button
-                  component={Link}
-                  to={toScreen("/settings/sources")}
-                  leftSection={<IconPlugConnected size={16} />}
-                >
-                  Set up a source
-                </Button>
-                <Button
-                  component="a"
-                  href="/docs/api"
-                  target="_blank"
-                  variant="default"
-                  leftSection={<IconBook2 size={16} />}
-                >
-                  API reference
-                </Button>
-              </>
-            }
-          />
+          <NoCustomersYet />
         )}
       </Stack>
     );

@@ -1,11 +1,9 @@
 // /events — the workspace's recent events across all customers, newest first, with the timeline's filters.
-import { Button, Paper, Skeleton, Stack } from "@mantine/core";
-import { IconBook2, IconTimeline } from "@tabler/icons-react";
+import { Paper, Skeleton, Stack } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { dateRangeError } from "@/components/ui/date-range";
-import { EmptyState } from "@/components/ui/empty-state";
 import { InfiniteSentinel } from "@/components/ui/infinite-sentinel";
 import { Page } from "@/components/ui/page";
 import { ZoneNote } from "@/components/ui/zone-note";
@@ -15,6 +13,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { listEventsEndpoint, type Event } from "@/lib/schemas/events";
 import { EventDetailDrawer } from "./event-detail-drawer";
 import { EventListBody } from "./event-list-body";
+import { NoEventsYet } from "./no-events-yet";
 import {
   eventFiltersFromUrl,
   eventFiltersToUrl,
@@ -78,24 +77,7 @@ export function EventsScreen() {
       filtered={hasEventFilters(filters)}
       onClearFilters={() => setFilters(NO_EVENT_FILTERS)}
       skeleton={<TableSkeleton />}
-      none={
-        <EmptyState
-          icon={IconTimeline}
-          title="No events yet"
-          description="Track events with the browser tracker, send them to the events API one by one or in batches, or let an e-commerce plug-in forward orders. Each event is linked to a customer profile."
-          actions={
-            <Button
-              component="a"
-              href="/docs/api"
-              target="_blank"
-              variant="default"
-              leftSection={<IconBook2 size={16} />}
-            >
-              API reference
-            </Button>
-          }
-        />
-      }
+      none={<NoEventsYet />}
     >
       <Paper withBorder radius="md" style={{ overflow: "clip" }}>
         <EventsTable

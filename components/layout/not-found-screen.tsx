@@ -13,7 +13,7 @@ export function NotFoundScreen() {
       <EmptyState
         icon={IconCompass}
         title="There is no page at this address"
-        description="The link may be outdated or mistyped. Use the navigation on the left, or go back to your customers."
+        description="The link may be outdated or mistyped. Use the navigation menu, or go back to your customers."
         actions={
           <Button component={Link} to={toScreen("/customers")} variant="light">
             Go to customers

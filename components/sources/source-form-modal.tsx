@@ -1,10 +1,10 @@
 // Create or edit a source. Creating ends on the new write key, shown once; editing sends only changes.
-import { Button, Group, Modal, NumberInput, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
+import { Modal, NumberInput, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
-import { SecretCloseConfirm, useSecretCloseGuard } from "@/components/ui/secret-close-guard";
+import { SecretCloseActions, useSecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import type { Source, SourceWithWriteKey } from "@/lib/schemas/sources";
 import { sourceChanges, type SourceFormValues } from "./source-changes";
@@ -40,12 +40,7 @@ export function SourceFormModal({ opened, onClose, source }: SourceFormModalProp
       {created ? (
         <Stack gap="md">
           <WriteKeyPanel source={created} />
-          <SecretCloseConfirm guard={guard} what="write key" />
-          {guard.asking ? null : (
-            <Group justify="flex-end">
-              <Button onClick={guard.close}>I have saved the key</Button>
-            </Group>
-          )}
+          <SecretCloseActions guard={guard} what="write key" savedLabel="I have saved the key" />
         </Stack>
       ) : (
         // The modal unmounts its body when closed, so each opening starts from the saved values (or an empty form).

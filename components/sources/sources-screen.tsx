@@ -47,7 +47,7 @@ export function SourcesScreen() {
         <EmptyState
           icon={IconPlugConnected}
           title="No sources yet"
-          description="Each source gets a write-only key that a browser tracker or app can use to send profiles and events, and that you can rotate at any time."
+          description="Each source gets a write-only key that a browser tracker or app can use to send profiles and events, and that you can rotate at any time. A Shopify or WooCommerce store is a source too: it sends its customers and orders to the webhook URL Atrium gives it."
           actions={newButton}
         />
       ) : (

@@ -1,9 +1,9 @@
 // The sources table, with edit, key rotation and deletion per row. Rotation and deletion ask first:
 // both stop the current key at once, and whatever still uses it starts failing.
-import { ActionIcon, Badge, Button, Code, Group, Menu, Modal, Table, Text } from "@mantine/core";
+import { ActionIcon, Badge, Code, Group, Menu, Modal, Table, Text } from "@mantine/core";
 import { IconDots, IconKey, IconPencil, IconTrash, IconWebhook } from "@tabler/icons-react";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
-import { SecretCloseConfirm, useSecretCloseGuard, type SecretCloseGuard } from "@/components/ui/secret-close-guard";
+import { SecretCloseActions, useSecretCloseGuard, type SecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { useDialogTarget } from "@/components/ui/use-dialog-target";
 import { notifyError, notifySuccess } from "@/components/ui/notify";
 import { SettingsTable } from "@/components/ui/settings-table";
@@ -179,12 +179,7 @@ function RotatedKey({ rotated, guard }: { rotated: SourceWithWriteKey; guard: Se
   return (
     <>
       <WriteKeyPanel source={rotated} />
-      <SecretCloseConfirm guard={guard} what="write key" />
-      {guard.asking ? null : (
-        <Group justify="flex-end" mt="md">
-          <Button onClick={guard.close}>I have saved the key</Button>
-        </Group>
-      )}
+      <SecretCloseActions guard={guard} what="write key" savedLabel="I have saved the key" mt="md" />
     </>
   );
 }

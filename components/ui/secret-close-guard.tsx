@@ -53,3 +53,26 @@ export function SecretCloseConfirm({ guard, what }: { guard: SecretCloseGuard; w
     </Alert>
   );
 }
+
+/**
+ * The end of a one-time-secret modal: the "I have saved it" button, or the question in its place while it
+ * is asked (Esc or the close button).
+ */
+export function SecretCloseActions({
+  guard,
+  what,
+  savedLabel,
+  mt,
+}: {
+  guard: SecretCloseGuard;
+  what: string;
+  savedLabel: string;
+  mt?: string;
+}) {
+  if (guard.asking) return <SecretCloseConfirm guard={guard} what={what} />;
+  return (
+    <Group justify="flex-end" mt={mt}>
+      <Button onClick={guard.close}>{savedLabel}</Button>
+    </Group>
+  );
+}

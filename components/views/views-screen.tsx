@@ -62,7 +62,11 @@ export function ViewsScreen() {
       <EmptyState
         icon={IconFilter}
         title="No views yet"
-        description="A view keeps a filter such as “ordered in the last 30 days and agreed to e-mail marketing” so you can reuse it in the explorer, in reports and through the API. Build a filter in the customer explorer and save it as a view."
+        description={`A view keeps a filter such as “ordered in the last 30 days and agreed to e-mail marketing” so you can reuse it in the explorer, on the dashboard, in campaigns and through the API. ${
+          canWrite
+            ? "Build a filter in the customer explorer and save it as a view."
+            : "Members who edit customers save them from the customer explorer, where you can filter without saving."
+        }`}
         actions={
           <Button component={Link} to={toScreen("/customers")} leftSection={<IconUsers size={16} />}>
             Open the customer explorer

@@ -1,14 +1,14 @@
 // "New webhook": a URL and the kinds to send, then the signing secret — shown only this once.
-import { Button, Checkbox, Group, Modal, Stack, TagsInput, Text, TextInput } from "@mantine/core";
+import { Checkbox, Modal, Stack, TagsInput, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { FormActions } from "@/components/ui/form-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { notifySuccess } from "@/components/ui/notify";
-import { SecretCloseConfirm, useSecretCloseGuard } from "@/components/ui/secret-close-guard";
-import { SecretValue, ShownOnceWarning } from "@/components/ui/secret-value";
+import { useSecretCloseGuard } from "@/components/ui/secret-close-guard";
 import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { WEBHOOK_EVENT_KINDS, type WebhookEventKind, type WebhookWithSecret } from "@/lib/schemas/webhooks";
 import { useWebhookMutations } from "./use-webhooks";
+import { WebhookSecret } from "./webhook-secret";
 
 const FIELDS = ["url", "events", "eventTypes", "description"] as const;
 
@@ -37,18 +37,7 @@ export function NewWebhookModal({ opened, onClose }: { opened: boolean; onClose:
       size={created ? "lg" : "md"}
     >
       {created ? (
-        <Stack gap="md">
-          <ShownOnceWarning>
-            Verify every delivery with this secret (Standard Webhooks). It is not shown again.
-          </ShownOnceWarning>
-          <SecretValue label="Secret" value={created.secret} />
-          <SecretCloseConfirm guard={guard} what="secret" />
-          {guard.asking ? null : (
-            <Group justify="flex-end">
-              <Button onClick={guard.close}>I have saved the secret</Button>
-            </Group>
-          )}
-        </Stack>
+        <WebhookSecret secret={created.secret} guard={guard} />
       ) : (
         <form
           onSubmit={(event) => {

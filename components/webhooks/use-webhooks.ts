@@ -1,5 +1,5 @@
-// Webhook subscriptions of the open workspace: list, create (the answer holds the secret, once), enable or
-// disable, delete, ping, and a subscription's deliveries.
+// Webhook subscriptions of the open workspace: list, create and rotate the secret (the answer holds it,
+// once), enable or disable, delete, ping, and a subscription's deliveries.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callEndpoint } from "@/lib/client/api-client";
 import { fetchAllPages } from "@/lib/client/fetch-all-pages";
@@ -10,6 +10,7 @@ import {
   listWebhookDeliveriesEndpoint,
   listWebhooksEndpoint,
   pingWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
   updateWebhookEndpoint,
   type WebhookCreate,
   type WebhookUpdate,
@@ -51,6 +52,10 @@ export function useWebhookMutations(ws: string) {
     }),
     remove: useMutation({
       mutationFn: (id: string) => callEndpoint(deleteWebhookEndpoint, { params: { ws, id } }),
+      onSuccess,
+    }),
+    rotate: useMutation({
+      mutationFn: (id: string) => callEndpoint(rotateWebhookSecretEndpoint, { params: { ws, id } }),
       onSuccess,
     }),
     ping: useMutation({

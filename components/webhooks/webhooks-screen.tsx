@@ -1,5 +1,5 @@
 // /settings/webhooks — signed outgoing webhooks (admins only): list, create (secret once), enable or
-// disable, test ping, deliveries, delete.
+// disable, test ping, deliveries, rotate the signing secret (the new one shown once), delete.
 import { Badge, Button, Code, Group, Switch, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus, IconTrash, IconWebhook } from "@tabler/icons-react";
@@ -15,6 +15,7 @@ import { useCurrentWorkspace } from "@/lib/client/current-workspace";
 import { usePermissions } from "@/lib/client/use-permissions";
 import type { Webhook } from "@/lib/schemas/webhooks";
 import { NewWebhookModal } from "./new-webhook-modal";
+import { RotateWebhookSecretButton } from "./rotate-webhook-secret";
 import { useWebhookMutations, useWebhooks } from "./use-webhooks";
 import { WebhookDeliveriesModal } from "./webhook-deliveries-modal";
 
@@ -77,10 +78,11 @@ export function WebhooksScreen() {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              {/* Kinds as the API names them (lower case), whole: a squeezed column cut them to "C…". */}
+              <Table.Td style={{ minWidth: 150 }}>
                 <Group gap={4}>
                   {hook.events.map((kind) => (
-                    <Badge key={kind} size="sm" variant="light" radius="sm">
+                    <Badge key={kind} size="sm" variant="light" radius="sm" tt="none" maw="none">
                       {kind}
                     </Badge>
                   ))}
@@ -115,6 +117,7 @@ export function WebhooksScreen() {
                   >
                     Ping
                   </Button>
+                  <RotateWebhookSecretButton ws={workspace.id} hook={hook} />
                   <DangerRowAction
                     tooltip="Delete"
                     label={`Delete ${hook.url}`}
