@@ -6,6 +6,7 @@
 // consent dated further ahead than the registry accepts. Any other customer is handed back for
 // writeShopConsents, which decides it as before.
 import type { Actor } from "@/lib/server/audit/record-audit";
+import { queueDomainEvents } from "@/lib/server/audit/queue-domain-event";
 import { applyConsentPatch, diffConsentStates, normalizeState } from "@/lib/server/consents/consent-leaves";
 import { asObject, type JsonObject } from "@/lib/server/core/json";
 import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
@@ -138,15 +139,12 @@ export async function writeNewBuyerConsents(
         audit.targetType,
       ],
     );
-    await tx.query(
-      `SELECT count(graphile_worker.add_job('webhooks.domain-event',
-                json_build_object('workspaceId', $1::text, 'type', 'consent.changed', 'targetId', a.target,
-                                  'details', a.details, 'at', $3::text, 'key', gen_random_uuid()::text),
-                max_attempts => 10))
-         FROM jsonb_to_recordset($2::jsonb) AS a(target text, details json)
-        WHERE EXISTS (SELECT 1 FROM "WebhookSubscription" s
-                       WHERE s."workspaceId" = $1::uuid AND s.enabled AND 'consent.changed' = ANY (s.events))`,
-      [workspaceId, JSON.stringify(entries), at],
+    await queueDomainEvents(
+      tx,
+      workspaceId,
+      "consent.changed",
+      entries.map((e) => ({ targetId: e.target, details: e.details })),
+      at,
     );
     return back;
   });

@@ -9,6 +9,7 @@
 // statement-level triggers, as for any insert.
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
+import { queueDomainEvents } from "@/lib/server/audit/queue-domain-event";
 import {
   applyConsentPatch,
   diffConsentStates,
@@ -243,23 +244,12 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
       createdIds,
     ],
   );
-  await queueCreatedEvents(tx, workspaceId, createdIds, at);
-  return result;
-}
-
-/**
- * queueDomainEvent's job for each new customer, when the workspace subscribes to customer.created: the
- * same payload (its key a random UUID), built in SQL so that a workspace without subscriptions pays one EXISTS.
- */
-async function queueCreatedEvents(tx: SqlTx, workspaceId: string, customerIds: string[], at: string): Promise<void> {
-  await tx.query(
-    `SELECT count(graphile_worker.add_job('webhooks.domain-event',
-              json_build_object('workspaceId', $1::text, 'type', 'customer.created', 'targetId', c::text,
-                                'details', $3::json, 'at', $4::text, 'key', gen_random_uuid()::text),
-              max_attempts => 10))
-       FROM unnest($2::uuid[]) AS c
-      WHERE EXISTS (SELECT 1 FROM "WebhookSubscription" s
-                     WHERE s."workspaceId" = $1::uuid AND s.enabled AND 'customer.created' = ANY (s.events))`,
-    [workspaceId, customerIds, JSON.stringify(AUDIT_DETAILS), at],
+  await queueDomainEvents(
+    tx,
+    workspaceId,
+    "customer.created",
+    createdIds.map((targetId) => ({ targetId, details: AUDIT_DETAILS })),
+    at,
   );
+  return result;
 }
