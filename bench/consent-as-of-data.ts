@@ -2,7 +2,9 @@
 // three years, each with a consent registry of two entries for each of four keys it was asked about (one
 // key in five never asked), the customer's consent state being its registry's newest entry of each key,
 // as the application keeps them (record-consent-change.ts). The second entry of a key falls anywhere
-// between the first and now, so recent days see many changes: the cost the asOf correction grows with.
+// between the first and now (never at the same instant: the random ids would then order the two entries
+// against their chain, which the application's time-ordered ids never do), so recent days see many
+// changes: the cost the asOf correction grows with.
 // Every hundredth customer was merged into the one before (a Merge row, so the survivor takes the
 // full-history path). Deterministic (hashint4 of the row number), so runs compare. Loaded with
 // session_replication_role = replica (no triggers: no summary upkeep, no registry guard); the facet
@@ -27,7 +29,7 @@ const leafSql = (k: number) => `
                   (hashint4(i * 16 + ${k} + 4) & 2147483647) % 2 = 0 AS s1,
                   (hashint4(i * 16 + ${k} + 8) & 2147483647) % 3 <> 0 AS s2,
                   ((hashint4(i * 16 + ${k} + 12) & 2147483647) % 1000) / 2000.0 AS u1,
-                  ((hashint4(i * 16 + ${k} + 13) & 2147483647) % 1000) / 1000.0 AS u2) k${k},
+                  (1 + (hashint4(i * 16 + ${k} + 13) & 2147483647) % 1000) / 1000.0 AS u2) k${k},
   LATERAL (SELECT ts + (now_utc - ts) * k${k}.u1 AS t1) a${k},
   LATERAL (SELECT a${k}.t1 + (now_utc - a${k}.t1) * k${k}.u2 AS t2) b${k}`;
 
