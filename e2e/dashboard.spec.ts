@@ -344,11 +344,18 @@ test.describe("dashboard", () => {
     expect(day, endLabel).toBeTruthy();
     await expect(reachable).toContainText(`2 of 4 agreed to marketing e-mails, at the end of ${day}`);
     await expect(figure(page, "Customers")).toHaveText("4");
+    // The consent chart follows the same day: two granted, one denied, one never asked then.
+    const consentCard = card(page, "E-mail marketing consent");
+    await expect(consentCard).toContainText(`Who may receive marketing e-mails, at the end of ${day}`);
     await screenshotAt(page, "reach-past");
+    await consentCard.getByText("Table", { exact: true }).click();
+    await expect(consentCard.getByRole("row", { name: /Granted/ })).toContainText("2");
+    await expect(consentCard.getByRole("row", { name: /Denied/ })).toContainText("1");
 
     // Ended 18 days ago: the customers were there, none had said yes.
     await page.getByLabel("To (inclusive)").fill(dayAgo(18));
     await expect(figure(page, "Reachable by e-mail")).toHaveText("0%");
     await expect(reachable).toContainText("0 of 4 agreed to marketing e-mails, at the end of");
+    await expect(consentCard.getByRole("row", { name: /Not asked/ })).toContainText("4");
   });
 });

@@ -45,6 +45,8 @@ interface CompositionSpec {
   bucketName: string;
   description: string;
   palette?: "single" | "distinct" | "consent";
+  /** A consent, which has a history: shown at the end of a period that ends before today (asOf). */
+  followsPeriodEnd?: boolean;
 }
 
 const COMPOSITIONS: CompositionSpec[] = [
@@ -81,6 +83,7 @@ const COMPOSITIONS: CompositionSpec[] = [
     bucketName: "Consent",
     description: "Who may receive marketing e-mails",
     palette: "consent",
+    followsPeriodEnd: true,
   },
 ];
 
@@ -93,17 +96,24 @@ function CompositionSection({
   spec,
   viewId,
   enabled,
+  periodEnd,
 }: {
   ws: string;
   spec: CompositionSpec;
   viewId: string | null;
   enabled: boolean;
+  /** The last day of a period that ends before today, or null. */
+  periodEnd: string | null;
 }) {
-  const report = useCompositionReport(ws, spec.dimension, viewId, enabled);
-  const query = { dimension: spec.dimension, ...(viewId ? { viewId } : {}) };
+  const { followsPeriodEnd, ...card } = spec;
+  const asOf = followsPeriodEnd ? periodEnd : null;
+  // The same query as the headline's reachable share for the period's end: one request serves both.
+  const report = useCompositionReport(ws, spec.dimension, viewId, enabled, asOf);
+  const query = { dimension: spec.dimension, ...(viewId ? { viewId } : {}), ...(asOf ? { asOf } : {}) };
   return (
     <CompositionCard
-      {...spec}
+      {...card}
+      description={asOf ? `${spec.description}, at the end of ${rangeLabel(asOf, asOf)}` : spec.description}
       report={report.data}
       state={report}
       csv={csvOf(
@@ -238,7 +248,14 @@ export function DashboardScreen() {
 
             <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
               {COMPOSITIONS.map((spec) => (
-                <CompositionSection key={spec.dimension} ws={ws} spec={spec} viewId={viewId} enabled={!waiting} />
+                <CompositionSection
+                  key={spec.dimension}
+                  ws={ws}
+                  spec={spec}
+                  viewId={viewId}
+                  enabled={!waiting}
+                  periodEnd={periodEnd}
+                />
               ))}
             </SimpleGrid>
 

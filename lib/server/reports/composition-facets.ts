@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CompositionDimension } from "@/lib/schemas/reports";
 import { db } from "@/lib/server/db/client";
 import { boundaryBirthYears } from "./age-ranges";
-import { groupedCounts, type FacetCount, type GroupedRow } from "./facet-counts";
+import { groupedCounts, type FacetCount, type GroupedRow, type Queryable } from "./facet-counts";
 import { fromMembers } from "./member-facets";
 import type { ReportScope } from "./report-scope";
 
@@ -31,7 +31,11 @@ function birthDateCondition(value: Prisma.Sql, today: string): Prisma.Sql {
 type Row = { facet: string; value: string; customers: bigint };
 const toCounts = (rows: Row[]): FacetCount[] => rows.map((row) => ({ ...row, customers: Number(row.customers) }));
 
-async function fromSummary(scope: ReportScope, dimension: CompositionDimension): Promise<FacetCount[]> {
+async function fromSummary(
+  scope: ReportScope,
+  dimension: CompositionDimension,
+  client: Queryable,
+): Promise<FacetCount[]> {
   const ws = scope.workspaceId;
   const birthDates =
     dimension === "ageRange"
@@ -41,7 +45,7 @@ async function fromSummary(scope: ReportScope, dimension: CompositionDimension):
          GROUP BY facet, value`
       : Prisma.empty;
   return toCounts(
-    await db().$queryRaw<Row[]>`
+    await client.$queryRaw<Row[]>`
       SELECT facet, value, sum(customers)::bigint AS customers FROM "CustomerFacetStat"
        WHERE "workspaceId" = ${ws}::uuid AND facet = ANY(${facetsOf(dimension)}::text[])
        GROUP BY facet, value
@@ -77,12 +81,17 @@ function singleValued(
   };
 }
 
-async function fromView(scope: ReportScope, view: Prisma.Sql, dimension: CompositionDimension): Promise<FacetCount[]> {
+async function fromView(
+  scope: ReportScope,
+  view: Prisma.Sql,
+  dimension: CompositionDimension,
+  client: Queryable,
+): Promise<FacetCount[]> {
   const ws = scope.workspaceId;
   const members = Prisma.sql`c."workspaceId" = ${ws}::uuid AND c.status = 'ACTIVE' AND ${view}`;
   if (dimension === "source") {
     return toCounts(
-      await db().$queryRaw<Row[]>`
+      await client.$queryRaw<Row[]>`
         WITH members AS (SELECT c.id FROM "Customer" c WHERE ${members})
         SELECT 'total' AS facet, '' AS value, count(*)::bigint AS customers FROM members
         UNION ALL
@@ -95,7 +104,7 @@ async function fromView(scope: ReportScope, view: Prisma.Sql, dimension: Composi
   }
   if (dimension === "tag") {
     return toCounts(
-      await db().$queryRaw<Row[]>`
+      await client.$queryRaw<Row[]>`
         SELECT f.facet, f.value, count(*)::bigint AS customers
           FROM "Customer" c, LATERAL (SELECT 'total' AS facet, '' AS value UNION ALL SELECT 'tag', t FROM atrium_facet_tags(c.tags) t) f
          WHERE ${members}
@@ -105,7 +114,7 @@ async function fromView(scope: ReportScope, view: Prisma.Sql, dimension: Composi
   const { facets, values } = singleValued(dimension, scope.today);
   return groupedCounts(
     facets,
-    await db().$queryRaw<GroupedRow[]>`
+    await client.$queryRaw<GroupedRow[]>`
       SELECT GROUPING(f.a)::int AS ga, GROUPING(f.b)::int AS gb, f.a, f.b, count(*)::bigint AS customers
         FROM "Customer" c, LATERAL (SELECT ${values}) f
        WHERE ${members}
@@ -114,7 +123,11 @@ async function fromView(scope: ReportScope, view: Prisma.Sql, dimension: Composi
 }
 
 /** The whole base from the summary; a view from its kept members, or evaluated live when it reads events. */
-export function readFacetCounts(scope: ReportScope, dimension: CompositionDimension): Promise<FacetCount[]> {
-  if (scope.membersOf) return fromMembers(scope.workspaceId, scope.membersOf, dimension, scope.today);
-  return scope.view ? fromView(scope, scope.view, dimension) : fromSummary(scope, dimension);
+export function readFacetCounts(
+  scope: ReportScope,
+  dimension: CompositionDimension,
+  client: Queryable = db(),
+): Promise<FacetCount[]> {
+  if (scope.membersOf) return fromMembers(scope.workspaceId, scope.membersOf, dimension, scope.today, client);
+  return scope.view ? fromView(scope, scope.view, dimension, client) : fromSummary(scope, dimension, client);
 }

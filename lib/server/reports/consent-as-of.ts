@@ -1,6 +1,9 @@
-// A consent composition at the end of a past day, read from the registry: the consent state only says
-// what holds now, the append-only registry what held then. A customer's state of a key at the end of day
-// D is the `current` of its last CHANGE entry of that key before D's end; without one, it was never set.
+// A consent composition at the end of a past day: today's composition (the same counts as without
+// asOf: the facet summary, a view's kept members, or a view evaluated live) corrected by the customers
+// that count differently then (consent-changes-since.ts): those created since leave, those whose key
+// changed since move back to their state then. Both reads share one snapshot, so a write in between
+// cannot be counted by one and not the other. A customer's state of a key at the end of day D is the
+// `current` of its last CHANGE entry of that key before D's end; without one, it was never set.
 //
 // Who counts: the customers of the base (or of the view) today that were created by the end of D, the
 // people the report can still speak of. A merge moves the absorbed profile's entries to the survivor
@@ -11,29 +14,35 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentDimension } from "@/lib/schemas/reports";
 import { shiftDay, zoneDayStart } from "@/lib/schemas/zone-days";
 import { db } from "@/lib/server/db/client";
+import { readFacetCounts } from "./composition-facets";
+import { consentMovesSince, type ConsentMove } from "./consent-changes-since";
 import type { FacetCount } from "./facet-counts";
 import type { ReportScope } from "./report-scope";
 
-type Row = { total: number; state: string | null; customers: bigint };
-
-/** The customers the report speaks of, as rows with their id (`p.id`) created before `end`. */
-function population(scope: ReportScope, end: Prisma.Sql): Prisma.Sql {
-  const ws = scope.workspaceId;
-  if (scope.membersOf) {
-    return Prisma.sql`(SELECT m."customerId" AS id FROM "ViewMember" m
-       WHERE m."workspaceId" = ${ws}::uuid AND m."viewId" = ${scope.membersOf}::uuid AND m."createdAt" < ${end})`;
+/** Today's counts with the moves applied: the total and the key's buckets as they were then. */
+export function applyMoves(dimension: ConsentDimension, today: FacetCount[], moves: ConsentMove[]): FacetCount[] {
+  let total = 0;
+  const buckets = new Map<string, number>();
+  for (const row of today) {
+    if (row.facet === "total") total += row.customers;
+    else if (row.facet === dimension) buckets.set(row.value, (buckets.get(row.value) ?? 0) + row.customers);
   }
-  const view = scope.view ?? Prisma.sql`TRUE`;
-  return Prisma.sql`(SELECT c.id FROM "Customer" c
-     WHERE c."workspaceId" = ${ws}::uuid AND c.status = 'ACTIVE' AND c."createdAt" < ${end} AND ${view})`;
+  const add = (bucket: string | null, customers: number) => {
+    if (bucket !== null) buckets.set(bucket, (buckets.get(bucket) ?? 0) + customers);
+  };
+  for (const move of moves) {
+    add(move.now, -move.customers);
+    if (move.then === undefined) total -= move.customers;
+    else add(move.then, move.customers);
+  }
+  return [
+    { facet: "total", value: "", customers: total },
+    ...[...buckets]
+      .filter(([, customers]) => customers > 0)
+      .map(([value, customers]) => ({ facet: dimension, value, customers })),
+  ];
 }
 
-/**
- * The same rows as the other composition sources (total, and the key's granted / denied counts), in one
- * query: per customer, its newest entry of the key before `end` through the registry's
- * (workspaceId, customerId, changedAt DESC) index. The leaf's status reads as the state's does
- * (atrium_facet_consent, migration report_summaries).
- */
 export async function consentCountsAsOf(
   scope: ReportScope,
   dimension: ConsentDimension,
@@ -44,20 +53,9 @@ export async function consentCountsAsOf(
   // zone's days), as the UTC timestamps the tables store; converting the literal keeps indexes usable.
   const endIso = zoneDayStart(shiftDay(asOf, 1), scope.timezone).toISOString();
   const end = Prisma.sql`(${endIso}::timestamptz AT TIME ZONE 'UTC')`;
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT GROUPING(s.state)::int AS total, s.state, count(*)::bigint AS customers
-      FROM ${population(scope, end)} p
-      LEFT JOIN LATERAL (
-        SELECT atrium_facet_consent(r.current, '{status}') AS state
-          FROM "ConsentRecord" r
-         WHERE r."workspaceId" = ${scope.workspaceId}::uuid AND r."customerId" = p.id
-           AND r."changedAt" < ${end} AND r.kind = 'CHANGE' AND r.key = ${key}
-         ORDER BY r."changedAt" DESC, r.id DESC
-         LIMIT 1) s ON TRUE
-     GROUP BY GROUPING SETS ((s.state), ())`;
-  return rows.flatMap((row): FacetCount[] => {
-    const customers = Number(row.customers);
-    if (row.total === 1) return [{ facet: "total", value: "", customers }];
-    return row.state === null ? [] : [{ facet: dimension, value: row.state, customers }];
-  });
+  const [today, moves] = await db().$transaction(
+    async (tx) => [await readFacetCounts(scope, dimension, tx), await consentMovesSince(tx, scope, key, end)] as const,
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  return applyMoves(dimension, today, moves);
 }

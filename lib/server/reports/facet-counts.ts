@@ -1,4 +1,8 @@
 // The rows composition counts are read as, whatever their source (composition-facets.ts, member-facets.ts).
+import type { Db } from "@/lib/server/db/client";
+
+/** What the count readers query through: the shared client, or a transaction that must see one snapshot. */
+export type Queryable = Pick<Db, "$queryRaw">;
 
 export interface FacetCount {
   facet: string;

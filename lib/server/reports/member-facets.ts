@@ -4,9 +4,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CONSENT_KEYS, type ConsentKey } from "@/lib/schemas/consents";
 import type { CompositionDimension } from "@/lib/schemas/reports";
-import { db } from "@/lib/server/db/client";
 import { boundaryBirthYears } from "./age-ranges";
-import { groupedCounts, type FacetCount, type GroupedRow } from "./facet-counts";
+import { groupedCounts, type FacetCount, type GroupedRow, type Queryable } from "./facet-counts";
 
 type Row = { facet: string; value: string; customers: bigint };
 
@@ -15,7 +14,11 @@ type Row = { facet: string; value: string; customers: bigint };
  * tag or source combinations for hundreds of thousands of members), then each group's values counted.
  * Several times faster than a row per (member, value), which the planner joins member by member.
  */
-async function multiValued(isMember: Prisma.Sql, dimension: "tag" | "source"): Promise<FacetCount[]> {
+async function multiValued(
+  client: Queryable,
+  isMember: Prisma.Sql,
+  dimension: "tag" | "source",
+): Promise<FacetCount[]> {
   const values = dimension === "tag" ? Prisma.sql`m.tags` : Prisma.sql`m."sourceIds"`;
   // Tags always hold a value (the empty one for "no tags", as the tag facet counts them); sources also
   // count the members with at least one link.
@@ -23,7 +26,7 @@ async function multiValued(isMember: Prisma.Sql, dimension: "tag" | "source"): P
     dimension === "source"
       ? Prisma.sql`UNION ALL SELECT 'linked', '', coalesce(sum(g.n), 0)::bigint FROM g WHERE cardinality(g.vals) > 0`
       : Prisma.empty;
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await client.$queryRaw<Row[]>`
     WITH g AS (SELECT ${values} AS vals, count(*) AS n FROM "ViewMember" m WHERE ${isMember} GROUP BY 1)
     SELECT 'total' AS facet, '' AS value, coalesce(sum(g.n), 0)::bigint AS customers FROM g
     UNION ALL
@@ -62,13 +65,14 @@ export async function fromMembers(
   viewId: string,
   dimension: CompositionDimension,
   today: string,
+  client: Queryable,
 ): Promise<FacetCount[]> {
   const isMember = Prisma.sql`m."workspaceId" = ${workspaceId}::uuid AND m."viewId" = ${viewId}::uuid`;
-  if (dimension === "tag" || dimension === "source") return multiValued(isMember, dimension);
+  if (dimension === "tag" || dimension === "source") return multiValued(client, isMember, dimension);
   const { facets, a, b } = singleValued(dimension, today);
   return groupedCounts(
     facets,
-    await db().$queryRaw<GroupedRow[]>`
+    await client.$queryRaw<GroupedRow[]>`
       SELECT GROUPING(f.a)::int AS ga, GROUPING(f.b)::int AS gb, f.a, f.b, count(*)::bigint AS customers
         FROM "ViewMember" m, LATERAL (SELECT ${a} AS a, ${b} AS b) f
        WHERE ${isMember}
