@@ -60,7 +60,7 @@ export function EventTrendsCard({ report, state, csv, typeLabel }: EventTrendsCa
       state={state}
       empty={stacks.keys.length === 0}
       emptyIcon={IconTimeline}
-      emptyText="No events in this period. Events arrive from the tracker, the events API and plug-ins."
+      emptyText="No events in this period. Events arrive from the tracker, the events API and shop sources."
       csv={csv}
       wide
       chart={() => (
