@@ -81,13 +81,31 @@ describe("a send process killed mid-send", () => {
       (await call(sendEndpoints.sendCampaignEndpoint, { ws, headers: admin, params: { id: campaignId } })).status,
     ).toBe(202);
 
-    // Mid-send, in the middle of a chunk (200 rows): killed without a chance to clean up.
-    await until(() => ours().length >= 300, 90_000, "the first 300 messages");
+    // Mid-send, in the middle of a chunk (200 rows): killed without a chance to clean up. The moment is read
+    // from the rows, not the mail count alone: a chunk's messages arrive in a burst, so "300 received" can
+    // come after the second chunk is already recorded, with no row claimed and none left for the restart.
+    // Killed once the first chunk is delivered, while the second is claimed (SENDING) and the third waits.
+    const statusCounts = async () => {
+      const groups = await db().campaignRecipient.groupBy({
+        by: ["status"],
+        where: { workspaceId: ws, campaignId },
+        _count: true,
+      });
+      return (status: string) => groups.find((g) => g.status === status)?._count ?? 0;
+    };
+    await until(
+      async () => {
+        const count = await statusCounts();
+        return ours().length >= 200 && count("SENDING") > 0 && count("PENDING") > 0;
+      },
+      90_000,
+      "a chunk in flight after the first",
+    );
     first.kill("SIGKILL");
     await exited(first);
     const atKill = ours().length;
     expect(atKill).toBeLessThan(RECIPIENTS);
-    const claimed = await db().campaignRecipient.count({ where: { workspaceId: ws, campaignId, status: "SENDING" } });
+    const claimed = (await statusCounts())("SENDING");
     expect(claimed).toBeGreaterThan(0);
 
     // The restart: a new process, with a short claim lease so the test need not wait five minutes.
