@@ -2,11 +2,15 @@
 // SMTP server in this process; that process is killed with SIGKILL in the middle of the send, a new one
 // is started (it queues unfinished campaigns again, as the server does at start) and finishes the
 // campaign. Nobody receives the campaign twice; the rows the dead process had claimed are INTERRUPTED.
+// The file has a database of its own: in the shared one, another suite's job runner (settleJobs runs
+// whatever is due) could take this campaign's job and send chunks beside the process under test.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as sendEndpoints from "@/lib/schemas/send";
-import { db } from "@/lib/server/db/client";
+import { db, disconnectDb } from "@/lib/server/db/client";
+import { endIngestPool } from "@/lib/server/events/ingest-transaction";
+import { createTestDatabase, type TestDatabase } from "@/test/test-database";
 import { call, workspaceWithAdmin } from "@/test/kits/customer-kit";
 import { startSmtpReceiver, type SmtpReceiver } from "@/test/kits/smtp-kit";
 
@@ -15,7 +19,20 @@ const RECIPIENTS = 600;
 let smtp: SmtpReceiver;
 const children: ChildProcess[] = [];
 
+let database: TestDatabase;
+let sharedUrl: string | undefined;
+
 beforeAll(async () => {
+  sharedUrl = process.env.DATABASE_URL;
+  // On the run's server, made by its owner role (the runtime role cannot create databases).
+  const given = process.env.TEST_DATABASE_URL;
+  process.env.TEST_DATABASE_URL = given ?? inject("ownerDatabaseUrl");
+  database = await createTestDatabase("send_restart").finally(() => {
+    if (given === undefined) delete process.env.TEST_DATABASE_URL;
+  });
+  await disconnectDb();
+  await endIngestPool();
+  process.env.DATABASE_URL = database.url; // the worker processes inherit it
   // About 100 messages a second (2 connections, 20 ms each): the send lasts seconds, time to kill it.
   smtp = await startSmtpReceiver(() => null, { delayMs: 20 });
 });
@@ -23,6 +40,10 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   await smtp.close();
+  await disconnectDb();
+  await endIngestPool();
+  process.env.DATABASE_URL = sharedUrl;
+  await database.dispose();
 });
 
 function startWorker(args: string[], env: Record<string, string> = {}): Promise<ChildProcess> {
