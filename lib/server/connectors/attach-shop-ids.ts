@@ -4,6 +4,7 @@
 // of them in one transaction of a few statements instead of a dozen round trips each.
 // A shop id this cannot settle plainly (already someone's, or its customer merged away meanwhile) is handed
 // back, and the caller gives it to addCustomerIdentity, which decides it as before.
+import { insertAuditEntries } from "@/lib/server/audit/insert-audit-entries";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
 import { lockActiveCustomers } from "@/lib/server/events/lock-active-customers";
@@ -11,7 +12,6 @@ import { uuidV7 } from "@/lib/server/events/event-ids";
 import { getIdentityRules } from "@/lib/server/identity/get-identity-rules";
 import { normalizeCandidate, type IdentityCandidate } from "@/lib/server/identity/identity-candidates";
 import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
-import { auditRow } from "@/lib/server/records/rows";
 import { dropSuppressed } from "@/lib/server/suppression/drop-suppressed";
 import { shopIdentityType, type ShopSource } from "./shop-source";
 
@@ -69,29 +69,11 @@ export async function attachShopIds(source: ShopSource, items: readonly ShopIdIt
         plain.map((u) => u.candidate.value),
       ],
     );
-    if (rows.length > 0) {
-      const audit = auditRow({ workspaceId, actor, action: "customer.identityAdded", targetType: "customer" });
-      await tx.query(
-        `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType",
-                                   "targetId", details, "requestId", ip)
-         SELECT a.id, $1::uuid, $11::timestamp(3), $3::"ActorType", $4, $5, $6, $7, a.target,
-                json_build_object('identityId', a.identity, 'type', $8::text)::jsonb, NULL, NULL
-           FROM unnest($2::uuid[], $9::text[], $10::text[]) AS a(id, target, identity)`,
-        [
-          workspaceId,
-          rows.map(() => uuidV7()),
-          audit.actorType,
-          audit.actorId,
-          audit.actorName,
-          audit.action,
-          audit.targetType,
-          type,
-          rows.map((row) => row.customerId),
-          rows.map((row) => row.id),
-          new Date().toISOString(), // the column is UTC without a zone, as Prisma writes it
-        ],
-      );
-    }
+    await insertAuditEntries(
+      tx,
+      { workspaceId, actor, action: "customer.identityAdded", targetType: "customer", at: new Date().toISOString() },
+      rows.map((row) => ({ targetId: row.customerId, details: { identityId: row.id, type } })),
+    );
     const inserted = new Set(rows.map((row) => row.id));
     return new Set(plain.filter((_, k) => inserted.has(ids[k])).map((u) => u.index));
   });

@@ -5,13 +5,13 @@
 // Only a plain case is settled here: an active customer, locked, with no registry history yet, and no
 // consent dated further ahead than the registry accepts. Any other customer is handed back for
 // writeShopConsents, which decides it as before.
+import { insertAuditEntries } from "@/lib/server/audit/insert-audit-entries";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { queueDomainEvents } from "@/lib/server/audit/queue-domain-event";
 import { applyConsentPatch, diffConsentStates, normalizeState } from "@/lib/server/consents/consent-leaves";
 import { asObject, type JsonObject } from "@/lib/server/core/json";
 import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
 import { uuidV7 } from "@/lib/server/events/event-ids";
-import { auditRow } from "@/lib/server/records/rows";
 import type { ShopConsent } from "./shop-records";
 import type { ShopSource } from "./shop-source";
 
@@ -121,31 +121,13 @@ export async function writeNewBuyerConsents(
       [workspaceId, JSON.stringify(records), actor.type, actor.id ?? null, actor.name ?? null, meta.source],
     );
     // One consent.changed entry per change, keys only (what changeConsents records), and its webhook event.
-    const audit = auditRow({ workspaceId, actor, action: "consent.changed", targetType: "customer" });
-    const entries = audits.map((a) => ({ id: uuidV7(), target: a.customerId, details: { keys: a.keys } }));
-    await tx.query(
-      `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType",
-                                 "targetId", details, "requestId", ip)
-       SELECT a.id, $1::uuid, $3::timestamp(3), $4::"ActorType", $5, $6, $7, $8, a.target, a.details, NULL, NULL
-         FROM jsonb_to_recordset($2::jsonb) AS a(id uuid, target text, details jsonb)`,
-      [
-        workspaceId,
-        JSON.stringify(entries),
-        at,
-        audit.actorType,
-        audit.actorId,
-        audit.actorName,
-        audit.action,
-        audit.targetType,
-      ],
-    );
-    await queueDomainEvents(
+    const entries = audits.map((a) => ({ targetId: a.customerId, details: { keys: a.keys } }));
+    await insertAuditEntries(
       tx,
-      workspaceId,
-      "consent.changed",
-      entries.map((e) => ({ targetId: e.target, details: e.details })),
-      at,
+      { workspaceId, actor, action: "consent.changed", targetType: "customer", at },
+      entries,
     );
+    await queueDomainEvents(tx, workspaceId, "consent.changed", entries, at);
     return back;
   });
   return [...perRow, ...handedBack].sort((a, b) => a - b);

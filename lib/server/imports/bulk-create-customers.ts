@@ -9,6 +9,7 @@
 // statement-level triggers, as for any insert.
 import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
+import { insertAuditEntries } from "@/lib/server/audit/insert-audit-entries";
 import { queueDomainEvents } from "@/lib/server/audit/queue-domain-event";
 import {
   applyConsentPatch,
@@ -26,7 +27,7 @@ import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import { profileFieldOf, type IdentityCandidate } from "@/lib/server/identity/identity-candidates";
 import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
 import { insertRows } from "@/lib/server/records/insert-rows";
-import { auditRow, customerColumns } from "@/lib/server/records/rows";
+import { customerColumns } from "@/lib/server/records/rows";
 
 export interface BulkCreateItem {
   write: CustomerWrite;
@@ -216,40 +217,13 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
       ],
     );
   }
-  // One customer.created entry per customer (what recordAudit writes); only the ids differ between rows.
-  const audit = auditRow({
-    workspaceId,
-    actor,
-    action: "customer.created",
-    targetType: "customer",
-    details: AUDIT_DETAILS,
-    requestId: input.requestId,
-  });
-  await tx.query(
-    `INSERT INTO "AuditEntry" (id, "workspaceId", at, "actorType", "actorId", "actorName", action, "targetType",
-                               "targetId", details, "requestId", ip)
-     SELECT a.id, $1::uuid, $3::timestamp(3), $4::"ActorType", $5, $6, $7, $8, a.target, $9::jsonb, $10, NULL
-       FROM unnest($2::uuid[], $11::text[]) AS a(id, target)`,
-    [
-      workspaceId,
-      createdIds.map(() => uuidV7(now.getTime())),
-      at,
-      audit.actorType,
-      audit.actorId,
-      audit.actorName,
-      audit.action,
-      audit.targetType,
-      JSON.stringify(audit.details),
-      audit.requestId,
-      createdIds,
-    ],
-  );
-  await queueDomainEvents(
+  // One customer.created entry per customer (what recordAudit writes).
+  const created = createdIds.map((targetId) => ({ targetId, details: AUDIT_DETAILS }));
+  await insertAuditEntries(
     tx,
-    workspaceId,
-    "customer.created",
-    createdIds.map((targetId) => ({ targetId, details: AUDIT_DETAILS })),
-    at,
+    { workspaceId, actor, action: "customer.created", targetType: "customer", requestId: input.requestId, at },
+    created,
   );
+  await queueDomainEvents(tx, workspaceId, "customer.created", created, at);
   return result;
 }
