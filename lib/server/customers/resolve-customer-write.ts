@@ -51,7 +51,7 @@ export async function loadResolutionContext(workspaceId: string) {
 }
 
 /** The incoming properties; empty and null values carry no information and are dropped. */
-function incomingProperties(input: CustomerWrite): CustomerProperties {
+export function incomingProperties(input: CustomerWrite): CustomerProperties {
   return {
     externalId: input.externalId ?? null,
     base: compactObject((input.base ?? {}) as JsonObject),

@@ -17,7 +17,6 @@ import {
   normalizeState,
   type LeafChange,
 } from "@/lib/server/consents/consent-leaves";
-import { notFound } from "@/lib/server/core/errors";
 import { compactObject, type JsonObject } from "@/lib/server/core/json";
 import { unionOf } from "@/lib/server/customers/deep-merge-base";
 import { isUuid } from "@/lib/server/db/ids";
@@ -25,9 +24,9 @@ import type { SqlTx } from "@/lib/server/db/sql-tx";
 import { uuidV7 } from "@/lib/server/events/event-ids";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import { profileFieldOf, type IdentityCandidate } from "@/lib/server/identity/identity-candidates";
-import { orderedIdentityLockKeys } from "@/lib/server/identity/lock-identities";
 import { insertRows } from "@/lib/server/records/insert-rows";
 import { customerColumns } from "@/lib/server/records/rows";
+import { identityOwners, lockChunk } from "./chunk-locks";
 
 export interface BulkCreateItem {
   write: CustomerWrite;
@@ -49,31 +48,6 @@ export interface BulkCreateInput {
 export type BulkCreateResult = (string | null)[];
 
 const AUDIT_DETAILS = { via: "resolution", resolution: "create" };
-
-/** Workspace share lock (lockWorkspace "share"), then the identities' advisory locks, in one round trip each. */
-async function lockChunk(tx: SqlTx, workspaceId: string, identities: IdentityCandidate[]): Promise<void> {
-  const found = await tx.query(`SELECT id FROM "Workspace" WHERE id = $1::uuid FOR KEY SHARE`, [workspaceId]);
-  if (found.length === 0) throw notFound("Workspace");
-  const keys = orderedIdentityLockKeys(workspaceId, identities);
-  // unnest yields the array in order, so one statement still locks in the order every locker uses.
-  await tx.query(`SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`, [keys]);
-}
-
-/**
- * identityKey of each of these identities someone in the workspace owns. One unique-index probe per identity
- * (LATERAL … LIMIT 1 cannot be flattened into a join): while an import grows the table faster than
- * autovacuum's statistics follow, a plain join was planned as a hash of every identity of the workspace,
- * which made each chunk slower than the last (63 ms instead of 7.5 ms per 500 rows at 100,000 identities).
- */
-async function ownedIdentities(tx: SqlTx, workspaceId: string, identities: IdentityCandidate[]): Promise<Set<string>> {
-  const rows = await tx.query<{ type: string; value: string }>(
-    `SELECT o.type, o.value FROM unnest($2::text[], $3::text[]) AS c(type, value)
-       CROSS JOIN LATERAL (SELECT i.type, i.value FROM "Identity" i
-                            WHERE i."workspaceId" = $1::uuid AND i.type = c.type AND i.value = c.value LIMIT 1) o`,
-    [workspaceId, identities.map((i) => i.type), identities.map((i) => i.value)],
-  );
-  return new Set(rows.map(identityKey));
-}
 
 /** Sources the writes name that exist in the workspace (a write naming another is left to the per-row path's 422). */
 async function knownSources(tx: SqlTx, workspaceId: string, items: readonly BulkCreateItem[]): Promise<Set<string>> {
@@ -112,7 +86,7 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
   const identities = items.flatMap((item) => item.candidates);
   await lockChunk(tx, workspaceId, identities);
   const [owned, sources] = await Promise.all([
-    ownedIdentities(tx, workspaceId, identities),
+    identityOwners(tx, workspaceId, identities),
     knownSources(tx, workspaceId, items),
   ]);
 

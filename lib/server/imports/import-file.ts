@@ -61,7 +61,14 @@ function fileError(message: string): AppError {
   return new AppError("validation_failed", message, { errors: [{ path: "file", message }] });
 }
 
-/** The stored file from byte `offset` on, chunk by chunk (one row in memory at a time). */
+/**
+ * Bytes the job's CSV parser is handed at a time. The parser works through what it is given in one
+ * synchronous call: a whole 1 MiB chunk (some 18,000 rows) kept the event loop from the database's answers
+ * for about 200 ms, so the batch being written stood still while the next one was parsed.
+ */
+export const IMPORT_PARSE_BYTES = 64 * 1024;
+
+/** The stored file from byte `offset` on, in pieces of IMPORT_PARSE_BYTES (one stored chunk in memory at a time). */
 export async function* readImportFile(workspaceId: string, importId: string, offset: number): AsyncGenerator<Buffer> {
   let seq = Math.floor(offset / IMPORT_CHUNK_BYTES);
   let skip = offset % IMPORT_CHUNK_BYTES;
@@ -72,7 +79,7 @@ export async function* readImportFile(workspaceId: string, importId: string, off
     });
     if (!row) return;
     const data = Buffer.from(row.data);
-    yield skip > 0 ? data.subarray(skip) : data;
+    for (let at = skip; at < data.length; at += IMPORT_PARSE_BYTES) yield data.subarray(at, at + IMPORT_PARSE_BYTES);
     skip = 0;
     seq++;
   }

@@ -29,6 +29,15 @@ export const IMPORT_BATCH_ROWS = Number(process.env.ATRIUM_IMPORT_BATCH_ROWS ?? 
 /** Per-row writes in flight (rows the set-based path leaves to resolution): short transactions overlap round trips. */
 const CONCURRENCY = Number(process.env.ATRIUM_IMPORT_CONCURRENCY ?? 8);
 
+/**
+ * Rows parsed or prepared between two turns of the event loop. Parsing and preparing a batch is CPU work
+ * of some 50 ms that, in one piece, held back the previous batch's statements (their answers wait for the
+ * loop): the database sat idle while Node worked, then Node while the database did.
+ */
+const ROWS_BETWEEN_YIELDS = 250;
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface Row {
   line: number;
   endByte: number;
@@ -78,19 +87,23 @@ export async function runImport(
   };
   const actor = found.actor as unknown as Actor;
   const evidence = `Imported from file ${found.filename}`;
-  /** Bad rows are rejected here (CPU only, so it overlaps the previous batch's database work). */
-  const prepareBatch = (rows: Row[]): PreparedBatch => {
+  /**
+   * Bad rows are rejected here (CPU only, so it overlaps the previous batch's database work): in slices,
+   * letting the event loop pass the database's answers to the batch being written between them.
+   */
+  const prepareBatch = async (rows: Row[]): Promise<PreparedBatch> => {
     const outcomes: RowOutcome[] = new Array(rows.length);
     const writes: CustomerWrite[] = [];
     const positions: number[] = [];
-    rows.forEach((row, i) => {
-      const prepared = prepareRow(row.record, context);
+    for (let i = 0; i < rows.length; i++) {
+      if (i % ROWS_BETWEEN_YIELDS === ROWS_BETWEEN_YIELDS - 1) await yieldToIo();
+      const prepared = prepareRow(rows[i].record, context);
       if (!prepared.ok) outcomes[i] = { status: "rejected", reason: prepared.reason };
       else {
         writes.push(prepared.write);
         positions.push(i);
       }
-    });
+    }
     return { rows, outcomes, writes, positions };
   };
   /** The good rows are written as one chunk: set-based for new people, per row for the rest. */
@@ -177,8 +190,10 @@ export async function runImport(
         continue;
       }
       batch.push({ line: baseLine + info.lines, endByte: offset + info.bytes, record });
+      // Records already parsed come without a pause: the batch in flight needs the event loop too.
+      if (batch.length % ROWS_BETWEEN_YIELDS === 0) await yieldToIo();
       if (batch.length < IMPORT_BATCH_ROWS) continue;
-      const prepared = prepareBatch(batch);
+      const prepared = await prepareBatch(batch);
       batch = [];
       if (!(await settle())) {
         parser.destroy();
@@ -199,7 +214,7 @@ export async function runImport(
       }
     }
     if (!(await settle())) return;
-    if (batch.length > 0 && !(await commit(prepareBatch(batch)))) return;
+    if (batch.length > 0 && !(await commit(await prepareBatch(batch)))) return;
     await finish(workspaceId, importId, "COMPLETED", null);
   } catch (error) {
     // A batch still in flight is let finish first (its checkpoint is valid), whatever stopped the slice.

@@ -29,7 +29,12 @@ async function prepareWorkspace(label: string) {
     data: { workspaceId: ws, name: "Shop", writeKeyHash: hash, writeKeyPrefix: prefix },
   });
   await db().webhookSubscription.create({
-    data: { workspaceId: ws, url: "https://hooks.example/x", events: ["customer.created"], secretCiphertext: "x" },
+    data: {
+      workspaceId: ws,
+      url: "https://hooks.example/x",
+      events: ["customer.created", "customer.updated"],
+      secretCiphertext: "x",
+    },
   });
   const existing: CustomerWrite[] = [
     { base: { contacts: { email: "old1@example.com" }, firstName: "Old" }, tags: ["kept"] },
@@ -253,6 +258,26 @@ describe("writeCustomerChunk", () => {
     // A write without any identity cannot be matched: the per-row path creates it, in both.
     const nobody: CustomerWrite[] = [{ base: { firstName: "Nobody" } }];
     expect(comparable(await chunked(fast.ws, nobody))).toEqual(comparable(await perRow(slow.ws, nobody)));
+    expect(await snapshot(fast)).toEqual(await snapshot(slow));
+
+    // Matches again, some changing something: a new tag, a consent withdrawn, a new phone, a customer named
+    // by two writes (by e-mail and by external id, in file order), one naming a source. Unchanged ones are
+    // confirmed set-based, the rest go per row: the same state and results as the per-row path's.
+    const changed = (id: string): CustomerWrite[] => [
+      ...mixOfWrites(id).slice(0, 40),
+      { base: { contacts: { email: "new1@example.com" } }, tags: ["returning"] },
+      {
+        base: { contacts: { email: "new2@example.com" } },
+        consents: { marketing: { automatic: { email: { status: false } } } },
+      },
+      { base: { contacts: { email: "new3@example.com", phone: "+39 02 5555 0003" } } },
+      { base: { contacts: { email: "new7@example.com" }, firstName: "Seven" } },
+      { externalId: "EXT-7", base: { lastName: "Sette" } },
+      { base: { contacts: { email: "new4@example.com" } }, sourceId: id },
+    ];
+    const third = await chunked(fast.ws, changed(fast.sourceId));
+    expect(comparable(third)).toEqual(comparable(await perRow(slow.ws, changed(slow.sourceId))));
+    expect(third.every((r) => r.status === "updated")).toBe(true);
     expect(await snapshot(fast)).toEqual(await snapshot(slow));
   }, 120_000);
 

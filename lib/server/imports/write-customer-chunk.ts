@@ -14,6 +14,7 @@ import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import { dropSuppressed } from "@/lib/server/suppression/drop-suppressed";
 import { suppressedConflict } from "@/lib/server/suppression/refuse-suppressed";
 import { bulkCreateCustomers } from "./bulk-create-customers";
+import { confirmUnchangedCustomers } from "./confirm-unchanged-customers";
 import { mapLimited } from "./map-limited";
 import { planCustomerChunk } from "./plan-customer-chunk";
 import { writeCustomerItem, type ItemResult } from "./write-customer-item";
@@ -108,8 +109,35 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
   );
   leftOver.sort((a, b) => a - b);
 
+  // Writes whose identities someone owns: those that would update one customer and change nothing (a file
+  // imported again) are confirmed set-based; the rest, and everything on a conflict, go per row.
+  const singles = plan.single.flatMap((group) => group.filter(open));
+  if (leftOver.length > 0) {
+    try {
+      const confirmed = await retryOnConflict(() =>
+        inIngestTransaction(async (tx) => {
+          if (input.deferDurability) await tx.query("SET LOCAL synchronous_commit = off");
+          return confirmUnchangedCustomers(tx, {
+            workspaceId,
+            rules: preloaded.rules,
+            writes,
+            candidates: plan.candidates,
+            indexes: leftOver,
+            others: singles,
+            actor,
+            requestId,
+            now,
+          });
+        }),
+      );
+      for (const [i, id] of confirmed) results[i] = { status: "updated", id };
+    } catch (error) {
+      if (!isBulkConflict(error)) throw error;
+    }
+  }
+
   // Suppression was counted above: the per-row path's own check finds nothing new for these writes.
-  const groups = [...plan.single.map((group) => group.filter(open)), ...leftOver.map((i) => [i])].filter(
+  const groups = [...plan.single.map((group) => group.filter(open)), ...leftOver.filter(open).map((i) => [i])].filter(
     (group) => group.length > 0,
   );
   await mapLimited(groups, input.concurrency ?? 8, async (group) => {
