@@ -21,11 +21,11 @@ import { writeCustomerChunk } from "./write-customer-chunk";
 
 const SLICE_MS = Number(process.env.ATRIUM_IMPORT_SLICE_MS ?? 20_000);
 /**
- * Rows per batch: one chunk written, one checkpoint committed (ATRIUM_IMPORT_BATCH_ROWS). 2,000 beat 500 on
- * 1,000,000 rows (7,167 against 6,408 rows/s, docs/performance.md) once the owners' lookup stopped growing
- * with the table; a batch still keeps a conflict's per-row fallback and a restart's redone work short.
+ * Rows per batch: one chunk written, one checkpoint committed (ATRIUM_IMPORT_BATCH_ROWS). 4,000 rows in four
+ * parts side by side kept the two cores 85–87 % busy against 77 % for 2,000 in two (docs/performance.md);
+ * a batch still keeps a conflict's per-row fallback and a restart's redone work short.
  */
-export const IMPORT_BATCH_ROWS = Number(process.env.ATRIUM_IMPORT_BATCH_ROWS ?? 2000);
+export const IMPORT_BATCH_ROWS = Number(process.env.ATRIUM_IMPORT_BATCH_ROWS ?? 4000);
 /** Per-row writes in flight (rows the set-based path leaves to resolution): short transactions overlap round trips. */
 const CONCURRENCY = Number(process.env.ATRIUM_IMPORT_CONCURRENCY ?? 8);
 

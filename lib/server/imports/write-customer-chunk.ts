@@ -39,8 +39,12 @@ export interface WriteCustomerChunkInput {
   deferDurability?: boolean;
 }
 
-/** Bulk transactions of one chunk at once (ATRIUM_IMPORT_BULK_PARALLEL); parts under 100 writes are not split. */
-const BULK_PARALLEL = Number(process.env.ATRIUM_IMPORT_BULK_PARALLEL ?? 2);
+/**
+ * Bulk transactions of one chunk at once (ATRIUM_IMPORT_BULK_PARALLEL); parts under 100 writes are not split.
+ * More parts than cores: while one part waits for a round trip or for Node to build its statements, the
+ * others keep the database busy.
+ */
+const BULK_PARALLEL = Number(process.env.ATRIUM_IMPORT_BULK_PARALLEL ?? 4);
 
 /** A unique conflict (a writer outside the identity locks) or deadlocks past the retries undo the bulk transaction only. */
 function isBulkConflict(error: unknown): boolean {
