@@ -13,6 +13,9 @@ import type { SqlTx } from "@/lib/server/db/sql-tx";
 
 export type { SqlTx };
 
+/** Connections of the pool (DATABASE_INGEST_POOL_SIZE): batch ingestion, shop webhooks and imports' set-based parts. */
+export const INGEST_POOL_SIZE = Number(process.env.DATABASE_INGEST_POOL_SIZE ?? 5);
+
 const globalForPool = globalThis as unknown as { atriumIngestPool?: { url: string; pool: pg.Pool } };
 
 function pool(): pg.Pool {
@@ -24,7 +27,7 @@ function pool(): pg.Pool {
   void current?.pool.end().catch(() => {});
   const created = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_INGEST_POOL_SIZE ?? 5),
+    max: INGEST_POOL_SIZE,
     // Getting a connection fails as fast as for the API's pool (an outage answers 503 quickly); a statement
     // may take 60 s (merges may hold the locks a batch needs), like an idle gap within the transaction.
     connectionTimeoutMillis: DATABASE_TIMEOUTS.connectionTimeoutMillis,

@@ -9,7 +9,7 @@ import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import type { ResolveCustomerWriteInput } from "@/lib/server/customers/resolve-customer-write";
 import { isRetryableConflict, retryOnConflict } from "@/lib/server/db/retry-on-conflict";
-import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
+import { INGEST_POOL_SIZE, inIngestTransaction } from "@/lib/server/events/ingest-transaction";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import { dropSuppressed } from "@/lib/server/suppression/drop-suppressed";
 import { suppressedConflict } from "@/lib/server/suppression/refuse-suppressed";
@@ -44,7 +44,11 @@ export interface WriteCustomerChunkInput {
  * More parts than cores: while one part waits for a round trip or for Node to build its statements, the
  * others keep the database busy.
  */
-const BULK_PARALLEL = Number(process.env.ATRIUM_IMPORT_BULK_PARALLEL ?? 4);
+const BULK_PARALLEL = Math.min(
+  Number(process.env.ATRIUM_IMPORT_BULK_PARALLEL ?? 4),
+  // One connection of the pool stays for the process's other ingestion (event batches, shop webhooks).
+  Math.max(1, INGEST_POOL_SIZE - 1),
+);
 
 /** A unique conflict (a writer outside the identity locks) or deadlocks past the retries undo the bulk transaction only. */
 function isBulkConflict(error: unknown): boolean {
