@@ -9,7 +9,7 @@ import type { CustomerWrite } from "@/lib/schemas/customers";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import type { ResolveCustomerWriteInput } from "@/lib/server/customers/resolve-customer-write";
 import { isRetryableConflict, retryOnConflict } from "@/lib/server/db/retry-on-conflict";
-import { INGEST_POOL_SIZE, inIngestTransaction } from "@/lib/server/events/ingest-transaction";
+import { INGEST_POOL_SIZE, inIngestTransaction, type SqlTx } from "@/lib/server/events/ingest-transaction";
 import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import { dropSuppressed } from "@/lib/server/suppression/drop-suppressed";
 import { suppressedConflict } from "@/lib/server/suppression/refuse-suppressed";
@@ -78,6 +78,14 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
     }
   }
   const open = (i: number) => results[i] === undefined;
+  /** One set-based transaction of the chunk, run again after a deadlock. */
+  const inChunkTransaction = <T>(work: (tx: SqlTx) => Promise<T>) =>
+    retryOnConflict(() =>
+      inIngestTransaction(async (tx) => {
+        if (input.deferDurability) await tx.query("SET LOCAL synchronous_commit = off");
+        return work(tx);
+      }),
+    );
 
   // The plain writes share no identity with each other or with the rest of the chunk, so their parts can be
   // written side by side, each in its own transaction: the database works on two cores, and no order
@@ -91,18 +99,15 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
     Array.from({ length: parts }, async (_, p) => {
       const part = bulk.slice(p * size, (p + 1) * size);
       try {
-        const ids = await retryOnConflict(() =>
-          inIngestTransaction(async (tx) => {
-            if (input.deferDurability) await tx.query("SET LOCAL synchronous_commit = off");
-            return bulkCreateCustomers(tx, {
-              workspaceId,
-              items: part.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
-              actor,
-              requestId,
-              consentSource,
-              consentEvidence: input.consentEvidence,
-              now,
-            });
+        const ids = await inChunkTransaction((tx) =>
+          bulkCreateCustomers(tx, {
+            workspaceId,
+            items: part.map((i) => ({ write: writes[i], candidates: plan.candidates[i] })),
+            actor,
+            requestId,
+            consentSource,
+            consentEvidence: input.consentEvidence,
+            now,
           }),
         );
         ids.forEach((id, k) => {
@@ -122,20 +127,17 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
   const singles = plan.single.flatMap((group) => group.filter(open));
   if (leftOver.length > 0) {
     try {
-      const confirmed = await retryOnConflict(() =>
-        inIngestTransaction(async (tx) => {
-          if (input.deferDurability) await tx.query("SET LOCAL synchronous_commit = off");
-          return confirmUnchangedCustomers(tx, {
-            workspaceId,
-            rules: preloaded.rules,
-            writes,
-            candidates: plan.candidates,
-            indexes: leftOver,
-            others: singles,
-            actor,
-            requestId,
-            now,
-          });
+      const confirmed = await inChunkTransaction((tx) =>
+        confirmUnchangedCustomers(tx, {
+          workspaceId,
+          rules: preloaded.rules,
+          writes,
+          candidates: plan.candidates,
+          indexes: leftOver,
+          others: singles,
+          actor,
+          requestId,
+          now,
         }),
       );
       for (const [i, id] of confirmed) results[i] = { status: "updated", id };
