@@ -75,7 +75,8 @@ export async function confirmUnchangedCustomers(tx: SqlTx, input: ConfirmUnchang
   // A write naming a source also links it and checks it exists: left to the per-row path, as one of the others.
   const tried = indexes.filter((i) => !writes[i].sourceId && candidates[i].length > 0);
   if (tried.length === 0) return confirmed;
-  const rest = [...others, ...indexes.filter((i) => !tried.includes(i))];
+  const triedSet = new Set(tried);
+  const rest = [...others, ...indexes.filter((i) => !triedSet.has(i))];
   const identities = tried.flatMap((i) => candidates[i]);
   await lockChunk(tx, workspaceId, identities);
   const owners = await identityOwners(tx, workspaceId, [...identities, ...rest.flatMap((i) => candidates[i])]);
