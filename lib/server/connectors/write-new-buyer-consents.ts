@@ -9,6 +9,7 @@ import { insertAuditEntries } from "@/lib/server/audit/insert-audit-entries";
 import type { Actor } from "@/lib/server/audit/record-audit";
 import { queueDomainEvents } from "@/lib/server/audit/queue-domain-event";
 import { applyConsentPatch, diffConsentStates, normalizeState } from "@/lib/server/consents/consent-leaves";
+import { insertConsentChanges, type ConsentChangeRow } from "@/lib/server/consents/insert-consent-changes";
 import { asObject, type JsonObject } from "@/lib/server/core/json";
 import { inIngestTransaction } from "@/lib/server/events/ingest-transaction";
 import { uuidV7 } from "@/lib/server/events/event-ids";
@@ -65,7 +66,7 @@ export async function writeNewBuyerConsents(
     const byId = new Map(rows.map((row) => [row.id, row]));
     const back: number[] = [];
     const states: { id: string; consents: JsonObject }[] = [];
-    const records: JsonObject[] = [];
+    const records: ConsentChangeRow[] = [];
     const audits: { customerId: string; keys: string[] }[] = [];
     const seen = new Set<string>();
     for (const i of candidates) {
@@ -111,15 +112,7 @@ export async function writeNewBuyerConsents(
         WHERE c."workspaceId" = $1::uuid AND c.id = v.id`,
       [workspaceId, JSON.stringify(states), at],
     );
-    await tx.query(
-      `INSERT INTO "ConsentRecord" ("workspaceId", id, kind, "customerId", key, previous, current, "changedAt",
-                                    "actorType", "actorId", "actorName", source, evidence)
-       SELECT $1::uuid, r.id, 'CHANGE', r."customerId", r.key, r.previous, r.current, r."changedAt"::timestamp(3),
-              $3::"ActorType", $4, $5, $6, r.evidence
-         FROM jsonb_to_recordset($2::jsonb)
-           AS r(id uuid, "customerId" uuid, key text, previous jsonb, current jsonb, "changedAt" text, evidence text)`,
-      [workspaceId, JSON.stringify(records), actor.type, actor.id ?? null, actor.name ?? null, meta.source],
-    );
+    await insertConsentChanges(tx, { workspaceId, actor, source: meta.source, changedAt: at }, records);
     // One consent.changed entry per change, keys only (what changeConsents records), and its webhook event.
     const entries = audits.map((a) => ({ targetId: a.customerId, details: { keys: a.keys } }));
     await insertAuditEntries(

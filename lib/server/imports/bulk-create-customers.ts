@@ -17,6 +17,7 @@ import {
   normalizeState,
   type LeafChange,
 } from "@/lib/server/consents/consent-leaves";
+import { insertConsentChanges, type ConsentChangeRow } from "@/lib/server/consents/insert-consent-changes";
 import { compactObject, type JsonObject } from "@/lib/server/core/json";
 import { unionOf } from "@/lib/server/customers/deep-merge-base";
 import { isUuid } from "@/lib/server/db/ids";
@@ -102,7 +103,7 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
     derivedFrom: [] as (string | null)[],
   };
   const identitySources: (string | null)[] = [];
-  const consentRows: JsonObject[] = [];
+  const consentRows: ConsentChangeRow[] = [];
   const links: { customerId: string; sourceId: string }[] = [];
   const createdIds: string[] = [];
   items.forEach((item, i) => {
@@ -172,25 +173,11 @@ export async function bulkCreateCustomers(tx: SqlTx, input: BulkCreateInput): Pr
     links.map((link) => ({ workspaceId, ...link, firstSeenAt: at })),
     "ON CONFLICT DO NOTHING",
   );
-  if (consentRows.length > 0) {
-    await tx.query(
-      `INSERT INTO "ConsentRecord" ("workspaceId", id, kind, "customerId", key, previous, current, "changedAt",
-                                    "actorType", "actorId", "actorName", source, evidence)
-       SELECT $1::uuid, r.id, 'CHANGE', r."customerId", r.key, r.previous, r.current, $3::timestamp(3),
-              $4::"ActorType", $5, $6, $7, $8
-         FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, "customerId" uuid, key text, previous jsonb, current jsonb)`,
-      [
-        workspaceId,
-        JSON.stringify(consentRows),
-        at,
-        actor.type,
-        actor.id ?? null,
-        actor.name ?? null,
-        input.consentSource,
-        input.consentEvidence ?? null,
-      ],
-    );
-  }
+  await insertConsentChanges(
+    tx,
+    { workspaceId, actor, source: input.consentSource, changedAt: at, evidence: input.consentEvidence },
+    consentRows,
+  );
   // One customer.created entry per customer (what recordAudit writes).
   const created = createdIds.map((targetId) => ({ targetId, details: AUDIT_DETAILS }));
   await insertAuditEntries(

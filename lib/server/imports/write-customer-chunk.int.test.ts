@@ -261,8 +261,9 @@ describe("writeCustomerChunk", () => {
     expect(await snapshot(fast)).toEqual(await snapshot(slow));
 
     // Matches again, some changing something: a new tag, a consent withdrawn, a new phone, a customer named
-    // by two writes (by e-mail and by external id, in file order), one naming a source. Unchanged ones are
-    // confirmed set-based, the rest go per row: the same state and results as the per-row path's.
+    // by two writes (by e-mail and by external id, in file order), one naming a source. Unchanged ones and
+    // the new tag and consent are written set-based; the new phone (a new identity), the customer named
+    // twice and the source go per row: the same state and results as the per-row path's.
     const changed = (id: string): CustomerWrite[] => [
       ...mixOfWrites(id).slice(0, 40),
       { base: { contacts: { email: "new1@example.com" } }, tags: ["returning"] },

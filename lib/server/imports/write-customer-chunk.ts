@@ -14,7 +14,7 @@ import { identityKey } from "@/lib/server/identity/find-identity-owners";
 import { dropSuppressed } from "@/lib/server/suppression/drop-suppressed";
 import { suppressedConflict } from "@/lib/server/suppression/refuse-suppressed";
 import { bulkCreateCustomers } from "./bulk-create-customers";
-import { confirmUnchangedCustomers } from "./confirm-unchanged-customers";
+import { updateMatchedCustomers } from "./update-matched-customers";
 import { mapLimited } from "./map-limited";
 import { planCustomerChunk } from "./plan-customer-chunk";
 import { writeCustomerItem, type ItemResult } from "./write-customer-item";
@@ -122,13 +122,14 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
   );
   leftOver.sort((a, b) => a - b);
 
-  // Writes whose identities someone owns: those that would update one customer and change nothing (a file
-  // imported again) are confirmed set-based; the rest, and everything on a conflict, go per row.
+  // Writes whose identities someone owns: those that would update one customer they all belong to, without
+  // replacing any of its identities (a file imported again, or with changed columns), are written
+  // set-based; the rest, and everything on a conflict, go per row.
   const singles = plan.single.flatMap((group) => group.filter(open));
   if (leftOver.length > 0) {
     try {
-      const confirmed = await inChunkTransaction((tx) =>
-        confirmUnchangedCustomers(tx, {
+      const updated = await inChunkTransaction((tx) =>
+        updateMatchedCustomers(tx, {
           workspaceId,
           rules: preloaded.rules,
           writes,
@@ -137,10 +138,12 @@ export async function writeCustomerChunk(input: WriteCustomerChunkInput): Promis
           others: singles,
           actor,
           requestId,
+          consentSource,
+          consentEvidence: input.consentEvidence,
           now,
         }),
       );
-      for (const [i, id] of confirmed) results[i] = { status: "updated", id };
+      for (const [i, id] of updated) results[i] = { status: "updated", id };
     } catch (error) {
       if (!isBulkConflict(error)) throw error;
     }
