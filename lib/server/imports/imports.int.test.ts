@@ -1,5 +1,5 @@
 // CSV import end to end through the real routes and job: 10,000 rows with some bad ones, progress from a
-// checkpoint, the error file, a second run that changes nothing, the dry run, cancel, and tenancy.
+// checkpoint, the error file, a second run that changes nothing, a changed file, the dry run, cancel, and tenancy.
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { EndpointContract } from "@/lib/schemas/endpoint";
@@ -24,17 +24,19 @@ const KINDS = ["e-mail", "consent", "identity", "fields"] as const;
 type BadKind = (typeof KINDS)[number];
 
 /** The file, and the lines (1 = header) that must be rejected, with why. */
-function customersCsv(): { csv: string; bad: Map<number, BadKind> } {
+function customersCsv({ changed = false } = {}): { csv: string; bad: Map<number, BadKind> } {
   const bad = new Map<number, BadKind>();
   const step = Math.floor(ROWS / 12);
   const lines = [HEADER];
   for (let i = 1; i <= ROWS; i++) {
     const kind = i % step === 0 ? KINDS[(i / step) % KINDS.length] : null;
     const email = kind === "e-mail" ? `not-an-email-${i}` : kind === "identity" ? "" : `person${i}@example.com`;
-    const consent = kind === "consent" ? "maybe" : i % 2 === 0 ? "yes" : "no";
+    // The changed file withdraws what the first gave and gives what it withheld, and adds a tag.
+    const consent = kind === "consent" ? "maybe" : (i % 2 === 0) !== changed ? "yes" : "no";
     const extra = kind === "fields" ? ",surplus" : "";
     if (kind) bad.set(i + 1, kind);
-    lines.push(`${email},Name${i},"Surname, ${i}",IT,"vip,import",${consent}${extra}`);
+    const tags = changed ? "vip,import,returning" : "vip,import";
+    lines.push(`${email},Name${i},"Surname, ${i}",IT,"${tags}",${consent}${extra}`);
   }
   return { csv: lines.join("\r\n") + "\r\n", bad };
 }
@@ -80,7 +82,7 @@ async function customerCount(ws: string) {
 }
 
 describe("CSV import", () => {
-  it("imports 10,000 rows with progress and an error file, and a second run changes nothing", async () => {
+  it("imports 10,000 rows with progress and an error file; a second run changes nothing, a changed file updates", async () => {
     const ws = (await createTestWorkspace("Import")).id;
     const admin = await memberSession(ws, "ADMIN");
     const { csv, bad } = customersCsv();
@@ -154,6 +156,33 @@ describe("CSV import", () => {
 
     const list = (await call(listImportsEndpoint, ws, admin)).body as { data: { id: string }[] };
     expect(list.data.map((i) => i.id)).toEqual([(again.body as { id: string }).id, first.id]);
+
+    // A changed file: every good row updates its customer (a new tag, the consent turned around), with one
+    // registry entry each naming the new file; still nobody new.
+    const changedQuery = { ...query, filename: "customers-v2.csv" };
+    const third = await call(createImportEndpoint, ws, admin, {
+      csv: customersCsv({ changed: true }).csv,
+      query: changedQuery,
+    });
+    expect(third.status).toBe(202);
+    await settleJobs(ws, 240_000);
+    const thirdDone = (await call(getImportEndpoint, ws, admin, { id: String((third.body as { id: string }).id) }))
+      .body;
+    expect(thirdDone).toMatchObject({ status: "completed", created: 0, updated: good, rejected: bad.size });
+    expect(await customerCount(ws)).toBe(good);
+    const changedPerson = await db().customer.findUniqueOrThrow({
+      where: { workspaceId_id: { workspaceId: ws, id: person.id } },
+    });
+    expect(changedPerson.tags).toEqual(["vip", "import", "returning"]);
+    expect(changedPerson.consents).toMatchObject({ marketing: { automatic: { email: { status: false } } } });
+    expect(await db().consentRecord.count({ where: { workspaceId: ws } })).toBe(2 * consentsBefore);
+    const latest = await db().consentRecord.findFirstOrThrow({
+      where: { workspaceId: ws, customerId: person.id },
+      orderBy: { changedAt: "desc" },
+    });
+    expect(latest).toMatchObject({ source: "CSV import", evidence: "Imported from file customers-v2.csv" });
+    expect(latest.previous).toMatchObject({ status: true });
+    expect(latest.current).toMatchObject({ status: false });
   }, 600_000);
 
   it("dry-runs the first rows without storing anything", async () => {
