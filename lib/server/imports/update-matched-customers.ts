@@ -64,10 +64,13 @@ interface CustomerRow {
   searchText: string;
 }
 
-/** What the per-row update would write to the row, or null when it goes per row (it replaces an identity). */
+/** What the per-row update would write to the row: new columns (null: only updatedAt) and registry entries. */
 type RowUpdate = { columns: ReturnType<typeof customerColumns> | null; consentChanges: ConsentChangeRow[] };
 
-/** resolveCustomerWrite's update of `row` by `write`: the properties merged, then the consent patch applied. */
+/**
+ * resolveCustomerWrite's update of `row` by `write`: the properties merged, then the consent patch applied;
+ * null when the update would replace one of the profile's identities (the per-row path moves it).
+ */
 function updateOf(row: CustomerRow, write: CustomerWrite, rules: IdentityRules, now: number): RowUpdate | null {
   const existing = propertiesOf(row);
   const incoming = incomingProperties(write);
@@ -157,10 +160,13 @@ export async function updateMatchedCustomers(tx: SqlTx, input: UpdateMatchedInpu
   const changedIds = new Set(changedRows.map((row) => row.id));
   const seen = [...written].flatMap(([i, id]) => candidates[i].map((c) => ({ id, type: c.type, value: c.value })));
   // Every row gets its updatedAt, as Prisma's update gives it; the changed ones their new columns too.
-  await tx.query(
-    `UPDATE "Customer" SET "updatedAt" = $3::timestamp(3) WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])`,
-    [workspaceId, ids.filter((id) => !changedIds.has(id)), at],
-  );
+  const unchangedIds = ids.filter((id) => !changedIds.has(id));
+  if (unchangedIds.length > 0) {
+    await tx.query(
+      `UPDATE "Customer" SET "updatedAt" = $3::timestamp(3) WHERE "workspaceId" = $1::uuid AND id = ANY($2::uuid[])`,
+      [workspaceId, unchangedIds, at],
+    );
+  }
   if (changedRows.length > 0) {
     await tx.query(
       `UPDATE "Customer" c
